@@ -1,0 +1,433 @@
+"""China's working-day calendar, with make-up workdays (調休) and known-year checks.
+
+A :class:`WorkingCalendar` is built once per policy from the ``holidays`` package's China
+data (category PUBLIC only) and any days the policy adds. Queries are table look-ups or
+binary searches over working days precomputed for the known years plus a margin. A count
+that would pass through a year whose official schedule is not known raises
+:class:`UnpublishedCalendarError` unless an estimate is asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from datetime import MAXYEAR, MINYEAR, date, datetime
+from types import MappingProxyType
+from typing import Any, Final, NoReturn
+
+import holidays
+from holidays.constants import PUBLIC
+from holidays.countries.china import ChinaStaticHolidays
+from holidays.version import __version__ as _HOLIDAYS_VERSION
+
+from .errors import UnpublishedCalendarError
+
+__all__ = ["WorkingCalendar"]
+
+# holidays documents its China data as checked against the State Council notices from 2001.
+_CHECKED_FROM: Final = 2001
+# Years of estimated data precomputed around the known years.
+_MARGIN_BEFORE: Final = 1
+_MARGIN_AFTER: Final = 3
+# holidays' China data starts in this year; earlier years have no holidays at all.
+_CHINA_START: Final = 1950
+# Extra days may be given up to this many years after the installed data (catches typos).
+_EXTRA_AHEAD: Final = 100
+_EMPTY: Final[Mapping[date, str]] = MappingProxyType({})
+
+
+def _data_range() -> tuple[int, int]:
+    """First and last year of the installed holidays' official China schedule data."""
+    years = set(ChinaStaticHolidays.special_public_holidays)
+    years.update(d.year for d in holidays.country_holidays("CN", years=()).weekend_workdays)
+    return max(_CHECKED_FROM, min(years)), max(years)
+
+
+_DATA_RANGE: Final = _data_range()
+
+
+def _bad_date(value: object, name: str) -> NoReturn:
+    raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+
+
+def _check_date(value: object, name: str) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        _bad_date(value, name)
+    return value
+
+
+def _check_days(days: Mapping[date, str], name: str) -> dict[date, str]:
+    if not isinstance(days, Mapping):
+        raise TypeError(f"{name} must be a mapping of date to name")
+    out: dict[date, str] = {}
+    for day, label in days.items():
+        _check_date(day, f"{name} key {day!r}")
+        if not isinstance(label, str):
+            raise TypeError(f"{name}[{day.isoformat()}] must be a str name")
+        out[day] = label
+    return out
+
+
+def _holiday_data(first: int, last: int) -> tuple[frozenset[int], frozenset[int]]:
+    """Ordinals of holidays' China public holidays and weekend workdays for the years."""
+    years = range(max(first, _CHINA_START), min(last, MAXYEAR) + 1)
+    if not years:
+        return frozenset(), frozenset()
+    hol = holidays.country_holidays("CN", years=years, categories=(PUBLIC,))
+    return (
+        frozenset(d.toordinal() for d in hol),
+        frozenset(d.toordinal() for d in hol.weekend_workdays),
+    )
+
+
+def _year_working_days(
+    year: int, off: frozenset[int], workdays: frozenset[int], *, plain: bool
+) -> list[int]:
+    """Working-day ordinals of a year: Mon-Fri minus `off` plus weekend `workdays`."""
+    lo = date(year, 1, 1).toordinal()
+    hi = date(year, 12, 31).toordinal()
+    if plain:
+        return [o for o in range(lo, hi + 1) if (o - 1) % 7 < 5]
+    return [
+        o
+        for o in range(lo, hi + 1)
+        if ((o - 1) % 7 < 5 and o not in off) or ((o - 1) % 7 >= 5 and o in workdays)
+    ]
+
+
+def _restore(
+    extra_holidays: dict[date, str],
+    extra_workdays: dict[date, str],
+    published_years: tuple[int, int] | None,
+) -> WorkingCalendar:
+    return WorkingCalendar(
+        extra_holidays=extra_holidays,
+        extra_workdays=extra_workdays,
+        published_years=published_years,
+    )
+
+
+class WorkingCalendar:
+    """Immutable China working-day calendar.
+
+    Working day = Monday-Friday, minus public holidays, plus weekend make-up workdays.
+    Half-day group holidays (Women's Day, Youth Day, ...) are not closures.
+
+    A year is *known* if it lies in ``published_years`` (default: 2001 to the last year of
+    the installed holidays' official data) or if ``extra_holidays``/``extra_workdays`` give
+    any day in it. For a published year the extra days override holidays' data; for a year
+    known only from extra days, those days are the whole schedule: Monday-Friday, minus
+    ``extra_holidays``, plus ``extra_workdays`` (holidays' estimate is not used).
+    """
+
+    __slots__ = (
+        "_count",
+        "_dates",
+        "_extra_holidays",
+        "_extra_workdays",
+        "_fingerprint",
+        "_known",
+        "_known_after",
+        "_known_spans",
+        "_lo",
+        "_ords",
+        "_published",
+        "_published_arg",
+        "_span",
+    )
+
+    _count: dict[date, int]  # never mutated after __init__
+    _dates: tuple[date, ...]
+    _extra_holidays: Mapping[date, str]
+    _extra_workdays: Mapping[date, str]
+    _fingerprint: str
+    _known: frozenset[int]
+    _known_after: tuple[date, ...]
+    _known_spans: tuple[tuple[int, int], ...]
+    _lo: int
+    _ords: tuple[int, ...]
+    _published: tuple[int, int]
+    _published_arg: tuple[int, int] | None
+    _span: tuple[int, int]
+
+    def __init__(
+        self,
+        *,
+        extra_holidays: Mapping[date, str] = _EMPTY,
+        extra_workdays: Mapping[date, str] = _EMPTY,
+        published_years: tuple[int, int] | None = None,
+    ) -> None:
+        off = _check_days(extra_holidays, "extra_holidays")
+        on = _check_days(extra_workdays, "extra_workdays")
+        if both := sorted(off.keys() & on.keys()):
+            listed = ", ".join(d.isoformat() for d in both)
+            raise ValueError(f"dates in both extra_holidays and extra_workdays: {listed}")
+
+        data_first, data_last = _DATA_RANGE
+        if published_years is None:
+            first, last = data_first, data_last
+        else:
+            if (
+                not isinstance(published_years, tuple)
+                or len(published_years) != 2
+                or not all(type(y) is int for y in published_years)
+            ):
+                raise TypeError("published_years must be a (first, last) tuple of ints")
+            first, last = published_years
+            if not _CHINA_START <= first <= last <= data_last:
+                raise ValueError(
+                    f"published_years must satisfy {_CHINA_START} <= first <= last <= "
+                    f"{data_last} (the installed holidays data); got {published_years}; "
+                    "give later years' days in extra_holidays/extra_workdays"
+                )
+
+        published = frozenset(range(first, last + 1))
+        extra_years = {d.year for d in off} | {d.year for d in on}
+        if extra_years and not (
+            min(extra_years) >= _CHINA_START and max(extra_years) <= data_last + _EXTRA_AHEAD
+        ):
+            raise ValueError(
+                f"extra_holidays/extra_workdays must lie in {_CHINA_START}-"
+                f"{data_last + _EXTRA_AHEAD}; got a day in {sorted(extra_years)}"
+            )
+        known = published | extra_years
+        span_first = max(MINYEAR, min(known) - _MARGIN_BEFORE)
+        span_last = min(MAXYEAR, max(known) + _MARGIN_AFTER)
+
+        # holidays' data for the year after the span too: a make-up workday can be
+        # declared in the next year's notice (e.g. 2001-12-29 in the 2002 notice).
+        hol_off, hol_on = _holiday_data(span_first, span_last + 1)
+        off_ord = {d.toordinal() for d in off}
+        on_ord = {d.toordinal() for d in on}
+        ords: list[int] = []
+        for year in range(span_first, span_last + 1):
+            plain = year in extra_years and year not in published
+            year_days = _year_working_days(year, hol_off, hol_on, plain=plain)
+            if year in extra_years:
+                lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+                year_set = (set(year_days) - off_ord) | {o for o in on_ord if lo <= o <= hi}
+                year_days = sorted(year_set)
+            ords.extend(year_days)
+
+        spans: list[tuple[int, int]] = []
+        for year in sorted(known):
+            lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+            if spans and spans[-1][1] + 1 == lo:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+
+        # Fast-path tables. _count[d]: working days up to and including d, for every d
+        # from the day before the span to its end. _known_after[j]: the earliest d such
+        # that every day in (d, _dates[j]] is in a known year (date.max if none).
+        span_lo = date(span_first, 1, 1).toordinal()
+        span_hi = date(span_last, 12, 31).toordinal()
+        count: dict[date, int] = {}
+        k = 0
+        for o in range(max(1, span_lo - 1), span_hi + 1):
+            if k < len(ords) and ords[k] == o:
+                k += 1
+            count[date.fromordinal(o)] = k
+        known_after: list[date] = []
+        for o in ords:
+            after = date.max
+            for lo, hi in spans:
+                if lo <= o <= hi:
+                    after = date.fromordinal(lo - 1) if lo > 1 else date.min
+                    break
+            known_after.append(after)
+
+        digest = hashlib.sha256()
+        digest.update(f"holidays={_HOLIDAYS_VERSION};".encode())
+        digest.update(f"known={','.join(map(str, sorted(known)))};".encode())
+        digest.update(f"span={span_first}-{span_last};days=".encode())
+        digest.update(",".join(map(str, ords)).encode())
+
+        setattr_ = object.__setattr__
+        setattr_(self, "_count", count)
+        setattr_(self, "_dates", tuple(date.fromordinal(o) for o in ords))
+        setattr_(self, "_extra_holidays", MappingProxyType(off))
+        setattr_(self, "_extra_workdays", MappingProxyType(on))
+        setattr_(self, "_fingerprint", digest.hexdigest())
+        setattr_(self, "_known", known)
+        setattr_(self, "_known_after", tuple(known_after))
+        setattr_(self, "_known_spans", tuple(spans))
+        setattr_(self, "_lo", span_lo)
+        setattr_(self, "_ords", tuple(ords))
+        setattr_(self, "_published", (first, last))
+        setattr_(self, "_published_arg", published_years)
+        setattr_(self, "_span", (span_first, span_last))
+
+    # -- immutability -------------------------------------------------------------------
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"WorkingCalendar is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"WorkingCalendar is immutable; cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, WorkingCalendar):
+            return NotImplemented
+        return self._fingerprint == other._fingerprint
+
+    def __hash__(self) -> int:
+        return hash(self._fingerprint)
+
+    def __copy__(self) -> WorkingCalendar:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> WorkingCalendar:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _restore,
+            (dict(self._extra_holidays), dict(self._extra_workdays), self._published_arg),
+        )
+
+    def __repr__(self) -> str:
+        extra = sorted(self._known - set(range(self._published[0], self._published[1] + 1)))
+        return (
+            f"WorkingCalendar(published_range={self._published}, extra_years={extra}, "
+            f"extra_holidays={len(self._extra_holidays)}, "
+            f"extra_workdays={len(self._extra_workdays)})"
+        )
+
+    # -- properties ---------------------------------------------------------------------
+
+    @property
+    def known_years(self) -> frozenset[int]:
+        """Years whose schedule is known: published years plus years given extra days."""
+        return self._known
+
+    @property
+    def published_range(self) -> tuple[int, int]:
+        """(first, last) year of the official schedule used by default."""
+        return self._published
+
+    @property
+    def extra_holidays(self) -> Mapping[date, str]:
+        """Days off added by the policy or host (read-only)."""
+        return self._extra_holidays
+
+    @property
+    def extra_workdays(self) -> Mapping[date, str]:
+        """Working days added by the policy or host (read-only)."""
+        return self._extra_workdays
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 hex of the working days, known years and holidays version used."""
+        return self._fingerprint
+
+    def is_known(self, year: int) -> bool:
+        """Whether the official schedule of ``year`` is known."""
+        return year in self._known
+
+    # -- queries ------------------------------------------------------------------------
+
+    def is_working_day(self, d: date) -> bool:
+        """Whether ``d`` is a working day; raises for a day in an unknown year."""
+        if type(d) is not date:
+            _check_date(d, "d")
+        if d.year not in self._known:
+            raise UnpublishedCalendarError(d.year, self._published)
+        k = self._count[d]  # known years always lie inside the span
+        return k > 0 and self._dates[k - 1] == d
+
+    def add_working_days(self, d: date, n: int, *, estimate: bool = False) -> tuple[date, bool]:
+        """The ``n``-th working day strictly after ``d``, and whether it is estimated.
+
+        ``d`` itself never counts. If a day passed over lies in an unknown year, raises
+        :class:`UnpublishedCalendarError` unless ``estimate``: then those years count as
+        Monday-Friday minus holidays' estimated public holidays, and the flag is True.
+        """
+        # Fast path: d in the span (a datetime never matches a date key), result known.
+        k = self._count.get(d)
+        if k is not None and type(n) is int and n > 0:
+            j = k + n - 1
+            if j < len(self._dates) and d >= self._known_after[j]:
+                return self._dates[j], False
+        _check_date(d, "d")
+        if type(n) is not int:
+            raise TypeError(f"n must be an int, not {type(n).__name__}")
+        if n < 1:
+            raise ValueError(f"n must be >= 1, got {n}")
+        o, estimated = self._add(d.toordinal(), n, estimate)
+        return date.fromordinal(o), estimated
+
+    def next_working_day(
+        self, d: date, *, include_self: bool = True, estimate: bool = False
+    ) -> tuple[date, bool]:
+        """``d`` if it is a working day (and ``include_self``), else the next working day."""
+        _check_date(d, "d")
+        o = d.toordinal() - 1 if include_self else d.toordinal()
+        r, estimated = self._add(o, 1, estimate)
+        return date.fromordinal(r), estimated
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Number of working days in (start, end]; 0 if ``end <= start``."""
+        _check_date(start, "start")
+        _check_date(end, "end")
+        if end <= start:
+            return 0
+        self._require_known(start.toordinal() + 1, end.toordinal())
+        return self._count[end] - self._count[start]
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _add(self, o: int, n: int, estimate: bool) -> tuple[int, bool]:
+        """Ordinal of the n-th working day after ordinal ``o``, and the estimated flag."""
+        ords = self._ords
+        j = bisect_right(ords, o) + n - 1
+        if o >= self._lo - 1 and j < len(ords):
+            r = ords[j]
+            for lo, hi in self._known_spans:
+                if lo <= o + 1 and r <= hi:
+                    return r, False
+            if not estimate:
+                self._require_known(o + 1, r)
+            return r, True
+        return self._add_slow(o, n, estimate)
+
+    def _add_slow(self, o: int, n: int, estimate: bool) -> tuple[int, bool]:
+        """Year-by-year count for a result outside the precomputed span."""
+        if o >= date.max.toordinal():
+            raise OverflowError("date value out of range")
+        year = date.fromordinal(o + 1).year
+        remaining = n
+        estimated = False
+        while year <= MAXYEAR:
+            if year not in self._known:
+                if not estimate:
+                    raise UnpublishedCalendarError(year, self._published)
+                estimated = True
+            year_days = self._year_days(year)
+            start = bisect_right(year_days, o)
+            available = len(year_days) - start
+            if available >= remaining:
+                return year_days[start + remaining - 1], estimated
+            remaining -= available
+            year += 1
+        raise OverflowError("date value out of range")
+
+    def _year_days(self, year: int) -> Sequence[int]:
+        """Working-day ordinals of ``year``: from the span, or estimated afresh."""
+        if self._span[0] <= year <= self._span[1]:
+            lo = bisect_left(self._ords, date(year, 1, 1).toordinal())
+            hi = bisect_right(self._ords, date(year, 12, 31).toordinal())
+            return self._ords[lo:hi]
+        off, on = _holiday_data(year, year + 1)
+        return _year_working_days(year, off, on, plain=False)
+
+    def _require_known(self, first: int, last: int) -> None:
+        """Raise for the first unknown year among ordinals first..last."""
+        for lo, hi in self._known_spans:
+            if lo <= first and last <= hi:
+                return
+        y_last = date.fromordinal(last).year
+        for year in range(date.fromordinal(first).year, y_last + 1):
+            if year not in self._known:
+                raise UnpublishedCalendarError(year, self._published)

@@ -1,0 +1,109 @@
+"""The catalog: an ordinary object that finds policies by id.
+
+It knows the policies bundled with the package and any directories the host names. It
+is not a registry filled at import: nothing is read until a policy is asked for, and
+each loaded policy is kept by the catalog that loaded it. An id found twice is an error,
+never a silent override.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+
+from .compiled import CompiledPolicy
+from .errors import PolicyError, Problem
+from .loader import load_policy, policy_files
+
+__all__ = ["Catalog", "bundled_policy_dir"]
+
+
+def bundled_policy_dir() -> Path:
+    """Where the bundled policies are: inside the installed package, or in a source checkout."""
+    packaged = Path(str(resources.files("complaint_rules"))) / "policies"
+    if packaged.is_dir():
+        return packaged
+    # An editable install or a source checkout: the repository's policies/ directory.
+    checkout = Path(__file__).resolve().parents[2] / "policies"
+    if (checkout.parent / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    raise PolicyError([Problem("the bundled policies are missing from this installation")])
+
+
+class Catalog:
+    """Policies by id: the bundled ones (unless ``bundled=False``) and those in ``directories``."""
+
+    def __init__(
+        self,
+        directories: Iterable[str | PathLike[str]] = (),
+        *,
+        bundled: bool = True,
+    ) -> None:
+        dirs = ([bundled_policy_dir()] if bundled else []) + [Path(d) for d in directories]
+        found: dict[str, Path] = {}
+        clashes: list[Problem] = []
+        for directory in dirs:
+            if not directory.is_dir():
+                clashes.append(Problem("not a directory", file=str(directory)))
+                continue
+            for path in policy_files([directory]):
+                if path.stem in found:
+                    clashes.append(
+                        Problem(
+                            f"policy id {path.stem!r} is also provided by {found[path.stem]}",
+                            file=str(path),
+                        )
+                    )
+                    continue
+                found[path.stem] = path
+        if clashes:
+            raise PolicyError(clashes)
+        self._paths = dict(sorted(found.items()))
+        self._loaded: dict[str, CompiledPolicy] = {}
+        self._lock = threading.Lock()
+
+    def ids(self) -> list[str]:
+        """The ids of every policy the catalog can load, sorted."""
+        return list(self._paths)
+
+    def path(self, policy_id: str) -> Path:
+        try:
+            return self._paths[policy_id]
+        except KeyError:
+            import difflib
+
+            close = difflib.get_close_matches(policy_id, self._paths, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise PolicyError(
+                [Problem(f"no policy {policy_id!r}; known: {', '.join(self._paths)}{hint}")]
+            ) from None
+
+    def load(self, policy_id: str) -> CompiledPolicy:
+        """The compiled policy ``policy_id``, loaded once per catalog."""
+        with self._lock:
+            if policy_id not in self._loaded:
+                policy = load_policy(self.path(policy_id))
+                if policy.id != policy_id:
+                    raise PolicyError(
+                        [
+                            Problem(
+                                f"the file declares id {policy.id!r}; its file stem must be its id",
+                                file=str(self._paths[policy_id]),
+                                path=("id",),
+                            )
+                        ]
+                    )
+                self._loaded[policy_id] = policy
+            return self._loaded[policy_id]
+
+    def resolve(self, name: str | PathLike[str]) -> CompiledPolicy:
+        """A catalog id, or the path of a policy file."""
+        text = str(name)
+        if text in self._paths:
+            return self.load(text)
+        if Path(text).suffix in (".yaml", ".yml") or Path(text).exists():
+            return load_policy(text)
+        return self.load(text)

@@ -1,0 +1,441 @@
+"""A compiled policy: a checked :class:`~complaint_rules.model.Policy` made ready to decide.
+
+Compiling checks that the pieces fit together (every name refers to something declared,
+escalation chains end, ranges are ordered, conditions are well formed) and builds the
+lookup tables, the condition predicates and the working-day calendar once. A policy
+that compiles is a consistent policy; one that does not raises :class:`PolicyError`
+listing every problem with its field path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .calendar import WorkingCalendar
+from .conditions import CompiledCondition, ConditionContext, compile_condition
+from .durations import CountingConvention
+from .errors import PolicyError, Problem
+from .model import Money, Period, Policy, Rule
+from .vocabulary import Lookup, normalise
+
+__all__ = ["CompiledPolicy", "CompiledRule", "compile_policy"]
+
+Path = tuple[str | int, ...]
+
+_ELEMENT_KINDS = (
+    "deadlines",
+    "actions",
+    "escalations",
+    "reports",
+    "retention",
+    "penalties",
+    "approvals",
+)
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    index: int
+    when: CompiledCondition | None
+    sanctions: dict[tuple[str, int], CompiledCondition]
+
+
+@dataclass(frozen=True)
+class CompiledPolicy:
+    """Everything needed to decide, built once; immutable and safe to share across threads."""
+
+    policy: Policy
+    sha256: str
+    tz: ZoneInfo
+    calendar: WorkingCalendar
+    convention: CountingConvention
+    roles: Lookup
+    channels: Lookup
+    categories: Lookup
+    levels: Lookup
+    findings: Lookup
+    sanctions: Lookup
+    events: Lookup
+    level_order: tuple[str, ...]
+    level_input: str
+    classification: tuple[tuple[str, str, str, CompiledCondition], ...]
+    rules: tuple[CompiledRule, ...]
+
+    @property
+    def id(self) -> str:
+        return self.policy.id
+
+    @property
+    def version(self) -> str:
+        return self.policy.version
+
+
+def _content_hash(policy: Policy) -> str:
+    dumped = policy.model_dump(mode="json", by_alias=True)
+    canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class _Checker:
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.problems: list[Problem] = []
+        vocab = policy.vocabulary
+        self.lookups = {
+            "role": Lookup.build("role", vocab.roles),
+            "channel": Lookup.build("channel", vocab.channels),
+            "category": Lookup.build("category", vocab.categories),
+            "level": Lookup.build("level", vocab.levels),
+            "finding": Lookup.build("finding", vocab.findings),
+            "sanction": Lookup.build("sanction", vocab.sanctions),
+            "event": Lookup.build("event", vocab.events),
+        }
+        self.fact_types = {fact.id: fact.type for fact in policy.facts}
+        self.parameters = {p.id: p for p in policy.parameters}
+        self.ctx = ConditionContext(
+            channels=frozenset(t.id for t in vocab.channels),
+            categories=frozenset(t.id for t in vocab.categories),
+            levels=tuple(t.id for t in vocab.levels),
+            findings=frozenset(t.id for t in vocab.findings),
+            fact_types=self.fact_types,
+        )
+
+    def add(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(message=message, path=path))
+
+    def ref(self, kind: str, value: str, path: Path) -> None:
+        lookup = self.lookups[kind]
+        if value not in lookup.terms:
+            self.add(
+                path,
+                f"{kind} {value!r} is not declared in vocabulary; "
+                + _allowed(value, list(lookup.terms)),
+            )
+
+    def refs(self, kind: str, values: Iterable[str], path: Path) -> None:
+        for i, value in enumerate(values):
+            self.ref(kind, value, (*path, i))
+
+    def condition(self, cond: Any, path: Path) -> CompiledCondition:
+        compiled, problems = compile_condition(cond, self.ctx, path)
+        self.problems.extend(problems)
+        return compiled
+
+    # -- the checks -------------------------------------------------------------
+
+    def vocabulary(self) -> None:
+        vocab = self.policy.vocabulary
+        for kind_name in type(vocab).model_fields:
+            seen: dict[str, int] = {}
+            for i, term in enumerate(getattr(vocab, kind_name)):
+                if term.id in seen:
+                    self.add(
+                        ("vocabulary", kind_name, i, "id"),
+                        f"duplicate id {term.id!r} (first at {kind_name}[{seen[term.id]}])",
+                    )
+                seen.setdefault(term.id, i)
+        for kind_name in type(vocab).model_fields:
+            owner: dict[str, str] = {}
+            for i, term in enumerate(getattr(vocab, kind_name)):
+                for k, spelling in enumerate((term.id, term.label, *term.aliases)):
+                    first = owner.setdefault(normalise(spelling), term.id)
+                    if first != term.id:
+                        where = ("id", "label", "aliases")[min(k, 2)]
+                        path: Path = ("vocabulary", kind_name, i, where)
+                        self.add(
+                            (*path, k - 2) if where == "aliases" else path,
+                            f"{kind_name[:-1]} spelling {spelling!r} names both {first!r} and "
+                            f"{term.id!r}",
+                        )
+        for i, role in enumerate(vocab.roles):
+            if role.reports_to is not None:
+                self.ref("role", role.reports_to, ("vocabulary", "roles", i, "reports_to"))
+        chain_cycle = _cycle({r.id: r.reports_to for r in vocab.roles})
+        if chain_cycle:
+            index = [r.id for r in vocab.roles].index(chain_cycle[-2])
+            self.add(
+                ("vocabulary", "roles", index, "reports_to"),
+                "reports_to forms a cycle: " + " -> ".join(chain_cycle),
+            )
+        ids = [f.id for f in self.policy.facts]
+        for i, fact in enumerate(self.policy.facts):
+            if fact.id in ("received", "deadline_missed") or fact.id in _RESERVED:
+                self.add(("facts", i, "id"), f"{fact.id!r} is reserved for complaint fields")
+            if ids.index(fact.id) != i:
+                self.add(("facts", i, "id"), f"duplicate fact id {fact.id!r}")
+            if fact.default is not None:
+                ok = isinstance(fact.default, bool) == (fact.type == "bool")
+                if not ok or fact.type == "datetime":
+                    self.add(("facts", i, "default"), f"default does not fit type {fact.type}")
+        pids = [p.id for p in self.policy.parameters]
+        for i, param in enumerate(self.policy.parameters):
+            if pids.index(param.id) != i:
+                self.add(("parameters", i, "id"), f"duplicate parameter id {param.id!r}")
+
+    def settings(self) -> None:
+        policy = self.policy
+        try:
+            ZoneInfo(policy.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.add(("timezone",), f"unknown time zone {policy.timezone!r} (e.g. Asia/Shanghai)")
+        both = set(policy.calendar.holidays) & set(policy.calendar.workdays)
+        for day in sorted(both):
+            self.add(("calendar", "workdays", str(day)), f"{day} is listed as holiday and workday")
+        has_levels = bool(policy.vocabulary.levels)
+        if policy.classification is not None:
+            if policy.level_input in ("required", "optional"):
+                self.add(
+                    ("level_input",),
+                    "a policy with a classification table derives the level; "
+                    "level_input must be 'forbidden' or left out",
+                )
+            if not has_levels:
+                self.add(("classification",), "a classification table needs vocabulary.levels")
+        elif policy.level_input in ("required", "optional") and not has_levels:
+            self.add(("level_input",), "level_input needs vocabulary.levels")
+
+    def classification(self) -> list[tuple[str, str, str, CompiledCondition]]:
+        table = self.policy.classification
+        if table is None:
+            return []
+        rows = []
+        for i, row in enumerate(table.rows):
+            path: Path = ("classification", "rows", i)
+            self.ref("level", row.level, (*path, "level"))
+            rows.append((row.id, row.article, row.level, self.condition(row.when, (*path, "when"))))
+        if table.default is not None:
+            self.ref("level", table.default, ("classification", "default"))
+        return rows
+
+    def period(self, period: Period | None, path: Path) -> None:
+        if period is None:
+            return
+        low, high = period.bounds
+        if low > high:
+            self.add((*path, period.unit), f"min {low} is greater than max {high}")
+        if period.unit in ("calendar_days", "working_days") and low < 1:
+            self.add((*path, period.unit), "a period in days is at least 1 day")
+
+    def money(self, money: Money | None, path: Path) -> None:
+        if money is None:
+            return
+        if money.parameter is not None:
+            param = self.parameters.get(money.parameter)
+            if param is None:
+                self.add(
+                    (*path, "parameter"),
+                    f"parameter {money.parameter!r} is not declared; "
+                    + _allowed(money.parameter, list(self.parameters)),
+                )
+            elif param.type != "money":
+                self.add((*path, "parameter"), f"parameter {money.parameter!r} is not money")
+        elif money.min is not None and money.max is not None and money.min > money.max:
+            self.add((*path, "min"), f"min {money.min} is greater than max {money.max} (yuan)")
+
+    def rules(self) -> list[CompiledRule]:
+        policy = self.policy
+        seen_rules: dict[str, int] = {}
+        elements: dict[str, dict[str, Path]] = {kind: {} for kind in _ELEMENT_KINDS}
+        for i, rule in enumerate(policy.rules):
+            if rule.id in seen_rules:
+                self.add(
+                    ("rules", i, "id"),
+                    f"duplicate rule id {rule.id!r} (first at rules[{seen_rules[rule.id]}])",
+                )
+            seen_rules.setdefault(rule.id, i)
+            for kind in _ELEMENT_KINDS:
+                for j, element in enumerate(getattr(rule, kind)):
+                    path: Path = ("rules", i, kind, j, "id")
+                    if element.id in elements[kind]:
+                        first = _dotted(elements[kind][element.id])
+                        self.add(path, f"duplicate {kind} id {element.id!r} (first at {first})")
+                    elements[kind].setdefault(element.id, path)
+        deadlines = set(elements["deadlines"])
+        escalations = set(elements["escalations"])
+        datetime_facts = [f for f, t in self.fact_types.items() if t == "datetime"]
+        compiled: list[CompiledRule] = []
+        for i, rule in enumerate(policy.rules):
+            base: Path = ("rules", i)
+            when = None if rule.when is None else self.condition(rule.when, (*base, "when"))
+            for j, assignment in enumerate(rule.routing):
+                self.ref("role", assignment.role, (*base, "routing", j, "role"))
+            for j, deadline in enumerate(rule.deadlines):
+                path = (*base, "deadlines", j)
+                self.refs("role", deadline.by, (*path, "by"))
+                self.period(deadline.within, (*path, "within"))
+                for name, where in [(deadline.starts, (*path, "starts"))] + [
+                    (u, (*path, "until", k)) for k, u in enumerate(deadline.until)
+                ]:
+                    if name != "received" and name not in datetime_facts:
+                        allowed = (
+                            ["received", *datetime_facts]
+                            if where[-1] == "starts"
+                            else (datetime_facts)
+                        )
+                        self.add(
+                            where, f"{name!r} is not a datetime fact; " + _allowed(name, allowed)
+                        )
+            for j, action in enumerate(rule.actions):
+                path = (*base, "actions", j)
+                self.refs("role", action.by, (*path, "by"))
+                if action.deadline is not None and action.deadline not in deadlines:
+                    self.add(
+                        (*path, "deadline"),
+                        f"deadline {action.deadline!r} is not declared; "
+                        + _allowed(action.deadline, sorted(deadlines)),
+                    )
+            for j, esc in enumerate(rule.escalations):
+                path = (*base, "escalations", j)
+                self.refs("role", esc.by, (*path, "by"))
+                self.refs("role", esc.to, (*path, "to"))
+                if esc.on == "deadline_missed":
+                    if esc.deadline is None:
+                        self.add((*path, "deadline"), "on: deadline_missed needs 'deadline'")
+                    elif esc.deadline not in deadlines:
+                        self.add(
+                            (*path, "deadline"),
+                            f"deadline {esc.deadline!r} is not "
+                            "declared; " + _allowed(esc.deadline, sorted(deadlines)),
+                        )
+                elif esc.deadline is not None:
+                    self.add((*path, "deadline"), "'deadline' goes with on: deadline_missed")
+                if esc.on not in ("received", "deadline_missed") and (
+                    esc.on not in self.lookups["event"].terms
+                ):
+                    allowed = ["received", "deadline_missed", *self.lookups["event"].terms]
+                    self.add(
+                        (*path, "on"), f"{esc.on!r} is not a trigger; " + _allowed(esc.on, allowed)
+                    )
+                if esc.next is not None and esc.next not in escalations:
+                    self.add(
+                        (*path, "next"),
+                        f"escalation {esc.next!r} is not declared; "
+                        + _allowed(esc.next, sorted(escalations)),
+                    )
+            for j, report in enumerate(rule.reports):
+                path = (*base, "reports", j)
+                self.refs("role", report.by, (*path, "by"))
+                self.refs("role", report.to, (*path, "to"))
+                self.period(report.due, (*path, "due"))
+            for j, keep in enumerate(rule.retention):
+                self.refs("role", keep.keeper, (*base, "retention", j, "keeper"))
+            sanctions: dict[tuple[str, int], CompiledCondition] = {}
+            for j, penalty in enumerate(rule.penalties):
+                path = (*base, "penalties", j)
+                self.ref("finding", penalty.finding, (*path, "finding"))
+                self.refs("role", penalty.subjects, (*path, "subjects"))
+                self.money(penalty.amount_yuan, (*path, "amount_yuan"))
+                if penalty.kind in ("fine", "pay_deduction") and penalty.amount_yuan is None:
+                    self.add((*path, "amount_yuan"), f"a {penalty.kind} needs amount_yuan")
+                for k, item in enumerate(penalty.sanctions):
+                    self.ref("sanction", item.sanction, (*path, "sanctions", k, "sanction"))
+                    if item.when is not None:
+                        sanctions[(penalty.id, k)] = self.condition(
+                            item.when, (*path, "sanctions", k, "when")
+                        )
+            for j, approval in enumerate(rule.approvals):
+                path = (*base, "approvals", j)
+                if self.fact_types.get(approval.amount_fact) not in ("int", "decimal"):
+                    numeric = [f for f, t in self.fact_types.items() if t in ("int", "decimal")]
+                    self.add(
+                        (*path, "amount_fact"),
+                        f"{approval.amount_fact!r} is not a "
+                        "number fact; " + _allowed(approval.amount_fact, numeric),
+                    )
+                for k, tier in enumerate(approval.tiers):
+                    self.ref("role", tier.role, (*path, "tiers", k, "role"))
+                    self.money(tier.limit_yuan, (*path, "tiers", k, "limit_yuan"))
+                self.refs("role", approval.above, (*path, "above"))
+            compiled.append(CompiledRule(rule=rule, index=i, when=when, sanctions=sanctions))
+        nexts = {esc.id: esc.next for rule in policy.rules for esc in rule.escalations}
+        loop = _cycle(nexts)
+        if loop:
+            closing = elements["escalations"][loop[-2]]
+            self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
+        return compiled
+
+
+_RESERVED = frozenset(
+    {"received_at", "channel", "category", "level", "findings", "id", "complainant", "text"}
+)
+
+
+def _allowed(word: str, allowed: list[str]) -> str:
+    import difflib
+
+    if not allowed:
+        return "none are declared"
+    match = difflib.get_close_matches(word, allowed, n=1)
+    hint = f"; did you mean {match[0]!r}?" if match else ""
+    return f"allowed: {', '.join(allowed)}{hint}"
+
+
+def _dotted(path: Path) -> str:
+    return str(Problem("", path=path[:-1]).field)
+
+
+def _cycle(edges: dict[str, str | None]) -> list[str]:
+    """The first cycle in a graph where every node has at most one successor, or []."""
+    for start in sorted(edges):
+        seen: list[str] = []
+        node: str | None = start
+        while node is not None and node in edges:
+            if node in seen:
+                return [*seen[seen.index(node) :], node]
+            seen.append(node)
+            node = edges[node]
+    return []
+
+
+def compile_policy(policy: Policy, *, sha256: str | None = None) -> CompiledPolicy:
+    """Check ``policy`` for consistency and build what deciding needs.
+
+    ``sha256`` is the hash of the file the policy was read from; without it, the hash
+    of the policy's canonical JSON is used.
+    """
+    checker = _Checker(policy)
+    checker.vocabulary()
+    checker.settings()
+    classification = checker.classification()
+    rules = checker.rules()
+    if checker.problems:
+        raise PolicyError(checker.problems)
+    settings = policy.calendar
+    hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
+    level_input = policy.level_input or (
+        "forbidden"
+        if policy.classification is not None or not policy.vocabulary.levels
+        else "required"
+    )
+    lk = checker.lookups
+    return CompiledPolicy(
+        policy=policy,
+        sha256=sha256 or _content_hash(policy),
+        tz=ZoneInfo(policy.timezone),
+        calendar=WorkingCalendar(
+            extra_holidays=settings.holidays, extra_workdays=settings.workdays
+        ),
+        convention=CountingConvention(
+            exclude_start_day=settings.exclude_start_day,
+            day_ends_at=time(hh, mm, ss),
+            roll_to_working_day=settings.roll_to_working_day,
+        ),
+        roles=lk["role"],
+        channels=lk["channel"],
+        categories=lk["category"],
+        levels=lk["level"],
+        findings=lk["finding"],
+        sanctions=lk["sanction"],
+        events=lk["event"],
+        level_order=tuple(t.id for t in policy.vocabulary.levels),
+        level_input=level_input,
+        classification=tuple(classification),
+        rules=tuple(rules),
+    )

@@ -1,0 +1,259 @@
+"""Conditions: data, not code. Their grammar, checked, and compiled to predicates.
+
+A condition is a mapping; its keys are ANDed in order and evaluation stops at the first
+that is false::
+
+    when:
+      channel: [media, letter]          # any of these channels
+      category: {not_in: [anonymous]}
+      level: {at_least: complex}        # levels are ordered, mildest first
+      finding: [late_opening]           # the investigation established any of these
+      anonymous: true                   # a bool fact
+      complainant_count: {gte: 20}      # an int fact
+      requested_by: {given: true}       # a fact the host did or did not give
+      any: [{...}, {...}]               # combinators: any, all, not
+
+Evaluation is three-valued: a fact the complaint does not give (and that has no default)
+is unknown, and a rule whose condition depends on it cannot be decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .errors import Problem
+
+__all__ = ["CompiledCondition", "ConditionContext", "Facts", "compile_condition"]
+
+Path = tuple[str | int, ...]
+Facts = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a condition sees of a complaint."""
+
+    channel: str
+    category: str
+    level: str | None
+    findings: frozenset[str]
+    facts: Facts
+
+
+Result = bool | None
+Predicate = Callable[[Subject], Result]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCondition:
+    """A predicate plus the facts it may read (for explanations and error messages)."""
+
+    test: Predicate
+    facts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionContext:
+    """The vocabulary a condition may name."""
+
+    channels: frozenset[str]
+    categories: frozenset[str]
+    levels: tuple[str, ...]
+    findings: frozenset[str]
+    fact_types: Mapping[str, str]
+
+
+def _closest(word: str, allowed: Sequence[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, list(allowed), n=1)
+    hint = f"; did you mean {match[0]!r}?" if match else ""
+    return f"allowed: {', '.join(sorted(allowed))}{hint}"
+
+
+_COMBINATORS = ("all", "any", "not")
+_VOCAB_KEYS = ("channel", "category", "level", "finding")
+_SET_OPS = ("in", "not_in")
+_LEVEL_OPS = ("in", "not_in", "at_least", "at_most")
+_NUM_OPS = ("eq", "ne", "gt", "gte", "lt", "lte", "given")
+
+
+class _Compiler:
+    def __init__(self, ctx: ConditionContext) -> None:
+        self.ctx = ctx
+        self.problems: list[Problem] = []
+        self.facts: set[str] = set()
+
+    def fail(self, path: Path, message: str) -> Predicate:
+        self.problems.append(Problem(message=message, path=path))
+        return _never
+
+    def compile(self, cond: Any, path: Path) -> Predicate:
+        if not isinstance(cond, Mapping) or not cond:
+            return self.fail(path, "a condition is a non-empty mapping of field to value")
+        parts = [self.part(str(key), value, (*path, str(key))) for key, value in cond.items()]
+        return parts[0] if len(parts) == 1 else _all(parts)
+
+    def part(self, key: str, value: Any, path: Path) -> Predicate:
+        if key in ("all", "any"):
+            if not isinstance(value, list) or not value:
+                return self.fail(path, f"'{key}' takes a non-empty list of conditions")
+            subs = [self.compile(item, (*path, i)) for i, item in enumerate(value)]
+            return _all(subs) if key == "all" else _any(subs)
+        if key == "not":
+            return _not(self.compile(value, path))
+        if key in _VOCAB_KEYS:
+            return self.vocab(key, value, path)
+        if key in self.ctx.fact_types:
+            self.facts.add(key)
+            return self.fact(key, self.ctx.fact_types[key], value, path)
+        allowed = [*_COMBINATORS, *_VOCAB_KEYS, *self.ctx.fact_types]
+        return self.fail(path, f"unknown condition field {key!r}; {_closest(key, allowed)}")
+
+    def vocab(self, key: str, value: Any, path: Path) -> Predicate:
+        allowed: Sequence[str] = {
+            "channel": sorted(self.ctx.channels),
+            "category": sorted(self.ctx.categories),
+            "level": self.ctx.levels,
+            "finding": sorted(self.ctx.findings),
+        }[key]
+        ops = _LEVEL_OPS if key == "level" else _SET_OPS
+        if isinstance(value, Mapping):
+            if len(value) != 1:
+                return self.fail(path, f"use exactly one of: {', '.join(ops)}")
+            op, arg = next(iter(value.items()))
+            if op not in ops:
+                return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), ops)}")
+            path = (*path, op)
+        else:
+            op, arg = "in", value
+        if op in ("at_least", "at_most"):
+            if not self.ids([arg], allowed, path):
+                return _never
+            rank = self.ctx.levels.index(arg)
+            order = self.ctx.levels
+            if op == "at_least":
+                return lambda s: s.level is not None and order.index(s.level) >= rank
+            return lambda s: s.level is not None and order.index(s.level) <= rank
+        items = arg if isinstance(arg, list) else [arg]
+        if not items or not self.ids(items, allowed, path):
+            return self.fail(path, "name one or more values") if not items else _never
+        chosen = frozenset(items)
+        negate = op == "not_in"
+        if key == "finding":
+            return (
+                (lambda s: not (s.findings & chosen))
+                if negate
+                else (lambda s: bool(s.findings & chosen))
+            )
+        attr = key
+
+        def test(s: Subject) -> Result:
+            got = getattr(s, attr)
+            return (got not in chosen) if negate else (got in chosen)
+
+        return test
+
+    def ids(self, items: list[Any], allowed: Sequence[str], path: Path) -> bool:
+        ok = True
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or item not in allowed:
+                where = (*path, i) if len(items) > 1 else path
+                self.fail(where, f"{item!r} is not declared; {_closest(str(item), allowed)}")
+                ok = False
+        return ok
+
+    def fact(self, name: str, kind: str, value: Any, path: Path) -> Predicate:
+        if not isinstance(value, Mapping):
+            value = {"eq": value}
+        if len(value) != 1:
+            return self.fail(path, f"use exactly one of: {', '.join(_NUM_OPS)}")
+        op, arg = next(iter(value.items()))
+        if op not in _NUM_OPS:
+            return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), _NUM_OPS)}")
+        path = (*path, op)
+        if op == "given":
+            if not isinstance(arg, bool):
+                return self.fail(path, "'given' takes true or false")
+            return lambda s: (name in s.facts and s.facts[name] is not None) == arg
+        if kind == "bool":
+            if op not in ("eq", "ne") or not isinstance(arg, bool):
+                return self.fail(path, f"fact {name!r} is a bool: compare with true or false")
+        elif kind in ("int", "decimal"):
+            if isinstance(arg, bool) or not isinstance(arg, int | str):
+                return self.fail(path, f"fact {name!r} is a number: compare with a number")
+            try:
+                arg = Decimal(str(arg))
+            except ArithmeticError:
+                return self.fail(path, f"{arg!r} is not a number")
+        else:
+            return self.fail(path, f"fact {name!r} ({kind}) can only be tested with 'given'")
+        compare = _COMPARE[op]
+
+        def test(s: Subject) -> Result:
+            got = s.facts.get(name)
+            return None if got is None else compare(got, arg)
+
+        return test
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": lambda a, b: bool(a == b),
+    "ne": lambda a, b: bool(a != b),
+    "gt": lambda a, b: bool(a > b),
+    "gte": lambda a, b: bool(a >= b),
+    "lt": lambda a, b: bool(a < b),
+    "lte": lambda a, b: bool(a <= b),
+}
+
+
+def _never(_: Subject) -> Result:
+    return False
+
+
+def _all(parts: list[Predicate]) -> Predicate:
+    def test(s: Subject) -> Result:
+        unknown = False
+        for part in parts:
+            got = part(s)
+            if got is False:
+                return False
+            if got is None:
+                unknown = True
+        return None if unknown else True
+
+    return test
+
+
+def _any(parts: list[Predicate]) -> Predicate:
+    def test(s: Subject) -> Result:
+        unknown = False
+        for part in parts:
+            got = part(s)
+            if got is True:
+                return True
+            if got is None:
+                unknown = True
+        return None if unknown else False
+
+    return test
+
+
+def _not(part: Predicate) -> Predicate:
+    def test(s: Subject) -> Result:
+        got = part(s)
+        return None if got is None else not got
+
+    return test
+
+
+def compile_condition(
+    cond: Any, ctx: ConditionContext, path: Path
+) -> tuple[CompiledCondition, list[Problem]]:
+    """Check ``cond`` against ``ctx`` and compile it; problems carry paths below ``path``."""
+    compiler = _Compiler(ctx)
+    test = compiler.compile(cond, path)
+    return CompiledCondition(test=test, facts=frozenset(compiler.facts)), compiler.problems

@@ -1,0 +1,206 @@
+"""The decision: what a policy requires for one complaint, as plain data.
+
+Every element names the rule that produced it and the article of the source that rule
+encodes. Where the source is blank or silent, the decision says so in ``gaps`` instead
+of inventing a value. Decisions serialise to JSON deterministically
+(``decision.model_dump_json()``); money is a decimal string, instants are ISO 8601 with
+their offset.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "DecidedAction",
+    "DecidedApproval",
+    "DecidedAssignment",
+    "DecidedDeadline",
+    "DecidedEscalation",
+    "DecidedGap",
+    "DecidedLevel",
+    "DecidedPenalty",
+    "DecidedReport",
+    "DecidedRetention",
+    "DecidedSanction",
+    "Decision",
+    "PendingRule",
+    "PolicyRef",
+    "Source",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(_Out):
+    """Where an element comes from: the rule id and the article as written in the source."""
+
+    rule: str
+    article: str
+    policy: str
+
+
+class PolicyRef(_Out):
+    id: str
+    version: str
+    sha256: str
+    calendar: str
+    timezone: str
+
+
+class Named(_Out):
+    id: str
+    label: str
+
+
+class DecidedLevel(_Out):
+    id: str
+    label: str
+    how: Literal["input", "classified", "default"]
+    source: Source | None
+
+
+class DecidedAssignment(_Out):
+    duty: str
+    role: Named
+    note: str | None
+    source: Source
+
+
+class DecidedDeadline(_Out):
+    id: str
+    label: str
+    status: Literal["running", "needs_fact", "not_started"]
+    starts: str
+    started_at: datetime | None
+    unit: str | None
+    amount: int | None
+    amount_min: int | None
+    due: datetime | None
+    due_earliest: datetime | None
+    estimated: bool
+    overdue_at_decision: bool | None
+    by: tuple[Named, ...]
+    waiting_for: tuple[str, ...]
+    note: str | None
+    source: Source
+
+
+class DecidedAction(_Out):
+    id: str
+    label: str
+    by: tuple[Named, ...]
+    deadline: str | None
+    note: str | None
+    source: Source
+
+
+class DecidedEscalation(_Out):
+    id: str
+    label: str
+    on: str
+    deadline: str | None
+    by: tuple[Named, ...]
+    to: tuple[Named, ...]
+    next: str | None
+    note: str | None
+    source: Source
+
+
+class DecidedReport(_Out):
+    id: str
+    label: str
+    by: tuple[Named, ...]
+    to: tuple[Named, ...]
+    frequency: str
+    due: datetime | None
+    note: str | None
+    source: Source
+
+
+class DecidedRetention(_Out):
+    id: str
+    label: str
+    keeper: tuple[Named, ...]
+    years: int | None
+    at_least: bool
+    note: str | None
+    source: Source
+
+
+class DecidedSanction(_Out):
+    id: str
+    label: str
+    status: Literal["applies", "conditional", "not_applicable"]
+    condition: str | None
+
+
+class DecidedPenalty(_Out):
+    id: str
+    label: str
+    finding: Named
+    occurrences: int
+    roles_involved: tuple[Named, ...]
+    subjects: tuple[Named, ...]
+    kind: str
+    per: str
+    min_yuan: Decimal | None
+    max_yuan: Decimal | None
+    total_min_yuan: Decimal | None
+    total_max_yuan: Decimal | None
+    configured: bool
+    sanctions: tuple[DecidedSanction, ...]
+    note: str | None
+    source: Source
+
+
+class DecidedApproval(_Out):
+    id: str
+    label: str
+    amount_yuan: Decimal | None
+    approver: tuple[Named, ...]
+    configured: bool
+    note: str | None
+    source: Source
+
+
+class DecidedGap(_Out):
+    about: str
+    text: str
+    source: Source
+
+
+class PendingRule(_Out):
+    """A rule that may apply: its condition depends on facts the complaint did not give."""
+
+    source: Source
+    needs: tuple[str, ...]
+
+
+class Decision(_Out):
+    """The complete decision for one complaint under one policy at one instant."""
+
+    policy: PolicyRef
+    received_at: datetime
+    decided_at: datetime
+    channel: Named
+    category: Named
+    level: DecidedLevel | None
+    findings: tuple[Named, ...]
+    matched_rules: tuple[Source, ...]
+    routing: tuple[DecidedAssignment, ...]
+    deadlines: tuple[DecidedDeadline, ...]
+    actions: tuple[DecidedAction, ...]
+    escalations: tuple[DecidedEscalation, ...]
+    reports: tuple[DecidedReport, ...]
+    retention: tuple[DecidedRetention, ...]
+    penalties: tuple[DecidedPenalty, ...]
+    approvals: tuple[DecidedApproval, ...]
+    gaps: tuple[DecidedGap, ...]
+    pending_rules: tuple[PendingRule, ...]

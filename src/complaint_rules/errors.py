@@ -1,0 +1,96 @@
+"""Errors raised by complaint_rules.
+
+Two families, kept apart as pydantic does: :class:`InputError` for bad data a user
+gave (a policy file, a complaint), each carrying every :class:`Problem` found at
+once; and :class:`CalendarError` for a deadline that cannot be counted honestly.
+Misuse of the Python API (wrong argument types) raises ``TypeError``/``ValueError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CalendarError",
+    "ComplaintError",
+    "ComplaintRulesError",
+    "PolicyError",
+    "Problem",
+    "UnpublishedCalendarError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem: where it is and what is wrong."""
+
+    message: str
+    path: tuple[str | int, ...] = ()
+    file: str | None = None
+    line: int | None = None
+
+    @property
+    def field(self) -> str:
+        """The field path in dotted form, e.g. ``rules[3].when.channel``."""
+        out = ""
+        for part in self.path:
+            if isinstance(part, int):
+                out += f"[{part}]"
+            else:
+                out += f".{part}" if out else part
+        return out
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        field = self.field
+        return f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
+
+
+class ComplaintRulesError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class InputError(ComplaintRulesError):
+    """Bad user data; lists every problem found, each located."""
+
+    kind = "input"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            raise ValueError("an InputError needs at least one problem")
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in {self.kind}"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class PolicyError(InputError):
+    """A policy file that does not load: syntax, schema or consistency problems."""
+
+    kind = "policy"
+
+
+class ComplaintError(InputError):
+    """A complaint that does not fit the policy it is decided against."""
+
+    kind = "complaint"
+
+
+class CalendarError(ComplaintRulesError):
+    """A date computation that cannot be done with the calendar data at hand."""
+
+
+class UnpublishedCalendarError(CalendarError):
+    """A deadline would be counted through a year whose official schedule is not known."""
+
+    def __init__(self, year: int, known: tuple[int, int]) -> None:
+        self.year = year
+        self.known = known
+        super().__init__(
+            f"the official holiday schedule for {year} is not known "
+            f"(known: {known[0]}-{known[1]}); add the year's holidays and make-up "
+            "workdays to the policy's calendar, or ask for an estimated deadline"
+        )

@@ -1,0 +1,394 @@
+"""The policy model: what a policy file says, as frozen pydantic models.
+
+This module knows nothing of YAML or files (see :mod:`complaint_rules.loader`) and
+checks only the shape of each piece. Whether the pieces fit together (references to
+declared vocabulary, escalation chains that end, ranges with min <= max) is checked by
+:func:`complaint_rules.consistency.check`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from .durations import Unit
+
+__all__ = [
+    "Action",
+    "Amount",
+    "Approval",
+    "Assignment",
+    "CalendarSettings",
+    "Classification",
+    "ClassificationRow",
+    "Deadline",
+    "Escalation",
+    "Fact",
+    "Finding",
+    "Gap",
+    "Level",
+    "Money",
+    "NotEncoded",
+    "Parameter",
+    "Penalty",
+    "Period",
+    "Policy",
+    "Report",
+    "Retention",
+    "Role",
+    "Rule",
+    "SanctionItem",
+    "Term",
+    "Vocabulary",
+]
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+"""A stable ASCII id: lower case letters, digits and underscores, starting with a letter."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+def _no_float(value: Any) -> Any:
+    if isinstance(value, float):
+        raise ValueError("write amounts of money as integers or quoted strings, not floats")
+    return value
+
+
+Yuan = Annotated[Decimal, BeforeValidator(_no_float), Field(ge=0)]
+"""An amount of money in yuan: an integer or a quoted decimal, never a float."""
+
+Condition = dict[str, Any]
+"""A condition over the complaint's fields; its grammar is checked when compiled."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+# --- vocabulary --------------------------------------------------------------------
+
+
+class Term(_Model):
+    """A named value: stable id, the label as written in the source, other spellings."""
+
+    id: Id
+    label: Text
+    aliases: tuple[Text, ...] = ()
+    description: Text | None = None
+    article: Text | None = None
+
+
+class Role(Term):
+    """A role, department or unit; ``reports_to`` names its superior, if the source does."""
+
+    reports_to: Id | None = None
+
+
+class Level(Term):
+    """A complaint level; levels are listed from the mildest to the most severe."""
+
+
+class Finding(Term):
+    """What an investigation can establish (e.g. a teller leaked customer data)."""
+
+
+class Vocabulary(_Model):
+    roles: tuple[Role, ...] = ()
+    channels: tuple[Term, ...] = ()
+    categories: tuple[Term, ...] = ()
+    levels: tuple[Level, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    sanctions: tuple[Term, ...] = ()
+    events: tuple[Term, ...] = ()
+
+
+FactType = Literal["bool", "int", "decimal", "datetime"]
+
+
+class Fact(Term):
+    """A fact about a complaint that the host supplies (e.g. ``anonymous``)."""
+
+    type: FactType
+    default: bool | int | None = None
+    minimum: int | None = None
+
+
+class Parameter(Term):
+    """A value the source leaves blank: the institution must set it before it is needed."""
+
+    type: Literal["money", "int"]
+    value: Yuan | None = None
+
+
+# --- periods and amounts -----------------------------------------------------------
+
+
+class Amount(_Model):
+    """A range such as 七至十個工作日: ``min`` and ``max`` inclusive."""
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+
+PeriodAmount = int | Amount
+
+
+class Period(_Model):
+    """Exactly one unit with its amount (a whole number, or a min/max range)."""
+
+    minutes: PeriodAmount | None = None
+    hours: PeriodAmount | None = None
+    calendar_days: PeriodAmount | None = None
+    working_days: PeriodAmount | None = None
+    end_of_month: Literal[True] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one_unit(self) -> Period:
+        set_units = [name for name in _UNITS if getattr(self, name) is not None]
+        if len(set_units) != 1:
+            raise ValueError(
+                "a period has exactly one unit, one of: "
+                + ", ".join(_UNITS)
+                + (f" (got {', '.join(set_units)})" if set_units else " (got none)")
+            )
+        return self
+
+    @property
+    def unit(self) -> Unit:
+        return next(name for name in _UNITS if getattr(self, name) is not None)
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """(earliest, latest) amount; equal for a fixed amount."""
+        value = getattr(self, self.unit)
+        if value is True:
+            return (1, 1)
+        if isinstance(value, Amount):
+            return (value.min, value.max)
+        return (value, value)
+
+
+_UNITS: tuple[Unit, ...] = ("minutes", "hours", "calendar_days", "working_days", "end_of_month")
+
+
+class Money(_Model):
+    """A money range in yuan, read as Decimal; ``parameter`` names a blank the institution sets."""
+
+    min: Yuan | None = None
+    max: Yuan | None = None
+    parameter: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Money:
+        if self.parameter is None and (self.min is None or self.max is None):
+            raise ValueError("money needs both min and max (yuan), or a parameter")
+        if self.parameter is not None and (self.min is not None or self.max is not None):
+            raise ValueError("money is either min/max or a parameter, not both")
+        return self
+
+
+# --- rule elements -----------------------------------------------------------------
+
+Duty = Literal[
+    "accepts",
+    "handles",
+    "first_responsible",
+    "assists",
+    "coordinates",
+    "supervises",
+    "replies",
+    "investigates",
+    "decides",
+]
+
+
+class _Element(_Model):
+    """Every element may cite a more precise article than its rule."""
+
+    article: Text | None = None
+    note: Text | None = None
+
+
+class Assignment(_Element):
+    duty: Duty
+    role: Id
+
+
+class Deadline(_Element):
+    """A time limit. ``within`` counts from ``starts``; ``until`` ends at the earliest of facts."""
+
+    id: Id
+    label: Text
+    starts: Id = "received"
+    within: Period | None = None
+    until: tuple[Id, ...] = ()
+    by: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Deadline:
+        if (self.within is None) == (not self.until):
+            raise ValueError("a deadline has either 'within' (a period) or 'until' (facts)")
+        return self
+
+
+class Action(_Element):
+    id: Id
+    label: Text
+    by: tuple[Id, ...] = ()
+    deadline: Id | None = None
+
+
+Trigger = Literal["received", "deadline_missed"] | Id
+
+
+class Escalation(_Element):
+    """A step up: on a trigger (receipt, a missed deadline or an event), to a role."""
+
+    id: Id
+    label: Text
+    on: Id
+    deadline: Id | None = None
+    by: tuple[Id, ...] = ()
+    to: tuple[Id, ...] = Field(min_length=1)
+    next: Id | None = None
+
+
+class Report(_Element):
+    id: Id
+    label: Text
+    by: tuple[Id, ...] = ()
+    to: tuple[Id, ...] = Field(min_length=1)
+    due: Period | None = None
+    frequency: Literal["once", "monthly", "periodic"] = "once"
+
+
+class Retention(_Element):
+    id: Id
+    label: Text
+    keeper: tuple[Id, ...] = ()
+    years: int | None = Field(default=None, ge=1)
+    at_least: bool = False
+
+
+class SanctionItem(_Element):
+    sanction: Id
+    when: Condition | None = None
+    condition_text: Text | None = None
+
+
+class Penalty(_Element):
+    id: Id
+    label: Text
+    finding: Id
+    subjects: tuple[Id, ...] = Field(min_length=1)
+    kind: Literal["fine", "pay_deduction", "compensation", "none"] = "none"
+    amount_yuan: Money | None = None
+    per: Literal["occurrence", "case"] = "occurrence"
+    sanctions: tuple[SanctionItem, ...] = ()
+
+
+class Approval(_Element):
+    """Who may approve an amount (a fact), tier by tier; limits may be blank parameters."""
+
+    id: Id
+    label: Text
+    amount_fact: Id
+    tiers: tuple[ApprovalTier, ...] = Field(min_length=1)
+    above: tuple[Id, ...] = Field(min_length=1)
+
+
+class ApprovalTier(_Model):
+    role: Id
+    limit_yuan: Money
+
+
+class Gap(_Element):
+    """Something the source leaves blank or is silent about, for the complaints a rule matches."""
+
+    about: Literal["deadline", "routing", "penalty", "retention", "amount", "level", "other"]
+    text: Text
+
+
+class Rule(_Model):
+    """For the complaints its condition matches, what the source requires."""
+
+    id: Id
+    article: Text
+    title: Text | None = None
+    quote: Text | None = None
+    when: Condition | None = None
+    routing: tuple[Assignment, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    actions: tuple[Action, ...] = ()
+    escalations: tuple[Escalation, ...] = ()
+    reports: tuple[Report, ...] = ()
+    retention: tuple[Retention, ...] = ()
+    penalties: tuple[Penalty, ...] = ()
+    approvals: tuple[Approval, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+
+
+class ClassificationRow(_Model):
+    id: Id
+    article: Text
+    when: Condition
+    level: Id
+
+
+class Classification(_Model):
+    """First-match table deriving the level; ``default`` applies when no row matches."""
+
+    rows: tuple[ClassificationRow, ...] = Field(min_length=1)
+    default: Id | None = None
+    unclassified_gap: Text | None = None
+
+
+class NotEncoded(_Model):
+    article: Text
+    reason: Text
+
+
+class CalendarSettings(_Model):
+    country: Literal["CN"] = "CN"
+    holidays: dict[date, Text] = {}
+    workdays: dict[date, Text] = {}
+    exclude_start_day: bool = True
+    day_ends_at: str = Field(default="23:59:59", pattern=r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$")
+    roll_to_working_day: bool = True
+
+
+class Policy(_Model):
+    """A whole policy document."""
+
+    schema_: Literal["complaint-rules/1"] = Field(alias="schema")
+    id: Id
+    version: Text
+    title: Text
+    institution: Text
+    source: Text
+    language: Literal["zh-Hant"] = "zh-Hant"
+    timezone: Text = "Asia/Shanghai"
+    calendar: CalendarSettings = CalendarSettings()
+    level_input: Literal["required", "optional", "forbidden"] | None = None
+    vocabulary: Vocabulary = Vocabulary()
+    facts: tuple[Fact, ...] = ()
+    parameters: tuple[Parameter, ...] = ()
+    classification: Classification | None = None
+    rules: tuple[Rule, ...] = Field(min_length=1)
+    defects: tuple[Text, ...] = ()
+    not_encoded: tuple[NotEncoded, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+Approval.model_rebuild()

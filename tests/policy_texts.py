@@ -1,0 +1,74 @@
+"""Small policies written for the tests."""
+
+MINI = """\
+schema: complaint-rules/1
+id: mini
+version: "1"
+title: 測試辦法
+institution: 測試銀行
+source: tests
+vocabulary:
+  roles:
+    - {id: desk, label: 櫃面, aliases: [柜面]}
+    - {id: head, label: 負責人, aliases: [负责人]}
+  channels:
+    - {id: counter, label: 櫃面投訴, aliases: [柜面投诉]}
+    - {id: phone, label: 電話投訴}
+  categories:
+    - {id: service, label: 服務態度, aliases: [服务态度]}
+    - {id: product, label: 服務產品}
+  levels:
+    - {id: minor, label: 輕微投訴}
+    - {id: major, label: 重大投訴}
+  findings:
+    - {id: late_opening, label: 不按時開門營業}
+  sanctions:
+    - {id: dismissal, label: 開除}
+  events:
+    - {id: dissatisfied, label: 客戶不滿意}
+facts:
+  - {id: serious, type: bool, label: 情節嚴重}
+  - {id: departs_at, type: datetime, label: 離店時間}
+  - {id: compensation_yuan, type: decimal, label: 賠償金額}
+parameters:
+  - {id: head_limit, type: money, label: 負責人權限}
+rules:
+  - id: always
+    article: 第一條
+    routing:
+      - {duty: accepts, role: desk}
+    deadlines:
+      - id: reply
+        label: 回復
+        within: {working_days: 3}
+        by: [desk]
+    escalations:
+      - {id: up, label: 上報, on: deadline_missed, deadline: reply, to: [head], next: top}
+      - {id: top, label: 再上報, on: dissatisfied, to: [head]}
+  - id: departure
+    article: 第二條
+    deadlines:
+      - {id: before_departure, label: 離店前解決, until: [departs_at]}
+  - id: fines
+    article: 第三條
+    when: {finding: late_opening}
+    penalties:
+      - id: late_fine
+        label: 每次處罰100元
+        finding: late_opening
+        subjects: [head, desk]
+        kind: fine
+        amount_yuan: {min: 100, max: "100"}
+        sanctions:
+          - {sanction: dismissal, when: {serious: true}, condition_text: 情節嚴重的}
+  - id: major_only
+    article: 第四條
+    when: {level: {at_least: major}}
+    approvals:
+      - id: compensation
+        label: 賠償審批
+        amount_fact: compensation_yuan
+        tiers:
+          - {role: head, limit_yuan: {parameter: head_limit}}
+        above: [desk]
+"""

@@ -1,0 +1,437 @@
+"""WorkingCalendar against the State Council's official 2025 and 2026 schedules.
+
+Every expected date is worked out by hand from the official notices (国务院办公厅关于
+2025年/2026年部分节假日安排的通知); the reasoning is in a comment beside each case.
+
+2026: New Year Jan 1-3 off, Sun Jan 4 workday; Spring Festival Feb 15-23 off, Sat Feb 14
+and Sat Feb 28 workdays; Qingming Apr 4-6 off; Labour Day May 1-5 off, Sat May 9 workday;
+Dragon Boat Jun 19-21 off; Mid-Autumn Sep 25-27 off; National Day Oct 1-7 off, Sun Sep 20
+and Sat Oct 10 workdays.
+2025: Jan 1 off; Spring Festival Jan 28-Feb 4 off, Sun Jan 26 and Sat Feb 8 workdays;
+Qingming Apr 4-6; Labour Day May 1-5, Sun Apr 27 workday; Dragon Boat May 31-Jun 2;
+National Day + Mid-Autumn Oct 1-8, Sun Sep 28 and Sat Oct 11 workdays.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from datetime import date, datetime, timedelta
+
+import holidays
+import pytest
+from holidays.countries.china import ChinaStaticHolidays
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from complaint_rules.calendar import WorkingCalendar
+from complaint_rules.errors import CalendarError, UnpublishedCalendarError
+
+CAL = WorkingCalendar()
+CAL_2026 = WorkingCalendar(published_years=(2001, 2026))
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+# -- the official schedules, day by day -------------------------------------------------
+
+OFF_2026 = [
+    *_days(date(2026, 1, 1), date(2026, 1, 3)),
+    *_days(date(2026, 2, 15), date(2026, 2, 23)),
+    *_days(date(2026, 4, 4), date(2026, 4, 6)),
+    *_days(date(2026, 5, 1), date(2026, 5, 5)),
+    *_days(date(2026, 6, 19), date(2026, 6, 21)),
+    *_days(date(2026, 9, 25), date(2026, 9, 27)),
+    *_days(date(2026, 10, 1), date(2026, 10, 7)),
+]
+MAKEUP_2026 = [
+    date(2026, 1, 4),  # Sun
+    date(2026, 2, 14),  # Sat
+    date(2026, 2, 28),  # Sat
+    date(2026, 5, 9),  # Sat
+    date(2026, 9, 20),  # Sun
+    date(2026, 10, 10),  # Sat
+]
+OFF_2025 = [
+    date(2025, 1, 1),
+    *_days(date(2025, 1, 28), date(2025, 2, 4)),
+    *_days(date(2025, 4, 4), date(2025, 4, 6)),
+    *_days(date(2025, 5, 1), date(2025, 5, 5)),
+    *_days(date(2025, 5, 31), date(2025, 6, 2)),
+    *_days(date(2025, 10, 1), date(2025, 10, 8)),
+]
+MAKEUP_2025 = [
+    date(2025, 1, 26),  # Sun
+    date(2025, 2, 8),  # Sat
+    date(2025, 4, 27),  # Sun
+    date(2025, 9, 28),  # Sun
+    date(2025, 10, 11),  # Sat
+]
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_whole_year_matches_official_schedule(year: int) -> None:
+    # Every day of the year: off if listed, working if a listed make-up day, else Mon-Fri.
+    off = set(OFF_2025 if year == 2025 else OFF_2026)
+    makeup = set(MAKEUP_2025 if year == 2025 else MAKEUP_2026)
+    for d in _days(date(year, 1, 1), date(year, 12, 31)):
+        expected = d in makeup or (d.weekday() < 5 and d not in off)
+        assert CAL.is_working_day(d) is expected, d
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        date(2026, 2, 14),  # Sat, Spring Festival make-up
+        date(2026, 9, 20),  # Sun, National Day make-up
+        date(2026, 10, 10),  # Sat, National Day make-up
+        date(2026, 1, 4),  # Sun, New Year make-up
+    ],
+)
+def test_make_up_weekend_days_are_working_days(d: date) -> None:
+    assert d.weekday() >= 5
+    assert CAL.is_working_day(d)
+
+
+@pytest.mark.parametrize(
+    "d",
+    [*_days(date(2026, 2, 15), date(2026, 2, 23)), *_days(date(2026, 10, 1), date(2026, 10, 7))],
+)
+def test_golden_weeks_2026_are_closed(d: date) -> None:
+    assert not CAL.is_working_day(d)
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        date(2024, 3, 8),  # Fri, Women's Day: half day for women only
+        date(2025, 8, 1),  # Fri, Army Day: active servicemen only
+        date(2026, 6, 1),  # Mon, Children's Day: children under 14 only
+    ],
+)
+def test_half_day_group_holidays_on_weekdays_are_working_days(d: date) -> None:
+    assert d.weekday() < 5
+    assert CAL.is_working_day(d)
+
+
+# -- add_working_days -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        # Sep 30 Wed (1); Oct 1-7 off; Oct 8 Thu (2); Oct 9 Fri (3).
+        (date(2026, 9, 29), 3, date(2026, 10, 9)),
+        # Oct 8 Thu (1), Oct 9 Fri (2), Oct 10 Sat make-up (3).
+        (date(2026, 9, 30), 3, date(2026, 10, 10)),
+        # Sep 30 (1), Oct 8 (2), 9 (3), 10 Sat (4), 12 Mon (5), 13 (6), 14 (7), 15 (8),
+        # 16 (9), 19 Mon (10).
+        (date(2026, 9, 29), 10, date(2026, 10, 19)),
+        # Oct 8 (1), 9 (2), 10 Sat (3), 12 (4), 13 (5), 14 (6), 15 (7).
+        (date(2026, 9, 30), 7, date(2026, 10, 15)),
+        # Sat Sep 19 is a rest day; Sun Sep 20 is the make-up day (1).
+        (date(2026, 9, 18), 1, date(2026, 9, 20)),
+        # Fri Sep 25 Mid-Autumn, Sep 26-27 weekend; Mon Sep 28 (1).
+        (date(2026, 9, 24), 1, date(2026, 9, 28)),
+        # Received on a holiday (Sat Oct 3): Oct 4-7 off, Thu Oct 8 (1).
+        (date(2026, 10, 3), 1, date(2026, 10, 8)),
+        # Spring Festival 2026: Sat Feb 14 make-up (1); Feb 15-23 off; Tue Feb 24 (2).
+        (date(2026, 2, 13), 1, date(2026, 2, 14)),
+        (date(2026, 2, 13), 2, date(2026, 2, 24)),
+        # Feb 14 (1), 24 (2), 25 (3), 26 (4), 27 (5), Sat Feb 28 make-up (6), Mon Mar 2 (7).
+        (date(2026, 2, 13), 6, date(2026, 2, 28)),
+        (date(2026, 2, 13), 7, date(2026, 3, 2)),
+        # New Year 2026: Jan 1-3 off, Sun Jan 4 make-up (1), Jan 5 (2), Jan 6 (3).
+        (date(2025, 12, 31), 1, date(2026, 1, 4)),
+        (date(2025, 12, 31), 3, date(2026, 1, 6)),
+        # Dec 31 Wed (1), Jan 4 Sun (2).
+        (date(2025, 12, 30), 2, date(2026, 1, 4)),
+        # 2025: Fri Oct 10; Sat Oct 11 make-up (1).
+        (date(2025, 10, 10), 1, date(2025, 10, 11)),
+        # 2025: Sep 26 Fri; Sun Sep 28 make-up (1), Sep 29 (2), Sep 30 (3); Oct 1-8 off;
+        # Thu Oct 9 (4).
+        (date(2025, 9, 26), 4, date(2025, 10, 9)),
+        # 2025 Spring Festival: Sun Jan 26 make-up (1), Jan 27 Mon (2); Jan 28-Feb 4 off;
+        # Wed Feb 5 (3).
+        (date(2025, 1, 24), 3, date(2025, 2, 5)),
+        # Half-day holiday: Thu 2024-03-07 -> Fri Mar 8 Women's Day is a working day (1).
+        (date(2024, 3, 7), 1, date(2024, 3, 8)),
+    ],
+)
+def test_add_working_days(start: date, n: int, expected: date) -> None:
+    assert CAL.add_working_days(start, n) == (expected, False)
+    assert CAL.working_days_between(start, expected) == n
+
+
+def test_start_day_never_counts() -> None:
+    # Mon 2026-03-09 is a working day, but counting starts on Tue Mar 10.
+    assert CAL.add_working_days(date(2026, 3, 9), 1) == (date(2026, 3, 10), False)
+
+
+def test_next_working_day() -> None:
+    # A working day is its own next working day unless include_self is False.
+    assert CAL.next_working_day(date(2026, 2, 14)) == (date(2026, 2, 14), False)
+    assert CAL.next_working_day(date(2026, 2, 14), include_self=False) == (
+        date(2026, 2, 24),
+        False,
+    )
+    # Thu Oct 1 2026: Oct 1-7 off, Oct 8.
+    assert CAL.next_working_day(date(2026, 10, 1)) == (date(2026, 10, 8), False)
+    # Sat Mar 7 2026, an ordinary weekend: Mon Mar 9.
+    assert CAL.next_working_day(date(2026, 3, 7)) == (date(2026, 3, 9), False)
+
+
+def test_working_days_between() -> None:
+    # (Sep 30, Oct 8]: only Oct 8.
+    assert CAL.working_days_between(date(2026, 9, 30), date(2026, 10, 8)) == 1
+    # (Oct 1, Oct 7]: all off.
+    assert CAL.working_days_between(date(2026, 10, 1), date(2026, 10, 7)) == 0
+    assert CAL.working_days_between(date(2026, 10, 8), date(2026, 10, 8)) == 0
+    assert CAL.working_days_between(date(2026, 10, 9), date(2026, 10, 8)) == 0
+
+
+# -- unknown years ----------------------------------------------------------------------
+
+
+def test_default_published_range_comes_from_holidays_data() -> None:
+    first, last = CAL.published_range
+    assert first == 2001
+    assert last == max(ChinaStaticHolidays.special_public_holidays)
+    assert last >= 2026
+    assert CAL.known_years == frozenset(range(first, last + 1))
+    assert CAL.is_known(2026)
+    assert not CAL.is_known(2000)
+    assert not CAL.is_known(last + 1)
+
+
+def test_counting_into_an_unknown_year_raises() -> None:
+    cal = WorkingCalendar(published_years=(2001, 2026))
+    # Dec 31 2026 Thu (1) is known; day 2 would be in 2027.
+    assert cal.add_working_days(date(2026, 12, 30), 1) == (date(2026, 12, 31), False)
+    with pytest.raises(UnpublishedCalendarError) as info:
+        cal.add_working_days(date(2026, 12, 30), 2)
+    assert info.value.year == 2027
+    assert info.value.known == (2001, 2026)
+    assert isinstance(info.value, CalendarError)
+    with pytest.raises(UnpublishedCalendarError):
+        cal.is_working_day(date(2027, 1, 4))
+    with pytest.raises(UnpublishedCalendarError):
+        cal.working_days_between(date(2026, 12, 30), date(2027, 1, 4))
+    with pytest.raises(UnpublishedCalendarError):
+        cal.next_working_day(date(2027, 3, 1))
+    # Far outside the precomputed span too.
+    with pytest.raises(UnpublishedCalendarError) as far:
+        cal.add_working_days(date(2100, 1, 1), 1)
+    assert far.value.year == 2100
+
+
+def test_passing_over_an_unknown_year_raises_even_if_the_result_is_known() -> None:
+    # Fri 2000-12-29: Sat/Sun Dec 30-31 lie in 2000, whose schedule is unknown (could hold
+    # a make-up day), so counting through them raises.
+    with pytest.raises(UnpublishedCalendarError) as info:
+        CAL.add_working_days(date(2000, 12, 29), 1)
+    assert info.value.year == 2000
+
+
+def test_estimate_counts_plain_weekdays_minus_estimated_holidays() -> None:
+    cal = WorkingCalendar(published_years=(2001, 2026))
+    # Dec 31 2026 (1); Fri Jan 1 2027 New Year (estimated holiday); Jan 2-3 weekend;
+    # Mon Jan 4 (2).
+    assert cal.add_working_days(date(2026, 12, 30), 2, estimate=True) == (
+        date(2027, 1, 4),
+        True,
+    )
+    # A result inside the known years stays unestimated with estimate=True.
+    assert cal.add_working_days(date(2026, 12, 30), 1, estimate=True) == (
+        date(2026, 12, 31),
+        False,
+    )
+    # Well beyond the precomputed span: Tue 2053-12-30 -> Wed Dec 31 (1); Thu Jan 1 2054
+    # New Year (a fixed-date holiday in holidays' estimate); Fri Jan 2 (2).
+    assert cal.add_working_days(date(2053, 12, 30), 2, estimate=True) == (
+        date(2054, 1, 2),
+        True,
+    )
+    assert cal.next_working_day(date(2027, 1, 1), estimate=True) == (date(2027, 1, 4), True)
+
+
+def test_narrower_published_years() -> None:
+    cal = WorkingCalendar(published_years=(2010, 2025))
+    assert cal.published_range == (2010, 2025)
+    with pytest.raises(UnpublishedCalendarError) as info:
+        cal.add_working_days(date(2025, 12, 31), 1)
+    assert info.value.known == (2010, 2025)
+    assert info.value.year == 2026
+
+
+@pytest.mark.parametrize("bad", [(2026, 2025), (1900, 2020), (2001, 2100)])
+def test_published_years_out_of_range(bad: tuple[int, int]) -> None:
+    with pytest.raises(ValueError, match="published_years"):
+        WorkingCalendar(published_years=bad)
+
+
+# -- extra days -------------------------------------------------------------------------
+
+
+def test_extra_days_make_a_year_known_and_are_its_whole_schedule() -> None:
+    # A host adds a (hypothetical) 2027 schedule: Jan 1-3 off, Sat Jan 2 is not a
+    # make-up day but Sat Jan 9 is.
+    cal = WorkingCalendar(
+        extra_holidays={date(2027, 1, 1): "元旦"},
+        extra_workdays={date(2027, 1, 9): "调休"},
+    )
+    assert cal.is_known(2027)
+    assert 2027 in cal.known_years
+    assert cal.published_range == CAL.published_range
+    # Dec 29 (1), 30 (2), 31 (3); Jan 1 off; Jan 4 (4), 5 (5), 6 (6), 7 (7), 8 (8),
+    # Sat Jan 9 make-up (9).
+    assert cal.add_working_days(date(2026, 12, 28), 9) == (date(2027, 1, 9), False)
+    # holidays' estimate has Fri 2027-02-05 (New Year's Eve) off; with 2027 given by the
+    # host, only the host's days count, so Feb 5 is an ordinary Friday.
+    assert cal.is_working_day(date(2027, 2, 5))
+    assert cal.add_working_days(date(2027, 2, 4), 1) == (date(2027, 2, 5), False)
+
+
+def test_extra_days_change_a_published_year() -> None:
+    cal = WorkingCalendar(
+        extra_holidays={date(2026, 3, 9): "local closure"},
+        extra_workdays={date(2026, 3, 14): "local make-up"},
+    )
+    # Fri Mar 6; Mar 7-8 weekend; Mon Mar 9 closed; Tue Mar 10 (1).
+    assert cal.add_working_days(date(2026, 3, 6), 1) == (date(2026, 3, 10), False)
+    # Fri Mar 13; Sat Mar 14 made a working day (1).
+    assert cal.add_working_days(date(2026, 3, 13), 1) == (date(2026, 3, 14), False)
+    # The rest of 2026 keeps the official schedule: Sat Feb 14 still a make-up day.
+    assert cal.is_working_day(date(2026, 2, 14))
+    assert cal.extra_holidays == {date(2026, 3, 9): "local closure"}
+    assert cal.fingerprint != CAL.fingerprint
+
+
+def test_extra_days_may_override_official_days() -> None:
+    cal = WorkingCalendar(
+        extra_holidays={date(2026, 2, 14): "no make-up here"},
+        extra_workdays={date(2026, 10, 7): "open"},
+    )
+    assert not cal.is_working_day(date(2026, 2, 14))
+    assert cal.is_working_day(date(2026, 10, 7))
+
+
+@pytest.mark.parametrize("day", [date(1949, 10, 1), date(2999, 1, 1)])
+def test_extra_days_in_implausible_years_are_an_error(day: date) -> None:
+    with pytest.raises(ValueError, match="must lie in 1950-"):
+        WorkingCalendar(extra_holidays={day: "typo"})
+
+
+def test_date_in_both_extra_maps_is_an_error() -> None:
+    with pytest.raises(ValueError, match="2026-03-09"):
+        WorkingCalendar(
+            extra_holidays={date(2026, 3, 9): "a"},
+            extra_workdays={date(2026, 3, 9): "b"},
+        )
+
+
+# -- types, immutability, identity ------------------------------------------------------
+
+
+def test_datetime_where_a_date_is_expected_is_a_type_error() -> None:
+    moment = datetime(2026, 3, 9, 12, 0)
+    with pytest.raises(TypeError, match=r"d must be a datetime\.date"):
+        CAL.is_working_day(moment)
+    with pytest.raises(TypeError, match=r"d must be a datetime\.date"):
+        CAL.add_working_days(moment, 1)
+    with pytest.raises(TypeError, match=r"d must be a datetime\.date"):
+        CAL.next_working_day(moment)
+    with pytest.raises(TypeError, match=r"start must be a datetime\.date"):
+        CAL.working_days_between(moment, date(2026, 3, 10))
+    with pytest.raises(TypeError, match=r"end must be a datetime\.date"):
+        CAL.working_days_between(date(2026, 3, 9), moment)
+    with pytest.raises(TypeError, match="extra_holidays"):
+        WorkingCalendar(extra_holidays={moment: "x"})
+    with pytest.raises(TypeError, match=r"d must be a datetime\.date"):
+        CAL.add_working_days("2026-03-09", 1)  # type: ignore[arg-type]
+
+
+def test_bad_n() -> None:
+    with pytest.raises(ValueError, match="n must be >= 1"):
+        CAL.add_working_days(date(2026, 3, 9), 0)
+    with pytest.raises(TypeError, match="n must be an int"):
+        CAL.add_working_days(date(2026, 3, 9), 1.0)  # type: ignore[arg-type]
+
+
+def test_immutable_hashable_copyable() -> None:
+    with pytest.raises(AttributeError):
+        CAL._known = frozenset()
+    with pytest.raises(AttributeError):
+        CAL.foo = 1
+    other = WorkingCalendar()
+    assert other == CAL
+    assert hash(other) == hash(CAL)
+    assert len({other, CAL}) == 1
+    assert copy.deepcopy(CAL) is CAL
+    cal = WorkingCalendar(extra_holidays={date(2026, 3, 9): "x"})
+    restored = pickle.loads(pickle.dumps(cal))
+    assert restored == cal
+    assert restored.extra_holidays == cal.extra_holidays
+
+
+def test_fingerprint() -> None:
+    assert len(CAL.fingerprint) == 64
+    int(CAL.fingerprint, 16)
+    assert WorkingCalendar().fingerprint == CAL.fingerprint
+    assert WorkingCalendar(published_years=(2001, 2025)).fingerprint != CAL.fingerprint
+
+
+# -- properties -------------------------------------------------------------------------
+
+KNOWN_DAYS = st.dates(min_value=date(2001, 1, 1), max_value=date(2026, 9, 30))
+SMALL_N = st.integers(min_value=1, max_value=40)  # 40 working days from Sep 30 stay in 2026
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=KNOWN_DAYS, n=SMALL_N)
+def test_add_then_count_round_trips(d: date, n: int) -> None:
+    result, estimated = CAL.add_working_days(d, n)
+    assert not estimated
+    assert CAL.is_working_day(result)
+    assert CAL.working_days_between(d, result) == n
+    assert CAL.working_days_between(d, result - timedelta(days=1)) == n - 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=KNOWN_DAYS, n=SMALL_N)
+def test_add_agrees_with_naive_day_by_day_loop(d: date, n: int) -> None:
+    day, left = d, n
+    while left:
+        day += timedelta(days=1)
+        if CAL.is_working_day(day):
+            left -= 1
+    assert CAL.add_working_days(d, n) == (day, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(d1=KNOWN_DAYS, d2=KNOWN_DAYS, n=SMALL_N)
+def test_add_is_monotone_in_start(d1: date, d2: date, n: int) -> None:
+    lo, hi = min(d1, d2), max(d1, d2)
+    assert CAL.add_working_days(lo, n)[0] <= CAL.add_working_days(hi, n)[0]
+
+
+_HOLIDAYS_CN = holidays.country_holidays("CN", years=range(2001, 2028), categories=("public",))
+
+
+def test_is_working_day_agrees_with_holidays_on_every_published_day() -> None:
+    # Independent of the fast tables: holidays' own is_working_day, day by day.
+    first, last = CAL.published_range
+    for d in _days(date(first, 1, 1), date(last, 12, 31)):
+        assert CAL.is_working_day(d) is _HOLIDAYS_CN.is_working_day(d), d
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=st.dates(min_value=date(2026, 6, 1), max_value=date(2031, 6, 1)), n=SMALL_N)
+def test_estimate_agrees_with_holidays_own_count(d: date, n: int) -> None:
+    # For unknown years the estimate is holidays' own (no make-up days).
+    result, estimated = CAL_2026.add_working_days(d, n, estimate=True)
+    expected = _HOLIDAYS_CN.get_nth_working_day(d, n)
+    assert result == expected
+    assert estimated is (result.year > 2026)
