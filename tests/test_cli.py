@@ -74,7 +74,8 @@ def test_bad_complaint_exits_1_with_located_messages(
         "2026-09-30T10:00:00+08:00",
         f"{path}: [0].category: missing; allowed: work_error (工作失誤), service_attitude "
         "(服務態度), internal_management (內部管理), service_product (服務產品), service_channel "
-        "(服務渠道), irregular_operation (違規操作), financial_crime (金融犯罪), anonymous (匿名投訴)",
+        "(服務渠道), irregular_operation (違規操作), financial_crime (金融犯罪), "
+        "anonymous (匿名投訴)",
     ]
 
 
@@ -113,4 +114,6 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert out.startswith("keyouqianqi_credit_union\t2026.1\t科右前旗信用聯社\t")
+    lines = out.splitlines()
+    assert "keyouqianqi_credit_union\t2026.1\t科右前旗信用聯社\t客戶投訴處理管理辦法" in lines
+    assert [line.split("\t")[0] for line in lines] == sorted(line.split("\t")[0] for line in lines)

@@ -131,6 +131,7 @@ class WorkingCalendar:
         "_known_after",
         "_known_spans",
         "_lo",
+        "_n_dates",
         "_ords",
         "_published",
         "_published_arg",
@@ -146,6 +147,7 @@ class WorkingCalendar:
     _known_after: tuple[date, ...]
     _known_spans: tuple[tuple[int, int], ...]
     _lo: int
+    _n_dates: int
     _ords: tuple[int, ...]
     _published: tuple[int, int]
     _published_arg: tuple[int, int] | None
@@ -254,6 +256,7 @@ class WorkingCalendar:
         setattr_(self, "_known_after", tuple(known_after))
         setattr_(self, "_known_spans", tuple(spans))
         setattr_(self, "_lo", span_lo)
+        setattr_(self, "_n_dates", len(ords))
         setattr_(self, "_ords", tuple(ords))
         setattr_(self, "_published", (first, last))
         setattr_(self, "_published_arg", published_years)
@@ -348,7 +351,7 @@ class WorkingCalendar:
         k = self._count.get(d)
         if k is not None and type(n) is int and n > 0:
             j = k + n - 1
-            if j < len(self._dates) and d >= self._known_after[j]:
+            if j < self._n_dates and d >= self._known_after[j]:
                 return self._dates[j], False
         _check_date(d, "d")
         if type(n) is not int:

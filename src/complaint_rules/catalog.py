@@ -64,6 +64,7 @@ class Catalog:
         self._paths = dict(sorted(found.items()))
         self._loaded: dict[str, CompiledPolicy] = {}
         self._lock = threading.Lock()
+        self._loading: list[str] = []
 
     def ids(self) -> list[str]:
         """The ids of every policy the catalog can load, sorted."""
@@ -82,22 +83,29 @@ class Catalog:
             ) from None
 
     def load(self, policy_id: str) -> CompiledPolicy:
-        """The compiled policy ``policy_id``, loaded once per catalog."""
+        """The compiled policy ``policy_id``, loaded once per catalog (with its bases)."""
         with self._lock:
-            if policy_id not in self._loaded:
-                policy = load_policy(self.path(policy_id))
-                if policy.id != policy_id:
-                    raise PolicyError(
-                        [
-                            Problem(
-                                f"the file declares id {policy.id!r}; its file stem must be its id",
-                                file=str(self._paths[policy_id]),
-                                path=("id",),
-                            )
-                        ]
-                    )
-                self._loaded[policy_id] = policy
-            return self._loaded[policy_id]
+            return self._load_base(policy_id)
+
+    def _checked(self, policy_id: str) -> CompiledPolicy:
+        policy = load_policy(self.path(policy_id), resolve=self._load_base)
+        if policy.id != policy_id:
+            message = f"the file declares id {policy.id!r}; its file stem must be its id"
+            raise PolicyError([Problem(message, file=str(self._paths[policy_id]), path=("id",))])
+        return policy
+
+    def _load_base(self, policy_id: str) -> CompiledPolicy:
+        # Called while self._lock is held by load(): load the base without re-locking.
+        if policy_id not in self._loaded:
+            if policy_id in self._loading:
+                cycle = " -> ".join((*self._loading, policy_id))
+                raise PolicyError([Problem(f"policies extend each other in a cycle: {cycle}")])
+            self._loading.append(policy_id)
+            try:
+                self._loaded[policy_id] = self._checked(policy_id)
+            finally:
+                self._loading.pop()
+        return self._loaded[policy_id]
 
     def resolve(self, name: str | PathLike[str]) -> CompiledPolicy:
         """A catalog id, or the path of a policy file."""
@@ -105,5 +113,5 @@ class Catalog:
         if text in self._paths:
             return self.load(text)
         if Path(text).suffix in (".yaml", ".yml") or Path(text).exists():
-            return load_policy(text)
+            return load_policy(text, resolve=self.load)
         return self.load(text)

@@ -21,10 +21,11 @@ from .calendar import WorkingCalendar
 from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .durations import CountingConvention
 from .errors import PolicyError, Problem
+from .layers import merge
 from .model import Money, Period, Policy, Rule
 from .vocabulary import Lookup, normalise
 
-__all__ = ["CompiledPolicy", "CompiledRule", "compile_policy"]
+__all__ = ["CompiledPolicy", "CompiledRule", "Layer", "compile_policy"]
 
 Path = tuple[str | int, ...]
 
@@ -43,8 +44,18 @@ _ELEMENT_KINDS = (
 class CompiledRule:
     rule: Rule
     index: int
+    layer: str
     when: CompiledCondition | None
     sanctions: dict[tuple[str, int], CompiledCondition]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One policy file in a stack of layers (the base first)."""
+
+    id: str
+    version: str
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ class CompiledPolicy:
     level_input: str
     classification: tuple[tuple[str, str, str, CompiledCondition], ...]
     rules: tuple[CompiledRule, ...]
+    layers: tuple[Layer, ...]
 
     @property
     def id(self) -> str:
@@ -239,8 +251,10 @@ class _Checker:
         elif money.min is not None and money.max is not None and money.min > money.max:
             self.add((*path, "min"), f"min {money.min} is greater than max {money.max} (yuan)")
 
-    def rules(self) -> list[CompiledRule]:
+    def rules(self, layers: dict[str, str]) -> list[CompiledRule]:
         policy = self.policy
+        if not policy.rules:
+            self.add(("rules",), "a policy needs at least one rule")
         seen_rules: dict[str, int] = {}
         elements: dict[str, dict[str, Path]] = {kind: {} for kind in _ELEMENT_KINDS}
         for i, rule in enumerate(policy.rules):
@@ -353,7 +367,15 @@ class _Checker:
                     self.ref("role", tier.role, (*path, "tiers", k, "role"))
                     self.money(tier.limit_yuan, (*path, "tiers", k, "limit_yuan"))
                 self.refs("role", approval.above, (*path, "above"))
-            compiled.append(CompiledRule(rule=rule, index=i, when=when, sanctions=sanctions))
+            compiled.append(
+                CompiledRule(
+                    rule=rule,
+                    index=i,
+                    layer=layers.get(rule.id, policy.id),
+                    when=when,
+                    sanctions=sanctions,
+                )
+            )
         nexts = {esc.id: esc.next for rule in policy.rules for esc in rule.escalations}
         loop = _cycle(nexts)
         if loop:
@@ -394,31 +416,56 @@ def _cycle(edges: dict[str, str | None]) -> list[str]:
     return []
 
 
-def compile_policy(policy: Policy, *, sha256: str | None = None) -> CompiledPolicy:
+def compile_policy(
+    policy: Policy, *, sha256: str | None = None, base: CompiledPolicy | None = None
+) -> CompiledPolicy:
     """Check ``policy`` for consistency and build what deciding needs.
 
     ``sha256`` is the hash of the file the policy was read from; without it, the hash
-    of the policy's canonical JSON is used.
+    of the policy's canonical JSON is used. A policy that ``extends`` another needs the
+    compiled ``base``; the result is the merged policy, each rule keeping its layer.
+    Problems carry field paths into ``policy`` (the extending file, not the merge).
     """
-    checker = _Checker(policy)
+    own_hash = sha256 or _content_hash(policy)
+    layers: dict[str, str] = {}
+    stack: tuple[Layer, ...] = ()
+    paths: dict[Path, Path] = {}
+    merged = policy
+    if policy.extends is not None or base is not None:
+        if base is None or base.id != policy.extends:
+            got = "none" if base is None else repr(base.id)
+            raise PolicyError(
+                [
+                    Problem(
+                        f"extends {policy.extends!r}, but the base given is {got}",
+                        path=("extends",),
+                    )
+                ]
+            )
+        base_layers = {r.rule.id: r.layer for r in base.rules}
+        merged, layers, paths, problems = merge(base.policy, base_layers, policy)
+        if problems:
+            raise PolicyError(problems)
+        stack = base.layers
+    checker = _Checker(merged)
     checker.vocabulary()
     checker.settings()
     classification = checker.classification()
-    rules = checker.rules()
+    rules = checker.rules(layers)
     if checker.problems:
-        raise PolicyError(checker.problems)
-    settings = policy.calendar
+        raise PolicyError([_own_path(p, paths, policy) for p in checker.problems])
+    settings = merged.calendar
     hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
-    level_input = policy.level_input or (
+    level_input = merged.level_input or (
         "forbidden"
-        if policy.classification is not None or not policy.vocabulary.levels
+        if merged.classification is not None or not merged.vocabulary.levels
         else "required"
     )
     lk = checker.lookups
     return CompiledPolicy(
-        policy=policy,
-        sha256=sha256 or _content_hash(policy),
-        tz=ZoneInfo(policy.timezone),
+        policy=merged,
+        sha256=own_hash,
+        tz=ZoneInfo(merged.timezone),
         calendar=WorkingCalendar(
             extra_holidays=settings.holidays, extra_workdays=settings.workdays
         ),
@@ -434,8 +481,24 @@ def compile_policy(policy: Policy, *, sha256: str | None = None) -> CompiledPoli
         findings=lk["finding"],
         sanctions=lk["sanction"],
         events=lk["event"],
-        level_order=tuple(t.id for t in policy.vocabulary.levels),
+        level_order=tuple(t.id for t in merged.vocabulary.levels),
         level_input=level_input,
         classification=tuple(classification),
         rules=tuple(rules),
+        layers=(*stack, Layer(id=policy.id, version=policy.version, sha256=own_hash)),
     )
+
+
+def _own_path(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem:
+    """Point a problem found in the merged policy back into the extending policy's file."""
+    if own.extends is None:
+        return problem
+    path = problem.path
+    for size in (3, 2):
+        if path[:size] in paths:
+            return Problem(problem.message, path=paths[path[:size]] + path[size:])
+    if path[:1] == ("rules",) and len(path) > 1:
+        return Problem(
+            f"in inherited rule at {problem.field}: {problem.message}", path=("extends",)
+        )
+    return problem

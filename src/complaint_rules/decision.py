@@ -28,6 +28,7 @@ __all__ = [
     "DecidedRetention",
     "DecidedSanction",
     "Decision",
+    "LayerRef",
     "PendingRule",
     "PolicyRef",
     "Source",
@@ -44,14 +45,26 @@ class Source(_Out):
     rule: str
     article: str
     policy: str
+    verification: str | None = None
+
+
+class LayerRef(_Out):
+    """One policy file a decision was made with: the base layers first, the policy last."""
+
+    id: str
+    version: str
+    sha256: str
 
 
 class PolicyRef(_Out):
+    """Which policy decided: ``sha256`` of its file, every layer's, and the calendar's."""
+
     id: str
     version: str
     sha256: str
     calendar: str
     timezone: str
+    layers: tuple[LayerRef, ...]
 
 
 class Named(_Out):

@@ -31,6 +31,7 @@ from .decision import (
     DecidedRetention,
     DecidedSanction,
     Decision,
+    LayerRef,
     Named,
     PendingRule,
     PolicyRef,
@@ -59,6 +60,15 @@ def decide(
     computed from the estimated calendar and marked ``estimated``; otherwise it raises
     :class:`~complaint_rules.errors.UnpublishedCalendarError`.
     """
+    if policy.policy.abstract:
+        raise ComplaintError(
+            [
+                Problem(
+                    f"policy {policy.id!r} is abstract: it is a base for other policies to extend, "
+                    "and declares no channels or categories of its own"
+                )
+            ]
+        )
     parsed = complaint if isinstance(complaint, Complaint) else parse_complaint(policy, complaint)
     if at is None:
         as_of = parsed.received_at
@@ -80,7 +90,12 @@ class _Decider:
         self.gaps: list[DecidedGap] = []
 
     def source(self, rule: CompiledRule, article: str | None = None) -> Source:
-        return Source(rule=rule.rule.id, article=article or rule.rule.article, policy=self.cp.id)
+        return Source(
+            rule=rule.rule.id,
+            article=article or rule.rule.article,
+            policy=rule.layer,
+            verification=rule.rule.verification,
+        )
 
     def named(self, lookup: Lookup, ids: tuple[str, ...] | list[str]) -> tuple[Named, ...]:
         return tuple(Named(id=i, label=lookup.label(i)) for i in ids)
@@ -202,6 +217,9 @@ class _Decider:
                 sha256=cp.sha256,
                 calendar=cp.calendar.fingerprint,
                 timezone=cp.policy.timezone,
+                layers=tuple(
+                    LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers
+                ),
             ),
             received_at=self.received,
             decided_at=self.at,

@@ -6,7 +6,7 @@ import difflib
 import hashlib
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from os import PathLike, fspath
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,20 @@ MAX_POLICY_BYTES = 2_000_000
 """Policy files larger than this are refused before parsing."""
 
 
-def load_policy(path: str | PathLike[str], *, sha256: str | None = None) -> CompiledPolicy:
+Resolver = Callable[[str], CompiledPolicy]
+"""Finds the compiled base policy that a policy ``extends``, by id."""
+
+
+def load_policy(
+    path: str | PathLike[str], *, sha256: str | None = None, resolve: Resolver | None = None
+) -> CompiledPolicy:
     """Read, validate and compile the policy at ``path``.
 
     With ``sha256``, the file's content must have that hash (pinning): a policy that
-    differs by a byte is refused. Raises :class:`PolicyError` listing every problem.
+    differs by a byte is refused. A policy that ``extends`` another finds its base with
+    ``resolve`` (e.g. a :class:`~complaint_rules.Catalog`'s ``load``); by default, a file
+    ``<id>.yaml`` beside it, else the bundled policy of that id. Raises
+    :class:`PolicyError` listing every problem.
     """
     file = fspath(path)
     try:
@@ -36,11 +45,15 @@ def load_policy(path: str | PathLike[str], *, sha256: str | None = None) -> Comp
             raw = handle.read(MAX_POLICY_BYTES + 1)
     except OSError as exc:
         raise PolicyError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
-    return load_policy_text(raw, file=file, sha256=sha256)
+    return load_policy_text(raw, file=file, sha256=sha256, resolve=resolve)
 
 
 def load_policy_text(
-    text: str | bytes, *, file: str = "<input>", sha256: str | None = None
+    text: str | bytes,
+    *,
+    file: str = "<input>",
+    sha256: str | None = None,
+    resolve: Resolver | None = None,
 ) -> CompiledPolicy:
     """Like :func:`load_policy`, for policy text already in memory."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
@@ -58,10 +71,44 @@ def load_policy_text(
         )
     located = read_yaml(raw, file)
     policy = parse_policy(located)
+    base = None
+    if policy.extends is not None:
+        if policy.extends == policy.id:
+            raise PolicyError([located.problem(("extends",), "a policy cannot extend itself")])
+        finder = resolve or _beside(file)
+        try:
+            base = finder(policy.extends)
+        except PolicyError as exc:
+            where = located.problem(("extends",), f"cannot load base policy {policy.extends!r}:")
+            raise PolicyError([where, *exc.problems]) from None
     try:
-        return compile_policy(policy, sha256=digest)
+        return compile_policy(policy, sha256=digest, base=base)
     except PolicyError as exc:
         raise PolicyError(_locate(located, exc.problems)) from None
+
+
+def _beside(file: str, chain: tuple[str, ...] = ()) -> Resolver:
+    """The default resolver: ``<id>.yaml`` next to ``file``, else the bundled policy."""
+
+    def find(policy_id: str) -> CompiledPolicy:
+        from .catalog import bundled_policy_dir
+
+        if policy_id in chain:
+            cycle = " -> ".join((*chain, policy_id))
+            raise PolicyError([Problem(f"policies extend each other in a cycle: {cycle}")])
+        candidates = [Path(file).parent / f"{policy_id}.yaml"] if file != "<input>" else []
+        candidates.append(bundled_policy_dir() / f"{policy_id}.yaml")
+        for candidate in candidates:
+            if candidate.is_file():
+                raw = candidate.read_bytes()
+                return load_policy_text(
+                    raw,
+                    file=str(candidate),
+                    resolve=_beside(str(candidate), (*chain, policy_id)),
+                )
+        raise PolicyError([Problem(f"no policy {policy_id!r} beside the file or bundled")])
+
+    return find
 
 
 def parse_policy(located: Located) -> Policy:

@@ -319,11 +319,15 @@ class Gap(_Element):
     text: Text
 
 
+Verification = Literal["verified", "secondary"]
+
+
 class Rule(_Model):
     """For the complaints its condition matches, what the source requires."""
 
     id: Id
     article: Text
+    verification: Verification | None = None
     title: Text | None = None
     quote: Text | None = None
     when: Condition | None = None
@@ -356,6 +360,7 @@ class Classification(_Model):
 class NotEncoded(_Model):
     article: Text
     reason: Text
+    verification: Literal["verified", "secondary", "unverified"] | None = None
 
 
 class CalendarSettings(_Model):
@@ -384,7 +389,10 @@ class Policy(_Model):
     facts: tuple[Fact, ...] = ()
     parameters: tuple[Parameter, ...] = ()
     classification: Classification | None = None
-    rules: tuple[Rule, ...] = Field(min_length=1)
+    abstract: bool = False
+    extends: Id | None = None
+    remove_rules: tuple[Id, ...] = ()
+    rules: tuple[Rule, ...] = ()
     defects: tuple[Text, ...] = ()
     not_encoded: tuple[NotEncoded, ...] = ()
 
