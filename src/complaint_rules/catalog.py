@@ -1,9 +1,11 @@
 """The catalog: an ordinary object that finds policies by id.
 
-It knows the policies bundled with the package and any directories the host names. It
-is not a registry filled at import: nothing is read until a policy is asked for, and
-each loaded policy is kept by the catalog that loaded it. An id found twice is an error,
-never a silent override.
+It knows the policies bundled with the package, those in directories the host names, and
+those that installed packages declare under the entry-point group
+``complaint_rules.policies`` (each entry point names a package whose ``*.yaml`` files
+are policies). It is not a registry filled at import: nothing is read until the catalog
+is created, no policy is loaded until it is asked for, and each loaded policy is kept by
+the catalog that loaded it. An id found twice is an error, never a silent override.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .compiled import CompiledPolicy
 from .errors import PolicyError, Problem
 from .loader import load_policy, policy_files
 
-__all__ = ["Catalog", "bundled_policy_dir"]
+__all__ = ["ENTRY_POINT_GROUP", "Catalog", "bundled_policy_dir"]
 
 
 def bundled_policy_dir() -> Path:
@@ -33,6 +35,30 @@ def bundled_policy_dir() -> Path:
     raise PolicyError([Problem("the bundled policies are missing from this installation")])
 
 
+ENTRY_POINT_GROUP = "complaint_rules.policies"
+
+
+def _entry_point_dirs() -> list[tuple[Path, str]]:
+    """Directories of policies that installed packages declare, sorted by entry-point name."""
+    from importlib.metadata import entry_points
+
+    out = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            where = Path(str(resources.files(ep.value)))
+        except (ImportError, TypeError) as exc:
+            raise PolicyError(
+                [
+                    Problem(
+                        f"entry point {ep.name!r} = {ep.value!r} in group {ENTRY_POINT_GROUP}: "
+                        f"cannot find package ({exc})"
+                    )
+                ]
+            ) from None
+        out.append((where, f"entry point {ep.name}"))
+    return out
+
+
 class Catalog:
     """Policies by id: the bundled ones (unless ``bundled=False``) and those in ``directories``."""
 
@@ -41,13 +67,17 @@ class Catalog:
         directories: Iterable[str | PathLike[str]] = (),
         *,
         bundled: bool = True,
+        entry_points: bool = True,
     ) -> None:
-        dirs = ([bundled_policy_dir()] if bundled else []) + [Path(d) for d in directories]
+        dirs = [(bundled_policy_dir(), "bundled")] if bundled else []
+        dirs += [(Path(d), "directory") for d in directories]
+        if entry_points:
+            dirs += _entry_point_dirs()
         found: dict[str, Path] = {}
         clashes: list[Problem] = []
-        for directory in dirs:
+        for directory, origin in dirs:
             if not directory.is_dir():
-                clashes.append(Problem("not a directory", file=str(directory)))
+                clashes.append(Problem(f"not a directory ({origin})", file=str(directory)))
                 continue
             for path in policy_files([directory]):
                 if path.stem in found:
