@@ -1,4 +1,4 @@
-"""The ``complaint-rules`` command: decide, validate, list.
+"""The ``complaint-rules`` command: decide, validate, list, coverage.
 
 Exit codes: 0 success, 1 an invalid policy or complaint (located messages on stderr),
 2 a usage error.
@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from .catalog import Catalog
 from .decision import Decision
+from .docgen import coverage_page
 from .engine import decide
 from .errors import CalendarError, InputError, PolicyError, Problem
 from .loader import load_policy, policy_files
@@ -56,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("paths", nargs="+")
 
     sub.add_parser("list", help="the policies the catalog knows")
+
+    c = sub.add_parser("coverage", help="the article-by-article coverage page (Markdown)")
+    c.add_argument("policy", help="a policy id or path")
+    c.add_argument("source", help="the source text the policy encodes (UTF-8)")
     return parser
 
 
@@ -67,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(Catalog(args.policy_dir), out)
         if args.command == "validate":
             return _validate(args.paths, out, err)
+        if args.command == "coverage":
+            policy = Catalog(args.policy_dir).resolve(args.policy)
+            text = Path(args.source).read_text(encoding="utf-8")
+            out.write(coverage_page(policy, text))
+            return 0
         return _decide(args, out, err)
     except InputError as exc:
         _problems(exc.problems, err)
