@@ -451,15 +451,16 @@ class _Decider:
         if amount is None:
             return DecidedApproval(**base, amount_yuan=None, approver=(), configured=True)
         amount = Decimal(amount)
-        for tier in ap.tiers:
-            _, limit, configured = self.money(rule, tier.limit_yuan, ap.label)
+        # Every tier's limit is looked up, so that each blank one is reported.
+        limits = [(t.role, self.money(rule, t.limit_yuan, ap.label)[1:]) for t in ap.tiers]
+        for role, (limit, configured) in limits:
             if not configured or limit is None:
                 return DecidedApproval(**base, amount_yuan=amount, approver=(), configured=False)
             if amount <= limit:
                 return DecidedApproval(
                     **base,
                     amount_yuan=amount,
-                    approver=self.named(cp.roles, [tier.role]),
+                    approver=self.named(cp.roles, [role]),
                     configured=True,
                 )
         return DecidedApproval(
