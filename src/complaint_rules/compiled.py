@@ -22,22 +22,12 @@ from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .durations import CountingConvention
 from .errors import PolicyError, Problem
 from .layers import merge
-from .model import Money, Period, Policy, Rule
+from .model import ELEMENT_KINDS, Money, Period, Policy, Rule
 from .vocabulary import Lookup, normalise
 
 __all__ = ["CompiledPolicy", "CompiledRule", "Layer", "compile_policy"]
 
 Path = tuple[str | int, ...]
-
-_ELEMENT_KINDS = (
-    "deadlines",
-    "actions",
-    "escalations",
-    "reports",
-    "retention",
-    "penalties",
-    "approvals",
-)
 
 
 @dataclass(frozen=True)
@@ -256,7 +246,7 @@ class _Checker:
         if not policy.rules:
             self.add(("rules",), "a policy needs at least one rule")
         seen_rules: dict[str, int] = {}
-        elements: dict[str, dict[str, Path]] = {kind: {} for kind in _ELEMENT_KINDS}
+        elements: dict[str, dict[str, Path]] = {kind: {} for kind in ELEMENT_KINDS}
         for i, rule in enumerate(policy.rules):
             if rule.id in seen_rules:
                 self.add(
@@ -264,7 +254,7 @@ class _Checker:
                     f"duplicate rule id {rule.id!r} (first at rules[{seen_rules[rule.id]}])",
                 )
             seen_rules.setdefault(rule.id, i)
-            for kind in _ELEMENT_KINDS:
+            for kind in ELEMENT_KINDS:
                 for j, element in enumerate(getattr(rule, kind)):
                     path: Path = ("rules", i, kind, j, "id")
                     if element.id in elements[kind]:

@@ -39,7 +39,7 @@ from .decision import (
 )
 from .durations import Due, due_after
 from .errors import ComplaintError, Problem
-from .model import Approval, Deadline, Money, Penalty, Period
+from .model import ELEMENT_KINDS, Approval, Deadline, Money, Penalty, Period
 from .vocabulary import Lookup
 
 __all__ = ["decide"]
@@ -120,19 +120,7 @@ class _Decider:
                 pending.append(PendingRule(source=self.source(rule), needs=needs))
             elif got:
                 matched.append(rule)
-        out: dict[str, list[Any]] = {
-            k: []
-            for k in (
-                "routing",
-                "deadlines",
-                "actions",
-                "escalations",
-                "reports",
-                "retention",
-                "penalties",
-                "approvals",
-            )
-        }
+        out: dict[str, list[Any]] = {k: [] for k in ("routing", *ELEMENT_KINDS)}
         for rule in matched:
             r = rule.rule
             for a in r.routing:

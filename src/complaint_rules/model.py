@@ -342,6 +342,18 @@ class Rule(_Model):
     gaps: tuple[Gap, ...] = ()
 
 
+ELEMENT_KINDS = (
+    "deadlines",
+    "actions",
+    "escalations",
+    "reports",
+    "retention",
+    "penalties",
+    "approvals",
+)
+"""The kinds of rule element that carry an id (unique within their kind across a policy)."""
+
+
 class ClassificationRow(_Model):
     id: Id
     article: Text
