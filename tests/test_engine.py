@@ -183,3 +183,23 @@ def test_deciding_from_many_threads_matches_one_thread() -> None:
     for thread in threads:
         thread.join()
     assert all(result == expected for result in results)
+
+
+def test_the_host_can_add_next_years_schedule() -> None:
+    from datetime import date
+
+    from complaint_rules import UnpublishedCalendarError
+
+    data = {**BASE, "received_at": "2027-02-05T10:00:00+08:00"}
+    with pytest.raises(UnpublishedCalendarError):
+        decide(POLICY, data)
+    # A hypothetical 2027 notice (test data, not the real schedule): Feb 8-12 off and
+    # Sat Feb 13 a make-up workday. Fri Feb 5 -> Sat Feb 13 = 1, Mon 15 = 2, Tue 16 = 3.
+    hosted = POLICY.with_calendar(
+        holidays={date(2027, 2, d): "春節" for d in range(8, 13)},
+        workdays={date(2027, 2, 13): "春節調休"},
+    )
+    decision = decide(hosted, data)
+    assert decision.deadlines[0].due == datetime(2027, 2, 16, 23, 59, 59, tzinfo=CST)
+    assert decision.deadlines[0].estimated is False
+    assert decision.policy.calendar != decide(POLICY, BASE).policy.calendar

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -77,6 +77,25 @@ class CompiledPolicy:
     @property
     def version(self) -> str:
         return self.policy.version
+
+    def with_calendar(
+        self,
+        *,
+        holidays: Mapping[date, str] | None = None,
+        workdays: Mapping[date, str] | None = None,
+    ) -> CompiledPolicy:
+        """A copy deciding with days the host adds or overrides (e.g. next year's schedule).
+
+        The host's days win over the policy's opposite declaration; the decision's
+        calendar fingerprint changes with them.
+        """
+        own_h, own_w = dict(holidays or {}), dict(workdays or {})
+        extra_h = {d: n for d, n in self.calendar.extra_holidays.items() if d not in own_w}
+        extra_w = {d: n for d, n in self.calendar.extra_workdays.items() if d not in own_h}
+        calendar = WorkingCalendar(
+            extra_holidays={**extra_h, **own_h}, extra_workdays={**extra_w, **own_w}
+        )
+        return replace(self, calendar=calendar)
 
 
 def _content_hash(policy: Policy) -> str:
