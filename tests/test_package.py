@@ -53,3 +53,11 @@ def test_every_bundled_policy_loads_and_has_an_example(catalog: Catalog) -> None
         assert policy.id == policy_id
         example = ROOT / "examples" / "complaints" / f"{policy_id}.json"
         assert example.is_file() != policy.policy.abstract, policy_id
+
+
+def test_the_package_docstring_example_holds() -> None:
+    import doctest
+
+    result = doctest.testmod(complaint_rules, verbose=False)
+    assert result.attempted == 4
+    assert result.failed == 0

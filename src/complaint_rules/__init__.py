@@ -5,7 +5,7 @@
 >>> decision = decide(policy, {"received_at": "2026-09-30T10:00:00+08:00",
 ...                            "channel": "letter", "category": "work_error"})
 >>> decision.deadlines[0].due.isoformat()
-'2026-10-12T23:59:59+08:00'
+'2026-10-10T23:59:59+08:00'
 """
 
 from .catalog import Catalog
