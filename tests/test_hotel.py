@@ -32,6 +32,7 @@ from complaint_rules import (
     load_policy_text,
 )
 from complaint_rules.decision import DecidedDeadline, Decision
+from complaint_rules.model import ELEMENT_KINDS
 
 CST = timezone(timedelta(hours=8))
 ROOT = Path(__file__).parents[1]
@@ -637,17 +638,7 @@ def _cited(policy: CompiledPolicy) -> list[str]:
     p = policy.policy
     out = [r.article for r in p.rules]
     for rule in p.rules:
-        for kind in (
-            "routing",
-            "deadlines",
-            "actions",
-            "escalations",
-            "reports",
-            "retention",
-            "penalties",
-            "approvals",
-            "gaps",
-        ):
+        for kind in ("routing", *ELEMENT_KINDS, "gaps"):
             out += [e.article for e in getattr(rule, kind) if e.article is not None]
     vocab = p.vocabulary
     for kind in type(vocab).model_fields:
