@@ -21,7 +21,7 @@ from .calendar import WorkingCalendar
 from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .durations import CountingConvention
 from .errors import PolicyError, Problem
-from .layers import merge
+from .layers import merge, overlay_days
 from .model import ELEMENT_KINDS, Money, Period, Policy, Rule
 from .vocabulary import Lookup, normalise
 
@@ -89,12 +89,13 @@ class CompiledPolicy:
         The host's days win over the policy's opposite declaration; the decision's
         calendar fingerprint changes with them.
         """
-        own_h, own_w = dict(holidays or {}), dict(workdays or {})
-        extra_h = {d: n for d, n in self.calendar.extra_holidays.items() if d not in own_w}
-        extra_w = {d: n for d, n in self.calendar.extra_workdays.items() if d not in own_h}
-        calendar = WorkingCalendar(
-            extra_holidays={**extra_h, **own_h}, extra_workdays={**extra_w, **own_w}
+        merged_h, merged_w = overlay_days(
+            self.calendar.extra_holidays,
+            self.calendar.extra_workdays,
+            holidays or {},
+            workdays or {},
         )
+        calendar = WorkingCalendar(extra_holidays=merged_h, extra_workdays=merged_w)
         return replace(self, calendar=calendar)
 
 

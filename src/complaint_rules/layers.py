@@ -10,13 +10,14 @@ from is kept, and shown in every decision's trace.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from .errors import Problem
 from .model import CalendarSettings, Policy, Vocabulary
 
-__all__ = ["merge"]
+__all__ = ["merge", "overlay_days"]
 
 
 class _HasId(Protocol):
@@ -106,13 +107,20 @@ def _calendar(base: CalendarSettings, own: CalendarSettings, given: bool) -> Cal
         name: getattr(own if name in own.model_fields_set else base, name)
         for name in CalendarSettings.model_fields
     }
-    # A day the extending policy declares wins over the base's opposite declaration.
-    fields["holidays"] = {
-        **{d: n for d, n in base.holidays.items() if d not in own.workdays},
-        **own.holidays,
-    }
-    fields["workdays"] = {
-        **{d: n for d, n in base.workdays.items() if d not in own.holidays},
-        **own.workdays,
-    }
+    fields["holidays"], fields["workdays"] = overlay_days(
+        base.holidays, base.workdays, own.holidays, own.workdays
+    )
     return CalendarSettings(**fields)
+
+
+def overlay_days(
+    holidays: Mapping[date, str],
+    workdays: Mapping[date, str],
+    own_holidays: Mapping[date, str],
+    own_workdays: Mapping[date, str],
+) -> tuple[dict[date, str], dict[date, str]]:
+    """Lay one set of declared days over another: a day declared on top wins over the
+    opposite declaration below it (a holiday made a workday, or the reverse)."""
+    merged_holidays = {d: n for d, n in holidays.items() if d not in own_workdays}
+    merged_workdays = {d: n for d, n in workdays.items() if d not in own_holidays}
+    return {**merged_holidays, **own_holidays}, {**merged_workdays, **own_workdays}
