@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +29,11 @@ from complaint_rules import Catalog, CompiledPolicy, UnpublishedCalendarError, d
 from complaint_rules.decision import DecidedDeadline, Decision
 from complaint_rules.yamlsource import read_yaml
 
+from .local_time import end_of
+
 ROOT = Path(__file__).parents[1]
 SOURCE = (ROOT / "docs" / "sources" / "4-bocom.txt").read_text(encoding="utf-8")
 
-CST = timezone(timedelta(hours=8))
 NO_LIMIT = (
     "the source sets no time limit; the limits shown come from the national baseline layer "
     "(cn_banking_baseline, 第十八條), not from 交通銀行's text."
@@ -72,11 +72,6 @@ def bocom(catalog: Catalog) -> CompiledPolicy:
 
 def run(policy: CompiledPolicy, **fields: Any) -> Decision:
     return decide(policy, {"category": "general", **fields})
-
-
-def end_of(y: int, m: int, d: int) -> datetime:
-    """The end of a local day in Shanghai: when a period in days is due."""
-    return datetime(y, m, d, 23, 59, 59, tzinfo=CST)
 
 
 def baseline_deadline(decision: Decision) -> DecidedDeadline:

@@ -7,7 +7,7 @@ make-up workday); Spring Festival Feb 15-23 off.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -21,7 +21,7 @@ from complaint_rules import (
     load_policy_text,
 )
 
-CST = timezone(timedelta(hours=8))
+from .local_time import end_of
 
 CHILD = """\
 schema: complaint-rules/1
@@ -50,10 +50,6 @@ rules:
     deadlines:
       - {id: decision_10d, label: 十日內答復, within: {calendar_days: 10}, by: [branch]}
 """
-
-
-def end_of(y: int, m: int, d: int) -> datetime:
-    return datetime(y, m, d, 23, 59, 59, tzinfo=CST)
 
 
 @pytest.fixture(scope="module")

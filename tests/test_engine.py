@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,9 +12,9 @@ import pytest
 
 from complaint_rules import ComplaintError, Decision, decide, load_policy_text
 
+from .local_time import CST
 from .policy_texts import MINI
 
-CST = timezone(timedelta(hours=8))
 POLICY = load_policy_text(MINI, file="mini.yaml")
 BASE: dict[str, Any] = {
     "received_at": "2026-10-09T17:00:00+08:00",

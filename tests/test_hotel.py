@@ -16,7 +16,7 @@ off; National Day Oct 1-7 off, Sun Sep 20 and Sat Oct 10 workdays.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ from complaint_rules import (
 from complaint_rules.decision import DecidedDeadline, Decision
 from complaint_rules.model import ELEMENT_KINDS
 
-CST = timezone(timedelta(hours=8))
+from .local_time import CST, end_of
+
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "docs" / "sources" / "5-hotel.txt"
 POLICY_FILE = ROOT / "policies" / "hotel.yaml"
@@ -47,10 +48,6 @@ def hotel(catalog: Catalog) -> CompiledPolicy:
 
 def at(y: int, mo: int, d: int, h: int, mi: int, s: int = 0) -> datetime:
     return datetime(y, mo, d, h, mi, s, tzinfo=CST)
-
-
-def end_of(y: int, m: int, d: int) -> datetime:
-    return datetime(y, m, d, 23, 59, 59, tzinfo=CST)
 
 
 def run(policy: CompiledPolicy, **fields: Any) -> Decision:

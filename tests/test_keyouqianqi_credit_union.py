@@ -7,7 +7,7 @@ and Sat Feb 28 make-up workdays; Labour Day May 1-5 off, Sat May 9 make-up workd
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -15,11 +15,7 @@ import pytest
 from complaint_rules import CompiledPolicy, ComplaintError, decide
 from complaint_rules.decision import Decision
 
-CST = timezone(timedelta(hours=8))
-
-
-def end_of(y: int, m: int, d: int) -> datetime:
-    return datetime(y, m, d, 23, 59, 59, tzinfo=CST)
+from .local_time import end_of
 
 
 def run(policy: CompiledPolicy, **fields: Any) -> Decision:

@@ -16,7 +16,7 @@ deadline ends at 23:59:59 local time.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +25,14 @@ import pytest
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, decide
 from complaint_rules.decision import Decision
 
-CST = timezone(timedelta(hours=8))
+from .local_time import end_of
+
 SOURCE = Path(__file__).parents[1] / "docs" / "sources" / "2-shihua-credit-coop.txt"
 
 
 @pytest.fixture(scope="module")
 def shihua(catalog: Catalog) -> CompiledPolicy:
     return catalog.load("shihua_credit_coop")
-
-
-def end_of(y: int, m: int, d: int) -> datetime:
-    return datetime(y, m, d, 23, 59, 59, tzinfo=CST)
 
 
 def run(policy: CompiledPolicy, **fields: Any) -> Decision:

@@ -15,7 +15,7 @@ The source has two articles numbered 第十一條; the policy cites them as 第�
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ import pytest
 from complaint_rules import Catalog, CompiledPolicy, decide
 from complaint_rules.decision import DecidedPenalty, Decision
 
-CST = timezone(timedelta(hours=8))
+from .local_time import end_of
+
 SOURCE = Path(__file__).parents[1] / "docs" / "sources" / "1-xx-bank.txt"
 MISSING = "第二章(第七條至第九條)"
 
@@ -33,10 +34,6 @@ MISSING = "第二章(第七條至第九條)"
 @pytest.fixture(scope="module")
 def xx(catalog: Catalog) -> CompiledPolicy:
     return catalog.load("xx_bank")
-
-
-def end_of(y: int, m: int, d: int) -> datetime:
-    return datetime(y, m, d, 23, 59, 59, tzinfo=CST)
 
 
 def run(policy: CompiledPolicy, **fields: Any) -> Decision:
