@@ -1,0 +1,78 @@
+"""What the subcommands share: the parser class, streams, reading input, writing output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..catalog import Catalog
+from ..compiled import CompiledPolicy
+from ..errors import InputError, Problem
+
+__all__ = [
+    "Parser",
+    "Streams",
+    "add_format",
+    "read_json",
+    "resolve_policy",
+    "write_json",
+    "write_problems",
+]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with 2 after printing the usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+@dataclass(frozen=True)
+class Streams:
+    out: TextIO
+    err: TextIO
+
+
+def add_format(parser: argparse.ArgumentParser, default: str = "text") -> None:
+    """``--format json|text``: JSON for machines, text for people."""
+    parser.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default=default,
+        help=f"output format (default: {default})",
+    )
+
+
+def resolve_policy(args: argparse.Namespace, policy: str) -> CompiledPolicy:
+    """A policy by id (bundled, ``--policy-dir``, entry points) or by file path."""
+    return Catalog(args.policy_dir).resolve(policy)
+
+
+def write_problems(problems: Sequence[Problem], err: TextIO) -> None:
+    for problem in problems:
+        err.write(f"{problem}\n")
+
+
+def write_json(data: Any, out: TextIO) -> None:
+    """Indented JSON, Chinese as written (not escaped), keys in the order given."""
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def read_json(name: str) -> Any:
+    """A JSON file (``-`` for stdin); numbers with a fraction stay strings (money)."""
+    label = "<stdin>" if name == "-" else name
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(f"cannot read: {exc}", file=label)]) from None
+    try:
+        return json.loads(text, parse_float=str)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(f"not JSON: {exc.msg}", file=label, line=exc.lineno)]) from None

@@ -1,0 +1,53 @@
+"""``complaint-rules decide POLICY COMPLAINT.json``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..decision import Decision
+from ..engine import decide
+from ..errors import InputError, Problem
+from ..render import render_text
+from ._common import Streams, read_json, resolve_policy, write_json, write_problems
+
+HELP = "decide one complaint (or a JSON list of them)"
+EXAMPLE = (
+    "complaint-rules decide keyouqianqi_credit_union "
+    "examples/complaints/keyouqianqi_credit_union.json --format text"
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("policy", help="a policy id (see 'list') or the path of a policy file")
+    p.add_argument("complaint", help="a JSON file with one complaint object or a list; - for stdin")
+    p.add_argument("--at", help="the as-of instant, ISO 8601 with offset (default: received_at)")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument(
+        "--estimate",
+        action="store_true",
+        help="count through years with no published holiday schedule, marked estimated",
+    )
+
+
+def run(args: argparse.Namespace, io: Streams) -> int:
+    policy = resolve_policy(args, args.policy)
+    data = read_json(args.complaint)
+    items = data if isinstance(data, list) else [data]
+    label = "<stdin>" if args.complaint == "-" else args.complaint
+    decisions: list[Decision] = []
+    for i, item in enumerate(items):
+        try:
+            decisions.append(decide(policy, item, at=args.at, estimate=args.estimate))
+        except InputError as exc:
+            prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
+            write_problems(
+                [Problem(p.message, (*prefix, *p.path), file=label) for p in exc.problems], io.err
+            )
+            return 1
+    if args.format == "text":
+        io.out.write("\n\n".join(render_text(d) for d in decisions) + "\n")
+    else:
+        dumped = [json.loads(d.model_dump_json()) for d in decisions]
+        write_json(dumped if isinstance(data, list) else dumped[0], io.out)
+    return 0
