@@ -14,9 +14,25 @@ ROOT = Path(__file__).parents[1]
 
 
 def test_all_matches_the_public_names() -> None:
-    public = {name for name in vars(complaint_rules) if not name.startswith("_")}
+    public = {name for name in dir(complaint_rules) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(complaint_rules, name)).__name__ == "module"}
     assert set(complaint_rules.__all__) == public - modules
+    for name in complaint_rules.__all__:
+        assert getattr(complaint_rules, name).__name__ == name
+
+
+def test_import_is_lazy() -> None:
+    # `import complaint_rules` imports none of the heavy libraries; using a name does.
+    code = (
+        "import sys, complaint_rules; "
+        "print(sorted(m for m in ('pydantic', 'yaml', 'holidays') if m in sys.modules)); "
+        "complaint_rules.decide; "
+        "print(sorted(m for m in ('pydantic', 'holidays') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines() == ["[]", "['holidays', 'pydantic']"]
 
 
 def test_import_loads_no_policy_and_no_test_or_adapter_library() -> None:
