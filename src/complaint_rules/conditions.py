@@ -15,6 +15,10 @@ that is false::
 
 Evaluation is three-valued: a fact the complaint does not give (and that has no default)
 is unknown, and a rule whose condition depends on it cannot be decided.
+
+:func:`check_condition` and :func:`explain_condition` say which part of a condition was
+false or unknown for a complaint (for explanations), testing each part with the same
+compiler.
 """
 
 from __future__ import annotations
@@ -24,9 +28,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .errors import Problem
+from .errors import PolicyError, Problem
 
-__all__ = ["CompiledCondition", "ConditionContext", "Facts", "compile_condition"]
+__all__ = [
+    "CompiledCondition",
+    "ConditionContext",
+    "Facts",
+    "PartCheck",
+    "Subject",
+    "check_condition",
+    "compile_condition",
+    "explain_condition",
+]
 
 Path = tuple[str | int, ...]
 Facts = Mapping[str, Any]
@@ -257,3 +270,86 @@ def compile_condition(
     compiler = _Compiler(ctx)
     test = compiler.compile(cond, path)
     return CompiledCondition(test=test, facts=frozenset(compiler.facts)), compiler.problems
+
+
+# --- explaining a condition ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PartCheck:
+    """One part of a condition tested against a complaint: what it needs, what it got.
+
+    ``field`` is ``channel``, ``category``, ``level``, ``finding``, a fact id, or the
+    combinator ``all``/``any``/``not``; ``op`` its operator (``in``, ``not_in``,
+    ``at_least``, ``at_most``, ``eq``, ``ne``, ``gt``, ``gte``, ``lt``, ``lte``, ``given``;
+    the combinator's name for a combinator); ``expected`` the ids or the value named;
+    ``actual`` the complaint's value (a sorted tuple of findings; ``None`` when not given).
+    ``result`` is the compiled predicate's answer. A combinator's ``groups`` hold the check
+    of every part of each sub-condition (one group for ``not``).
+    """
+
+    path: Path
+    field: str
+    op: str
+    expected: tuple[Any, ...]
+    actual: Any
+    result: Result
+    groups: tuple[tuple[PartCheck, ...], ...] = ()
+
+
+def check_condition(
+    cond: Mapping[str, Any], subject: Subject, ctx: ConditionContext, path: Path = ()
+) -> tuple[PartCheck, ...]:
+    """Test every top-level part of ``cond`` on its own, with the compiler that decides.
+
+    Each part is compiled alone by :func:`compile_condition` and tested, so the answers
+    cannot drift from the engine's. Raises :class:`~complaint_rules.errors.PolicyError`
+    if ``cond`` does not compile against ``ctx``.
+    """
+    if not isinstance(cond, Mapping) or not cond:
+        _compile_or_raise(cond, ctx, path)
+    return tuple(
+        _check_part(str(key), value, subject, ctx, (*path, str(key))) for key, value in cond.items()
+    )
+
+
+def explain_condition(
+    cond: Mapping[str, Any], subject: Subject, ctx: ConditionContext, path: Path = ()
+) -> tuple[PartCheck, ...]:
+    """The parts of ``cond`` that make it not hold for ``subject``.
+
+    If any part is false, the false parts (the condition is false); otherwise the parts
+    whose facts are unknown (the condition is unknown); ``()`` when it holds.
+    """
+    checks = check_condition(cond, subject, ctx, path)
+    false = tuple(c for c in checks if c.result is False)
+    return false or tuple(c for c in checks if c.result is None)
+
+
+def _compile_or_raise(cond: Any, ctx: ConditionContext, path: Path) -> CompiledCondition:
+    compiled, problems = compile_condition(cond, ctx, path)
+    if problems:
+        raise PolicyError(problems)
+    return compiled
+
+
+def _check_part(
+    key: str, value: Any, subject: Subject, ctx: ConditionContext, path: Path
+) -> PartCheck:
+    result = _compile_or_raise({key: value}, ctx, path[:-1]).test(subject)
+    if key in ("all", "any"):
+        groups = tuple(
+            check_condition(item, subject, ctx, (*path, i)) for i, item in enumerate(value)
+        )
+        return PartCheck(path, key, key, (), None, result, groups)
+    if key == "not":
+        return PartCheck(
+            path, key, key, (), None, result, (check_condition(value, subject, ctx, path),)
+        )
+    op, arg = next(iter(value.items())) if isinstance(value, Mapping) else (None, value)
+    if key in _VOCAB_KEYS:
+        op = op or "in"
+        expected = tuple(arg) if isinstance(arg, list) else (arg,)
+        actual: Any = tuple(sorted(subject.findings)) if key == "finding" else getattr(subject, key)
+        return PartCheck(path, key, op, expected, actual, result)
+    return PartCheck(path, key, op or "eq", (arg,), subject.facts.get(key), result)

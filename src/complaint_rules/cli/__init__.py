@@ -25,6 +25,7 @@ __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "decide",
+    "explain",
     "validate",
     "list",
     "coverage",

@@ -1,0 +1,63 @@
+"""``complaint-rules explain POLICY COMPLAINT.json``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..errors import InputError, Problem
+from ..explain import LANGUAGES, Explanation, explain, render_explanation
+from ..zh_hans import MissingExtraError
+from ._common import Streams, add_format, read_json, resolve_policy, write_json, write_problems
+
+HELP = "explain a decision in plain words, and why each other rule did not apply"
+EXAMPLE = (
+    "complaint-rules explain keyouqianqi_credit_union "
+    "examples/complaints/keyouqianqi_credit_union.json --lang en"
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("policy", help="a policy id (see 'list') or the path of a policy file")
+    p.add_argument("complaint", help="a JSON file with one complaint object or a list; - for stdin")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="zh-Hant",
+        help="zh-Hant (default, as in the source), zh-Hans (needs the zh-hans extra) or en",
+    )
+    p.add_argument("--at", help="the as-of instant, ISO 8601 with offset (default: received_at)")
+    p.add_argument(
+        "--estimate",
+        action="store_true",
+        help="count through years with no published holiday schedule, marked estimated",
+    )
+    add_format(p)
+
+
+def run(args: argparse.Namespace, io: Streams) -> int:
+    policy = resolve_policy(args, args.policy)
+    data = read_json(args.complaint)
+    items = data if isinstance(data, list) else [data]
+    label = "<stdin>" if args.complaint == "-" else args.complaint
+    explanations: list[Explanation] = []
+    for i, item in enumerate(items):
+        try:
+            explanations.append(
+                explain(policy, item, at=args.at, estimate=args.estimate, lang=args.lang)
+            )
+        except InputError as exc:
+            prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
+            write_problems(
+                [Problem(p.message, (*prefix, *p.path), file=label) for p in exc.problems], io.err
+            )
+            return 1
+        except MissingExtraError as exc:
+            io.err.write(f"error: {exc}\n")
+            return 1
+    if args.format == "text":
+        io.out.write("\n\n".join(render_explanation(e) for e in explanations) + "\n")
+    else:
+        dumped = [json.loads(e.model_dump_json()) for e in explanations]
+        write_json(dumped if isinstance(data, list) else dumped[0], io.out)
+    return 0

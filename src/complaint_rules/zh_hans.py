@@ -1,0 +1,27 @@
+"""Traditional → Simplified Chinese with OpenCC (config ``t2s``): the optional ``zh-hans`` extra.
+
+OpenCC is imported only when a conversion is asked for; without it,
+:class:`MissingExtraError` says how to install it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["MissingExtraError", "to_simplified"]
+
+INSTALL_HINT = "Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'"
+
+
+class MissingExtraError(ImportError):
+    """An optional dependency is not installed; the message says which extra installs it."""
+
+
+def to_simplified(texts: Sequence[str]) -> list[str]:
+    """Each text converted from Traditional to Simplified Chinese; ASCII is left as it is."""
+    try:
+        import opencc
+    except ImportError as exc:
+        raise MissingExtraError(INSTALL_HINT) from exc
+    converter = opencc.OpenCC("t2s")
+    return [converter.convert(text) for text in texts]
