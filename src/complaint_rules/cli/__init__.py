@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "list",
     "coverage",
+    "test",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""
 

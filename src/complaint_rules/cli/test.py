@@ -1,0 +1,118 @@
+"""``complaint-rules test PATH...``: run policy tests files and report coverage."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from ..casecoverage import CoverageItem, PolicyCoverage
+from ..catalog import Catalog
+from ..policytests import TestReport, run_tests
+from ._common import Streams, add_format, write_json
+
+HELP = "run the cases of policy tests files (directories: every *.tests.yaml), with coverage"
+EXAMPLE = "complaint-rules test policies/ --coverage --fail-under 100"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a tests file or a directory")
+    add_format(p)
+    p.add_argument(
+        "--coverage",
+        action="store_true",
+        help="list each rule and element no case exercised (the totals are always shown)",
+    )
+    p.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="N",
+        help="exit 1 if any policy's coverage is under N percent",
+    )
+
+
+def run(args: argparse.Namespace, io: Streams) -> int:
+    report = run_tests(args.paths, Catalog(args.policy_dir))
+    if not report.files:
+        io.err.write("no tests files found (*.tests.yaml)\n")
+        return 1
+    under = [
+        c
+        for c in report.coverage
+        if args.fail_under is not None and c.covered * 100 < args.fail_under * c.total
+    ]
+    if args.format == "json":
+        write_json(report.model_dump(mode="json"), io.out)
+    else:
+        render(report, io.out, missed=args.coverage)
+    for result in report.files:
+        for problem in result.problems:
+            io.err.write(f"{problem}\n")
+    for c in under:
+        io.err.write(f"coverage of {c.policy} is {c.percent}%, under {args.fail_under:g}%\n")
+    return 0 if report.ok and not under else 1
+
+
+def render(report: TestReport, out: TextIO, *, missed: bool = False) -> None:
+    """The report as text: each failure with its differences, the coverage, a summary."""
+    for result in report.files:
+        for case in result.cases:
+            if case.passed:
+                continue
+            out.write(f"FAIL {result.file}:{case.line}: {case.name}\n")
+            for m in case.mismatches:
+                out.write(f"  {result.file}:{m.line}: {m.field}\n")
+                out.write(f"    expected: {m.expected}\n")
+                out.write(f"    actual:   {m.actual}\n")
+            out.write("\n")
+    for result in report.files:
+        if result.problems:
+            status, detail = "ERROR", "cannot run (see the errors)"
+        else:
+            failed = sum(1 for c in result.cases if not c.passed)
+            status = "ok  " if not failed else "FAIL"
+            detail = _count(len(result.cases), "case") + (f", {failed} failed" if failed else "")
+        out.write(f"{status} {result.file}: {detail}\n")
+    if report.coverage:
+        out.write("\ncoverage (rules and elements exercised by the cases):\n")
+    for c in report.coverage:
+        _coverage(c, out, missed)
+    out.write(
+        f"\n{_count(report.cases, 'case')} in {_count(len(report.files), 'file')}: "
+        f"{report.passed} passed, {report.failed} failed"
+        + (
+            f", {_count(report.invalid_files, 'file')} could not run"
+            if report.invalid_files
+            else ""
+        )
+        + "\n"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _coverage(c: PolicyCoverage, out: TextIO, missed: bool) -> None:
+    kinds = ", ".join(f"{k.kind} {k.covered}/{k.total}" for k in c.kinds)
+    out.write(f"  {c.policy}: {c.percent}% ({c.covered}/{c.total}; {kinds})\n")
+    if not (missed and c.missed):
+        return
+    out.write("    not exercised:\n")
+    by_rule: dict[tuple[bool, str], list[CoverageItem]] = {}
+    for item in c.missed:
+        by_rule.setdefault((item.kind == "classification", item.rule), []).append(item)
+    for (row, rule), items in by_rule.items():
+        first = items[0]
+        if row:
+            out.write(f"      classification row {rule} ({first.article})\n")
+            continue
+        layer = f", from {first.layer}" if first.layer != c.policy else ""
+        kinds_missed: dict[str, list[str]] = {}
+        for item in items:
+            name = "the rule" if item.kind == "rule" else item.id
+            kinds_missed.setdefault(item.kind, []).append(name)
+        parts = [
+            names[0] if kind == "rule" else f"{kind} {', '.join(names)}"
+            for kind, names in kinds_missed.items()
+        ]
+        out.write(f"      rule {rule} ({first.article}{layer}): {'; '.join(parts)}\n")
