@@ -30,6 +30,8 @@ COMMANDS: tuple[str, ...] = (
     "list",
     "coverage",
     "test",
+    "schema",
+    "graph",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""
 
