@@ -31,6 +31,11 @@ from typing import Any
 from .errors import PolicyError, Problem
 
 __all__ = [
+    "COMBINATORS",
+    "LEVEL_OPS",
+    "NUM_OPS",
+    "SET_OPS",
+    "VOCAB_KEYS",
     "CompiledCondition",
     "ConditionContext",
     "Facts",
@@ -87,11 +92,12 @@ def _closest(word: str, allowed: Sequence[str]) -> str:
     return f"allowed: {', '.join(sorted(allowed))}{hint}"
 
 
-_COMBINATORS = ("all", "any", "not")
-_VOCAB_KEYS = ("channel", "category", "level", "finding")
-_SET_OPS = ("in", "not_in")
-_LEVEL_OPS = ("in", "not_in", "at_least", "at_most")
-_NUM_OPS = ("eq", "ne", "gt", "gte", "lt", "lte", "given")
+# The grammar's keywords; the JSON Schema (complaint_rules.schema) is built from these.
+COMBINATORS = ("all", "any", "not")
+VOCAB_KEYS = ("channel", "category", "level", "finding")
+SET_OPS = ("in", "not_in")
+LEVEL_OPS = ("in", "not_in", "at_least", "at_most")
+NUM_OPS = ("eq", "ne", "gt", "gte", "lt", "lte", "given")
 
 
 class _Compiler:
@@ -118,12 +124,12 @@ class _Compiler:
             return _all(subs) if key == "all" else _any(subs)
         if key == "not":
             return _not(self.compile(value, path))
-        if key in _VOCAB_KEYS:
+        if key in VOCAB_KEYS:
             return self.vocab(key, value, path)
         if key in self.ctx.fact_types:
             self.facts.add(key)
             return self.fact(key, self.ctx.fact_types[key], value, path)
-        allowed = [*_COMBINATORS, *_VOCAB_KEYS, *self.ctx.fact_types]
+        allowed = [*COMBINATORS, *VOCAB_KEYS, *self.ctx.fact_types]
         return self.fail(path, f"unknown condition field {key!r}; {_closest(key, allowed)}")
 
     def vocab(self, key: str, value: Any, path: Path) -> Predicate:
@@ -133,7 +139,7 @@ class _Compiler:
             "level": self.ctx.levels,
             "finding": sorted(self.ctx.findings),
         }[key]
-        ops = _LEVEL_OPS if key == "level" else _SET_OPS
+        ops = LEVEL_OPS if key == "level" else SET_OPS
         if isinstance(value, Mapping):
             if len(value) != 1:
                 return self.fail(path, f"use exactly one of: {', '.join(ops)}")
@@ -183,10 +189,10 @@ class _Compiler:
         if not isinstance(value, Mapping):
             value = {"eq": value}
         if len(value) != 1:
-            return self.fail(path, f"use exactly one of: {', '.join(_NUM_OPS)}")
+            return self.fail(path, f"use exactly one of: {', '.join(NUM_OPS)}")
         op, arg = next(iter(value.items()))
-        if op not in _NUM_OPS:
-            return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), _NUM_OPS)}")
+        if op not in NUM_OPS:
+            return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), NUM_OPS)}")
         path = (*path, op)
         if op == "given":
             if not isinstance(arg, bool):
@@ -347,7 +353,7 @@ def _check_part(
             path, key, key, (), None, result, (check_condition(value, subject, ctx, path),)
         )
     op, arg = next(iter(value.items())) if isinstance(value, Mapping) else (None, value)
-    if key in _VOCAB_KEYS:
+    if key in VOCAB_KEYS:
         op = op or "in"
         expected = tuple(arg) if isinstance(arg, list) else (arg,)
         actual: Any = tuple(sorted(subject.findings)) if key == "finding" else getattr(subject, key)

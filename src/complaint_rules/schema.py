@@ -36,7 +36,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .conditions import _COMBINATORS, _LEVEL_OPS, _NUM_OPS, _SET_OPS, _VOCAB_KEYS
+from .conditions import COMBINATORS, LEVEL_OPS, NUM_OPS, SET_OPS, VOCAB_KEYS
 from .model import Policy
 
 __all__ = ["DIALECT", "outline", "policy_schema", "schema_text"]
@@ -110,7 +110,7 @@ def _condition_defs() -> dict[str, Any]:
     }
     properties: dict[str, Any] = {
         key: _ref("LevelTest" if key == "level" else "SetTest", vocab_help[key])
-        for key in _VOCAB_KEYS
+        for key in VOCAB_KEYS
     }
     for key, word in (("all", "Every one of these conditions holds."), ("any", "At least one.")):
         properties[key] = {
@@ -122,7 +122,7 @@ def _condition_defs() -> dict[str, Any]:
     properties["not"] = _ref("Condition", "This condition does not hold.")
     number = _ref("ConditionNumber")
     fact_ops: dict[str, Any] = {}
-    for op in _NUM_OPS:
+    for op in NUM_OPS:
         if op == "given":
             fact_ops[op] = {"type": "boolean", "description": "Whether the host gave the fact."}
         elif op in ("eq", "ne"):
@@ -131,9 +131,9 @@ def _condition_defs() -> dict[str, Any]:
             fact_ops[op] = number
     fact_message = (
         "a fact is tested with true/false, a number or one of "
-        + ", ".join(_NUM_OPS)
+        + ", ".join(NUM_OPS)
         + "; a key other than "
-        + ", ".join([*_VOCAB_KEYS, *_COMBINATORS])
+        + ", ".join([*VOCAB_KEYS, *COMBINATORS])
         + " names a fact: is it misspelt?"
     )
     return {
@@ -163,21 +163,21 @@ def _condition_defs() -> dict[str, Any]:
             "description": "A whole number, or a decimal written as a string.",
             "anyOf": [{"type": "integer"}, {"type": "string", "pattern": _SIGNED_DECIMAL}],
         },
-        "SetTest": {"anyOf": [ids, _one_op(dict.fromkeys(_SET_OPS, ids))]},
+        "SetTest": {"anyOf": [ids, _one_op(dict.fromkeys(SET_OPS, ids))]},
         "LevelTest": {
             "anyOf": [
                 ids,
                 _one_op(
                     {
-                        op: ids if op in _SET_OPS else {"type": "string", "pattern": _ID_PATTERN}
-                        for op in _LEVEL_OPS
+                        op: ids if op in SET_OPS else {"type": "string", "pattern": _ID_PATTERN}
+                        for op in LEVEL_OPS
                     }
                 ),
             ]
         },
         "FactTest": {
             "description": "A fact (declared under facts): true/false or a number to equal, "
-            "or one operator: " + ", ".join(_NUM_OPS) + ".",
+            "or one operator: " + ", ".join(NUM_OPS) + ".",
             # Editors report the failing branch, so each branch carries the message.
             "anyOf": [
                 {"type": "boolean", "errorMessage": fact_message},
