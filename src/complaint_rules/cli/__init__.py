@@ -32,6 +32,8 @@ COMMANDS: tuple[str, ...] = (
     "test",
     "schema",
     "graph",
+    "lint",
+    "diff",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""
 
