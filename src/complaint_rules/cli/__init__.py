@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "graph",
     "lint",
     "diff",
+    "impact",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""
 

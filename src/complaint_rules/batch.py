@@ -1,0 +1,350 @@
+"""Deciding many complaints: a lazy, ordered stream in constant memory, in-process or on a pool.
+
+:func:`decide_many` decides any iterable of complaints and yields, for each item in input
+order, the same :class:`~complaint_rules.decision.Decision` that
+:func:`~complaint_rules.engine.decide` returns, or a :class:`Rejected` naming the item's
+position and every problem. :func:`decide_jsonl` does the same for JSON lines and yields
+each decision as its JSON line (:class:`DecidedLine`) or the located problems of a bad
+line (:class:`RejectedLine`). A bad item never stops the stream.
+
+Why a result per item rather than an ``on_error`` callback: the output stays in step with
+the input (``zip`` them), the stream stays lazy, a type checker sees both cases, and
+nothing has to be called back across a process boundary.
+
+With ``workers=N`` (N > 1) items are decided in N worker processes, ``chunk_size`` items at
+a time, with at most ``2 * N`` chunks in flight: input is read at most that far ahead, and
+results come back in input order. Each worker receives the policies once, when it starts
+(pickled, or inherited by ``fork`` where a compiled policy cannot be pickled), never per
+item. The pool is the only impure part: deciding stays a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from typing import Any, TypeVar
+
+from .compiled import CompiledPolicy
+from .complaint import CARRYABLE, parse_datetime
+from .decision import Decision
+from .engine import decide
+from .errors import CalendarError, ComplaintError, Problem
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "DecidedLine",
+    "Rejected",
+    "RejectedLine",
+    "Settings",
+    "decide_jsonl",
+    "decide_many",
+    "located",
+    "parse_line",
+    "stream",
+]
+
+DEFAULT_CHUNK_SIZE = 256
+"""Items sent to a worker process at a time (``workers > 1`` only)."""
+
+T = TypeVar("T")
+R = TypeVar("R")
+C = TypeVar("C")
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An item :func:`decide_many` could not decide: its 0-based position and every problem."""
+
+    index: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DecidedLine:
+    """A decided JSON line: its 1-based number and the decision's JSON (no newline)."""
+
+    line: int
+    decision_json: str
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedLine:
+    """A JSON line that got no decision; each problem carries the line number (and file)."""
+
+    line: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every item of a stream is decided with (see :func:`~complaint_rules.decide`)."""
+
+    at: datetime | None = None
+    estimate: bool = False
+    carry: tuple[str, ...] = ()
+    file: str | None = None
+    """The name put in located problems of :func:`decide_jsonl` (e.g. the history's path)."""
+
+    @classmethod
+    def of(
+        cls,
+        at: datetime | str | None,
+        estimate: bool,
+        carry: Iterable[str] = (),
+        file: str | None = None,
+    ) -> Settings:
+        """Check the arguments once, when called: a bad ``at`` raises, it rejects no item."""
+        if isinstance(carry, str):
+            raise TypeError(f"carry is a list of field names, e.g. ({carry!r},), not a string")
+        names = tuple(carry)
+        for name in names:
+            if name not in CARRYABLE:
+                raise ValueError(f"cannot carry {name!r}; carry names fields of {CARRYABLE}")
+        as_of = None
+        if at is not None:
+            try:
+                as_of = parse_datetime(at, "at")
+            except ValueError as exc:
+                raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+        return cls(at=as_of, estimate=estimate, carry=names, file=file)
+
+
+def _check(workers: int, chunk_size: int) -> None:
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a whole number >= 1, got {workers!r}")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a whole number >= 1, got {chunk_size!r}")
+
+
+# -- the stream ---------------------------------------------------------------------------
+
+
+def stream(
+    step: Callable[[tuple[CompiledPolicy, ...], int, T, C], R],
+    policies: Sequence[CompiledPolicy],
+    items: Iterable[T],
+    context: C,
+    *,
+    workers: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    start: int = 0,
+) -> Iterator[R]:
+    """``step(policies, index, item, context)`` for each item, lazily, in input order.
+
+    The building block of :func:`decide_many`, :func:`decide_jsonl` and the impact report.
+    ``index`` counts from ``start``. With ``workers > 1``, ``step`` must be a module-level
+    function and ``context``, items and results picklable; ``step`` runs in the workers.
+    """
+    _check(workers, chunk_size)
+    ready = tuple(policies)
+    if workers == 1:
+        return (step(ready, start + i, item, context) for i, item in enumerate(items))
+    return _pooled(step, ready, items, context, workers, chunk_size, start)
+
+
+def _pooled(
+    step: Callable[[tuple[CompiledPolicy, ...], int, T, C], R],
+    policies: tuple[CompiledPolicy, ...],
+    items: Iterable[T],
+    context: C,
+    workers: int,
+    chunk_size: int,
+    start: int,
+) -> Iterator[R]:
+    executor = _executor(policies, workers)
+    in_flight: deque[Future[list[R]]] = deque()
+    source = iter(items)
+    index = start
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(in_flight) < 2 * workers:
+                chunk = list(islice(source, chunk_size))
+                if not chunk:
+                    exhausted = True
+                    break
+                in_flight.append(executor.submit(_run_chunk, step, index, chunk, context))
+                index += len(chunk)
+            if not in_flight:
+                return
+            yield from in_flight.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+# Set once in each worker process by the pool's initializer; never used in the parent.
+_WORKER_POLICIES: list[tuple[CompiledPolicy, ...]] = []
+
+
+def _init_pickled(payload: bytes) -> None:
+    _WORKER_POLICIES.append(pickle.loads(payload))
+
+
+def _init_inherited(policies: tuple[CompiledPolicy, ...]) -> None:
+    _WORKER_POLICIES.append(policies)
+
+
+def _run_chunk(
+    step: Callable[[tuple[CompiledPolicy, ...], int, T, C], R],
+    start: int,
+    items: list[T],
+    context: C,
+) -> list[R]:
+    policies = _WORKER_POLICIES[0]
+    return [step(policies, start + i, item, context) for i, item in enumerate(items)]
+
+
+def _executor(policies: tuple[CompiledPolicy, ...], workers: int) -> ProcessPoolExecutor:
+    try:
+        payload = pickle.dumps(policies, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        # Compiled conditions are closures; a fork()ed worker inherits them unpickled.
+        if "fork" not in multiprocessing.get_all_start_methods():
+            raise TypeError(
+                "this compiled policy cannot be pickled, and this platform cannot fork: "
+                "use workers=1"
+            ) from None
+        return ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_inherited,
+            initargs=(policies,),
+        )
+    return ProcessPoolExecutor(workers, initializer=_init_pickled, initargs=(payload,))
+
+
+# -- decide_many ---------------------------------------------------------------------------
+
+
+def decide_many(
+    policy: CompiledPolicy,
+    complaints: Iterable[Mapping[str, Any]],
+    *,
+    at: datetime | str | None = None,
+    estimate: bool = False,
+    carry: Iterable[str] = (),
+    workers: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[Decision | Rejected]:
+    """Decide each complaint, lazily, in input order: a :class:`Decision` or a :class:`Rejected`.
+
+    Each decision equals ``decide(policy, complaint, at=at, estimate=estimate, carry=carry)``;
+    where that raises :class:`~complaint_rules.ComplaintError` or
+    :class:`~complaint_rules.CalendarError`, the item is a :class:`Rejected` with the same
+    problems and the stream goes on. The arguments are checked once, when called.
+    """
+    _check(workers, chunk_size)
+    context = Settings.of(at, estimate, carry)
+    if workers == 1:
+        return stream(_decide_item, (policy,), complaints, context)
+    dumped = stream(
+        _decide_dumped, (policy,), complaints, context, workers=workers, chunk_size=chunk_size
+    )
+    return (x if isinstance(x, Rejected) else Decision.model_validate(x) for x in dumped)
+
+
+def _decide(policy: CompiledPolicy, item: Any, s: Settings) -> Decision | tuple[Problem, ...]:
+    try:
+        return decide(policy, item, at=s.at, estimate=s.estimate, carry=s.carry)
+    except ComplaintError as exc:
+        return exc.problems
+    except CalendarError as exc:
+        return (Problem(str(exc)),)
+
+
+def _decide_item(
+    policies: tuple[CompiledPolicy, ...], index: int, item: Any, s: Settings
+) -> Decision | Rejected:
+    got = _decide(policies[0], item, s)
+    return got if isinstance(got, Decision) else Rejected(index, got)
+
+
+def _decide_dumped(
+    policies: tuple[CompiledPolicy, ...], index: int, item: Any, s: Settings
+) -> dict[str, Any] | Rejected:
+    # A dict of plain values pickles back far faster than the model; the parent re-validates
+    # it into an equal Decision (same values, same tzinfo objects).
+    got = _decide_item(policies, index, item, s)
+    return got if isinstance(got, Rejected) else got.model_dump()
+
+
+# -- JSON lines ----------------------------------------------------------------------------
+
+
+def parse_line(raw: str | bytes, line: int, file: str | None = None) -> Any | RejectedLine | None:
+    """One JSON line's value (money with a fraction stays a string), ``None`` if blank.
+
+    A line that is not UTF-8 or not JSON gives a :class:`RejectedLine`.
+    """
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = f"not UTF-8 text (byte {exc.start + 1} of the line)"
+            return RejectedLine(line, (Problem(message, file=file, line=line),))
+    else:
+        text = raw
+    text = text.removeprefix("\ufeff").rstrip("\r\n")
+    if not text.strip():
+        return None
+    try:
+        return json.loads(text, parse_float=str)
+    except json.JSONDecodeError as exc:
+        message = f"not JSON: {exc.msg} (column {exc.colno})"
+        return RejectedLine(line, (Problem(message, file=file, line=line),))
+
+
+def located(problems: Iterable[Problem], line: int, file: str | None) -> tuple[Problem, ...]:
+    """The problems of one line's complaint, with the line number and file added."""
+    return tuple(Problem(p.message, p.path, file=file, line=line) for p in problems)
+
+
+def decide_jsonl(
+    policy: CompiledPolicy,
+    lines: Iterable[str | bytes],
+    *,
+    at: datetime | str | None = None,
+    estimate: bool = False,
+    carry: Iterable[str] = (),
+    workers: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    file: str | None = None,
+) -> Iterator[DecidedLine | RejectedLine]:
+    """Decide each JSON line (``str`` or UTF-8 ``bytes``, e.g. a file opened ``"rb"``).
+
+    Lines are numbered from 1; blank lines are skipped. Yields, in order, a
+    :class:`DecidedLine` with ``decision.model_dump_json()`` of the line's decision, or a
+    :class:`RejectedLine` whose problems carry ``file`` and the line number. Parsing,
+    deciding and serialising all happen in the workers when ``workers > 1``.
+    """
+    _check(workers, chunk_size)
+    context = Settings.of(at, estimate, carry, file)
+    results = stream(
+        _decide_line,
+        (policy,),
+        lines,
+        context,
+        workers=workers,
+        chunk_size=chunk_size,
+        start=1,
+    )
+    return (r for r in results if r is not None)
+
+
+def _decide_line(
+    policies: tuple[CompiledPolicy, ...], line: int, raw: str | bytes, s: Settings
+) -> DecidedLine | RejectedLine | None:
+    data = parse_line(raw, line, s.file)
+    if data is None or isinstance(data, RejectedLine):
+        return data
+    got = _decide(policies[0], data, s)
+    if isinstance(got, Decision):
+        return DecidedLine(line, got.model_dump_json())
+    return RejectedLine(line, located(got, line, s.file))
