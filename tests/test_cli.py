@@ -117,3 +117,48 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert "keyouqianqi_credit_union\t2026.1\t科右前旗信用聯社\t客戶投訴處理管理辦法" in lines
     assert [line.split("\t")[0] for line in lines] == sorted(line.split("\t")[0] for line in lines)
+
+
+def test_list_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--format", "json")
+    assert code == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows["cn_banking_baseline"]["abstract"] is True
+    assert rows["hotel"]["abstract"] is False
+    assert rows["keyouqianqi_credit_union"]["path"].endswith("keyouqianqi_credit_union.yaml")
+
+
+def test_validate_as_json_lists_problems_with_their_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINI.replace("schema: complaint-rules/1", "schema: complaint-rules/9"))
+    good = ROOT / "policies" / "hotel.yaml"
+    code, out, err = run(capsys, "validate", str(good), str(bad), "--format", "json")
+    assert (code, err) == (1, "")
+    results = json.loads(out)
+    assert [r["ok"] for r in results] == [True, False]
+    assert results[0]["id"] == "hotel"
+    assert results[1]["problems"] == [
+        {
+            "file": str(bad),
+            "line": 1,
+            "field": "schema",
+            "message": "Input should be 'complaint-rules/1'",
+        }
+    ]
+
+
+def test_coverage_as_json_marks_each_article(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "coverage",
+        "keyouqianqi_credit_union",
+        str(ROOT / "docs" / "sources" / "3-keyouqianqi-credit-union.txt"),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    rows = {r["article"]: r for r in json.loads(out)}
+    assert "limit_general" in rows["第十一條"]["rules"]
+    assert not any(r["missing"] for r in rows.values())

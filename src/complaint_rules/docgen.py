@@ -11,11 +11,12 @@ reason it is not encoded; then the source's known defects. For sources numbered
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .compiled import CompiledPolicy
 from .graph import View, policy_graph, to_mermaid
 
-__all__ = ["coverage_page", "source_articles"]
+__all__ = ["ArticleCoverage", "article_coverage", "coverage_page", "source_articles"]
 
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百]+條")
 
@@ -29,20 +30,40 @@ def source_articles(text: str) -> list[str]:
     return seen
 
 
+def _code(rule: str) -> str:
+    """``rule_id`` in code font; a classification row keeps its note outside."""
+    rule_id, _, rest = rule.partition(" ")
+    return f"`{rule_id}`" + (f" {rest}" if rest else "")
+
+
 def _base(article: str) -> str:
     """The part of a citation that stands in the source: before any '(' or space."""
     return re.split(r"[ (（]", article, maxsplit=1)[0]
 
 
-def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
-    """Markdown: the coverage table and defects of ``policy`` against its source."""
+@dataclass(frozen=True)
+class ArticleCoverage:
+    """One article of the source: the rules that encode it, or why it is not encoded."""
+
+    article: str
+    rules: tuple[str, ...]
+    not_encoded: tuple[str, ...]
+
+    @property
+    def missing(self) -> bool:
+        """Neither encoded nor listed as not encoded: the policy forgot it."""
+        return not self.rules and not self.not_encoded
+
+
+def article_coverage(policy: CompiledPolicy, source_text: str) -> list[ArticleCoverage]:
+    """Every article ``policy`` cites or its source numbers, in the source's order."""
     p = policy.policy
     encoded: dict[str, list[str]] = {}
     for row in p.classification.rows if p.classification else ():
-        encoded.setdefault(row.article, []).append(f"`{row.id}` (classification)")
+        encoded.setdefault(row.article, []).append(f"{row.id} (classification)")
     for rule in policy.rules:
         if rule.layer == policy.id:
-            encoded.setdefault(rule.rule.article, []).append(f"`{rule.rule.id}`")
+            encoded.setdefault(rule.rule.article, []).append(rule.rule.id)
     skipped: dict[str, list[str]] = {}
     for item in p.not_encoded:
         skipped.setdefault(item.article, []).append(item.reason.strip())
@@ -55,6 +76,15 @@ def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
         found = source_text.find(_base(article))
         return (found if found >= 0 else len(source_text), article)
 
+    return [
+        ArticleCoverage(a, tuple(encoded.get(a, ())), tuple(skipped.get(a, ())))
+        for a in sorted(citations, key=position)
+    ]
+
+
+def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
+    """Markdown: the coverage table and defects of ``policy`` against its source."""
+    p = policy.policy
     lines = [
         f"# {p.institution} — {p.title}",
         "",
@@ -66,13 +96,11 @@ def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
         "| article | encoded by | not encoded because |",
         "|---|---|---|",
     ]
-    for article in sorted(citations, key=position):
-        rules = ", ".join(encoded.get(article, [])) or "—"
-        reasons = " ".join(skipped.get(article, []))
-        if article not in encoded and article not in skipped:
-            reasons = "— missing —"
+    for row in article_coverage(policy, source_text):
+        rules = ", ".join(_code(r) for r in row.rules) or "—"
+        reasons = "— missing —" if row.missing else " ".join(row.not_encoded)
         cell = reasons.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {article} | {rules} | {cell} |")
+        lines.append(f"| {row.article} | {rules} | {cell} |")
     if p.defects:
         lines += ["", "## Known defects of the source", ""]
         lines += [f"- {d.strip()}" for d in p.defects]

@@ -5,20 +5,45 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..docgen import coverage_page
-from ._common import Streams, resolve_policy
+from ..docgen import article_coverage, coverage_page
+from ..errors import InputError, Problem
+from ._common import Streams, resolve_policy, write_json
 
-HELP = "the article-by-article coverage page of a policy against its source text (Markdown)"
-EXAMPLE = "complaint-rules coverage hotel docs/sources/5-hotel.txt"
+HELP = "the article-by-article coverage of a policy against its source text"
+EXAMPLE = "complaint-rules coverage hotel docs/sources/5-hotel.txt --format json"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("policy", help="a policy id or path")
     p.add_argument("source", help="the source text the policy encodes (UTF-8)")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown: the page of docs/policies/ (default); json: one object per article",
+    )
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     policy = resolve_policy(args, args.policy)
-    text = Path(args.source).read_text(encoding="utf-8")
-    io.out.write(coverage_page(policy, text))
+    try:
+        text = Path(args.source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(f"cannot read: {exc}", file=args.source)]) from None
+    if args.format == "markdown":
+        io.out.write(coverage_page(policy, text))
+        return 0
+    rows = article_coverage(policy, text)
+    write_json(
+        [
+            {
+                "article": r.article,
+                "rules": list(r.rules),
+                "not_encoded": list(r.not_encoded),
+                "missing": r.missing,
+            }
+            for r in rows
+        ],
+        io.out,
+    )
     return 0

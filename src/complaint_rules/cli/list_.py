@@ -5,21 +5,34 @@ from __future__ import annotations
 import argparse
 
 from ..catalog import Catalog
-from ._common import Streams
+from ._common import Streams, add_format, write_json
 
-HELP = "the policies the catalog knows"
-EXAMPLE = "complaint-rules --policy-dir my_policies list"
+HELP = "the policies the catalog knows (bundled, --policy-dir, installed packages)"
+EXAMPLE = "complaint-rules --policy-dir my_policies list --format json"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    del p
+    add_format(p)
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     catalog = Catalog(args.policy_dir)
+    rows = []
     for policy_id in catalog.ids():
-        policy = catalog.load(policy_id)
-        io.out.write(
-            f"{policy_id}\t{policy.version}\t{policy.policy.institution}\t{policy.policy.title}\n"
+        policy = catalog.load(policy_id).policy
+        rows.append(
+            {
+                "id": policy_id,
+                "version": policy.version,
+                "institution": policy.institution,
+                "title": policy.title,
+                "abstract": policy.abstract,
+                "path": str(catalog.path(policy_id)),
+            }
         )
+    if args.format == "json":
+        write_json(rows, io.out)
+        return 0
+    for r in rows:
+        io.out.write(f"{r['id']}\t{r['version']}\t{r['institution']}\t{r['title']}\n")
     return 0

@@ -3,31 +3,55 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from ..errors import PolicyError
 from ..loader import load_policy, policy_files
-from ._common import Streams, write_problems
+from ._common import Streams, add_format, write_json, write_problems
 
-HELP = "check policy files (directories: every *.yaml)"
-EXAMPLE = "complaint-rules validate policies/"
+HELP = "check policy files (directories: every *.yaml but *.tests.yaml)"
+EXAMPLE = "complaint-rules validate policies/ --format json"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_format(p)
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
-    failed = 0
     files = policy_files(args.paths)
     if not files:
         io.err.write("no policy files found\n")
         return 1
+    results: list[dict[str, Any]] = []
     for path in files:
         try:
             policy = load_policy(path)
         except PolicyError as exc:
-            write_problems(exc.problems, io.err)
-            failed += 1
+            if args.format == "text":
+                write_problems(exc.problems, io.err)
+            results.append(
+                {
+                    "file": str(path),
+                    "ok": False,
+                    "problems": [
+                        {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                        for p in exc.problems
+                    ],
+                }
+            )
             continue
-        io.out.write(f"ok\t{path}\t{policy.id} {policy.version}\tsha256:{policy.sha256}\n")
-    return 1 if failed else 0
+        results.append(
+            {
+                "file": str(path),
+                "ok": True,
+                "id": policy.id,
+                "version": policy.version,
+                "sha256": policy.sha256,
+            }
+        )
+        if args.format == "text":
+            io.out.write(f"ok\t{path}\t{policy.id} {policy.version}\tsha256:{policy.sha256}\n")
+    if args.format == "json":
+        write_json(results, io.out)
+    return 0 if all(r["ok"] for r in results) else 1
