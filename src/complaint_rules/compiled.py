@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, time
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,7 +23,8 @@ from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .durations import CountingConvention
 from .errors import PolicyError, Problem
 from .layers import merge, overlay_days
-from .model import ELEMENT_KINDS, Money, Period, Policy, Rule
+from .lifecycle_layers import lifecycle_layers, merge_lifecycle
+from .model import BUILTIN_EVENTS, ELEMENT_KINDS, Deadline, Money, Period, Policy, Rule
 from .vocabulary import Lookup, normalise
 
 __all__ = ["CompiledPolicy", "CompiledRule", "Layer", "compile_policy"]
@@ -69,6 +71,13 @@ class CompiledPolicy:
     classification: tuple[tuple[str, str, str, CompiledCondition], ...]
     rules: tuple[CompiledRule, ...]
     layers: tuple[Layer, ...]
+    lifecycle_layers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """The layer (policy id) each lifecycle entry came from, keyed ``"clocks:decision"``."""
+    cache: dict[str, object] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    """Parts built on first use from the fields above (see :mod:`complaint_rules.prepared`);
+    a copy made with :func:`dataclasses.replace` (e.g. ``with_calendar``) starts empty."""
 
     @property
     def id(self) -> str:
@@ -393,10 +402,243 @@ class _Checker:
             self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
         return compiled
 
+    # -- lifecycle (events, clocks, duties, reminders) ---------------------------------
+
+    def lifecycle(self) -> None:
+        policy = self.policy
+        events = self.lookups["event"].terms
+        for i, term in enumerate(policy.vocabulary.events):
+            if term.id in _RESERVED_EVENTS:
+                self.add(
+                    ("vocabulary", "events", i, "id"),
+                    f"{term.id!r} is reserved for the case events every policy has ("
+                    + ", ".join(_RESERVED_EVENTS)
+                    + ")",
+                )
+        life = policy.lifecycle
+        if life is None:
+            return
+        own_events = list(events)
+        with_received = ["received", *own_events]
+
+        def event_refs(names: Iterable[str], path: Path, allowed: list[str]) -> None:
+            for k, name in enumerate(names):
+                if name not in allowed:
+                    self.add((*path, k), f"{name!r} is not an event; " + _allowed(name, allowed))
+
+        rule_elements: dict[str, str] = {}
+        deadlines: dict[str, Deadline] = {}
+        for rule in policy.rules:
+            kinds = [(a.id, "action") for a in rule.actions] + [
+                (r.id, "report") for r in rule.reports
+            ]
+            for element_id, kind in kinds:
+                if rule_elements.setdefault(element_id, kind) != kind:
+                    rule_elements[element_id] = "action and report"
+            for deadline in rule.deadlines:
+                deadlines.setdefault(deadline.id, deadline)
+        clock_ids = [c.id for c in life.clocks]
+        base: Path = ("lifecycle",)
+
+        def unique(kind: str, ids: list[str]) -> None:
+            for i, item_id in enumerate(ids):
+                if ids.index(item_id) != i:
+                    first = ids.index(item_id)
+                    self.add(
+                        (*base, kind, i, "id"),
+                        f"duplicate {kind[:-1]} id {item_id!r} "
+                        f"(first at lifecycle.{kind}[{first}])",
+                    )
+
+        def fact_settings(sets: Mapping[str, Any], path: Path) -> None:
+            for name, value in sets.items():
+                kind = self.fact_types.get(name)
+                settable = [f for f, t in self.fact_types.items() if t in ("bool", "int")]
+                if kind not in ("bool", "int"):
+                    why = " (use sets_time for a datetime fact)" if kind == "datetime" else ""
+                    self.add(
+                        (*path, name),
+                        f"{name!r} is not a bool or int fact{why}; " + _allowed(name, settable),
+                    )
+                elif isinstance(value, bool) != (kind == "bool"):
+                    self.add((*path, name), f"{value!r} does not fit fact type {kind}")
+
+        unique("events", [e.id for e in life.events])
+        for i, effect in enumerate(life.events):
+            path: Path = (*base, "events", i)
+            if effect.id not in events:
+                self.add(
+                    (*path, "id"),
+                    f"{effect.id!r} is not declared in vocabulary.events; "
+                    + _allowed(effect.id, own_events),
+                )
+            event_refs(effect.after, (*path, "after"), with_received)
+            event_refs(effect.excludes, (*path, "excludes"), own_events)
+            fact_settings(effect.sets, (*path, "sets"))
+            datetime_facts = [f for f, t in self.fact_types.items() if t == "datetime"]
+            for k, name in enumerate(effect.sets_time):
+                if name not in datetime_facts:
+                    self.add(
+                        (*path, "sets_time", k),
+                        f"{name!r} is not a datetime fact; " + _allowed(name, datetime_facts),
+                    )
+            self.refs("finding", effect.findings, (*path, "findings"))
+
+        unique("clocks", clock_ids)
+        extension_owner: dict[str, str] = {}
+        extension_ids: dict[str, Path] = {}
+        for i, clock in enumerate(life.clocks):
+            path = (*base, "clocks", i)
+            units: list[str] = []
+            for k, name in enumerate(clock.deadlines):
+                found = deadlines.get(name)
+                if found is None:
+                    self.add(
+                        (*path, "deadlines", k),
+                        f"deadline {name!r} is not declared; " + _allowed(name, sorted(deadlines)),
+                    )
+                else:
+                    units.append("until" if found.within is None else found.within.unit)
+            if clock.within is not None:
+                self.period(clock.within, (*path, "within"))
+                units.append(clock.within.unit)
+            if not clock.starts:
+                self.add((*path, "starts"), "a clock needs at least one event that starts it")
+            seen: dict[str, str] = {}
+            ops = ("starts", "meets", "stops", "pauses", "resumes", "restarts")
+            for op in ops:
+                names = getattr(clock, op)
+                event_refs(names, (*path, op), with_received if op == "starts" else own_events)
+                for k, name in enumerate(names):
+                    if name in seen:
+                        self.add(
+                            (*path, op, k),
+                            f"event {name!r} is already in {seen[name]} of this clock; an "
+                            "event does one thing to a clock",
+                        )
+                    seen.setdefault(name, op)
+            if bool(clock.pauses) != bool(clock.resumes):
+                self.add(
+                    (*path, "pauses" if clock.pauses else "resumes"),
+                    "a clock that pauses needs events that resume it, and the reverse",
+                )
+            if (clock.pauses or clock.extensions) and set(units) & {"until", "end_of_month"}:
+                self.add(
+                    (*path, "pauses" if clock.pauses else "extensions"),
+                    "only a period in minutes, hours, calendar_days or working_days can be "
+                    "paused or extended (not an end of month or an 'until' deadline)",
+                )
+            if clock.extensions and len(set(units)) > 1:
+                self.add(
+                    (*path, "extensions"),
+                    "an extended clock needs one unit; its deadlines use " + ", ".join(units),
+                )
+            periods = [deadlines[n].within for n in clock.deadlines if n in deadlines]
+            periods.append(clock.within)
+            previous = max((p.bounds[1] for p in periods if p is not None), default=0)
+            for j, ext in enumerate(clock.extensions):
+                epath: Path = (*path, "extensions", j)
+                if ext.id in extension_ids:
+                    first = _dotted((*extension_ids[ext.id], "id"))
+                    self.add(
+                        (*epath, "id"), f"duplicate extension id {ext.id!r} (first at {first})"
+                    )
+                extension_ids.setdefault(ext.id, epath)
+                event_refs([ext.on], epath, own_events)
+                owner = extension_owner.setdefault(ext.on, clock.id)
+                if ext.on in own_events and owner != clock.id:
+                    self.add(
+                        (*epath, "on"),
+                        f"event {ext.on!r} already extends clock {owner!r}; an extension event "
+                        "extends one clock",
+                    )
+                if ext.on in seen:
+                    self.add(
+                        (*epath, "on"),
+                        f"event {ext.on!r} is already in {seen[ext.on]} of this clock; an "
+                        "event does one thing to a clock",
+                    )
+                self.refs("role", ext.approvers, (*epath, "approvers"))
+                self.period(ext.to, (*epath, "to"))
+                fact_settings(ext.sets, (*epath, "sets"))
+                if units and ext.to.unit != units[0]:
+                    self.add((*epath, "to"), f"an extension keeps the clock's unit ({units[0]})")
+                elif ext.to.bounds[0] <= previous:
+                    self.add(
+                        (*epath, "to"),
+                        f"an extension must be longer than the period before it ({previous} "
+                        f"{ext.to.unit}); got {ext.to.bounds[0]}",
+                    )
+                previous = max(previous, ext.to.bounds[1])
+
+        unique("duties", [d.id for d in life.duties])
+        for i, duty in enumerate(life.duties):
+            path = (*base, "duties", i)
+            if rule_elements.get(duty.id) not in ("action", "report"):
+                why = (
+                    "names both an action and a report"
+                    if duty.id in rule_elements
+                    else (
+                        "is not an action or report of the rules; "
+                        + _allowed(duty.id, sorted(rule_elements))
+                    )
+                )
+                self.add((*path, "id"), f"{duty.id!r} {why}")
+            if not duty.after:
+                self.add((*path, "after"), "a duty needs the events after which it is owed")
+            event_refs(duty.after, (*path, "after"), with_received)
+            event_refs(duty.done_by, (*path, "done_by"), own_events)
+            if duty.clock is not None and duty.clock not in clock_ids:
+                self.add(
+                    (*path, "clock"),
+                    f"clock {duty.clock!r} is not declared; " + _allowed(duty.clock, clock_ids),
+                )
+
+        unique("reminders", [r.id for r in life.reminders])
+        actions = sorted(k for k, v in rule_elements.items() if v == "action")
+        for i, reminder in enumerate(life.reminders):
+            path = (*base, "reminders", i)
+            if rule_elements.get(reminder.id) != "action":
+                self.add(
+                    (*path, "id"),
+                    f"{reminder.id!r} is not an action of the rules; "
+                    + _allowed(reminder.id, actions),
+                )
+            if reminder.clock not in clock_ids:
+                self.add(
+                    (*path, "clock"),
+                    f"clock {reminder.clock!r} is not declared; "
+                    + _allowed(reminder.clock, clock_ids),
+                )
+            self.refs("role", reminder.to, (*path, "to"))
+            param_id = None if reminder.before is None else reminder.before.parameter
+            if param_id is not None:
+                param = self.parameters.get(param_id)
+                if param is None:
+                    self.add(
+                        (*path, "before", "parameter"),
+                        f"parameter {param_id!r} is not declared; "
+                        + _allowed(param_id, list(self.parameters)),
+                    )
+                elif param.type != "int":
+                    self.add((*path, "before", "parameter"), f"parameter {param_id!r} is not int")
+                elif param.value is not None and (
+                    param.value < 1 or param.value != param.value.to_integral_value()
+                ):
+                    self.add(
+                        (*path, "before", "parameter"),
+                        f"parameter {param_id!r} is {param.value}; "
+                        "an offset is a whole number >= 1",
+                    )
+        for i, gap in enumerate(life.gaps):
+            if gap.article is None:
+                self.add((*base, "gaps", i, "article"), "a lifecycle gap cites its article")
+
 
 _RESERVED = frozenset(
     {"received_at", "channel", "category", "level", "findings", "id", "complainant", "text"}
 )
+_RESERVED_EVENTS = (*BUILTIN_EVENTS, "deadline_missed")
 
 
 def _allowed(word: str, allowed: list[str]) -> str:
@@ -457,13 +699,26 @@ def compile_policy(
         if problems:
             raise PolicyError(problems)
         stack = base.layers
+        life, life_layers, life_paths = merge_lifecycle(
+            base.policy.lifecycle, base.lifecycle_layers, policy.lifecycle, policy.id
+        )
+        merged = merged.model_copy(update={"lifecycle": life})
+        paths.update(life_paths)
+    else:
+        life_layers = lifecycle_layers(policy.lifecycle, policy.id)
     checker = _Checker(merged)
     checker.vocabulary()
     checker.settings()
     classification = checker.classification()
     rules = checker.rules(layers)
+    checker.lifecycle()
     if checker.problems:
-        raise PolicyError([_own_path(p, paths, policy) for p in checker.problems])
+        raise PolicyError(
+            [
+                _own_path(_inherited_lifecycle(p, paths, policy), paths, policy)
+                for p in checker.problems
+            ]
+        )
     settings = merged.calendar
     hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
     level_input = merged.level_input or (
@@ -496,7 +751,20 @@ def compile_policy(
         classification=tuple(classification),
         rules=tuple(rules),
         layers=(*stack, Layer(id=policy.id, version=policy.version, sha256=own_hash)),
+        lifecycle_layers=MappingProxyType(life_layers),
     )
+
+
+def _inherited_lifecycle(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem:
+    """A problem in a lifecycle entry the extending policy inherited points at ``extends``."""
+    path = problem.path
+    if own.extends is None or path[:1] != ("lifecycle",) or path[:3] in paths:
+        return problem
+    if len(path) > 2 and isinstance(path[2], int):
+        return Problem(
+            f"in inherited lifecycle entry at {problem.field}: {problem.message}", path=("extends",)
+        )
+    return problem
 
 
 def _own_path(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem:

@@ -17,6 +17,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
@@ -24,6 +26,7 @@ from pydantic import (
 from .durations import Unit
 
 __all__ = [
+    "BUILTIN_EVENTS",
     "Action",
     "Amount",
     "Approval",
@@ -31,18 +34,25 @@ __all__ = [
     "CalendarSettings",
     "Classification",
     "ClassificationRow",
+    "Clock",
     "Deadline",
     "Escalation",
+    "EventEffect",
+    "Extension",
     "Fact",
     "Finding",
     "Gap",
     "Level",
+    "Lifecycle",
     "Money",
     "NotEncoded",
+    "Offset",
+    "OwedDuty",
     "Parameter",
     "Penalty",
     "Period",
     "Policy",
+    "Reminder",
     "Report",
     "Retention",
     "Role",
@@ -384,6 +394,156 @@ class CalendarSettings(_Model):
     roll_to_working_day: bool = True
 
 
+# --- lifecycle: a case's events and the clocks they drive --------------------------
+
+BUILTIN_EVENTS: tuple[str, ...] = ("received", "updated", "escalated", "reminded", "done", "closed")
+"""Case events every policy has; its own events are ``vocabulary.events``."""
+
+FactSetting = StrictBool | StrictInt
+"""A value for a bool or int fact: ``true``/``false`` or a whole number."""
+
+
+class EventEffect(_Element):
+    """What one of the policy's events does to the case besides its clock operations."""
+
+    id: Id
+    """The event (an id declared in vocabulary.events)."""
+    after: tuple[Id, ...] = ()
+    """Accepted only once one of these events has happened (e.g. a check after a withdrawal)."""
+    excludes: tuple[Id, ...] = ()
+    """Refused if one of these events has happened since the last of its ``after`` events
+    (or at all, without ``after``): outcomes that contradict each other."""
+    sets: dict[Id, FactSetting] = {}
+    """bool and int facts it sets."""
+    sets_time: tuple[Id, ...] = ()
+    """datetime facts it sets to its own instant (e.g. the guest's departure)."""
+    findings: tuple[Id, ...] = ()
+    """Findings it establishes."""
+    needs_by: bool = False
+    """It must name the role that acted (``by``)."""
+
+
+class Extension(_Element):
+    """One step of extending a clock's period, approved by one of ``approvers``."""
+
+    id: Id
+    """The step's id, unique among the policy's extensions."""
+    label: Text
+    """The step as the source words it."""
+    on: Id
+    """The event that records the approval; it names the approving role (``by``)."""
+    to: Period
+    """The clock's whole period once this step is approved (not the days added)."""
+    approvers: tuple[Id, ...] = Field(min_length=1)
+    """The roles with the authority to approve this step."""
+    sets: dict[Id, FactSetting] = {}
+    """Facts set when the step is approved (so the rules that depend on them apply)."""
+
+
+class Clock(_Element):
+    """A time limit over a case's life: started, paused, resumed, met, stopped, restarted
+    and extended by events. Its period is its own (``within``) or that of the first of
+    ``deadlines`` whose rule applies to the case."""
+
+    id: Id
+    """The clock's id, unique in the lifecycle."""
+    label: Text
+    """What must be done in time, as the source words it."""
+    article: Text
+    """The article that sets the time limit, exactly as written in the source."""
+    verification: Verification | None = None
+    """For a baseline fact from secondary sources: how it was verified."""
+    deadlines: tuple[Id, ...] = ()
+    """Rule deadlines giving the period: the first whose rule applies to the case."""
+    within: Period | None = None
+    """The clock's own period (instead of ``deadlines``)."""
+    starts: tuple[Id, ...] = ("received",)
+    """Events that start it (``received`` by default); a started clock ignores them."""
+    meets: tuple[Id, ...] = ()
+    """Events that stop it because what it times was done (on time: met; late: breached)."""
+    stops: tuple[Id, ...] = ()
+    """Events that stop it without meeting it (e.g. a withdrawal)."""
+    pauses: tuple[Id, ...] = ()
+    """Events that pause it: the time until a resuming event is not counted."""
+    resumes: tuple[Id, ...] = ()
+    """Events that resume a paused clock."""
+    restarts: tuple[Id, ...] = ()
+    """Events that start the period afresh from their instant (e.g. new facts)."""
+    extensions: tuple[Extension, ...] = ()
+    """Steps extending the period, in the order they may be approved; the last is the maximum."""
+
+    @model_validator(mode="after")
+    def _one_period(self) -> Clock:
+        if (self.within is None) == (not self.deadlines):
+            raise ValueError(
+                "a clock has either 'within' (a period) or 'deadlines' (rule deadline ids)"
+            )
+        return self
+
+
+class Offset(_Model):
+    """How long before a clock's due instant: a whole number, or a parameter the
+    institution sets (a blank in the source)."""
+
+    unit: Literal["minutes", "hours", "calendar_days", "working_days"]
+    """minutes or hours before the due instant; or, in days, from the start (00:00) of
+    the N-th such day counting back from the due day (the due day is the first)."""
+    amount: int | None = Field(default=None, ge=1)
+    """How many units."""
+    parameter: Id | None = None
+    """An int parameter giving the amount (a blank the institution fills in)."""
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> Offset:
+        if (self.amount is None) == (self.parameter is None):
+            raise ValueError("an offset has either 'amount' or 'parameter'")
+        return self
+
+
+class Reminder(_Element):
+    """A reminder (催辦) due some time before a clock runs out. ``id`` is the id of the
+    action in the rules that the reminder carries out (its label, who sends it, its rule)."""
+
+    id: Id
+    """The id of the action in the rules that this reminder carries out."""
+    clock: Id
+    """The clock whose due instant it precedes."""
+    before: Offset | None = None
+    """How long before the clock's due instant it is due; left out where the source gives
+    no time (the reminder is then never due, and the status lists a gap)."""
+    to: tuple[Id, ...] = Field(min_length=1)
+    """The roles reminded."""
+
+
+class OwedDuty(_Element):
+    """An action or report of the rules that is owed from an event until it is done.
+    ``id`` is the action's or report's id; it is owed only while its rule applies."""
+
+    id: Id
+    """The id of the action or report in the rules that is owed."""
+    after: tuple[Id, ...] = ("received",)
+    """Events after which it is owed (``received`` by default); owed again after a new one."""
+    done_by: tuple[Id, ...] = ()
+    """Events that discharge it (besides a ``done`` event naming it)."""
+    clock: Id | None = None
+    """The clock whose due instant it must be done by, if any."""
+
+
+class Lifecycle(_Model):
+    """What the policy's events do over a case's life: clocks, owed actions, reminders."""
+
+    events: tuple[EventEffect, ...] = ()
+    """What each of the policy's events does besides its clock operations."""
+    clocks: tuple[Clock, ...] = ()
+    """The time limits that run over a case's life."""
+    duties: tuple[OwedDuty, ...] = ()
+    """Actions and reports owed from an event until done."""
+    reminders: tuple[Reminder, ...] = ()
+    """Reminders (催辦) before a clock runs out."""
+    gaps: tuple[Gap, ...] = ()
+    """What the source leaves blank or unsaid about a case's life (each with its article)."""
+
+
 class Policy(_Model):
     """A whole policy document."""
 
@@ -397,6 +557,12 @@ class Policy(_Model):
     timezone: Text = "Asia/Shanghai"
     calendar: CalendarSettings = CalendarSettings()
     level_input: Literal["required", "optional", "forbidden"] | None = None
+    level_deadlines: Literal["not_looser", "not_tighter", "unordered"] | None = None
+    """How deadlines run with the level (levels are listed mildest first). ``not_looser``
+    (the default): a more severe level never gets a later deadline than a milder one;
+    ``not_tighter``: never an earlier one (levels that grade complexity, e.g. 復雜投訴 given
+    7-10 working days against 一般投訴's 3); ``unordered``: no order is claimed. Checked by
+    :mod:`complaint_rules.testing`, not by loading."""
     vocabulary: Vocabulary = Vocabulary()
     facts: tuple[Fact, ...] = ()
     parameters: tuple[Parameter, ...] = ()
@@ -407,6 +573,8 @@ class Policy(_Model):
     rules: tuple[Rule, ...] = ()
     defects: tuple[Text, ...] = ()
     not_encoded: tuple[NotEncoded, ...] = ()
+    lifecycle: Lifecycle | None = None
+    """A case's life: which events change which clocks, owed actions and reminders."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
