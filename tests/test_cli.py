@@ -162,3 +162,26 @@ def test_coverage_as_json_marks_each_article(capsys: pytest.CaptureFixture[str])
     rows = {r["article"]: r for r in json.loads(out)}
     assert "limit_general" in rows["第十一條"]["rules"]
     assert not any(r["missing"] for r in rows.values())
+
+
+def test_status_of_a_case_with_a_rejected_event(capsys: pytest.CaptureFixture[str]) -> None:
+    # Received Tue Sep 29 10:00; 3 working days are Sep 30, Oct 8 and Oct 9 (Oct 1-7 off).
+    case = ROOT / "examples" / "cases" / "keyouqianqi_credit_union.json"
+    argv = ["status", "keyouqianqi_credit_union", str(case), "--at", "2026-10-10T09:00:00+08:00"]
+    code, out, err = run(capsys, *argv, "--format", "json")
+    assert (code, err) == (1, "")
+    status = json.loads(out)
+    (clock,) = status["clocks"]
+    assert (clock["state"], clock["due"]) == ("breached", "2026-10-09T23:59:59+08:00")
+    assert [e["id"] for e in status["escalations"]] == ["overrun_general"]
+    assert [r["index"] for r in status["rejected"]] == [3]
+    code, out, _ = run(capsys, *argv)
+    assert code == 1
+    assert "rejected event 3 (withdrawal_voluntary at 2026-10-08T11:00:00+08:00)" in out
+
+
+def test_status_needs_a_list_of_events(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_text("{}")
+    code, out, err = run(capsys, "status", "hotel", str(path), "--at", "2026-10-10T09:00:00+08:00")
+    assert (code, out, err) == (1, "", f"{path}: a case is a JSON list of events\n")

@@ -26,14 +26,15 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: tuple[str, ...] = (
     "decide",
     "explain",
+    "status",
     "validate",
     "list",
     "coverage",
+    "lint",
+    "diff",
     "test",
     "schema",
     "graph",
-    "lint",
-    "diff",
     "impact",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""

@@ -1,0 +1,44 @@
+"""``complaint-rules status POLICY EVENTS.json --at INSTANT``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..caserender import status_text
+from ..errors import InputError, Problem
+from ..lifecycle import status
+from ._common import Streams, add_format, read_json, resolve_policy, write_json
+
+HELP = "a case's status at an instant: every clock, what is due, what is owed, what is next"
+EXAMPLE = "complaint-rules status keyouqianqi_credit_union case.json --at 2026-10-12T09:00:00+08:00"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("policy", help="a policy id (see 'list') or the path of a policy file")
+    p.add_argument("events", help="a JSON file with the case's list of events; - for stdin")
+    p.add_argument("--at", required=True, help="the instant, ISO 8601 with offset")
+    p.add_argument(
+        "--estimate",
+        action="store_true",
+        help="count through years with no published holiday schedule, marked estimated",
+    )
+    add_format(p)
+    p.epilog = (p.epilog or "") + (
+        "\n\nexit codes: 0 every event was accepted; 1 some event was rejected (the status of the "
+        "accepted ones is still printed) or the input is invalid; 2 usage error"
+    )
+
+
+def run(args: argparse.Namespace, io: Streams) -> int:
+    policy = resolve_policy(args, args.policy)
+    events = read_json(args.events)
+    label = "<stdin>" if args.events == "-" else args.events
+    if not isinstance(events, list):
+        raise InputError([Problem("a case is a JSON list of events", file=label)])
+    result = status(policy, events, args.at, estimate=args.estimate)
+    if args.format == "json":
+        write_json(json.loads(result.model_dump_json()), io.out)
+    else:
+        io.out.write(status_text(result) + "\n")
+    return 1 if result.rejected else 0
