@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 if _TYPE_CHECKING:
+    from .batch import decide_many
+    from .casestatus import CaseStatus
     from .catalog import Catalog
     from .compiled import CompiledPolicy, compile_policy
     from .decision import Decision
@@ -28,11 +30,20 @@ if _TYPE_CHECKING:
         Problem,
         UnpublishedCalendarError,
     )
+    from .explain import Explanation, explain
+    from .lifecycle import Case, EventRejected, status
     from .loader import load_policy, load_policy_text
     from .model import Policy
 
 _WHERE = {
     "CalendarError": "errors",
+    "Case": "lifecycle",
+    "CaseStatus": "casestatus",
+    "EventRejected": "lifecycle",
+    "Explanation": "explain",
+    "decide_many": "batch",
+    "explain": "explain",
+    "status": "lifecycle",
     "Catalog": "catalog",
     "CompiledPolicy": "compiled",
     "ComplaintError": "errors",
@@ -50,19 +61,26 @@ _WHERE = {
 
 __all__ = [
     "CalendarError",
+    "Case",
+    "CaseStatus",
     "Catalog",
     "CompiledPolicy",
     "ComplaintError",
     "ComplaintRulesError",
     "Decision",
+    "EventRejected",
+    "Explanation",
     "Policy",
     "PolicyError",
     "Problem",
     "UnpublishedCalendarError",
     "compile_policy",
     "decide",
+    "decide_many",
+    "explain",
     "load_policy",
     "load_policy_text",
+    "status",
 ]
 
 __version__ = "0.1.0"
