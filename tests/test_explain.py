@@ -26,7 +26,7 @@ from complaint_rules.conditions import (
     explain_condition,
 )
 from complaint_rules.engine import decide
-from complaint_rules.explain import Explanation, ExplanationLine, explain, render_explanation
+from complaint_rules.explanation import Explanation, ExplanationLine, explain, render_explanation
 from complaint_rules.phrases import PHRASES, chinese_number, english_article
 from complaint_rules.zh_hans import MissingExtraError
 

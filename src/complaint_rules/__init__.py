@@ -30,7 +30,7 @@ if _TYPE_CHECKING:
         Problem,
         UnpublishedCalendarError,
     )
-    from .explain import Explanation, explain
+    from .explanation import Explanation, explain
     from .lifecycle import Case, EventRejected, status
     from .loader import load_policy, load_policy_text
     from .model import Policy
@@ -40,9 +40,9 @@ _WHERE = {
     "Case": "lifecycle",
     "CaseStatus": "casestatus",
     "EventRejected": "lifecycle",
-    "Explanation": "explain",
+    "Explanation": "explanation",
     "decide_many": "batch",
-    "explain": "explain",
+    "explain": "explanation",
     "status": "lifecycle",
     "Catalog": "catalog",
     "CompiledPolicy": "compiled",

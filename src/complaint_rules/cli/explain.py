@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..errors import InputError, Problem
-from ..explain import LANGUAGES, Explanation, explain, render_explanation
+from ..explanation import LANGUAGES, Explanation, explain, render_explanation
 from ..zh_hans import MissingExtraError
 from ._common import Streams, add_format, read_json, resolve_policy, write_json, write_problems
 
