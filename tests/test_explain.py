@@ -517,7 +517,7 @@ def test_cli_bad_complaint_exits_1_with_located_messages(
     assert err.splitlines() == [
         f"{path}: [1].received_at: received_at has no UTC offset; give one, e.g. "
         "2026-09-30T10:00:00+08:00",
-        f"{path}: [1].channel: unknown channel 'letr'; allowed: phone (電話投訴), comment_book "
+        f"{path}: [1].channel: unknown channel; allowed: phone (電話投訴), comment_book "
         "(意見簿(箱)投訴), in_person (上門投訴), letter (信件投訴), media (媒體投訴), "
         "forwarded_by_superior (上級社轉來的投訴), forwarded_by_government (政府部門轉來的投訴); "
         "closest: letter (信件投訴)",

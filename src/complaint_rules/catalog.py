@@ -18,7 +18,9 @@ from pathlib import Path
 
 from .compiled import CompiledPolicy
 from .errors import PolicyError, Problem
-from .loader import load_policy, policy_files
+from .loader import Pins, load_policy, policy_files
+from .signatures import Signers
+from .yamlsource import Limits
 
 __all__ = ["ENTRY_POINT_GROUP", "Catalog", "bundled_policy_dir"]
 
@@ -68,7 +70,16 @@ class Catalog:
         *,
         bundled: bool = True,
         entry_points: bool = True,
+        limits: Limits | None = None,
+        pins: Pins | None = None,
+        signed_by: Signers | None = None,
     ) -> None:
+        """``limits``, ``pins`` and ``signed_by`` apply to every file loaded, bases included
+        (see :func:`~complaint_rules.load_policy`): a policy whose id is pinned must have
+        that sha256; with ``signed_by``, every other one needs a valid ``<file>.sig``."""
+        self._limits = limits
+        self._pins = dict(pins or {})
+        self._signed_by = signed_by
         dirs = [(bundled_policy_dir(), "bundled")] if bundled else []
         dirs += [(Path(d), "directory") for d in directories]
         if entry_points:
@@ -118,7 +129,14 @@ class Catalog:
             return self._load_base(policy_id)
 
     def _checked(self, policy_id: str) -> CompiledPolicy:
-        policy = load_policy(self.path(policy_id), resolve=self._load_base)
+        policy = load_policy(
+            self.path(policy_id),
+            sha256=self._pins.get(policy_id),
+            resolve=self._load_base,
+            pins=self._pins,
+            signed_by=self._signed_by,
+            limits=self._limits,
+        )
         if policy.id != policy_id:
             message = f"the file declares id {policy.id!r}; its file stem must be its id"
             raise PolicyError([Problem(message, file=str(self._paths[policy_id]), path=("id",))])
@@ -143,5 +161,11 @@ class Catalog:
         if text in self._paths:
             return self.load(text)
         if Path(text).suffix in (".yaml", ".yml") or Path(text).exists():
-            return load_policy(text, resolve=self.load)
+            return load_policy(
+                text,
+                resolve=self.load,
+                pins=self._pins,
+                signed_by=self._signed_by,
+                limits=self._limits,
+            )
         return self.load(text)

@@ -3,28 +3,73 @@
 Fields: ``received_at`` (ISO 8601 with an offset), ``channel``, ``category``, ``level``
 (where the policy takes it as input), ``findings`` (what an investigation established),
 and the facts the policy declares, at the top level. Vocabulary values may be given by
-id, by the source's label or by a listed alias (e.g. its Simplified form). ``id``,
-``complainant`` and ``text`` are accepted and never copied into a decision. Anything
-else is an error naming the field.
+id, by the source's label or by a listed alias (e.g. its Simplified form); full-width
+letters and digits are folded (NFKC) and ASCII case is ignored, while invisible
+characters and look-alike letters from other scripts are refused with the closest term.
+
+``id``, ``complainant`` and ``text`` (the complaint's reference, who complained and what
+they wrote) are accepted and never copied into a decision, unless the host names them in
+``carry``. No value the complaint gives is ever repeated in an error message: a value in
+the wrong field may be personal data. Anything else is an error naming the field (by its
+name if that looks like a field name, else by its position: a key can be personal too).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any
 
 from .compiled import CompiledPolicy
 from .errors import ComplaintError, Problem
-from .vocabulary import Lookup
+from .vocabulary import Lookup, normalise
 
-__all__ = ["Complaint", "FindingInput", "parse_complaint"]
+__all__ = [
+    "CARRYABLE",
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "MAX_FINDINGS",
+    "MAX_PROBLEMS",
+    "YEARS_AFTER",
+    "YEARS_BEFORE",
+    "Complaint",
+    "FindingInput",
+    "parse_complaint",
+]
 
 _PRIVATE = ("id", "complainant", "text")
 _FIELDS = ("received_at", "channel", "category", "level", "findings")
+
+CARRYABLE = _PRIVATE
+"""The fields a host may ask to have copied, verbatim, into ``Decision.carried``."""
+
+MAX_FINDINGS = 1000
+"""Findings per complaint (and roles per finding)."""
+MAX_COUNT = 1_000_000
+"""Occurrences of one finding."""
+MAX_AMOUNT = Decimal(10) ** 15
+"""The largest magnitude of a number fact (an amount in yuan, a count)."""
+MAX_PLACES = 8
+"""Decimal places of a number fact."""
+MAX_NAME_CHARS = 200
+"""Characters of a vocabulary name; longer text is no name of a term."""
+MAX_CARRIED_CHARS = 100_000
+"""Size of one carried field, as JSON text."""
+MAX_PROBLEMS = 100
+"""Problems listed for one complaint; the rest are counted."""
+YEARS_BEFORE = 1
+YEARS_AFTER = 10
+"""Instants must lie from ``YEARS_BEFORE`` years before the first year of the policy's
+calendar to ``YEARS_AFTER`` years after its last known year."""
+
+_EXAMPLE = "2026-09-30T16:20:00+08:00"
+_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +81,11 @@ class FindingInput:
 
 @dataclass(frozen=True, slots=True)
 class Complaint:
-    """A complaint with every value resolved to the policy's ids; no personal data."""
+    """A complaint with every value resolved to the policy's ids.
+
+    ``carried`` holds only the personal fields the host asked to carry; nothing else of
+    the input's personal data is kept.
+    """
 
     received_at: datetime
     channel: str
@@ -44,28 +93,87 @@ class Complaint:
     level: str | None
     findings: tuple[FindingInput, ...]
     facts: Mapping[str, Any]
+    carried: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def parse_datetime(value: Any, name: str) -> datetime:
-    """An aware datetime from a datetime or an ISO 8601 string; naive ones are refused."""
+    """An aware datetime from a datetime or an ISO 8601 string; naive ones are refused.
+
+    The message of the ``ValueError`` never repeats a string that does not parse.
+    """
     if isinstance(value, str):
+        text = value.strip()
         try:
-            value = datetime.fromisoformat(value)
+            value = datetime.fromisoformat(text) if len(text) <= 64 else None
         except ValueError:
-            raise ValueError(
-                f"{value!r} is not an ISO 8601 date-time (e.g. 2026-09-30T16:20:00+08:00)"
-            ) from None
+            value = None
+        if value is None:
+            raise ValueError(_bad_datetime(text)) from None
     if not isinstance(value, datetime):
-        raise ValueError(f"expected an ISO 8601 date-time string, got {type(value).__name__}")
+        raise ValueError(f"expected an ISO 8601 date-time string, got {_type(value)}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00")
+    if not 2 <= value.year <= 9998:
+        raise ValueError(f"year {value.year} is out of range")
     return value
 
 
-def parse_complaint(policy: CompiledPolicy, data: Mapping[str, Any]) -> Complaint:
-    """Resolve ``data`` against ``policy``; raise :class:`ComplaintError` listing every problem."""
+def _bad_datetime(text: str) -> str:
+    """Why ``text`` is no ISO 8601 date-time, without repeating it."""
+    reason = "not an ISO 8601 date-time"
+    shape = _SHAPE.match(text)
+    if shape is not None:
+        try:
+            datetime.fromisoformat(shape.group())
+        except ValueError as exc:
+            # e.g. "day is out of range for month": the parts are numbers, not the text.
+            if "isoformat" not in str(exc):
+                reason = f"not a real date-time ({exc})"
+    return f"{reason} (e.g. {_EXAMPLE})"
+
+
+def _type(value: Any) -> str:
+    """The JSON name of ``value``'s type, for messages that must not show the value."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{0,63}")
+
+
+def _shown_key(key: Any, position: int) -> str:
+    """An unknown field's name for a message, if it looks like one (ASCII, identifier-like).
+
+    Any other key (``張三``, an e-mail address, a phone number) may itself be personal
+    data: it is shown by its position among the object's keys, e.g. ``<key 3>``.
+    """
+    if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+        return key
+    return f"<key {position}>"
+
+
+def parse_complaint(
+    policy: CompiledPolicy, data: Mapping[str, Any], *, carry: Iterable[str] = ()
+) -> Complaint:
+    """Resolve ``data`` against ``policy``; raise :class:`ComplaintError` listing every problem.
+
+    ``carry`` names personal fields (of :data:`CARRYABLE`) to keep, verbatim, in
+    ``Complaint.carried``; by default none is kept.
+    """
+    carry = _carry_names(carry)
     if not isinstance(data, Mapping):
-        raise ComplaintError([Problem(f"a complaint is a JSON object, got {type(data).__name__}")])
+        raise ComplaintError([Problem(f"a complaint is a JSON object, got {_type(data)}")])
     problems: list[Problem] = []
 
     def fail(path: tuple[str | int, ...], message: str) -> None:
@@ -73,35 +181,27 @@ def parse_complaint(policy: CompiledPolicy, data: Mapping[str, Any]) -> Complain
 
     facts_decl = {fact.id: fact for fact in policy.policy.facts}
     allowed = [*_FIELDS, *facts_decl, *_PRIVATE]
-    for key in data:
+    for position, key in enumerate(data, 1):
         if key not in allowed:
-            match = difflib.get_close_matches(str(key), allowed, n=1)
+            shown = _shown_key(key, position)
+            match = difflib.get_close_matches(shown, allowed, n=1)
             hint = f"; did you mean {match[0]!r}?" if match else ""
-            fail((str(key),), f"unknown field; allowed: {', '.join(allowed)}{hint}")
+            fail((shown,), f"unknown field; allowed: {', '.join(allowed)}{hint}")
+            if len(problems) > MAX_PROBLEMS:
+                break
 
     received_at = None
     if "received_at" not in data:
         fail(("received_at",), "missing: when the complaint was received (ISO 8601 with offset)")
     else:
-        try:
-            received_at = parse_datetime(data["received_at"], "received_at")
-        except ValueError as exc:
-            fail(("received_at",), str(exc))
+        received_at = _instant(data["received_at"], "received_at", policy, fail)
 
     def term(key: str, lookup: Lookup, required: bool) -> str | None:
         if key not in data or data[key] is None:
             if required:
                 fail((key,), f"missing; {lookup.allowed()}")
             return None
-        value = data[key]
-        if not isinstance(value, str):
-            fail((key,), f"expected a {lookup.kind} name (text), got {type(value).__name__}")
-            return None
-        found = lookup.find(value)
-        if found is None:
-            fail((key,), lookup.explain_unknown(value))
-            return None
-        return found.id
+        return _term(data[key], lookup, (key,), fail)
 
     channel = term("channel", policy.channels, True)
     category = term("category", policy.categories, True)
@@ -119,8 +219,13 @@ def parse_complaint(policy: CompiledPolicy, data: Mapping[str, Any]) -> Complain
 
     findings: list[FindingInput] = []
     raw_findings = data.get("findings", [])
-    if not isinstance(raw_findings, list):
-        fail(("findings",), "expected a list of findings")
+    if raw_findings is None:
+        raw_findings = []
+    if not isinstance(raw_findings, list | tuple):
+        fail(("findings",), f"expected a list of findings, got {_type(raw_findings)}")
+        raw_findings = []
+    if len(raw_findings) > MAX_FINDINGS:
+        fail(("findings",), f"more than {MAX_FINDINGS} findings")
         raw_findings = []
     for i, item in enumerate(raw_findings):
         parsed = _finding(policy, item, ("findings", i), fail)
@@ -134,12 +239,21 @@ def parse_complaint(policy: CompiledPolicy, data: Mapping[str, Any]) -> Complain
                 facts[fact_id] = fact.default
             continue
         value = data[fact_id]
+        if fact.type == "datetime":
+            instant = _instant(value, fact_id, policy, fail)
+            if instant is not None:
+                facts[fact_id] = instant
+            continue
         try:
-            facts[fact_id] = _fact_value(fact.type, value, fact_id, fact.minimum)
+            facts[fact_id] = _fact_value(fact.type, value, fact.minimum)
         except ValueError as exc:
             fail((fact_id,), str(exc))
 
+    carried = _carried(data, carry, fail)
     if problems:
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems[MAX_PROBLEMS:] = [Problem(f"and {more}+ more problems, not listed")]
         raise ComplaintError(problems)
     assert received_at is not None and channel is not None and category is not None
     return Complaint(
@@ -149,7 +263,71 @@ def parse_complaint(policy: CompiledPolicy, data: Mapping[str, Any]) -> Complain
         level=level,
         findings=tuple(findings),
         facts=facts,
+        carried=MappingProxyType(carried),
     )
+
+
+def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> datetime | None:
+    try:
+        instant = parse_datetime(value, name)
+    except ValueError as exc:
+        fail((name,), str(exc))
+        return None
+    known = policy.calendar.known_years
+    first, last = min(known) - YEARS_BEFORE, max(known) + YEARS_AFTER
+    year = instant.astimezone(policy.tz).year
+    if not first <= year <= last:
+        fail(
+            (name,),
+            f"year {year} is outside the years this policy's calendar can count "
+            f"({first}-{last}: its known holiday schedules, {YEARS_BEFORE} year before and "
+            f"{YEARS_AFTER} after)",
+        )
+        return None
+    return instant
+
+
+def _term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: Any) -> str | None:
+    """The id ``value`` names in ``lookup``; a message that never repeats ``value``."""
+    if not isinstance(value, str):
+        fail(path, f"expected a {lookup.kind} name (text), got {_type(value)}")
+        return None
+    if len(value) > MAX_NAME_CHARS:
+        fail(path, f"unknown {lookup.kind}: longer than {MAX_NAME_CHARS} characters")
+        return None
+    hidden = [c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")]
+    if hidden:
+        fail(
+            path,
+            f"contains an invisible or control character ({_codes(hidden)}); remove it; "
+            + lookup.allowed(),
+        )
+        return None
+    found = lookup.find(value)
+    if found is not None:
+        return found.id
+    fail(path, _unknown(value, lookup))
+    return None
+
+
+def _unknown(value: str, lookup: Lookup) -> str:
+    message = f"unknown {lookup.kind}; {lookup.allowed()}"
+    key = normalise(value)
+    match = difflib.get_close_matches(key, list(lookup.spellings), n=1, cutoff=0.5)
+    if not match:
+        return message
+    term = lookup.terms[lookup.spellings[match[0]]]
+    message += f"; closest: {term.id} ({term.label})"
+    if match[0].isascii() and not key.isascii():
+        # Cyrillic 'е' for Latin 'e' and the like: NFKC does not fold other scripts.
+        odd = [c for c in dict.fromkeys(key) if not c.isascii()]
+        message += f" (look-alike letters from another script: {_codes(odd)})"
+    return message
+
+
+def _codes(chars: list[str]) -> str:
+    named = [f"U+{ord(c):04X} {unicodedata.name(c, '').title()}".rstrip() for c in chars[:3]]
+    return ", ".join(named) + (", …" if len(chars) > 3 else "")
 
 
 def _finding(
@@ -158,55 +336,129 @@ def _finding(
     if isinstance(item, str):
         item = {"finding": item}
     if not isinstance(item, Mapping):
-        fail(path, "a finding is a name or an object {finding, count, roles}")
+        fail(path, f"a finding is a name or an object {{finding, count, roles}}, got {_type(item)}")
         return None
-    extra = set(item) - {"finding", "count", "roles"}
-    for key in sorted(extra):
-        fail((*path, key), "unknown field; allowed: finding, count, roles")
-    name = item.get("finding")
-    found = policy.findings.find(name) if isinstance(name, str) else None
-    if found is None:
-        fail((*path, "finding"), policy.findings.explain_unknown(str(name)))
+    extra = [(n, key) for n, key in enumerate(item, 1) if key not in ("finding", "count", "roles")]
+    for position, key in extra[:10]:
+        fail((*path, _shown_key(key, position)), "unknown field; allowed: finding, count, roles")
+    if "finding" not in item or item["finding"] is None:
+        fail((*path, "finding"), f"missing; {policy.findings.allowed()}")
+        found = None
+    else:
+        found = _term(item["finding"], policy.findings, (*path, "finding"), fail)
     count = item.get("count", 1)
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 1_000_000:
-        fail((*path, "count"), "count is a whole number from 1 to 1000000")
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
+        fail((*path, "count"), f"count is a whole number from 1 to {MAX_COUNT}")
         count = None
     roles: list[str] = []
     raw_roles = item.get("roles", [])
-    if not isinstance(raw_roles, list):
-        fail((*path, "roles"), "roles is a list of role names")
+    if raw_roles is None:
+        raw_roles = []
+    if not isinstance(raw_roles, list | tuple):
+        fail((*path, "roles"), f"roles is a list of role names, got {_type(raw_roles)}")
+        raw_roles = []
+    if len(raw_roles) > MAX_FINDINGS:
+        fail((*path, "roles"), f"more than {MAX_FINDINGS} roles")
         raw_roles = []
     for j, role in enumerate(raw_roles):
-        role_term = policy.roles.find(role) if isinstance(role, str) else None
-        if role_term is None:
-            fail((*path, "roles", j), policy.roles.explain_unknown(str(role)))
-        else:
-            roles.append(role_term.id)
+        role_id = _term(role, policy.roles, (*path, "roles", j), fail)
+        if role_id is not None:
+            roles.append(role_id)
     if found is None or count is None:
         return None
-    return FindingInput(finding=found.id, count=count, roles=tuple(roles))
+    return FindingInput(finding=found, count=count, roles=tuple(roles))
 
 
-def _fact_value(kind: str, value: Any, name: str, minimum: int | None) -> Any:
+def _fact_value(kind: str, value: Any, minimum: int | None) -> Any:
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {value!r}")
+            raise ValueError(f"expected true or false, got {_type(value)}")
         return value
-    if kind == "datetime":
-        return parse_datetime(value, name)
+    if isinstance(value, float):
+        raise ValueError('write a fraction as text, e.g. "99.50": a float is inexact')
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
-        raise ValueError(f"expected a number, got {type(value).__name__}")
+        raise ValueError(f"expected a number, got {_type(value)}")
     if kind == "int":
         if not isinstance(value, int):
-            raise ValueError(f"expected a whole number, got {value!r}")
+            raise ValueError(f"expected a whole number, got {_type(value)}")
+        if abs(value) > MAX_AMOUNT:
+            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible value")
         number: int | Decimal = value
     else:
+        if isinstance(value, int) and abs(value) > MAX_AMOUNT:
+            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
         try:
-            number = Decimal(str(value))
+            number = Decimal(value if isinstance(value, Decimal) else str(value)[:64])
         except InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
+            raise ValueError('not a number (write e.g. 2800 or "99.50")') from None
+        if isinstance(value, str) and len(value) > 64:
+            raise ValueError("not a number: longer than 64 characters")
         if not number.is_finite():
-            raise ValueError(f"{value!r} is not a finite number")
+            raise ValueError("not a finite number")
+        if abs(number) > MAX_AMOUNT:
+            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
+        exponent = number.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -MAX_PLACES:
+            raise ValueError(f"more than {MAX_PLACES} decimal places")
     if minimum is not None and number < minimum:
-        raise ValueError(f"must be at least {minimum}, got {value}")
+        raise ValueError(f"must be at least {minimum}")
     return number
+
+
+def _carry_names(carry: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(carry, str):
+        raise TypeError(f"carry is a list of field names, e.g. ({carry!r},), not a string")
+    names = tuple(dict.fromkeys(carry))
+    for name in names:
+        if name not in CARRYABLE:
+            raise ValueError(f"cannot carry {name!r}; carry names fields of {CARRYABLE}")
+    return names
+
+
+def _carried(data: Mapping[str, Any], carry: tuple[str, ...], fail: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in carry:
+        if name not in data:
+            continue
+        try:
+            out[name] = _json_copy(data[name], 0, [MAX_CARRIED_CHARS])
+        except _NotJson:
+            fail(
+                (name,),
+                "cannot be carried: not JSON data (text, numbers, true/false, null, lists "
+                f"and objects with text keys, at most {MAX_CARRIED_CHARS} characters, "
+                "32 levels deep)",
+            )
+    return out
+
+
+class _NotJson(Exception):
+    pass
+
+
+def _json_copy(value: Any, depth: int, budget: list[int]) -> Any:
+    """A copy of ``value`` as plain JSON data (tuples become lists), within the budget."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > 32:
+        raise _NotJson
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and abs(value) < 2**63:
+        return value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return value
+    if isinstance(value, str):
+        budget[0] -= len(value)
+        if budget[0] < 0 or any("\ud800" <= c <= "\udfff" for c in value):
+            raise _NotJson
+        return value
+    if isinstance(value, list | tuple):
+        return [_json_copy(x, depth + 1, budget) for x in value]
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotJson
+            out[_json_copy(key, depth, budget)] = _json_copy(item, depth + 1, budget)
+        return out
+    raise _NotJson

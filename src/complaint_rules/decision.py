@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, JsonValue
 
 __all__ = [
     "DecidedAction",
@@ -217,3 +217,6 @@ class Decision(_Out):
     approvals: tuple[DecidedApproval, ...]
     gaps: tuple[DecidedGap, ...]
     pending_rules: tuple[PendingRule, ...]
+    carried: dict[str, JsonValue] = {}
+    """The complaint's personal fields the host asked to carry (``decide(..., carry=)``),
+    verbatim; empty unless asked: a decision holds no personal data of its own accord."""

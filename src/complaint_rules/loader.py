@@ -1,4 +1,10 @@
-"""Loading a policy file: strict YAML, validated into the model, compiled, every error located."""
+"""Loading a policy file: strict YAML, validated into the model, compiled, every error located.
+
+Optional checks the host asks for: the file's sha256 (``sha256=``, and ``pins`` for every
+layer by id) and an OpenSSH signature (``signed_by=``, see
+:mod:`complaint_rules.signatures`). Both run on the file's bytes before anything is parsed.
+:class:`Limits` bound what an untrusted file can cost.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import difflib
 import hashlib
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from os import PathLike, fspath
 from pathlib import Path
 from typing import Any
@@ -16,36 +22,61 @@ from pydantic import BaseModel, ValidationError
 from .compiled import CompiledPolicy, compile_policy
 from .errors import PolicyError, Problem
 from .model import Policy
-from .yamlsource import Located, read_yaml
+from .signatures import MAX_SIGNATURE_BYTES, Signers, verify_signature
+from .yamlsource import Limits, Located, capped, read_yaml
 
-__all__ = ["load_policy", "load_policy_text", "parse_policy"]
+__all__ = ["Limits", "Signers", "load_policy", "load_policy_text", "parse_policy"]
 
-MAX_POLICY_BYTES = 2_000_000
-"""Policy files larger than this are refused before parsing."""
+MAX_POLICY_BYTES = Limits().max_bytes
+"""Policy files larger than this are refused before parsing (the default ``Limits``)."""
 
 
 Resolver = Callable[[str], CompiledPolicy]
 """Finds the compiled base policy that a policy ``extends``, by id."""
 
+Pins = Mapping[str, str]
+"""Required sha256 (hex) of policy files, by policy id: a pin for every layer."""
+
 
 def load_policy(
-    path: str | PathLike[str], *, sha256: str | None = None, resolve: Resolver | None = None
+    path: str | PathLike[str],
+    *,
+    sha256: str | None = None,
+    resolve: Resolver | None = None,
+    pins: Pins | None = None,
+    signed_by: Signers | None = None,
+    limits: Limits | None = None,
 ) -> CompiledPolicy:
     """Read, validate and compile the policy at ``path``.
 
     With ``sha256``, the file's content must have that hash (pinning): a policy that
-    differs by a byte is refused. A policy that ``extends`` another finds its base with
-    ``resolve`` (e.g. a :class:`~complaint_rules.Catalog`'s ``load``); by default, a file
-    ``<id>.yaml`` beside it, else the bundled policy of that id. Raises
-    :class:`PolicyError` listing every problem.
+    differs by a byte is refused. ``pins`` maps policy ids to the sha256 each layer's file
+    must have: the policy itself and every policy it ``extends``. With ``signed_by``,
+    the file must carry a valid OpenSSH signature in ``<path>.sig`` unless its hash is
+    pinned; a base found beside the file or bundled is held to the same rule. A policy
+    that ``extends`` another finds its base with ``resolve`` (e.g. a
+    :class:`~complaint_rules.Catalog`'s ``load``; it then answers for the base's
+    signature, while ``pins`` are checked here whatever the resolver); by default, a
+    file ``<id>.yaml`` beside it, else the bundled policy of that id. ``limits`` bound
+    size, depth and values (:class:`Limits`). Raises :class:`PolicyError` listing every
+    problem.
     """
+    limits = limits or Limits()
     file = fspath(path)
-    try:
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_POLICY_BYTES + 1)
-    except OSError as exc:
-        raise PolicyError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
-    return load_policy_text(raw, file=file, sha256=sha256, resolve=resolve)
+    raw = _read(file, limits.max_bytes + 1)
+    signature = None
+    if signed_by is not None and sha256 is None:
+        signature = _read_signature(file)
+    return load_policy_text(
+        raw,
+        file=file,
+        sha256=sha256,
+        resolve=resolve,
+        pins=pins,
+        signed_by=signed_by,
+        signature=signature,
+        limits=limits,
+    )
 
 
 def load_policy_text(
@@ -54,11 +85,21 @@ def load_policy_text(
     file: str = "<input>",
     sha256: str | None = None,
     resolve: Resolver | None = None,
+    pins: Pins | None = None,
+    signed_by: Signers | None = None,
+    signature: bytes | None = None,
+    limits: Limits | None = None,
 ) -> CompiledPolicy:
-    """Like :func:`load_policy`, for policy text already in memory."""
-    raw = text.encode("utf-8") if isinstance(text, str) else text
-    if len(raw) > MAX_POLICY_BYTES:
-        raise PolicyError([Problem(f"larger than {MAX_POLICY_BYTES} bytes", file=file)])
+    """Like :func:`load_policy`, for policy text already in memory.
+
+    With ``signed_by`` (and no ``sha256``), ``signature`` is the content of the
+    ``ssh-keygen -Y sign`` signature file.
+    """
+    limits = limits or Limits()
+    pins = _checked_pins(pins)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if len(raw) > limits.max_bytes:
+        raise PolicyError([Problem(f"larger than {limits.max_bytes} bytes", file=file)])
     digest = hashlib.sha256(raw).hexdigest()
     if sha256 is not None and sha256.lower() != digest:
         raise PolicyError(
@@ -69,25 +110,109 @@ def load_policy_text(
                 )
             ]
         )
-    located = read_yaml(raw, file)
-    policy = parse_policy(located)
+    if signed_by is not None and sha256 is None:
+        if signature is None:
+            raise PolicyError(
+                [Problem("signature: none given, and the hash is not pinned", file=file)]
+            )
+        verify_signature(raw, signature, signed_by, file=file)
+    located = read_yaml(raw, file, limits=limits)
+    try:
+        policy = parse_policy(located)
+    except RecursionError:
+        raise PolicyError([Problem("nested too deeply to validate", file=file)]) from None
+    pinned = pins.get(policy.id)
+    if pinned is not None and pinned != digest:
+        raise PolicyError(
+            [
+                located.problem(
+                    ("id",),
+                    f"content sha256 is {digest}, but {pinned} is pinned for policy "
+                    f"{policy.id!r} (the file has changed)",
+                )
+            ]
+        )
     base = None
     if policy.extends is not None:
         if policy.extends == policy.id:
             raise PolicyError([located.problem(("extends",), "a policy cannot extend itself")])
-        finder = resolve or _beside(file)
+        finder = resolve or _beside(file, (policy.id,), pins, signed_by, limits)
         try:
             base = finder(policy.extends)
+            _check_layer_pins(base, pins)
         except PolicyError as exc:
             where = located.problem(("extends",), f"cannot load base policy {policy.extends!r}:")
             raise PolicyError([where, *exc.problems]) from None
     try:
         return compile_policy(policy, sha256=digest, base=base)
     except PolicyError as exc:
-        raise PolicyError(_locate(located, exc.problems)) from None
+        raise PolicyError(capped(_locate(located, exc.problems), file)) from None
+    except RecursionError:
+        raise PolicyError([Problem("nested too deeply to compile", file=file)]) from None
+    except (ValueError, TypeError) as exc:
+        # A value the consistency checks let through but building refuses (e.g. a
+        # calendar day outside the years the calendar can hold): still the file's fault.
+        raise PolicyError([Problem(f"cannot be compiled: {exc}", file=file)]) from None
 
 
-def _beside(file: str, chain: tuple[str, ...] = ()) -> Resolver:
+def _read(file: str, size: int) -> bytes:
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise PolicyError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
+
+
+def _read_signature(file: str) -> bytes:
+    sig = f"{file}.sig"
+    if not Path(sig).is_file():
+        raise PolicyError(
+            [
+                Problem(
+                    f"signature: no {Path(sig).name} beside the file, and the hash is not "
+                    "pinned (sign with: ssh-keygen -Y sign -n complaint-rules -f KEY FILE)",
+                    file=file,
+                )
+            ]
+        )
+    return _read(sig, MAX_SIGNATURE_BYTES + 1)
+
+
+def _checked_pins(pins: Pins | None) -> dict[str, str]:
+    if pins is None:
+        return {}
+    if not isinstance(pins, Mapping):
+        raise TypeError(f"pins must map policy ids to sha256 hex digests, not {type(pins)}")
+    out = {}
+    for key, value in pins.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise TypeError("pins must map policy ids (str) to sha256 hex digests (str)")
+        out[key] = value.lower()
+    return out
+
+
+def _check_layer_pins(base: CompiledPolicy, pins: dict[str, str]) -> None:
+    """Every layer of a resolved base must match its pin, whoever loaded it."""
+    for layer in base.layers:
+        pinned = pins.get(layer.id)
+        if pinned is not None and pinned != layer.sha256:
+            raise PolicyError(
+                [
+                    Problem(
+                        f"policy {layer.id!r}: content sha256 is {layer.sha256}, but "
+                        f"{pinned} is pinned (the file has changed)"
+                    )
+                ]
+            )
+
+
+def _beside(
+    file: str,
+    chain: tuple[str, ...],
+    pins: dict[str, str],
+    signed_by: Signers | None,
+    limits: Limits,
+) -> Resolver:
     """The default resolver: ``<id>.yaml`` next to ``file``, else the bundled policy."""
 
     def find(policy_id: str) -> CompiledPolicy:
@@ -95,18 +220,26 @@ def _beside(file: str, chain: tuple[str, ...] = ()) -> Resolver:
 
         if policy_id in chain:
             cycle = " -> ".join((*chain, policy_id))
-            raise PolicyError([Problem(f"policies extend each other in a cycle: {cycle}")])
+            message = f"policies extend each other in a cycle: {cycle}"
+            raise PolicyError([Problem(message, path=("extends",), file=file)])
         candidates = [Path(file).parent / f"{policy_id}.yaml"] if file != "<input>" else []
         candidates.append(bundled_policy_dir() / f"{policy_id}.yaml")
         for candidate in candidates:
             if candidate.is_file():
-                raw = candidate.read_bytes()
+                name = str(candidate)
+                pinned = pins.get(policy_id)
                 return load_policy_text(
-                    raw,
-                    file=str(candidate),
-                    resolve=_beside(str(candidate), (*chain, policy_id)),
+                    _read(name, limits.max_bytes + 1),
+                    file=name,
+                    sha256=pinned,
+                    resolve=_beside(name, (*chain, policy_id), pins, signed_by, limits),
+                    pins=pins,
+                    signed_by=signed_by,
+                    signature=None if signed_by is None or pinned else _read_signature(name),
+                    limits=limits,
                 )
-        raise PolicyError([Problem(f"no policy {policy_id!r} beside the file or bundled")])
+        message = f"no policy {policy_id!r} beside the file or bundled"
+        raise PolicyError([Problem(message, path=("extends",), file=file)])
 
     return find
 
@@ -119,7 +252,7 @@ def parse_policy(located: Located) -> Policy:
         return Policy.model_validate(located.data)
     except ValidationError as exc:
         problems = [_from_pydantic(located, err) for err in exc.errors()]
-        raise PolicyError(problems) from None
+        raise PolicyError(capped(problems, located.file)) from None
 
 
 def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
@@ -212,7 +345,23 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         message = "an id is lower-case ASCII letters, digits and '_', starting with a letter"
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
+    if kind == "string_type" and path in located.scalars:
+        message = _quote_hint(located.scalars[path])
     return located.problem(path, message)
+
+
+def _quote_hint(raw: str) -> str:
+    """Text was meant, but YAML read a number, a date or true/false (the YAML 1.1 traps)."""
+    if raw.lower() in ("true", "false"):
+        kind = "true/false"
+    elif raw in ("", "~") or raw.lower() == "null":
+        kind = "nothing (null)"
+    elif len(raw) == 10 and raw[4:5] == "-":
+        kind = "a date"
+    else:
+        kind = "a number"
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    return f'expected text, but YAML reads {shown} as {kind}; put it in quotes: "{shown}"'
 
 
 def policy_files(paths: Sequence[str | PathLike[str]]) -> list[Path]:
