@@ -10,7 +10,7 @@ facts it needs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -29,18 +29,14 @@ from .decision import (
     DecidedPenalty,
     DecidedReport,
     DecidedRetention,
-    DecidedSanction,
     Decision,
-    LayerRef,
-    Named,
     PendingRule,
-    PolicyRef,
     Source,
 )
 from .durations import Due, due_after
-from .errors import ComplaintError, Problem
-from .model import ELEMENT_KINDS, Approval, Deadline, Money, Penalty, Period
-from .vocabulary import Lookup
+from .errors import CalendarError, ComplaintError, Problem
+from .model import Approval, Deadline, Money, Period
+from .prepared import PreparedPenalty, PreparedRule, prepare
 
 __all__ = ["decide"]
 
@@ -51,6 +47,7 @@ def decide(
     *,
     at: datetime | str | None = None,
     estimate: bool = False,
+    carry: Iterable[str] = (),
 ) -> Decision:
     """Decide what ``policy`` requires for ``complaint``.
 
@@ -59,6 +56,10 @@ def decide(
     deadline counted through a year whose official holiday schedule is unknown is
     computed from the estimated calendar and marked ``estimated``; otherwise it raises
     :class:`~complaint_rules.errors.UnpublishedCalendarError`.
+
+    The complaint's personal fields (``id``, ``complainant``, ``text``) stay out of the
+    decision unless named in ``carry``: each named field the complaint has is copied
+    verbatim into ``Decision.carried`` (a parsed :class:`Complaint` brings its own).
     """
     if policy.policy.abstract:
         raise ComplaintError(
@@ -69,7 +70,12 @@ def decide(
                 )
             ]
         )
-    parsed = complaint if isinstance(complaint, Complaint) else parse_complaint(policy, complaint)
+    if isinstance(complaint, Complaint):
+        if tuple(carry):
+            raise ValueError("carry applies to complaint data; pass it to parse_complaint")
+        parsed = complaint
+    else:
+        parsed = parse_complaint(policy, complaint, carry=carry)
     if at is None:
         as_of = parsed.received_at
     else:
@@ -83,11 +89,12 @@ def decide(
 class _Decider:
     def __init__(self, cp: CompiledPolicy, complaint: Complaint, at: datetime, estimate: bool):
         self.cp = cp
+        self.prep = prepare(cp)
         self.c = complaint
         self.at = at.astimezone(cp.tz)
         self.estimate = estimate
         self.received = complaint.received_at.astimezone(cp.tz)
-        self.gaps: list[DecidedGap] = []
+        self.gaps: dict[DecidedGap, None] = {}  # an ordered set
 
     def source(self, rule: CompiledRule, article: str | None = None) -> Source:
         return Source(
@@ -97,11 +104,8 @@ class _Decider:
             verification=rule.rule.verification,
         )
 
-    def named(self, lookup: Lookup, ids: tuple[str, ...] | list[str]) -> tuple[Named, ...]:
-        return tuple(Named(id=i, label=lookup.label(i)) for i in ids)
-
     def run(self) -> Decision:
-        cp, c = self.cp, self.c
+        c, prep = self.c, self.prep
         level, level_out = self.level()
         subject = Subject(
             channel=c.channel,
@@ -110,122 +114,61 @@ class _Decider:
             findings=frozenset(f.finding for f in c.findings),
             facts=c.facts,
         )
-        matched: list[CompiledRule] = []
+        matched: list[PreparedRule] = []
         pending: list[PendingRule] = []
-        for rule in cp.rules:
-            got = True if rule.when is None else rule.when.test(subject)
+        for prepared in prep.rules:
+            when = prepared.rule.when
+            got = True if when is None else when.test(subject)
             if got is None:
-                assert rule.when is not None
-                needs = tuple(sorted(f for f in rule.when.facts if c.facts.get(f) is None))
-                pending.append(PendingRule(source=self.source(rule), needs=needs))
+                assert when is not None
+                needs = tuple(sorted(f for f in when.facts if c.facts.get(f) is None))
+                pending.append(PendingRule(source=prepared.source, needs=needs))
             elif got:
-                matched.append(rule)
-        out: dict[str, list[Any]] = {k: [] for k in ("routing", *ELEMENT_KINDS)}
-        for rule in matched:
-            r = rule.rule
-            for a in r.routing:
-                out["routing"].append(
-                    DecidedAssignment(
-                        duty=a.duty,
-                        role=self.named(cp.roles, [a.role])[0],
-                        note=a.note,
-                        source=self.source(rule, a.article),
-                    )
-                )
-            out["deadlines"].extend(self.deadline(rule, d) for d in r.deadlines)
-            for act in r.actions:
-                out["actions"].append(
-                    DecidedAction(
-                        id=act.id,
-                        label=act.label,
-                        by=self.named(cp.roles, act.by),
-                        deadline=act.deadline,
-                        note=act.note,
-                        source=self.source(rule, act.article),
-                    )
-                )
-            for e in r.escalations:
-                out["escalations"].append(
-                    DecidedEscalation(
-                        id=e.id,
-                        label=e.label,
-                        on=e.on,
-                        deadline=e.deadline,
-                        by=self.named(cp.roles, e.by),
-                        to=self.named(cp.roles, e.to),
-                        next=e.next,
-                        note=e.note,
-                        source=self.source(rule, e.article),
-                    )
-                )
-            for rep in r.reports:
+                matched.append(prepared)
+        routing: list[DecidedAssignment] = []
+        deadlines: list[DecidedDeadline] = []
+        actions: list[DecidedAction] = []
+        escalations: list[DecidedEscalation] = []
+        reports: list[DecidedReport] = []
+        retention: list[DecidedRetention] = []
+        penalties: list[DecidedPenalty] = []
+        approvals: list[DecidedApproval] = []
+        for m in matched:
+            routing.extend(m.routing)
+            deadlines.extend(self.deadline(d, common) for d, common in m.deadlines)
+            actions.extend(m.actions)
+            escalations.extend(m.escalations)
+            for rep, common in m.reports:
                 due = (
                     None if rep.due is None else self.due(rep.due, rep.due.bounds[1], self.received)
                 )
-                out["reports"].append(
-                    DecidedReport(
-                        id=rep.id,
-                        label=rep.label,
-                        by=self.named(cp.roles, rep.by),
-                        to=self.named(cp.roles, rep.to),
-                        frequency=rep.frequency,
-                        due=None if due is None else due.at,
-                        note=rep.note,
-                        source=self.source(rule, rep.article),
-                    )
-                )
-            for keep in r.retention:
-                out["retention"].append(
-                    DecidedRetention(
-                        id=keep.id,
-                        label=keep.label,
-                        keeper=self.named(cp.roles, keep.keeper),
-                        years=keep.years,
-                        at_least=keep.at_least,
-                        note=keep.note,
-                        source=self.source(rule, keep.article),
-                    )
-                )
-                if keep.years is None:
-                    self.gap(
-                        rule,
-                        "retention",
-                        f"{keep.label}: the source sets no retention term",
-                        keep.article,
-                    )
-            for p in r.penalties:
-                out["penalties"].extend(self.penalties(rule, p, subject))
-            out["approvals"].extend(self.approval(rule, ap) for ap in r.approvals)
-            for g in r.gaps:
-                self.gap(rule, g.about, g.text, g.article)
+                reports.append(DecidedReport(**common, due=None if due is None else due.at))
+            retention.extend(m.retention)
+            self.gaps.update(dict.fromkeys(m.retention_gaps))
+            for p in m.penalties:
+                penalties.extend(self.penalties(m.rule, p, subject))
+            approvals.extend(self.approval(m.rule, ap, base) for ap, base in m.approvals)
+            self.gaps.update(dict.fromkeys(m.gaps))
         return Decision(
-            policy=PolicyRef(
-                id=cp.id,
-                version=cp.version,
-                sha256=cp.sha256,
-                calendar=cp.calendar.fingerprint,
-                timezone=cp.policy.timezone,
-                layers=tuple(
-                    LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers
-                ),
-            ),
+            policy=prep.ref,
             received_at=self.received,
             decided_at=self.at,
-            channel=self.named(cp.channels, [c.channel])[0],
-            category=self.named(cp.categories, [c.category])[0],
+            channel=prep.channels[c.channel],
+            category=prep.categories[c.category],
             level=level_out,
-            findings=self.named(cp.findings, [f.finding for f in c.findings]),
-            matched_rules=tuple(self.source(rule) for rule in matched),
-            routing=tuple(out["routing"]),
-            deadlines=tuple(out["deadlines"]),
-            actions=tuple(out["actions"]),
-            escalations=tuple(out["escalations"]),
-            reports=tuple(out["reports"]),
-            retention=tuple(out["retention"]),
-            penalties=tuple(out["penalties"]),
-            approvals=tuple(out["approvals"]),
+            findings=tuple(prep.findings[f.finding] for f in c.findings),
+            matched_rules=tuple(m.source for m in matched),
+            routing=tuple(routing),
+            deadlines=tuple(deadlines),
+            actions=tuple(actions),
+            escalations=tuple(escalations),
+            reports=tuple(reports),
+            retention=tuple(retention),
+            penalties=tuple(penalties),
+            approvals=tuple(approvals),
             gaps=tuple(self.gaps),
             pending_rules=tuple(pending),
+            carried=dict(c.carried),
         )
 
     def gap(self, rule: CompiledRule | None, about: str, text: str, article: str | None) -> None:
@@ -233,9 +176,7 @@ class _Decider:
             source = Source(rule="classification", article=article or "", policy=self.cp.id)
         else:
             source = self.source(rule, article)
-        gap = DecidedGap(about=about, text=text, source=source)
-        if gap not in self.gaps:
-            self.gaps.append(gap)
+        self.gaps[DecidedGap(about=about, text=text, source=source)] = None
 
     def level(self) -> tuple[str | None, DecidedLevel | None]:
         cp, c = self.cp, self.c
@@ -243,7 +184,7 @@ class _Decider:
             if c.level is None:
                 return None, None
             return c.level, DecidedLevel(
-                id=c.level, label=cp.levels.label(c.level), how="input", source=None
+                id=c.level, label=self.prep.levels[c.level].label, how="input", source=None
             )
         if not cp.classification:
             return None, None
@@ -269,36 +210,30 @@ class _Decider:
         text = table.unclassified_gap or (
             f"the classification table does not classify category {cp.categories.label(c.category)}"
         )
-        self.gaps.append(
-            DecidedGap(
-                about="level",
-                text=text,
-                source=Source(rule="classification", article=table.rows[0].article, policy=cp.id),
-            )
-        )
+        source = Source(rule="classification", article=table.rows[0].article, policy=cp.id)
+        self.gaps[DecidedGap(about="level", text=text, source=source)] = None
         return None, None
 
     def due(self, period: Period, amount: int, start: datetime) -> Due:
-        return due_after(
-            start,
-            period.unit,
-            amount,
-            calendar=self.cp.calendar,
-            tz=self.cp.tz,
-            convention=self.cp.convention,
-            estimate=self.estimate,
-        )
+        try:
+            return due_after(
+                start,
+                period.unit,
+                amount,
+                calendar=self.cp.calendar,
+                tz=self.cp.tz,
+                convention=self.cp.convention,
+                estimate=self.estimate,
+            )
+        except OverflowError:
+            # A period the policy sets so long that the date leaves Python's range.
+            raise CalendarError(
+                f"{amount} {period.unit} from {start.isoformat()} ends beyond the dates "
+                "that can be counted (year 9999)"
+            ) from None
 
-    def deadline(self, rule: CompiledRule, d: Deadline) -> DecidedDeadline:
+    def deadline(self, d: Deadline, common: dict[str, Any]) -> DecidedDeadline:
         facts = self.c.facts
-        common: dict[str, Any] = {
-            "id": d.id,
-            "label": d.label,
-            "starts": d.starts,
-            "by": self.named(self.cp.roles, d.by),
-            "note": d.note,
-            "source": self.source(rule, d.article),
-        }
         if d.within is None:
             given = [facts[f] for f in d.until if facts.get(f) is not None]
             if not given:
@@ -368,7 +303,7 @@ class _Decider:
             return None, None, True
         if money.parameter is None:
             return money.min, money.max, True
-        param = next(p for p in self.cp.policy.parameters if p.id == money.parameter)
+        param = self.prep.parameters[money.parameter]
         if param.value is None:
             self.gap(
                 rule,
@@ -380,35 +315,29 @@ class _Decider:
             return None, None, False
         return param.value, param.value, True
 
-    def penalties(self, rule: CompiledRule, p: Penalty, subject: Subject) -> list[DecidedPenalty]:
-        cp = self.cp
+    def penalties(
+        self, rule: CompiledRule, prepared: PreparedPenalty, subject: Subject
+    ) -> list[DecidedPenalty]:
+        roles = self.prep.roles
+        p = prepared.penalty
         out = []
         for found in self.c.findings:
             if found.finding != p.finding:
                 continue
             low, high, configured = self.money(rule, p.amount_yuan, p.label)
             sanctions = []
-            for k, item in enumerate(p.sanctions):
+            for k, variants in enumerate(prepared.sanctions):
                 cond = rule.sanctions.get((p.id, k))
-                got = True if cond is None else cond.test(subject)
-                status = {True: "applies", False: "not_applicable", None: "conditional"}[got]
-                sanctions.append(
-                    DecidedSanction(
-                        id=item.sanction,
-                        label=cp.sanctions.label(item.sanction),
-                        status=status,
-                        condition=item.condition_text,
-                    )
-                )
+                sanctions.append(variants[True if cond is None else cond.test(subject)])
             n = found.count
             out.append(
                 DecidedPenalty(
                     id=p.id,
                     label=p.label,
-                    finding=self.named(cp.findings, [found.finding])[0],
+                    finding=self.prep.findings[found.finding],
                     occurrences=n,
-                    roles_involved=self.named(cp.roles, found.roles),
-                    subjects=self.named(cp.roles, p.subjects),
+                    roles_involved=tuple(roles[r] for r in found.roles),
+                    subjects=prepared.subjects,
                     kind=p.kind,
                     per=p.per,
                     min_yuan=low,
@@ -422,20 +351,14 @@ class _Decider:
                     configured=configured,
                     sanctions=tuple(sanctions),
                     note=p.note,
-                    source=self.source(rule, p.article),
+                    source=prepared.source,
                 )
             )
         return out
 
-    def approval(self, rule: CompiledRule, ap: Approval) -> DecidedApproval:
-        cp = self.cp
+    def approval(self, rule: CompiledRule, ap: Approval, base: dict[str, Any]) -> DecidedApproval:
+        roles = self.prep.roles
         amount = self.c.facts.get(ap.amount_fact)
-        base: dict[str, Any] = {
-            "id": ap.id,
-            "label": ap.label,
-            "note": ap.note,
-            "source": self.source(rule, ap.article),
-        }
         if amount is None:
             return DecidedApproval(**base, amount_yuan=None, approver=(), configured=True)
         amount = Decimal(amount)
@@ -448,9 +371,12 @@ class _Decider:
                 return DecidedApproval(
                     **base,
                     amount_yuan=amount,
-                    approver=self.named(cp.roles, [role]),
+                    approver=(roles[role],),
                     configured=True,
                 )
         return DecidedApproval(
-            **base, amount_yuan=amount, approver=self.named(cp.roles, ap.above), configured=True
+            **base,
+            amount_yuan=amount,
+            approver=tuple(roles[r] for r in ap.above),
+            configured=True,
         )
