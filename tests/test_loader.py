@@ -197,3 +197,14 @@ def test_a_simplified_spelling_clash_is_rejected() -> None:
         "role spelling '柜面' names both 'desk' "
         "and 'head'"
     ]
+
+
+def test_a_period_longer_than_ten_years_is_refused() -> None:
+    text = MINI.replace("working_days: 3", "working_days: 1000000", 1)
+    assert text != MINI
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, file="p.yaml")
+    (problem,) = info.value.problems
+    assert problem.message == "working_days must be between 0 and 2600 (ten years), got 1000000"
+    assert problem.file == "p.yaml"
+    assert problem.line is not None

@@ -171,6 +171,13 @@ class Period(_Model):
                 + ", ".join(_UNITS)
                 + (f" (got {', '.join(set_units)})" if set_units else " (got none)")
             )
+        low, high = self.bounds
+        limit = MAX_PERIOD.get(self.unit)
+        if limit is not None and not (min(low, high) >= 0 and max(low, high) <= limit):
+            raise ValueError(
+                f"{self.unit} must be between 0 and {limit} (ten years), got "
+                + (f"{low}" if low == high else f"{low} to {high}")  # min > max: compiled.py
+            )
         return self
 
     @property
@@ -189,6 +196,15 @@ class Period(_Model):
 
 
 _UNITS: tuple[Unit, ...] = ("minutes", "hours", "calendar_days", "working_days", "end_of_month")
+
+MAX_PERIOD: dict[str, int] = {
+    "minutes": 10 * 366 * 24 * 60,
+    "hours": 10 * 366 * 24,
+    "calendar_days": 10 * 366,
+    "working_days": 10 * 260,
+}
+"""The longest period a policy may state, per unit: ten years. Longer is a typo, and
+counting it would run far past any published holiday schedule."""
 
 
 class Money(_Model):
