@@ -185,3 +185,26 @@ def test_status_needs_a_list_of_events(capsys: pytest.CaptureFixture[str], tmp_p
     path.write_text("{}")
     code, out, err = run(capsys, "status", "hotel", str(path), "--at", "2026-10-10T09:00:00+08:00")
     assert (code, out, err) == (1, "", f"{path}: a case is a JSON list of events\n")
+
+
+def test_decide_carries_only_the_personal_fields_asked_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "c.json"
+    complaint = {
+        "received_at": "2026-09-30T10:00:00+08:00",
+        "channel": "信件投訴",
+        "category": "工作失誤",
+        "id": "C-2026-0042",
+        "complainant": {"name": "王小明", "phone": "13800138000"},
+        "text": "櫃員態度惡劣",
+    }
+    path.write_text(json.dumps(complaint, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "decide", "keyouqianqi_credit_union", str(path))
+    assert code == 0
+    assert json.loads(out)["carried"] == {}
+    assert "王小明" not in out and "13800138000" not in out and "櫃員" not in out
+    code, out, _ = run(capsys, "decide", "keyouqianqi_credit_union", str(path), "--carry", "id")
+    assert code == 0
+    assert json.loads(out)["carried"] == {"id": "C-2026-0042"}
+    assert "王小明" not in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..complaint import CARRYABLE
 from ..decision import Decision
 from ..engine import decide
 from ..errors import InputError, Problem
@@ -24,6 +25,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--at", help="the as-of instant, ISO 8601 with offset (default: received_at)")
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.add_argument(
+        "--carry",
+        action="append",
+        default=[],
+        choices=CARRYABLE,
+        metavar="FIELD",
+        help="copy this personal field of the complaint into the decision's 'carried' "
+        f"(repeatable; one of: {', '.join(CARRYABLE)}); by default none is copied",
+    )
+    p.add_argument(
         "--estimate",
         action="store_true",
         help="count through years with no published holiday schedule, marked estimated",
@@ -38,7 +48,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     decisions: list[Decision] = []
     for i, item in enumerate(items):
         try:
-            decisions.append(decide(policy, item, at=args.at, estimate=args.estimate))
+            decisions.append(
+                decide(policy, item, at=args.at, estimate=args.estimate, carry=args.carry)
+            )
         except InputError as exc:
             prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
             write_problems(
