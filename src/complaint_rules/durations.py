@@ -85,6 +85,10 @@ def due_after(
     - ``end_of_month``: the last day of the month of receipt (``amount`` 1) or of the
       ``amount - 1``-th month after it; never rolled; at ``day_ends_at``.
 
+    Where the day of receipt itself counts (``end_of_month``; ``exclude_start_day`` False)
+    and the complaint arrives after that day's ``day_ends_at``, the count starts the next
+    day: a day that is over cannot count.
+
     Raises :class:`~complaint_rules.errors.UnpublishedCalendarError` if the count needs a
     year whose schedule is not known, unless ``estimate`` (then ``Due.estimated`` is True).
     """
@@ -109,8 +113,14 @@ def due_after(
 
     if amount < 1:
         raise ValueError(f"amount of {unit} must be >= 1, got {amount}")
-    received = start.astimezone(tz).date()
+    local = start.astimezone(tz)
     ends_at = convention.day_ends_at
+    received = local.date()
+    counts_start_day = unit == "end_of_month" or not convention.exclude_start_day
+    if counts_start_day and local.time() > ends_at:
+        # The day of receipt counts, but it ended before the complaint arrived: count from
+        # the next day (else the period could end before receipt).
+        received += timedelta(days=1)
 
     if unit == "end_of_month":
         return Due(_local(_end_of_month(received, amount - 1), ends_at, tz), False)

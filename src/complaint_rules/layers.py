@@ -85,6 +85,9 @@ def merge(
         "timezone": own.timezone if "timezone" in set_fields else base.timezone,
         "calendar": calendar,
         "level_input": own.level_input if "level_input" in set_fields else base.level_input,
+        "level_deadlines": (
+            own.level_deadlines if "level_deadlines" in set_fields else base.level_deadlines
+        ),
         "vocabulary": vocab,
         "facts": _by_id(base.facts, own.facts),
         "parameters": _by_id(base.parameters, own.parameters),
