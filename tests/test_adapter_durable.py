@@ -30,7 +30,7 @@ from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.adapters._durable_load import INSTALL, install_message
 from complaint_rules.casestatus import CaseStatus
 from complaint_rules.lifecycle import status
-from complaint_rules.testing._events import event_sequences
+from complaint_rules.testing.strategies import event_sequences
 from complaint_rules.zh_hans import MissingExtraError
 
 from .local_time import CST, end_of

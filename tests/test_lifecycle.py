@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from complaint_rules import Catalog, ComplaintError, PolicyError, load_policy_text
 from complaint_rules.casestatus import CaseStatus, ClockStatus
 from complaint_rules.lifecycle import Case, EventRejected, next_change, status
-from complaint_rules.testing._events import event_sequences
+from complaint_rules.testing.strategies import event_sequences
 
 from .local_time import CST, end_of
 
