@@ -165,14 +165,6 @@ class Replay:
             return False
         return True if rule.when is None else rule.when.test(self.subject)
 
-    def source(self, rule: CompiledRule, article: str | None = None) -> Source:
-        return Source(
-            rule=rule.rule.id,
-            article=article or rule.rule.article,
-            policy=rule.layer,
-            verification=rule.rule.verification,
-        )
-
     def lifecycle_source(self, kind: str, item_id: str, article: str, verification: Any) -> Source:
         layer = self.cp.lifecycle_layers.get(layer_key(kind, item_id), self.cp.id)
         return Source(rule="lifecycle", article=article, policy=layer, verification=verification)
@@ -342,7 +334,7 @@ class Replay:
                         by=self.named(e.by),
                         to=self.named(e.to),
                         next=e.next,
-                        source=self.source(rule, e.article),
+                        source=rule.source(e.article),
                     )
                 )
         return out
@@ -401,7 +393,7 @@ class Replay:
                     since=self.local(max(instant, run.epoch[0])),
                     by=self.named(action.by),
                     to=self.named(rem.to),
-                    source=self.source(rule, rem.article or action.article),
+                    source=rule.source(rem.article or action.article),
                 )
             )
         return out, upcoming
@@ -460,7 +452,7 @@ class Replay:
                     clock=duty.clock,
                     by=self.named(element.by),
                     to=self.named(getattr(element, "to", ())),
-                    source=self.source(rule, duty.article or element.article),
+                    source=rule.source(duty.article or element.article),
                 )
             )
         return out
@@ -773,7 +765,7 @@ class Replay:
             upcoming.append(view.due.at + _TICK)
         if period is not None and period.rule is not None and period.deadline is not None:
             deadline = self.deadlines[period.deadline][1]
-            source = self.source(period.rule, deadline.article)
+            source = period.rule.source(deadline.article)
         else:
             source = self.lifecycle_source("clocks", spec.id, spec.article, spec.verification)
         used = left = None
@@ -910,7 +902,7 @@ class Replay:
             rule, action, _ = self.elements[rem.id]
             if self.applies(rule) is not True:
                 continue
-            source = self.source(rule, rem.article or action.article)
+            source = rule.source(rem.article or action.article)
             if rem.before is None:
                 text = f"{action.label}: the source gives no time for it; no reminder is due"
                 out.append(DecidedGap(about="deadline", text=text, source=source))

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .calendar import WorkingCalendar
 from .conditions import CompiledCondition, ConditionContext, compile_condition
+from .decision import Source
 from .durations import CountingConvention
 from .errors import PolicyError, Problem
 from .layers import merge, overlay_days
@@ -39,6 +40,15 @@ class CompiledRule:
     layer: str
     when: CompiledCondition | None
     sanctions: dict[tuple[str, int], CompiledCondition]
+
+    def source(self, article: str | None = None) -> Source:
+        """Where an element of this rule comes from: its own article, or the rule's."""
+        return Source(
+            rule=self.rule.id,
+            article=article or self.rule.article,
+            policy=self.layer,
+            verification=self.rule.verification,
+        )
 
 
 @dataclass(frozen=True)

@@ -96,14 +96,6 @@ class _Decider:
         self.received = complaint.received_at.astimezone(cp.tz)
         self.gaps: dict[DecidedGap, None] = {}  # an ordered set
 
-    def source(self, rule: CompiledRule, article: str | None = None) -> Source:
-        return Source(
-            rule=rule.rule.id,
-            article=article or rule.rule.article,
-            policy=rule.layer,
-            verification=rule.rule.verification,
-        )
-
     def run(self) -> Decision:
         c, prep = self.c, self.prep
         level, level_out = self.level()
@@ -175,7 +167,7 @@ class _Decider:
         if rule is None:
             source = Source(rule="classification", article=article or "", policy=self.cp.id)
         else:
-            source = self.source(rule, article)
+            source = rule.source(article)
         self.gaps[DecidedGap(about=about, text=text, source=source)] = None
 
     def level(self) -> tuple[str | None, DecidedLevel | None]:

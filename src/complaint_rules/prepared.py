@@ -108,10 +108,7 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
 def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> PreparedRule:
     r = rule.rule
 
-    def source(article: str | None = None) -> Source:
-        return Source(
-            rule=r.id, article=article or r.article, policy=rule.layer, verification=r.verification
-        )
+    source = rule.source
 
     def named(ids: tuple[str, ...]) -> tuple[Named, ...]:
         return tuple(roles[i] for i in ids)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from ..catalog import Catalog
 from ..compiled import CompiledPolicy
@@ -18,6 +18,7 @@ __all__ = [
     "Parser",
     "Streams",
     "add_format",
+    "each_complaint",
     "read_json",
     "resolve_policy",
     "write_json",
@@ -76,3 +77,25 @@ def read_json(name: str) -> Any:
         return json.loads(text, parse_float=str)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(f"not JSON: {exc.msg}", file=label, line=exc.lineno)]) from None
+
+
+T = TypeVar("T")
+
+
+def each_complaint(name: str, do: Callable[[Any], T]) -> tuple[list[T], bool]:
+    """``do`` applied to the complaint in JSON file ``name`` (one object or a list), in
+    order, and whether the file held a list. The first bad complaint raises
+    :class:`InputError`, its problems placed in the file (``[i].field``)."""
+    data = read_json(name)
+    items = data if isinstance(data, list) else [data]
+    label = "<stdin>" if name == "-" else name
+    results: list[T] = []
+    for i, item in enumerate(items):
+        try:
+            results.append(do(item))
+        except InputError as exc:
+            prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
+            raise InputError(
+                [Problem(p.message, (*prefix, *p.path), file=label) for p in exc.problems]
+            ) from None
+    return results, isinstance(data, list)

@@ -6,11 +6,9 @@ import argparse
 import json
 
 from ..complaint import CARRYABLE
-from ..decision import Decision
 from ..engine import decide
-from ..errors import InputError, Problem
 from ..render import render_text
-from ._common import Streams, read_json, resolve_policy, write_json, write_problems
+from ._common import Streams, each_complaint, resolve_policy, write_json
 
 HELP = "decide one complaint (or a JSON list of them)"
 EXAMPLE = (
@@ -42,24 +40,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     policy = resolve_policy(args, args.policy)
-    data = read_json(args.complaint)
-    items = data if isinstance(data, list) else [data]
-    label = "<stdin>" if args.complaint == "-" else args.complaint
-    decisions: list[Decision] = []
-    for i, item in enumerate(items):
-        try:
-            decisions.append(
-                decide(policy, item, at=args.at, estimate=args.estimate, carry=args.carry)
-            )
-        except InputError as exc:
-            prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
-            write_problems(
-                [Problem(p.message, (*prefix, *p.path), file=label) for p in exc.problems], io.err
-            )
-            return 1
+    decisions, many = each_complaint(
+        args.complaint,
+        lambda item: decide(policy, item, at=args.at, estimate=args.estimate, carry=args.carry),
+    )
     if args.format == "text":
         io.out.write("\n\n".join(render_text(d) for d in decisions) + "\n")
     else:
         dumped = [json.loads(d.model_dump_json()) for d in decisions]
-        write_json(dumped if isinstance(data, list) else dumped[0], io.out)
+        write_json(dumped if many else dumped[0], io.out)
     return 0

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..errors import InputError, Problem
-from ..explanation import LANGUAGES, Explanation, explain, render_explanation
+from ..explanation import LANGUAGES, explain, render_explanation
 from ..zh_hans import MissingExtraError
-from ._common import Streams, add_format, read_json, resolve_policy, write_json, write_problems
+from ._common import Streams, add_format, each_complaint, resolve_policy, write_json
 
 HELP = "explain a decision in plain words, and why each other rule did not apply"
 EXAMPLE = (
@@ -37,27 +36,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     policy = resolve_policy(args, args.policy)
-    data = read_json(args.complaint)
-    items = data if isinstance(data, list) else [data]
-    label = "<stdin>" if args.complaint == "-" else args.complaint
-    explanations: list[Explanation] = []
-    for i, item in enumerate(items):
-        try:
-            explanations.append(
-                explain(policy, item, at=args.at, estimate=args.estimate, lang=args.lang)
-            )
-        except InputError as exc:
-            prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
-            write_problems(
-                [Problem(p.message, (*prefix, *p.path), file=label) for p in exc.problems], io.err
-            )
-            return 1
-        except MissingExtraError as exc:
-            io.err.write(f"error: {exc}\n")
-            return 1
+    try:
+        explanations, many = each_complaint(
+            args.complaint,
+            lambda item: explain(policy, item, at=args.at, estimate=args.estimate, lang=args.lang),
+        )
+    except MissingExtraError as exc:
+        io.err.write(f"error: {exc}\n")
+        return 1
     if args.format == "text":
         io.out.write("\n\n".join(render_explanation(e) for e in explanations) + "\n")
     else:
         dumped = [json.loads(e.model_dump_json()) for e in explanations]
-        write_json(dumped if isinstance(data, list) else dumped[0], io.out)
+        write_json(dumped if many else dumped[0], io.out)
     return 0
