@@ -184,6 +184,38 @@ def test_deciding_from_many_threads_matches_one_thread() -> None:
     assert all(result == expected for result in results)
 
 
+def test_threads_deciding_first_under_a_fresh_policy_agree() -> None:
+    # The policy-only parts of a decision are built on first use (complaint_rules.prepared):
+    # eight threads that all decide first, at once, must see what one thread sees.
+    inputs = [{**BASE, "received_at": f"2026-10-{d:02d}T09:00:00+08:00"} for d in range(1, 29)]
+    expected = [decide(POLICY, item).model_dump_json() for item in inputs]
+    fresh = load_policy_text(MINI, file="mini.yaml")
+    assert not fresh.cache
+    start = threading.Barrier(8)
+    results: list[list[str]] = [[] for _ in range(8)]
+
+    def work(slot: int) -> None:
+        start.wait()
+        results[slot] = [decide(fresh, item).model_dump_json() for item in inputs]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(result == expected for result in results)
+
+
+def test_a_policy_with_the_hosts_days_does_not_reuse_the_prepared_parts() -> None:
+    from datetime import date
+
+    decide(POLICY, BASE)  # fills POLICY's prepared parts
+    hosted = POLICY.with_calendar(holidays={date(2026, 10, 12): "host holiday"})
+    assert not hosted.cache
+    assert decide(hosted, BASE).policy.calendar == hosted.calendar.fingerprint
+    assert hosted.calendar.fingerprint != POLICY.calendar.fingerprint
+
+
 def test_the_host_can_add_next_years_schedule() -> None:
     from datetime import date
 
