@@ -1,18 +1,22 @@
 """China's working-day calendar, with make-up workdays (調休) and known-year checks.
 
 A :class:`WorkingCalendar` is built once per policy from the ``holidays`` package's China
-data (category PUBLIC only) and any days the policy adds. Queries are table look-ups or
-binary searches over working days precomputed for the known years plus a margin. A count
-that would pass through a year whose official schedule is not known raises
-:class:`UnpublishedCalendarError` unless an estimate is asked for.
+data (category PUBLIC only) and any days the policy adds. Within the known years (the
+longest run of consecutive known years) a query is two indexings: a compact array gives,
+for each day, how many working days precede it, and a tuple of answers built in advance
+gives the answer. Elsewhere it is a binary search over working days precomputed for the
+known years plus a margin. A count that would pass through a year whose official schedule
+is not known raises :class:`UnpublishedCalendarError` unless an estimate is asked for.
 """
 
 from __future__ import annotations
 
 import hashlib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import MAXYEAR, MINYEAR, date, datetime
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Final, NoReturn
 
@@ -35,6 +39,9 @@ _CHINA_START: Final = 1950
 # Extra days may be given up to this many years after the installed data (catches typos).
 _EXTRA_AHEAD: Final = 100
 _EMPTY: Final[Mapping[date, str]] = MappingProxyType({})
+
+# A query's answer, built once: (working day, estimated=False).
+_Result = tuple[date, bool]
 
 
 def _data_range() -> tuple[int, int]:
@@ -69,6 +76,9 @@ def _check_days(days: Mapping[date, str], name: str) -> dict[date, str]:
     return out
 
 
+# Pure data of the installed holidays package, immutable: computed once per range, shared by
+# every calendar (each compiled policy builds one).
+@lru_cache(maxsize=16)
 def _holiday_data(first: int, last: int) -> tuple[frozenset[int], frozenset[int]]:
     """Ordinals of holidays' China public holidays and weekend workdays for the years."""
     years = range(max(first, _CHINA_START), min(last, MAXYEAR) + 1)
@@ -94,6 +104,25 @@ def _year_working_days(
         for o in range(lo, hi + 1)
         if ((o - 1) % 7 < 5 and o not in off) or ((o - 1) % 7 >= 5 and o in workdays)
     ]
+
+
+def _fast_tables(ords: list[int], lo: int, hi: int) -> tuple[array[int], tuple[_Result, ...]]:
+    """The fast path's tables for the known days ``lo``..``hi`` (ordinals).
+
+    ``before[i]``, for the day ``lo - 1 + i`` (from the day before ``lo`` to ``hi``), is the
+    index in ``results`` of the last working day on or before it (-1 if none); so the n-th
+    working day after that day is ``results[before[i] + n]`` while the index is in range.
+    """
+    days = ords[bisect_left(ords, lo) : bisect_right(ords, hi)]
+    before = array("i", bytes(4 * (hi - lo + 2)))
+    k = -1
+    following = days[0] if days else hi + 1
+    for i, o in enumerate(range(lo - 1, hi + 1)):
+        if o == following:
+            k += 1
+            following = days[k + 1] if k + 1 < len(days) else hi + 1
+        before[i] = k
+    return before, tuple((date.fromordinal(o), False) for o in days)
 
 
 def _restore(
@@ -122,35 +151,33 @@ class WorkingCalendar:
     """
 
     __slots__ = (
-        "_count",
-        "_dates",
+        "_base",
+        "_before",
         "_extra_holidays",
         "_extra_workdays",
         "_fingerprint",
         "_known",
-        "_known_after",
         "_known_spans",
         "_lo",
-        "_n_dates",
         "_ords",
         "_published",
         "_published_arg",
+        "_results",
         "_span",
     )
 
-    _count: dict[date, int]  # never mutated after __init__
-    _dates: tuple[date, ...]
+    _base: int  # ordinal of the day before the fast span: _before[0]
+    _before: array[int]  # never mutated after __init__
     _extra_holidays: Mapping[date, str]
     _extra_workdays: Mapping[date, str]
     _fingerprint: str
     _known: frozenset[int]
-    _known_after: tuple[date, ...]
     _known_spans: tuple[tuple[int, int], ...]
     _lo: int
-    _n_dates: int
     _ords: tuple[int, ...]
     _published: tuple[int, int]
     _published_arg: tuple[int, int] | None
+    _results: tuple[_Result, ...]
     _span: tuple[int, int]
 
     def __init__(
@@ -220,46 +247,29 @@ class WorkingCalendar:
             else:
                 spans.append((lo, hi))
 
-        # Fast-path tables. _count[d]: working days up to and including d, for every d
-        # from the day before the span to its end. _known_after[j]: the earliest d such
-        # that every day in (d, _dates[j]] is in a known year (date.max if none).
-        span_lo = date(span_first, 1, 1).toordinal()
-        span_hi = date(span_last, 12, 31).toordinal()
-        count: dict[date, int] = {}
-        k = 0
-        for o in range(max(1, span_lo - 1), span_hi + 1):
-            if k < len(ords) and ords[k] == o:
-                k += 1
-            count[date.fromordinal(o)] = k
-        known_after: list[date] = []
-        for o in ords:
-            after = date.max
-            for lo, hi in spans:
-                if lo <= o <= hi:
-                    after = date.fromordinal(lo - 1) if lo > 1 else date.min
-                    break
-            known_after.append(after)
-
         digest = hashlib.sha256()
         digest.update(f"holidays={_HOLIDAYS_VERSION};".encode())
         digest.update(f"known={','.join(map(str, sorted(known)))};".encode())
         digest.update(f"span={span_first}-{span_last};days=".encode())
         digest.update(",".join(map(str, ords)).encode())
 
+        # The fast span: the longest run of known years (ties: the latest).
+        fast_lo, fast_hi = max(spans, key=lambda span: (span[1] - span[0], span[0]))
+        before, results = _fast_tables(ords, fast_lo, fast_hi)
+
         setattr_ = object.__setattr__
-        setattr_(self, "_count", count)
-        setattr_(self, "_dates", tuple(date.fromordinal(o) for o in ords))
+        setattr_(self, "_base", fast_lo - 1)
+        setattr_(self, "_before", before)
         setattr_(self, "_extra_holidays", MappingProxyType(off))
         setattr_(self, "_extra_workdays", MappingProxyType(on))
         setattr_(self, "_fingerprint", digest.hexdigest())
         setattr_(self, "_known", known)
-        setattr_(self, "_known_after", tuple(known_after))
         setattr_(self, "_known_spans", tuple(spans))
-        setattr_(self, "_lo", span_lo)
-        setattr_(self, "_n_dates", len(ords))
+        setattr_(self, "_lo", date(span_first, 1, 1).toordinal())
         setattr_(self, "_ords", tuple(ords))
         setattr_(self, "_published", (first, last))
         setattr_(self, "_published_arg", published_years)
+        setattr_(self, "_results", results)
         setattr_(self, "_span", (span_first, span_last))
 
     # -- immutability -------------------------------------------------------------------
@@ -333,12 +343,16 @@ class WorkingCalendar:
 
     def is_working_day(self, d: date) -> bool:
         """Whether ``d`` is a working day; raises for a day in an unknown year."""
-        if type(d) is not date:
-            _check_date(d, "d")
+        if type(d) is date:
+            i = d.toordinal() - self._base
+            if 0 < i < len(self._before):  # in the fast span: d works if it adds one
+                return self._before[i] > self._before[i - 1]
+        _check_date(d, "d")
         if d.year not in self._known:
             raise UnpublishedCalendarError(d.year, self._published)
-        k = self._count[d]  # known years always lie inside the span
-        return k > 0 and self._dates[k - 1] == d
+        o = d.toordinal()
+        i = bisect_right(self._ords, o) - 1  # known years always lie inside the span
+        return i >= 0 and self._ords[i] == o
 
     def add_working_days(self, d: date, n: int, *, estimate: bool = False) -> tuple[date, bool]:
         """The ``n``-th working day strictly after ``d``, and whether it is estimated.
@@ -347,12 +361,14 @@ class WorkingCalendar:
         :class:`UnpublishedCalendarError` unless ``estimate``: then those years count as
         Monday-Friday minus holidays' estimated public holidays, and the flag is True.
         """
-        # Fast path: d in the span (a datetime never matches a date key), result known.
-        k = self._count.get(d)
-        if k is not None and type(n) is int and n > 0:
-            j = k + n - 1
-            if j < self._n_dates and d >= self._known_after[j]:
-                return self._dates[j], False
+        # Fast path: d in the fast span or the day before it, and the result in that span.
+        if type(n) is int and n > 0 and type(d) is date:
+            i = d.toordinal() - self._base
+            if i >= 0:
+                try:
+                    return self._results[self._before[i] + n]
+                except IndexError:  # d or the result after the span: the slow way
+                    pass
         _check_date(d, "d")
         if type(n) is not int:
             raise TypeError(f"n must be an int, not {type(n).__name__}")
@@ -365,6 +381,18 @@ class WorkingCalendar:
         self, d: date, *, include_self: bool = True, estimate: bool = False
     ) -> tuple[date, bool]:
         """``d`` if it is a working day (and ``include_self``), else the next working day."""
+        if type(d) is date:
+            # i == 0 is the day before the fast span, in an unknown year: it may count
+            # only if include_self is False.
+            i = d.toordinal() - self._base
+            if i > 0 or (i == 0 and not include_self):
+                try:
+                    k = self._before[i]
+                    if include_self and self._before[i - 1] < k:  # d is a working day
+                        return self._results[k]
+                    return self._results[k + 1]
+                except IndexError:
+                    pass
         _check_date(d, "d")
         o = d.toordinal() - 1 if include_self else d.toordinal()
         r, estimated = self._add(o, 1, estimate)
@@ -376,8 +404,11 @@ class WorkingCalendar:
         _check_date(end, "end")
         if end <= start:
             return 0
-        self._require_known(start.toordinal() + 1, end.toordinal())
-        return self._count[end] - self._count[start]
+        first, last = start.toordinal(), end.toordinal()
+        if first >= self._base and last - self._base < len(self._before):
+            return self._before[last - self._base] - self._before[first - self._base]
+        self._require_known(first + 1, last)
+        return bisect_right(self._ords, last) - bisect_right(self._ords, first)
 
     # -- internals ----------------------------------------------------------------------
 

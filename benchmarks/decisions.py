@@ -1,0 +1,98 @@
+"""Workload 2: a full decision for each bundled policy, one call at a time and in a batch.
+
+A full decision is everything :func:`~complaint_rules.decide` returns: level, routing,
+every deadline counted through the working-day calendar, escalations, penalties, the
+source of each element, and the policy and calendar hashes. For each bundled policy
+(except abstract layers) the same complaints (see :mod:`benchmarks.complaints`) are
+decided with ``decide`` in a loop, with ``decide`` plus ``model_dump_json``, and with the
+batch API ``decide_many`` (one process); the plain-Python classification loop of
+workload 1 runs in the same rounds as the baseline. Before timing, every batch result is
+checked equal to the single decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from complaint_rules import Catalog, CompiledPolicy, decide
+
+from .complaints import complaints
+
+__all__ = ["bundled_policies", "contenders"]
+
+
+def bundled_policies() -> list[CompiledPolicy]:
+    """Every bundled policy that can decide (abstract layers left out), by id."""
+    catalog = Catalog(entry_points=False)
+    loaded = [catalog.load(pid) for pid in sorted(catalog.ids())]
+    return [p for p in loaded if not p.policy.abstract]
+
+
+def _decide_all(policy: CompiledPolicy, items: list[dict[str, Any]]) -> Callable[[], None]:
+    def run() -> None:
+        for item in items:
+            decide(policy, item)
+
+    return run
+
+
+def _decide_json_all(policy: CompiledPolicy, items: list[dict[str, Any]]) -> Callable[[], None]:
+    def run() -> None:
+        for item in items:
+            decide(policy, item).model_dump_json()
+
+    return run
+
+
+def _batch_all(
+    decide_many: Callable[..., Any], policy: CompiledPolicy, items: list[dict[str, Any]]
+) -> Callable[[], None]:
+    def run() -> None:
+        for _ in decide_many(policy, items):
+            pass
+
+    return run
+
+
+def contenders(
+    n: int, log: Callable[[str], None]
+) -> Iterator[tuple[str, Callable[[], None], int, str, dict[str, Any]]]:
+    """Check, then yield (name, run, items, note, info) for each policy and way of deciding."""
+    from complaint_rules.batch import Rejected, decide_many
+
+    for policy in bundled_policies():
+        items = complaints(policy, n)
+        singles = [decide(policy, item) for item in items]
+        batch = list(decide_many(policy, items))
+        rejected = [r for r in batch if isinstance(r, Rejected)]
+        assert not rejected, rejected[:3]
+        assert batch == singles, f"{policy.id}: decide_many differs from decide"
+        sizes = [len(d.model_dump_json().encode()) for d in singles]
+        info = {
+            "policy": policy.id,
+            "rules": len(policy.rules),
+            "mean_matched_rules": round(sum(len(d.matched_rules) for d in singles) / n, 2),
+            "mean_deadlines": round(sum(len(d.deadlines) for d in singles) / n, 2),
+            "mean_json_bytes": round(sum(sizes) / n),
+        }
+        log(
+            f"  {policy.id}: {n} complaints, batch == single; "
+            f"{info['mean_matched_rules']} rules and {info['mean_deadlines']} deadlines "
+            f"per decision, {info['mean_json_bytes']} bytes of JSON"
+        )
+        yield f"{policy.id}: decide", _decide_all(policy, items), n, "full Decision", info
+        yield (
+            f"{policy.id}: decide + JSON",
+            _decide_json_all(policy, items),
+            n,
+            "and model_dump_json()",
+            {},
+        )
+        yield (
+            f"{policy.id}: decide_many",
+            _batch_all(decide_many, policy, items),
+            n,
+            "batch API, workers=1",
+            {},
+        )

@@ -1,0 +1,120 @@
+"""Workload 4: importing, loading every bundled policy, and re-deciding a JSONL history.
+
+- ``import complaint_rules`` in a fresh interpreter, timed inside it, and which heavy
+  modules it pulled in (none should be: the public names are imported on first use);
+- loading every bundled policy with ``Catalog().load``: cold (a fresh interpreter, imports
+  included) and warm (a new catalog in this process);
+- a history of complaints as JSON lines (generated deterministically over 科右前旗's policy,
+  one line in a thousand bad on purpose) decided and serialised back to JSON lines with
+  the batch API ``decide_jsonl``, with one worker ("per core") and with one worker per
+  core ("every core").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .complaints import history_lines
+
+__all__ = ["HISTORY_POLICY", "history_run", "import_once", "load_cold_once", "write_history"]
+
+HISTORY_POLICY = "keyouqianqi_credit_union"
+HEAVY = (
+    "pydantic",
+    "yaml",
+    "holidays",
+    "dateutil",
+    "complaint_rules.catalog",
+    "complaint_rules.loader",
+    "complaint_rules.compiled",
+)
+
+_IMPORT = f"""
+import time
+start = time.perf_counter_ns()
+import complaint_rules
+took = time.perf_counter_ns() - start
+import json, sys
+print(json.dumps({{"ns": took, "heavy": [m for m in {HEAVY!r} if m in sys.modules]}}))
+"""
+
+_LOAD = """
+import time
+start = time.perf_counter_ns()
+from complaint_rules import Catalog
+catalog = Catalog(entry_points=False)
+ids = sorted(catalog.ids())
+for policy_id in ids:
+    catalog.load(policy_id)
+took = time.perf_counter_ns() - start
+import json
+print(json.dumps({"ns": took, "policies": ids}))
+"""
+
+
+def _fresh(code: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def import_once() -> dict[str, Any]:
+    """One fresh interpreter: ns to ``import complaint_rules`` and heavy modules it loaded."""
+    return _fresh(_IMPORT)
+
+
+def load_cold_once() -> dict[str, Any]:
+    """One fresh interpreter: ns to import, create a Catalog and load every bundled policy."""
+    return _fresh(_LOAD)
+
+
+def write_history(path: Path, n: int) -> None:
+    from complaint_rules import Catalog
+
+    policy = Catalog(entry_points=False).load(HISTORY_POLICY)
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(history_lines(policy, n))
+
+
+def history_run(
+    history: Path, workers: int, sink: Path | None, counts: dict[str, int]
+) -> Callable[[], None]:
+    """Decide ``history`` with ``decide_jsonl`` and write each decision's JSON line.
+
+    The decisions go to a file in ``sink`` (deleted afterwards) or, without ``sink``, to
+    ``os.devnull``. ``counts`` receives the numbers of decided and rejected lines.
+    """
+    from complaint_rules import Catalog
+    from complaint_rules.batch import DecidedLine, decide_jsonl
+
+    policy = Catalog(entry_points=False).load(HISTORY_POLICY)
+
+    def run() -> None:
+        target = os.devnull if sink is None else str(sink / f"decisions-{workers}.jsonl")
+        decided = rejected = 0
+        with history.open("rb") as lines, open(target, "w", encoding="utf-8") as out:
+            for result in decide_jsonl(policy, lines, workers=workers, file=history.name):
+                if isinstance(result, DecidedLine):
+                    out.write(result.decision_json)
+                    out.write("\n")
+                    decided += 1
+                else:
+                    rejected += 1
+        if sink is not None:
+            os.unlink(target)
+        counts["decided"], counts["rejected"] = decided, rejected
+
+    return run
