@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["markdown"]
+__all__ = ["compare", "markdown"]
 
 
 def _us(value: float) -> str:
@@ -139,7 +139,29 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def compare(runs: list[tuple[str, dict[str, Any]]]) -> str:
+    """One row per target, one column per run: each run's measured value."""
+    names = [name for name, _ in runs]
+    lines = [
+        "| target | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(names),
+    ]
+    targets: dict[str, list[str]] = {}
+    for i, (_, results) in enumerate(runs):
+        for t in results["targets"]:
+            value = t["value"]
+            shown = ", ".join(value) or "none" if isinstance(value, list) else f"{value:,.2f}"
+            targets.setdefault(t["target"], [""] * len(runs))[i] = shown
+    for target, values in targets.items():
+        lines.append(f"| {target} | " + " | ".join(values) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--compare"]:
+        files = argv[1:]
+        print(compare([(Path(f).stem, json.loads(Path(f).read_text("utf-8"))) for f in files]))
+        return 0
     for name in argv:
         print(markdown(json.loads(Path(name).read_text(encoding="utf-8"))))
     return 0
