@@ -152,13 +152,20 @@ def test_bad_items_are_rejected_in_place_and_the_stream_goes_on(
 def test_a_deadline_into_an_unpublished_year_is_rejected_unless_estimated(
     keyouqianqi: CompiledPolicy,
 ) -> None:
-    if keyouqianqi.calendar.is_known(2027):
-        pytest.skip("the installed holidays package already knows 2027")
-    # Complex: 7-10 working days from Mon 28 Dec 2026 run into 2027.
-    item = {"received_at": "2026-12-28T10:00:00+08:00", "channel": "letter", "category": "服務產品"}
+    # Complex: 7-10 working days from 28 Dec of the last year whose schedule the installed
+    # holidays package knows cannot end by 31 Dec: they run into the next, unknown year.
+    last = max(keyouqianqi.calendar.known_years)
+    assert not keyouqianqi.calendar.is_known(last + 1)
+    item = {
+        "received_at": f"{last}-12-28T10:00:00+08:00",
+        "channel": "letter",
+        "category": "服務產品",
+    }
     (got,) = decide_many(keyouqianqi, [item])
     assert isinstance(got, Rejected) and got.index == 0
-    assert got.problems[0].message.startswith("the official holiday schedule for 2027 is not known")
+    assert got.problems[0].message.startswith(
+        f"the official holiday schedule for {last + 1} is not known"
+    )
     (estimated,) = decide_many(keyouqianqi, [item], estimate=True)
     assert isinstance(estimated, Decision) and estimated.deadlines[0].estimated
 
