@@ -156,6 +156,7 @@ class WorkingCalendar:
         "_extra_holidays",
         "_extra_workdays",
         "_fingerprint",
+        "_index",
         "_known",
         "_known_spans",
         "_lo",
@@ -171,6 +172,7 @@ class WorkingCalendar:
     _extra_holidays: Mapping[date, str]
     _extra_workdays: Mapping[date, str]
     _fingerprint: str
+    _index: dict[date, int]  # _before by day, for add_working_days; never mutated
     _known: frozenset[int]
     _known_spans: tuple[tuple[int, int], ...]
     _lo: int
@@ -263,6 +265,8 @@ class WorkingCalendar:
         setattr_(self, "_extra_holidays", MappingProxyType(off))
         setattr_(self, "_extra_workdays", MappingProxyType(on))
         setattr_(self, "_fingerprint", digest.hexdigest())
+        index = {date.fromordinal(fast_lo - 1 + i): k for i, k in enumerate(before)}
+        setattr_(self, "_index", index)
         setattr_(self, "_known", known)
         setattr_(self, "_known_spans", tuple(spans))
         setattr_(self, "_lo", date(span_first, 1, 1).toordinal())
@@ -362,13 +366,13 @@ class WorkingCalendar:
         Monday-Friday minus holidays' estimated public holidays, and the flag is True.
         """
         # Fast path: d in the fast span or the day before it, and the result in that span.
-        if type(n) is int and n > 0 and type(d) is date:
-            i = d.toordinal() - self._base
-            if i >= 0:
-                try:
-                    return self._results[self._before[i] + n]
-                except IndexError:  # d or the result after the span: the slow way
-                    pass
+        # One dict lookup (a date caches its hash) and one indexing; a datetime or any
+        # other key is not in the index and takes the slow way.
+        if n.__class__ is int and n > 0:
+            try:
+                return self._results[self._index[d] + n]
+            except (KeyError, IndexError, TypeError):  # outside the span, or not a date
+                pass
         _check_date(d, "d")
         if type(n) is not int:
             raise TypeError(f"n must be an int, not {type(n).__name__}")

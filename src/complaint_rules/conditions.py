@@ -38,12 +38,15 @@ __all__ = [
     "VOCAB_KEYS",
     "CompiledCondition",
     "ConditionContext",
+    "Expr",
     "Facts",
     "PartCheck",
     "Subject",
+    "build_function",
     "check_condition",
     "compile_condition",
     "explain_condition",
+    "function_source",
 ]
 
 Path = tuple[str | int, ...]
@@ -67,10 +70,16 @@ Predicate = Callable[[Subject], Result]
 
 @dataclass(frozen=True, slots=True)
 class CompiledCondition:
-    """A predicate plus the facts it may read (for explanations and error messages)."""
+    """A predicate plus the facts it may read (for explanations and error messages).
+
+    ``test`` is generated Python (see :class:`Expr`): a condition costs what the same
+    ``if`` written by hand costs. ``expr`` is its source, for building one function that
+    tests many conditions at once (:mod:`complaint_rules.prepared`).
+    """
 
     test: Predicate
     facts: frozenset[str]
+    expr: Expr
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,23 +109,78 @@ LEVEL_OPS = ("in", "not_in", "at_least", "at_most")
 NUM_OPS = ("eq", "ne", "gt", "gte", "lt", "lte", "given")
 
 
+@dataclass(frozen=True, slots=True)
+class Expr:
+    """A condition as two Python expressions over a complaint's values.
+
+    ``true`` holds exactly when the condition is true, ``false`` exactly when it is false;
+    neither holds when it is unknown (three-valued logic without a third value at run
+    time). They read the locals ``ch``, ``cat``, ``lvl``, ``fnd`` (the findings, a
+    frozenset) and ``f_<fact>`` (each fact's value or ``None``), and the names in
+    ``constants``. Ids and fact names are checked identifiers and every literal is written
+    with :func:`repr`, so no policy text reaches the generated code unquoted.
+    """
+
+    true: str
+    false: str
+    constants: Mapping[str, Any]
+
+
+_NEVER = Expr("False", "True", {})
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " and ".join(parts) + ")"
+
+
+def _or(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " or ".join(parts) + ")"
+
+
+def _merge(parts: Sequence[Expr]) -> dict[str, Any]:
+    constants: dict[str, Any] = {}
+    for part in parts:
+        constants.update(part.constants)
+    return constants
+
+
+def _all(parts: Sequence[Expr]) -> Expr:
+    if len(parts) == 1:
+        return parts[0]
+    return Expr(_and([p.true for p in parts]), _or([p.false for p in parts]), _merge(parts))
+
+
+def _any(parts: Sequence[Expr]) -> Expr:
+    if len(parts) == 1:
+        return parts[0]
+    return Expr(_or([p.true for p in parts]), _and([p.false for p in parts]), _merge(parts))
+
+
+def _not(part: Expr) -> Expr:
+    return Expr(part.false, part.true, part.constants)
+
+
+def _set(items: Sequence[str]) -> str:
+    # ``x in {'a', 'b'}`` of constants is compiled to a frozenset constant.
+    return "{" + ", ".join(repr(i) for i in sorted(set(items))) + "}"
+
+
 class _Compiler:
     def __init__(self, ctx: ConditionContext) -> None:
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.facts: set[str] = set()
 
-    def fail(self, path: Path, message: str) -> Predicate:
+    def fail(self, path: Path, message: str) -> Expr:
         self.problems.append(Problem(message=message, path=path))
-        return _never
+        return _NEVER
 
-    def compile(self, cond: Any, path: Path) -> Predicate:
+    def compile(self, cond: Any, path: Path) -> Expr:
         if not isinstance(cond, Mapping) or not cond:
             return self.fail(path, "a condition is a non-empty mapping of field to value")
-        parts = [self.part(str(key), value, (*path, str(key))) for key, value in cond.items()]
-        return parts[0] if len(parts) == 1 else _all(parts)
+        return _all([self.part(str(key), value, (*path, str(key))) for key, value in cond.items()])
 
-    def part(self, key: str, value: Any, path: Path) -> Predicate:
+    def part(self, key: str, value: Any, path: Path) -> Expr:
         if key in ("all", "any"):
             if not isinstance(value, list) or not value:
                 return self.fail(path, f"'{key}' takes a non-empty list of conditions")
@@ -132,7 +196,7 @@ class _Compiler:
         allowed = [*COMBINATORS, *VOCAB_KEYS, *self.ctx.fact_types]
         return self.fail(path, f"unknown condition field {key!r}; {_closest(key, allowed)}")
 
-    def vocab(self, key: str, value: Any, path: Path) -> Predicate:
+    def vocab(self, key: str, value: Any, path: Path) -> Expr:
         allowed: Sequence[str] = {
             "channel": sorted(self.ctx.channels),
             "category": sorted(self.ctx.categories),
@@ -151,30 +215,22 @@ class _Compiler:
             op, arg = "in", value
         if op in ("at_least", "at_most"):
             if not self.ids([arg], allowed, path):
-                return _never
+                return _NEVER
             rank = self.ctx.levels.index(arg)
-            order = self.ctx.levels
-            if op == "at_least":
-                return lambda s: s.level is not None and order.index(s.level) >= rank
-            return lambda s: s.level is not None and order.index(s.level) <= rank
+            chosen = self.ctx.levels[rank:] if op == "at_least" else self.ctx.levels[: rank + 1]
+            # A complaint without a level is at no level: the test is false, not unknown.
+            test = f"lvl in {_set(chosen)}"
+            return Expr(test, f"not {test}", {})
         items = arg if isinstance(arg, list) else [arg]
         if not items or not self.ids(items, allowed, path):
-            return self.fail(path, "name one or more values") if not items else _never
-        chosen = frozenset(items)
-        negate = op == "not_in"
+            return self.fail(path, "name one or more values") if not items else _NEVER
         if key == "finding":
-            return (
-                (lambda s: not (s.findings & chosen))
-                if negate
-                else (lambda s: bool(s.findings & chosen))
-            )
-        attr = key
-
-        def test(s: Subject) -> Result:
-            got = getattr(s, attr)
-            return (got not in chosen) if negate else (got in chosen)
-
-        return test
+            test = _or([f"{item!r} in fnd" for item in sorted(set(items))])
+        else:
+            var = {"channel": "ch", "category": "cat", "level": "lvl"}[key]
+            test = f"{var} in {_set(items)}"
+        yes, no = test, f"not {test}"
+        return Expr(no, yes, {}) if op == "not_in" else Expr(yes, no, {})
 
     def ids(self, items: list[Any], allowed: Sequence[str], path: Path) -> bool:
         ok = True
@@ -185,7 +241,7 @@ class _Compiler:
                 ok = False
         return ok
 
-    def fact(self, name: str, kind: str, value: Any, path: Path) -> Predicate:
+    def fact(self, name: str, kind: str, value: Any, path: Path) -> Expr:
         if not isinstance(value, Mapping):
             value = {"eq": value}
         if len(value) != 1:
@@ -194,78 +250,69 @@ class _Compiler:
         if op not in NUM_OPS:
             return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), NUM_OPS)}")
         path = (*path, op)
+        var = f"f_{name}"
         if op == "given":
             if not isinstance(arg, bool):
                 return self.fail(path, "'given' takes true or false")
-            return lambda s: (name in s.facts and s.facts[name] is not None) == arg
+            given, absent = f"{var} is not None", f"{var} is None"
+            return Expr(given, absent, {}) if arg else Expr(absent, given, {})
+        constants: dict[str, Any] = {}
         if kind == "bool":
             if op not in ("eq", "ne") or not isinstance(arg, bool):
                 return self.fail(path, f"fact {name!r} is a bool: compare with true or false")
+            literal = repr(arg)
         elif kind in ("int", "decimal"):
             if isinstance(arg, bool) or not isinstance(arg, int | str):
                 return self.fail(path, f"fact {name!r} is a number: compare with a number")
             try:
-                arg = Decimal(str(arg))
+                number = Decimal(str(arg))
             except ArithmeticError:
                 return self.fail(path, f"{arg!r} is not a number")
+            if not number.is_finite():
+                return self.fail(path, f"{arg!r} is not a number")
+            if number == number.to_integral_value():
+                literal = repr(int(number))  # exact against int and Decimal alike
+            else:
+                literal = "_d" + str(number).encode().hex()
+                constants[literal] = number
         else:
             return self.fail(path, f"fact {name!r} ({kind}) can only be tested with 'given'")
-        compare = _COMPARE[op]
-
-        def test(s: Subject) -> Result:
-            got = s.facts.get(name)
-            return None if got is None else compare(got, arg)
-
-        return test
-
-
-_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": lambda a, b: bool(a == b),
-    "ne": lambda a, b: bool(a != b),
-    "gt": lambda a, b: bool(a > b),
-    "gte": lambda a, b: bool(a >= b),
-    "lt": lambda a, b: bool(a < b),
-    "lte": lambda a, b: bool(a <= b),
-}
+        compare = f"{var} {_OPERATORS[op]} {literal}"
+        return Expr(
+            f"({var} is not None and {compare})",
+            f"({var} is not None and not {compare})",
+            constants,
+        )
 
 
-def _never(_: Subject) -> Result:
-    return False
+_OPERATORS = {"eq": "==", "ne": "!=", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
 
 
-def _all(parts: list[Predicate]) -> Predicate:
-    def test(s: Subject) -> Result:
-        unknown = False
-        for part in parts:
-            got = part(s)
-            if got is False:
-                return False
-            if got is None:
-                unknown = True
-        return None if unknown else True
-
-    return test
-
-
-def _any(parts: list[Predicate]) -> Predicate:
-    def test(s: Subject) -> Result:
-        unknown = False
-        for part in parts:
-            got = part(s)
-            if got is True:
-                return True
-            if got is None:
-                unknown = True
-        return None if unknown else False
-
-    return test
+def function_source(name: str, facts: Sequence[str], body: Sequence[str], args: str = "s") -> str:
+    """The source of a function of a :class:`Subject` ``s`` that binds the locals an
+    :class:`Expr` reads, then runs ``body`` (lines, indented by the caller)."""
+    lines = [
+        f"def {name}({args}):",
+        "    ch = s.channel; cat = s.category; lvl = s.level; fnd = s.findings",
+    ]
+    if facts:
+        lines.append("    facts = s.facts")
+        lines.extend(f"    f_{fact} = facts.get({fact!r})" for fact in sorted(facts))
+    lines.extend(f"    {line}" for line in body)
+    return "\n".join(lines) + "\n"
 
 
-def _not(part: Predicate) -> Predicate:
-    def test(s: Subject) -> Result:
-        got = part(s)
-        return None if got is None else not got
+def build_function(source: str, name: str, constants: Mapping[str, Any]) -> Any:
+    """Compile ``source`` (made by :func:`function_source`) and return its function."""
+    namespace: dict[str, Any] = {"__builtins__": {}, **constants}
+    exec(compile(source, f"<condition {name}>", "exec"), namespace)
+    return namespace[name]
 
+
+def _predicate(expr: Expr, facts: frozenset[str]) -> Predicate:
+    body = [f"return True if {expr.true} else (False if {expr.false} else None)"]
+    source = function_source("test", sorted(facts), body)
+    test: Predicate = build_function(source, "test", expr.constants)
     return test
 
 
@@ -274,8 +321,12 @@ def compile_condition(
 ) -> tuple[CompiledCondition, list[Problem]]:
     """Check ``cond`` against ``ctx`` and compile it; problems carry paths below ``path``."""
     compiler = _Compiler(ctx)
-    test = compiler.compile(cond, path)
-    return CompiledCondition(test=test, facts=frozenset(compiler.facts)), compiler.problems
+    expr = compiler.compile(cond, path)
+    facts = frozenset(compiler.facts)
+    if compiler.problems:
+        expr = _NEVER
+    compiled = CompiledCondition(test=_predicate(expr, facts), facts=facts, expr=expr)
+    return compiled, compiler.problems
 
 
 # --- explaining a condition ------------------------------------------------------------
