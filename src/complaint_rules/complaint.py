@@ -172,6 +172,15 @@ def parse_complaint(
     ``Complaint.carried``; by default none is kept.
     """
     carry = _carry_names(carry)
+    if data.__class__ is dict and not carry:
+        fast = _fast_tables(policy).parse(data)
+        if fast is not None:
+            return fast
+    return _parse(policy, data, carry)
+
+
+def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ...]) -> Complaint:
+    """The full check, which finds and words every problem."""
     if not isinstance(data, Mapping):
         raise ComplaintError([Problem(f"a complaint is a JSON object, got {_type(data)}")])
     problems: list[Problem] = []
@@ -265,6 +274,172 @@ def parse_complaint(
         facts=facts,
         carried=MappingProxyType(carried),
     )
+
+
+_CACHE_KEY = "complaint"
+
+
+def _fast_tables(policy: CompiledPolicy) -> _FastParser:
+    found = policy.cache.get(_CACHE_KEY)
+    if found is None:
+        found = policy.cache.setdefault(_CACHE_KEY, _FastParser(policy))
+    assert isinstance(found, _FastParser)
+    return found
+
+
+class _FastParser:
+    """The common case, checked in a few dictionary lookups: a ``dict`` whose values are
+    exact spellings and plain values. Anything else (an unknown key, a spelling that needs
+    folding, a finding given as an object, a value to check further) returns ``None`` and
+    takes the full check, which gives the same answer or words the problem; a test
+    compares the two on random complaints."""
+
+    def __init__(self, policy: CompiledPolicy) -> None:
+        self.policy = policy
+        self.tz = policy.tz
+        known = policy.calendar.known_years
+        self.years = (max(2, min(known) - YEARS_BEFORE), min(9998, max(known) + YEARS_AFTER))
+        facts = {fact.id: fact for fact in policy.policy.facts}
+        self.allowed = frozenset([*_FIELDS, *facts, *_PRIVATE])
+        self.kinds = {f.id: f.type for f in facts.values()}
+        self.defaults: dict[str, Any] = {
+            f.id: f.default for f in facts.values() if f.default is not None
+        }
+        self.minimum = {f.id: f.minimum for f in facts.values() if f.minimum is not None}
+        self.channels = _exact(policy.channels)
+        self.categories = _exact(policy.categories)
+        self.levels = _exact(policy.levels)
+        self.findings = _exact(policy.findings)
+        self.roles = _exact(policy.roles)
+        self.level_input = policy.level_input
+
+    def instant(self, value: Any) -> datetime | None:
+        if value.__class__ is not str or len(value) > 64:
+            return None
+        try:
+            instant = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        if instant.tzinfo is None:  # from text, an offset is a fixed one: never None
+            return None
+        lo, hi = self.years
+        if not lo < instant.year < hi:  # one year of margin: the local year is in range
+            return None
+        return instant
+
+    def finding(self, item: dict[str, Any]) -> FindingInput | None:
+        if not item.keys() <= _FINDING_KEYS:
+            return None
+        finding = _spelt(self.findings, item.get("finding"))
+        count = item.get("count", 1)
+        raw_roles = item.get("roles")
+        if finding is None or count.__class__ is not int or not 1 <= count <= MAX_COUNT:
+            return None
+        roles = []
+        if raw_roles:
+            if raw_roles.__class__ is not list or len(raw_roles) > MAX_FINDINGS:
+                return None
+            for role in raw_roles:
+                role_id = _spelt(self.roles, role)
+                if role_id is None:
+                    return None
+                roles.append(role_id)
+        elif raw_roles is not None and raw_roles.__class__ is not list:
+            return None
+        return FindingInput(finding=finding, count=count, roles=tuple(roles))
+
+    def parse(self, data: dict[str, Any]) -> Complaint | None:
+        if not data.keys() <= self.allowed:
+            return None
+        get = data.get
+        received_at = self.instant(get("received_at"))
+        channel = _spelt(self.channels, get("channel"))
+        category = _spelt(self.categories, get("category"))
+        if received_at is None or channel is None or category is None:
+            return None
+        raw_level = get("level")
+        level: str | None = None
+        if raw_level is not None:
+            if self.level_input == "forbidden":
+                return None
+            level = _spelt(self.levels, raw_level)
+            if level is None:
+                return None
+        elif self.level_input == "required":
+            return None
+        findings: tuple[FindingInput, ...] = ()
+        raw_findings = get("findings")
+        if raw_findings:
+            if raw_findings.__class__ is not list or len(raw_findings) > MAX_FINDINGS:
+                return None
+            found = []
+            for item in raw_findings:
+                if item.__class__ is dict:
+                    parsed = self.finding(item)
+                    if parsed is None:
+                        return None
+                    found.append(parsed)
+                    continue
+                finding = _spelt(self.findings, item)
+                if finding is None:
+                    return None
+                found.append(FindingInput(finding=finding, count=1, roles=()))
+            findings = tuple(found)
+        elif raw_findings is not None and raw_findings.__class__ is not list:
+            return None
+        facts = self.defaults.copy()
+        kinds = self.kinds
+        for key, value in data.items():
+            kind = kinds.get(key)
+            if kind is None or value is None:  # a field, or a fact not given
+                continue
+            cls = value.__class__
+            if cls is bool:
+                if kind != "bool":
+                    return None
+                facts[key] = value
+            elif cls is int and (kind == "int" or kind == "decimal"):
+                minimum = self.minimum.get(key)
+                if not -MAX_AMOUNT <= value <= MAX_AMOUNT or (
+                    minimum is not None and value < minimum
+                ):
+                    return None
+                facts[key] = value if kind == "int" else Decimal(value)
+            elif kind == "datetime":
+                instant = self.instant(value)
+                if instant is None:
+                    return None
+                facts[key] = instant
+            else:
+                return None
+        return Complaint(
+            received_at=received_at,
+            channel=channel,
+            category=category,
+            level=level,
+            findings=findings,
+            facts=facts,
+        )
+
+
+_FINDING_KEYS = frozenset(("finding", "count", "roles"))
+
+
+def _spelt(spellings: dict[str, str], value: Any) -> str | None:
+    return spellings.get(value) if value.__class__ is str else None
+
+
+def _exact(lookup: Lookup) -> dict[str, str]:
+    """Every spelling the full check accepts as it is (ids, labels, aliases, folded forms)."""
+    out: dict[str, str] = {}
+    written = (s for t in lookup.terms.values() for s in (t.id, t.label, *t.aliases))
+    problems: list[Any] = []
+    for spelling in (*lookup.spellings, *written):
+        problems.clear()
+        found = _term(spelling, lookup, (), lambda path, message: problems.append(message))
+        if found is not None and not problems:
+            out[spelling] = found
+    return out
 
 
 def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> datetime | None:
