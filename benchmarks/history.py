@@ -105,11 +105,11 @@ def history_run(
     def run() -> None:
         target = os.devnull if sink is None else str(sink / f"decisions-{workers}.jsonl")
         decided = rejected = 0
-        with history.open("rb") as lines, open(target, "w", encoding="utf-8") as out:
+        with history.open("rb") as lines, open(target, "wb") as out:
             for result in decide_jsonl(policy, lines, workers=workers, file=history.name):
                 if isinstance(result, DecidedLine):
-                    out.write(result.decision_json)
-                    out.write("\n")
+                    out.write(result.data)
+                    out.write(b"\n")
                     decided += 1
                 else:
                     rejected += 1

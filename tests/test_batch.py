@@ -235,7 +235,7 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
     ]
     got = list(decide_jsonl(keyouqianqi, lines, file="h.jsonl"))
     want_json = decide(keyouqianqi, good).model_dump_json()
-    assert got[0] == DecidedLine(1, want_json)
+    assert got[0] == DecidedLine(1, want_json.encode())
     assert got[1] == RejectedLine(
         3,
         (
@@ -252,7 +252,7 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
     assert got[3] == RejectedLine(
         5, (Problem("not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5),)
     )
-    assert got[4] == DecidedLine(6, want_json)
+    assert got[4] == DecidedLine(6, want_json.encode())
     not_object = problems(keyouqianqi, [1, 2])
     assert got[5] == RejectedLine(7, tuple(replace(p, file="h.jsonl", line=7) for p in not_object))
     assert len(got) == 6  # the blank line 2 gives nothing
@@ -265,7 +265,7 @@ def test_money_with_a_fraction_is_read_as_text_as_by_the_cli(catalog: Catalog) -
     (got,) = decide_jsonl(policy, [line])
     want = single(policy, json.loads(line, parse_float=str))
     if isinstance(want, Decision):
-        assert got == DecidedLine(1, want.model_dump_json())
+        assert got == DecidedLine(1, want.model_dump_json().encode())
     else:
         assert isinstance(got, RejectedLine)
 
@@ -281,6 +281,6 @@ def test_carry_is_passed_to_decide_and_checked_when_called(keyouqianqi: Compiled
     assert isinstance(got, Decision) and got.carried == {"id": "KY-1"}
     assert got == decide(keyouqianqi, item, carry=["id"])
     (line,) = decide_jsonl(keyouqianqi, [json.dumps(item)], carry=["id"], workers=2)
-    assert line == DecidedLine(1, got.model_dump_json())
+    assert line == DecidedLine(1, got.model_dump_json().encode())
     with pytest.raises(ValueError, match=r"^cannot carry 'name'; carry names fields of "):
         decide_many(keyouqianqi, [], carry=["name"])

@@ -36,6 +36,7 @@ from .complaint import CARRYABLE, parse_datetime
 from .decision import Decision
 from .engine import decide
 from .errors import CalendarError, ComplaintError, Problem
+from .prepared import prepare
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -68,10 +69,16 @@ class Rejected:
 
 @dataclass(frozen=True, slots=True)
 class DecidedLine:
-    """A decided JSON line: its 1-based number and the decision's JSON (no newline)."""
+    """A decided JSON line: its 1-based number and the decision's JSON, as UTF-8 bytes
+    (no newline), ready to write to a file opened ``"wb"``."""
 
     line: int
-    decision_json: str
+    data: bytes
+
+    @property
+    def decision_json(self) -> str:
+        """The decision's JSON as text: ``decision.model_dump_json()``."""
+        return self.data.decode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +327,8 @@ def decide_jsonl(
     """Decide each JSON line (``str`` or UTF-8 ``bytes``, e.g. a file opened ``"rb"``).
 
     Lines are numbered from 1; blank lines are skipped. Yields, in order, a
-    :class:`DecidedLine` with ``decision.model_dump_json()`` of the line's decision, or a
+    :class:`DecidedLine` with ``decision.model_dump_json()`` of the line's decision (as
+    UTF-8 bytes, written by :mod:`~complaint_rules.decisionjson`), or a
     :class:`RejectedLine` whose problems carry ``file`` and the line number. Parsing,
     deciding and serialising all happen in the workers when ``workers > 1``.
     """
@@ -346,5 +354,5 @@ def _decide_line(
         return data
     got = _decide(policies[0], data, s)
     if isinstance(got, Decision):
-        return DecidedLine(line, got.model_dump_json())
+        return DecidedLine(line, prepare(policies[0]).writer.model(got))
     return RejectedLine(line, located(got, line, s.file))

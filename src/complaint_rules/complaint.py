@@ -405,6 +405,11 @@ class _FastParser:
                 ):
                     return None
                 facts[key] = value if kind == "int" else Decimal(value)
+            elif cls is str and kind == "decimal":
+                try:
+                    facts[key] = _fact_value(kind, value, self.minimum.get(key))
+                except ValueError:
+                    return None
             elif kind == "datetime":
                 instant = self.instant(value)
                 if instant is None:

@@ -304,7 +304,7 @@ def function_source(name: str, facts: Sequence[str], body: Sequence[str], args: 
 
 def build_function(source: str, name: str, constants: Mapping[str, Any]) -> Any:
     """Compile ``source`` (made by :func:`function_source`) and return its function."""
-    namespace: dict[str, Any] = {"__builtins__": {}, **constants}
+    namespace: dict[str, Any] = {"__builtins__": {"tuple": tuple}, **constants}
     exec(compile(source, f"<condition {name}>", "exec"), namespace)
     return namespace[name]
 

@@ -10,13 +10,15 @@ facts it needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from .compiled import CompiledPolicy, CompiledRule
-from .complaint import Complaint, parse_complaint, parse_datetime
+from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
 from .conditions import Subject
 from .decision import (
     DecidedAction,
@@ -32,13 +34,14 @@ from .decision import (
     Decision,
     PendingRule,
     Source,
+    assemble,
 )
 from .durations import Due, due_after
 from .errors import CalendarError, ComplaintError, Problem
-from .model import Approval, Deadline, Money, Period
-from .prepared import PreparedPenalty, PreparedRule, prepare
+from .model import Approval, Deadline, Money, Period, Report
+from .prepared import PreparedPenalty, PreparedPolicy, PreparedRule, prepare
 
-__all__ = ["decide"]
+__all__ = ["decide", "decide_json"]
 
 
 def decide(
@@ -86,210 +89,429 @@ def decide(
     return _Decider(policy, parsed, as_of, estimate).run()
 
 
+def decide_json(
+    policy: CompiledPolicy,
+    complaint: Mapping[str, Any] | Complaint,
+    *,
+    at: datetime | str | None = None,
+    estimate: bool = False,
+    carry: Iterable[str] = (),
+) -> str:
+    """``decide(...).model_dump_json()``, byte for byte, in a fraction of the time.
+
+    The parts a decision shares with other complaints that match the same rules are
+    written once per policy and reused (:mod:`complaint_rules.decisionjson`).
+    """
+    decision = decide(policy, complaint, at=at, estimate=estimate, carry=carry)
+    return prepare(policy).writer.model(decision).decode()
+
+
+_LIMIT = 4096
+"""Entries per kind of shared part a policy keeps (bundles, pending rules, reports...)."""
+_DUES_LIMIT = 100_000
+"""Deadlines in days kept per policy, by (unit, amount, local day of start)."""
+_NO_FINDINGS: frozenset[str] = frozenset()
+_P = TypeVar("_P", DecidedPenalty, DecidedApproval)
+_DAY_UNITS = frozenset(("working_days", "calendar_days", "end_of_month"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Bundle:
+    """What every complaint that matches the same rules gets alike, in policy order."""
+
+    key: tuple[int, ...]
+    """The indexes of the rules matched."""
+    rules: tuple[PreparedRule, ...]
+    matched: tuple[Source, ...]
+    routing: tuple[DecidedAssignment, ...]
+    deadlines: tuple[tuple[Deadline, dict[str, Any]], ...]
+    actions: tuple[DecidedAction, ...]
+    escalations: tuple[DecidedEscalation, ...]
+    reports: tuple[tuple[int, Report, dict[str, Any], DecidedReport | None], ...]
+    static_reports: tuple[DecidedReport, ...] | None
+    """The reports, when none has a due date (else ``None``: each is made per complaint)."""
+    reports_by_day: bool
+    """Whether every report's due date is counted in days (so depends on the day only)."""
+    retention: tuple[DecidedRetention, ...]
+    gaps: tuple[DecidedGap, ...]
+    """The gaps when no penalty or approval adds one (see ``_Decider.gaps_of``)."""
+    dynamic: tuple[tuple[int, PreparedRule], ...]
+    """The matched rules with penalties or approvals (which depend on the complaint), with
+    their positions in ``rules``."""
+
+
+def _report(common: dict[str, Any], due: datetime | None) -> DecidedReport:
+    # In the order of the fields: pydantic writes a model's JSON in its __dict__'s order.
+    head = ("id", "label", "by", "to", "frequency")
+    return assemble(
+        DecidedReport,
+        {
+            **{k: common[k] for k in head},
+            "due": due,
+            "note": common["note"],
+            "source": common["source"],
+        },
+    )
+
+
+def _memo(prep: PreparedPolicy, kind: str) -> dict[Any, Any]:
+    table = prep.memo.get(kind)
+    if table is None:
+        table = prep.memo.setdefault(kind, {})
+    return table
+
+
+def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
+    bundles = _memo(prep, "bundles")
+    found: _Bundle | None = bundles.get(matched)
+    if found is not None:
+        return found
+    rules = tuple(prep.rules[i] for i in matched)
+    reports: list[tuple[int, Report, dict[str, Any], DecidedReport | None]] = []
+    for m in rules:
+        for rep, common in m.reports:
+            static = None
+            if rep.due is None:
+                static = _report(common, None)
+            reports.append((len(reports), rep, common, static))
+    static_reports = None
+    if all(r[3] is not None for r in reports):
+        static_reports = tuple(r[3] for r in reports if r[3] is not None)
+    gaps: dict[DecidedGap, None] = {}
+    for m in rules:
+        gaps.update(dict.fromkeys(m.retention_gaps))
+        gaps.update(dict.fromkeys(m.gaps))
+    bundle = _Bundle(
+        key=matched,
+        rules=rules,
+        matched=tuple(m.source for m in rules),
+        routing=tuple(x for m in rules for x in m.routing),
+        deadlines=tuple(x for m in rules for x in m.deadlines),
+        actions=tuple(x for m in rules for x in m.actions),
+        escalations=tuple(x for m in rules for x in m.escalations),
+        reports=tuple(reports),
+        static_reports=static_reports,
+        reports_by_day=all(r.due is None or r.due.unit in _DAY_UNITS for _, r, _, _ in reports),
+        retention=tuple(x for m in rules for x in m.retention),
+        gaps=tuple(gaps),
+        dynamic=tuple((i, m) for i, m in enumerate(rules) if m.penalties or m.approvals),
+    )
+    if len(bundles) < _LIMIT:
+        keep = prep.writer.keep
+        for part in (
+            bundle.matched,
+            bundle.routing,
+            bundle.actions,
+            bundle.escalations,
+            bundle.retention,
+            bundle.gaps,
+        ):
+            keep(part)
+        if static_reports is not None:
+            keep(static_reports)
+        bundle = bundles.setdefault(matched, bundle)
+    return bundle
+
+
 class _Decider:
+    __slots__ = ("at", "c", "cp", "estimate", "prep", "received")
+
     def __init__(self, cp: CompiledPolicy, complaint: Complaint, at: datetime, estimate: bool):
         self.cp = cp
         self.prep = prepare(cp)
         self.c = complaint
-        self.at = at.astimezone(cp.tz)
         self.estimate = estimate
         self.received = complaint.received_at.astimezone(cp.tz)
-        self.gaps: dict[DecidedGap, None] = {}  # an ordered set
+        self.at = self.received if at is complaint.received_at else at.astimezone(cp.tz)
 
     def run(self) -> Decision:
         c, prep = self.c, self.prep
-        level, level_out = self.level()
-        subject = Subject(
-            channel=c.channel,
-            category=c.category,
-            level=level,
-            findings=frozenset(f.finding for f in c.findings),
-            facts=c.facts,
-        )
-        matched: list[PreparedRule] = []
-        pending: list[PendingRule] = []
-        for prepared in prep.rules:
-            when = prepared.rule.when
-            got = True if when is None else when.test(subject)
-            if got is None:
-                assert when is not None
-                needs = tuple(sorted(f for f in when.facts if c.facts.get(f) is None))
-                pending.append(PendingRule(source=prepared.source, needs=needs))
-            elif got:
-                matched.append(prepared)
-        routing: list[DecidedAssignment] = []
-        deadlines: list[DecidedDeadline] = []
-        actions: list[DecidedAction] = []
-        escalations: list[DecidedEscalation] = []
-        reports: list[DecidedReport] = []
-        retention: list[DecidedRetention] = []
+        findings = frozenset(f.finding for f in c.findings) if c.findings else _NO_FINDINGS
+        level, level_out, level_gap = self.level(findings)
+        subject = Subject(c.channel, c.category, level, findings, c.facts)
+        matched, pending_rules = prep.evaluate(subject)
+        bundle = _bundle(prep, matched)
+        deadlines = tuple([self.deadline(d, common) for d, common in bundle.deadlines])
+        if bundle.static_reports is not None:
+            reports = bundle.static_reports
+        else:
+            reports = self.reports(bundle)
         penalties: list[DecidedPenalty] = []
         approvals: list[DecidedApproval] = []
-        for m in matched:
-            routing.extend(m.routing)
-            deadlines.extend(self.deadline(d, common) for d, common in m.deadlines)
-            actions.extend(m.actions)
-            escalations.extend(m.escalations)
-            for rep, common in m.reports:
-                due = (
-                    None if rep.due is None else self.due(rep.due, rep.due.bounds[1], self.received)
-                )
-                reports.append(DecidedReport(**common, due=None if due is None else due.at))
-            retention.extend(m.retention)
-            self.gaps.update(dict.fromkeys(m.retention_gaps))
-            for p in m.penalties:
-                penalties.extend(self.penalties(m.rule, p, subject))
-            approvals.extend(self.approval(m.rule, ap, base) for ap, base in m.approvals)
-            self.gaps.update(dict.fromkeys(m.gaps))
-        return Decision(
-            policy=prep.ref,
-            received_at=self.received,
-            decided_at=self.at,
-            channel=prep.channels[c.channel],
-            category=prep.categories[c.category],
-            level=level_out,
-            findings=tuple(prep.findings[f.finding] for f in c.findings),
-            matched_rules=tuple(m.source for m in matched),
-            routing=tuple(routing),
-            deadlines=tuple(deadlines),
-            actions=tuple(actions),
-            escalations=tuple(escalations),
-            reports=tuple(reports),
-            retention=tuple(retention),
-            penalties=tuple(penalties),
-            approvals=tuple(approvals),
-            gaps=tuple(self.gaps),
-            pending_rules=tuple(pending),
-            carried=dict(c.carried),
+        gaps = bundle.gaps
+        if bundle.dynamic:
+            gaps = self.dynamic(bundle, subject, penalties, approvals)
+        if level_gap is not None:
+            gaps = tuple(dict.fromkeys((level_gap, *gaps)))
+        return assemble(
+            Decision,
+            {
+                "policy": prep.ref,
+                "received_at": self.received,
+                "decided_at": self.at,
+                "channel": prep.channels[c.channel],
+                "category": prep.categories[c.category],
+                "level": level_out,
+                "findings": tuple([prep.findings[f.finding] for f in c.findings]),
+                "matched_rules": bundle.matched,
+                "routing": bundle.routing,
+                "deadlines": deadlines,
+                "actions": bundle.actions,
+                "escalations": bundle.escalations,
+                "reports": reports,
+                "retention": bundle.retention,
+                "penalties": tuple(penalties),
+                "approvals": tuple(approvals),
+                "gaps": gaps,
+                "pending_rules": self.pending(pending_rules) if pending_rules else (),
+                "carried": dict(c.carried),
+            },
         )
 
-    def gap(self, rule: CompiledRule | None, about: str, text: str, article: str | None) -> None:
-        if rule is None:
-            source = Source(rule="classification", article=article or "", policy=self.cp.id)
-        else:
-            source = rule.source(article)
-        self.gaps[DecidedGap(about=about, text=text, source=source)] = None
+    def dynamic(
+        self,
+        bundle: _Bundle,
+        subject: Subject,
+        penalties: list[DecidedPenalty],
+        approvals: list[DecidedApproval],
+    ) -> tuple[DecidedGap, ...]:
+        """Penalties and approvals, and the gaps in order as they arise rule by rule."""
+        added: dict[int, list[DecidedGap]] = {}
+        for position, m in bundle.dynamic:
+            gaps: list[DecidedGap] = []
+            if self.c.findings:
+                for p in m.penalties:
+                    penalties.extend(self.penalties(m.rule, p, subject, gaps))
+            for ap, base in m.approvals:
+                approvals.append(self.approval(m.rule, ap, base, gaps))
+            if gaps:
+                added[position] = gaps
+        if not added:
+            return bundle.gaps
+        key = (bundle.key, tuple((p, tuple(g)) for p, g in added.items()))
+        table = _memo(self.prep, "gaps")
+        found: tuple[DecidedGap, ...] | None = table.get(key)
+        if found is not None:
+            return found
+        ordered: dict[DecidedGap, None] = {}
+        for position, m in enumerate(bundle.rules):
+            ordered.update(dict.fromkeys(m.retention_gaps))
+            ordered.update(dict.fromkeys(added.get(position, ())))
+            ordered.update(dict.fromkeys(m.gaps))
+        made = tuple(ordered)
+        if len(table) < _LIMIT:
+            self.prep.writer.keep(made)
+            made = table.setdefault(key, made)
+        return made
 
-    def level(self) -> tuple[str | None, DecidedLevel | None]:
-        cp, c = self.cp, self.c
+    def pending(self, indexes: tuple[int, ...]) -> tuple[PendingRule, ...]:
+        """The pending rules, each with the facts it needs (kept per policy)."""
+        facts, rules = self.c.facts, self.prep.rules
+        key = tuple(
+            (i, tuple(sorted(f for f in when.facts if facts.get(f) is None)))
+            for i in indexes
+            if (when := rules[i].rule.when) is not None
+        )
+        table = _memo(self.prep, "pending")
+        found: tuple[PendingRule, ...] | None = table.get(key)
+        if found is None:
+            found = tuple(
+                assemble(PendingRule, {"source": rules[i].source, "needs": needs})
+                for i, needs in key
+            )
+            if len(table) < _LIMIT:
+                self.prep.writer.keep(found)
+                found = table.setdefault(key, found)
+        return found
+
+    def reports(self, bundle: _Bundle) -> tuple[DecidedReport, ...]:
+        """The reports; where all are due days after receipt, kept per day of receipt."""
+        if not bundle.reports_by_day:
+            return tuple([self.report(*r) for r in bundle.reports])
+        local = self.received
+        late = local.time() > self.cp.convention.day_ends_at
+        key = (bundle.key, local.date(), late, self.estimate)
+        table = _memo(self.prep, "report_sets")
+        found: tuple[DecidedReport, ...] | None = table.get(key)
+        if found is None:
+            found = tuple([self.report(*r) for r in bundle.reports])
+            if len(table) < _LIMIT * 16:
+                self.prep.writer.keep(found)
+                found = table.setdefault(key, found)
+        return found
+
+    def report(
+        self, index: int, rep: Report, common: dict[str, Any], static: DecidedReport | None
+    ) -> DecidedReport:
+        if static is not None:
+            return static
+        assert rep.due is not None
+        due = self.due(rep.due, rep.due.bounds[1], self.received).at
+        table = _memo(self.prep, "reports")
+        key = (id(common), due)  # common is the prepared rule's own: one per report
+        found: DecidedReport | None = table.get(key)
+        if found is None:
+            found = _report(common, due)
+            if len(table) < _LIMIT * 16:
+                self.prep.writer.keep(found)
+                found = table.setdefault(key, found)
+        return found
+
+    def level(
+        self, findings: frozenset[str]
+    ) -> tuple[str | None, DecidedLevel | None, DecidedGap | None]:
+        cp, c, prep = self.cp, self.c, self.prep
         if cp.level_input != "forbidden":
             if c.level is None:
-                return None, None
-            return c.level, DecidedLevel(
-                id=c.level, label=self.prep.levels[c.level].label, how="input", source=None
-            )
+                return None, None, None
+            return c.level, prep.other_levels["input", c.level], None
         if not cp.classification:
-            return None, None
-        subject = Subject(
-            channel=c.channel,
-            category=c.category,
-            level=None,
-            findings=frozenset(f.finding for f in c.findings),
-            facts=c.facts,
-        )
-        for row_id, article, level, cond in cp.classification:
-            if cond.test(subject):
-                src = Source(rule=row_id, article=article, policy=cp.id)
-                return level, DecidedLevel(
-                    id=level, label=cp.levels.label(level), how="classified", source=src
-                )
+            return None, None, None
+        row = prep.classify(Subject(c.channel, c.category, None, findings, c.facts))
+        if row >= 0:
+            out = prep.row_levels[row]
+            return out.id, out, None
         table = cp.policy.classification
         assert table is not None
         if table.default is not None:
-            return table.default, DecidedLevel(
-                id=table.default, label=cp.levels.label(table.default), how="default", source=None
-            )
+            return table.default, prep.other_levels["default", table.default], None
         text = table.unclassified_gap or (
             f"the classification table does not classify category {cp.categories.label(c.category)}"
         )
         source = Source(rule="classification", article=table.rows[0].article, policy=cp.id)
-        self.gaps[DecidedGap(about="level", text=text, source=source)] = None
-        return None, None
+        return None, None, DecidedGap(about="level", text=text, source=source)
 
     def due(self, period: Period, amount: int, start: datetime) -> Due:
+        cp = self.cp
+        # A count in days depends only on the local day it starts (and, where that day
+        # itself counts, on whether it had already ended): those are kept per policy.
+        local = start if start is self.received else start.astimezone(cp.tz)
+        key = (id(period), amount, local.date(), local.time() > cp.convention.day_ends_at)
+        dues = _memo(self.prep, "dues")
+        found: Due | None = dues.get(key)
+        if found is not None and (self.estimate or not found.estimated):
+            return found
+        unit = period.unit
         try:
-            return due_after(
+            due = due_after(
                 start,
-                period.unit,
+                unit,
                 amount,
-                calendar=self.cp.calendar,
-                tz=self.cp.tz,
-                convention=self.cp.convention,
+                calendar=cp.calendar,
+                tz=cp.tz,
+                convention=cp.convention,
                 estimate=self.estimate,
             )
         except OverflowError:
             # A period the policy sets so long that the date leaves Python's range.
             raise CalendarError(
-                f"{amount} {period.unit} from {start.isoformat()} ends beyond the dates "
+                f"{amount} {unit} from {start.isoformat()} ends beyond the dates "
                 "that can be counted (year 9999)"
             ) from None
+        if unit in _DAY_UNITS and len(dues) < _DUES_LIMIT:
+            self.prep.writer.keep(due.at)
+            dues[key] = due  # the period is the policy's own: its id is stable
+        return due
 
     def deadline(self, d: Deadline, common: dict[str, Any]) -> DecidedDeadline:
         facts = self.c.facts
         if d.within is None:
             given = [facts[f] for f in d.until if facts.get(f) is not None]
             if not given:
-                return DecidedDeadline(
-                    **common,
-                    status="needs_fact",
-                    started_at=None,
-                    unit=None,
-                    amount=None,
-                    amount_min=None,
-                    due=None,
-                    due_earliest=None,
-                    estimated=False,
-                    overdue_at_decision=None,
-                    waiting_for=d.until,
+                return assemble(
+                    DecidedDeadline,
+                    {
+                        "id": common["id"],
+                        "label": common["label"],
+                        "status": "needs_fact",
+                        "starts": common["starts"],
+                        "started_at": None,
+                        "unit": None,
+                        "amount": None,
+                        "amount_min": None,
+                        "due": None,
+                        "due_earliest": None,
+                        "estimated": False,
+                        "overdue_at_decision": None,
+                        "by": common["by"],
+                        "waiting_for": d.until,
+                        "note": common["note"],
+                        "source": common["source"],
+                    },
                 )
             due_at = min(given).astimezone(self.cp.tz)
-            return DecidedDeadline(
-                **common,
-                status="running",
-                started_at=self.received,
-                unit="until",
-                amount=None,
-                amount_min=None,
-                due=due_at,
-                due_earliest=None,
-                estimated=False,
-                overdue_at_decision=self.at > due_at,
-                waiting_for=(),
+            return assemble(
+                DecidedDeadline,
+                {
+                    "id": common["id"],
+                    "label": common["label"],
+                    "status": "running",
+                    "starts": common["starts"],
+                    "started_at": self.received,
+                    "unit": "until",
+                    "amount": None,
+                    "amount_min": None,
+                    "due": due_at,
+                    "due_earliest": None,
+                    "estimated": False,
+                    "overdue_at_decision": self.at > due_at,
+                    "by": common["by"],
+                    "waiting_for": (),
+                    "note": common["note"],
+                    "source": common["source"],
+                },
             )
         start = self.received if d.starts == "received" else facts.get(d.starts)
-        low, high = d.within.bounds
+        low, high = common["bounds"]
+        unit = common["unit"]
         if start is None:
-            return DecidedDeadline(
-                **common,
-                status="not_started",
-                started_at=None,
-                unit=d.within.unit,
-                amount=high,
-                amount_min=low if low != high else None,
-                due=None,
-                due_earliest=None,
-                estimated=False,
-                overdue_at_decision=None,
-                waiting_for=(d.starts,),
+            return assemble(
+                DecidedDeadline,
+                {
+                    "id": common["id"],
+                    "label": common["label"],
+                    "status": "not_started",
+                    "starts": common["starts"],
+                    "started_at": None,
+                    "unit": unit,
+                    "amount": high,
+                    "amount_min": low if low != high else None,
+                    "due": None,
+                    "due_earliest": None,
+                    "estimated": False,
+                    "overdue_at_decision": None,
+                    "by": common["by"],
+                    "waiting_for": (d.starts,),
+                    "note": common["note"],
+                    "source": common["source"],
+                },
             )
         latest = self.due(d.within, high, start)
         earliest = self.due(d.within, low, start) if low != high else None
-        return DecidedDeadline(
-            **common,
-            status="running",
-            started_at=start.astimezone(self.cp.tz),
-            unit=d.within.unit,
-            amount=high,
-            amount_min=low if low != high else None,
-            due=latest.at,
-            due_earliest=None if earliest is None else earliest.at,
-            estimated=latest.estimated or (earliest is not None and earliest.estimated),
-            overdue_at_decision=self.at > latest.at,
-            waiting_for=(),
+        return assemble(
+            DecidedDeadline,
+            {
+                "id": common["id"],
+                "label": common["label"],
+                "status": "running",
+                "starts": common["starts"],
+                "started_at": start if start is self.received else start.astimezone(self.cp.tz),
+                "unit": unit,
+                "amount": high,
+                "amount_min": low if low != high else None,
+                "due": latest.at,
+                "due_earliest": None if earliest is None else earliest.at,
+                "estimated": latest.estimated or (earliest is not None and earliest.estimated),
+                "overdue_at_decision": self.at > latest.at,
+                "by": common["by"],
+                "waiting_for": (),
+                "note": common["note"],
+                "source": common["source"],
+            },
         )
 
     def money(
-        self, rule: CompiledRule, money: Money | None, what: str
+        self, rule: CompiledRule, money: Money | None, what: str, gaps: list[DecidedGap]
     ) -> tuple[Decimal | None, Decimal | None, bool]:
         if money is None:
             return None, None, True
@@ -297,65 +519,113 @@ class _Decider:
             return money.min, money.max, True
         param = self.prep.parameters[money.parameter]
         if param.value is None:
-            self.gap(
-                rule,
-                "amount",
+            text = (
                 f"{what}: parameter {param.id} ({param.label}) is blank in "
-                "the source and not configured by the institution",
-                param.article,
+                "the source and not configured by the institution"
             )
+            gaps.append(DecidedGap(about="amount", text=text, source=rule.source(param.article)))
             return None, None, False
         return param.value, param.value, True
 
+    def shared(
+        self, kind: str, key: Any, make: Callable[[list[DecidedGap]], _P]
+    ) -> tuple[_P, list[DecidedGap]]:
+        """The part ``make`` makes for ``key`` (and the gaps it adds), made once per policy."""
+        table = _memo(self.prep, kind)
+        found: tuple[_P, list[DecidedGap]] | None = table.get(key)
+        if found is None:
+            gaps: list[DecidedGap] = []
+            found = (make(gaps), gaps)
+            if len(table) < _LIMIT * 16:
+                keep = self.prep.writer.keep
+                keep(found[0])
+                for gap in gaps:
+                    keep(gap)
+                found = table.setdefault(key, found)
+        return found
+
     def penalties(
-        self, rule: CompiledRule, prepared: PreparedPenalty, subject: Subject
+        self,
+        rule: CompiledRule,
+        prepared: PreparedPenalty,
+        subject: Subject,
+        gaps: list[DecidedGap],
     ) -> list[DecidedPenalty]:
-        roles = self.prep.roles
         p = prepared.penalty
         out = []
         for found in self.c.findings:
             if found.finding != p.finding:
                 continue
-            low, high, configured = self.money(rule, p.amount_yuan, p.label)
-            sanctions = []
-            for k, variants in enumerate(prepared.sanctions):
-                cond = rule.sanctions.get((p.id, k))
-                sanctions.append(variants[True if cond is None else cond.test(subject)])
-            n = found.count
-            out.append(
-                DecidedPenalty(
-                    id=p.id,
-                    label=p.label,
-                    finding=self.prep.findings[found.finding],
-                    occurrences=n,
-                    roles_involved=tuple(roles[r] for r in found.roles),
-                    subjects=prepared.subjects,
-                    kind=p.kind,
-                    per=p.per,
-                    min_yuan=low,
-                    max_yuan=high,
-                    total_min_yuan=None
-                    if low is None
-                    else low * (n if p.per == "occurrence" else 1),
-                    total_max_yuan=None
-                    if high is None
-                    else high * (n if p.per == "occurrence" else 1),
-                    configured=configured,
-                    sanctions=tuple(sanctions),
-                    note=p.note,
-                    source=prepared.source,
-                )
+            outcomes = tuple(
+                True if cond is None else cond.test(subject)
+                for cond in (rule.sanctions.get((p.id, k)) for k in range(len(prepared.sanctions)))
             )
+            made, added = self.shared(
+                "penalties",
+                (id(prepared), found, outcomes),
+                partial(self.penalty, rule, prepared, found, outcomes),
+            )
+            out.append(made)
+            gaps.extend(added)
         return out
 
-    def approval(self, rule: CompiledRule, ap: Approval, base: dict[str, Any]) -> DecidedApproval:
+    def penalty(
+        self,
+        rule: CompiledRule,
+        prepared: PreparedPenalty,
+        found: FindingInput,
+        outcomes: tuple[bool | None, ...],
+        gaps: list[DecidedGap],
+    ) -> DecidedPenalty:
         roles = self.prep.roles
+        p = prepared.penalty
+        low, high, configured = self.money(rule, p.amount_yuan, p.label, gaps)
+        n = found.count
+        return DecidedPenalty(
+            id=p.id,
+            label=p.label,
+            finding=self.prep.findings[found.finding],
+            occurrences=n,
+            roles_involved=tuple(roles[r] for r in found.roles),
+            subjects=prepared.subjects,
+            kind=p.kind,
+            per=p.per,
+            min_yuan=low,
+            max_yuan=high,
+            total_min_yuan=None if low is None else low * (n if p.per == "occurrence" else 1),
+            total_max_yuan=None if high is None else high * (n if p.per == "occurrence" else 1),
+            configured=configured,
+            sanctions=tuple(v[got] for v, got in zip(prepared.sanctions, outcomes, strict=True)),
+            note=p.note,
+            source=prepared.source,
+        )
+
+    def approval(
+        self, rule: CompiledRule, ap: Approval, base: dict[str, Any], gaps: list[DecidedGap]
+    ) -> DecidedApproval:
         amount = self.c.facts.get(ap.amount_fact)
+        made, added = self.shared(
+            "approvals",
+            (id(base), amount),
+            partial(self.make_approval, rule, ap, base, amount),
+        )
+        gaps.extend(added)
+        return made
+
+    def make_approval(
+        self,
+        rule: CompiledRule,
+        ap: Approval,
+        base: dict[str, Any],
+        amount: Any,
+        gaps: list[DecidedGap],
+    ) -> DecidedApproval:
+        roles = self.prep.roles
         if amount is None:
             return DecidedApproval(**base, amount_yuan=None, approver=(), configured=True)
         amount = Decimal(amount)
         # Every tier's limit is looked up, so that each blank one is reported.
-        limits = [(t.role, self.money(rule, t.limit_yuan, ap.label)[1:]) for t in ap.tiers]
+        limits = [(t.role, self.money(rule, t.limit_yuan, ap.label, gaps)[1:]) for t in ap.tiers]
         for role, (limit, configured) in limits:
             if not configured or limit is None:
                 return DecidedApproval(**base, amount_yuan=amount, approver=(), configured=False)

@@ -8,15 +8,18 @@ decision cost microseconds instead of building a hundred models each time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .compiled import CompiledPolicy, CompiledRule
+from .conditions import Subject, build_function, function_source
 from .decision import (
     DecidedAction,
     DecidedAssignment,
     DecidedEscalation,
     DecidedGap,
+    DecidedLevel,
     DecidedRetention,
     DecidedSanction,
     LayerRef,
@@ -24,6 +27,7 @@ from .decision import (
     PolicyRef,
     Source,
 )
+from .decisionjson import DecisionWriter
 from .model import Approval, Deadline, Parameter, Penalty, Report
 from .vocabulary import Lookup
 
@@ -57,6 +61,12 @@ class PreparedRule:
     gaps: tuple[DecidedGap, ...]
 
 
+Evaluate = Callable[[Subject], tuple[tuple[int, ...], tuple[int, ...]]]
+"""Every rule's condition at once: the indexes of the rules that hold and of those pending."""
+Classify = Callable[[Subject], int]
+"""The index of the first classification row that holds, or -1."""
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedPolicy:
     ref: PolicyRef
@@ -67,6 +77,16 @@ class PreparedPolicy:
     levels: dict[str, Named]
     findings: dict[str, Named]
     parameters: dict[str, Parameter]
+    evaluate: Evaluate
+    classify: Classify
+    row_levels: tuple[DecidedLevel, ...]
+    """Per classification row, the level it gives, with its source."""
+    other_levels: dict[tuple[str, str], DecidedLevel]
+    """Levels given as input (``("input", id)``) or by the table's default."""
+    writer: DecisionWriter = field(default_factory=DecisionWriter)
+    memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    """Parts shared by complaints that match alike (see :mod:`complaint_rules.engine`),
+    by kind; each kind holds at most a bounded number, and nothing is ever evicted."""
 
 
 def prepare(cp: CompiledPolicy) -> PreparedPolicy:
@@ -93,16 +113,89 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         timezone=cp.policy.timezone,
         layers=tuple(LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers),
     )
-    return PreparedPolicy(
+    levels = _names(cp.levels)
+    table = cp.policy.classification
+    other = {
+        ("input", i): DecidedLevel(id=i, label=n.label, how="input", source=None)
+        for i, n in levels.items()
+    }
+    if table is not None and table.default is not None:
+        other["default", table.default] = DecidedLevel(
+            id=table.default, label=levels[table.default].label, how="default", source=None
+        )
+    prepared = PreparedPolicy(
         ref=ref,
         rules=tuple(_rule(cp, rule, roles) for rule in cp.rules),
         roles=roles,
         channels=_names(cp.channels),
         categories=_names(cp.categories),
-        levels=_names(cp.levels),
+        levels=levels,
         findings=_names(cp.findings),
         parameters={p.id: p for p in cp.policy.parameters},
+        evaluate=_evaluator(cp),
+        classify=_classifier(cp),
+        row_levels=tuple(
+            DecidedLevel(
+                id=level,
+                label=levels[level].label,
+                how="classified",
+                source=Source(rule=row_id, article=article, policy=cp.id),
+            )
+            for row_id, article, level, _ in cp.classification
+        ),
+        other_levels=other,
     )
+    keep = prepared.writer.keep
+    for named in (prepared.channels, prepared.categories, prepared.findings, levels):
+        for item in named.values():
+            keep(item)
+    for level_out in (*prepared.row_levels, *other.values()):
+        keep(level_out)
+    keep(ref)
+    for rule in prepared.rules:  # the parts of deadlines, which are made per complaint
+        for _, common in rule.deadlines:
+            keep(common["by"])
+            keep(common["source"])
+    return prepared
+
+
+def _evaluator(cp: CompiledPolicy) -> Evaluate:
+    facts: set[str] = set()
+    constants: dict[str, Any] = {}
+    body = ["m = []", "p = []"]
+    for i, rule in enumerate(cp.rules):
+        if rule.when is None:
+            body.append(f"m.append({i})")
+            continue
+        expr = rule.when.expr
+        facts |= rule.when.facts
+        constants.update(expr.constants)
+        body += [
+            f"if {expr.true}:",
+            f"    m.append({i})",
+            f"elif not {expr.false}:",
+            f"    p.append({i})",
+        ]
+    body.append("return tuple(m), tuple(p)")
+    evaluate: Evaluate = build_function(
+        function_source("evaluate", sorted(facts), body), "evaluate", constants
+    )
+    return evaluate
+
+
+def _classifier(cp: CompiledPolicy) -> Classify:
+    facts: set[str] = set()
+    constants: dict[str, Any] = {}
+    body = []
+    for i, (_, _, _, cond) in enumerate(cp.classification):
+        facts |= cond.facts
+        constants.update(cond.expr.constants)
+        body += [f"if {cond.expr.true}:", f"    return {i}"]
+    body.append("return -1")
+    classify: Classify = build_function(
+        function_source("classify", sorted(facts), body), "classify", constants
+    )
+    return classify
 
 
 def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> PreparedRule:
@@ -161,6 +254,9 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                     "by": named(d.by),
                     "note": d.note,
                     "source": source(d.article),
+                    # For the engine, not fields: the period's unit and bounds.
+                    "unit": None if d.within is None else d.within.unit,
+                    "bounds": None if d.within is None else d.within.bounds,
                 },
             )
             for d in r.deadlines
