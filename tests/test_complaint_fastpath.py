@@ -24,7 +24,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
-from complaint_rules.complaint import Complaint, _fast_tables, _parse, parse_complaint
+from complaint_rules.complaint import Complaint, fast_parser, _parse, parse_complaint
 from complaint_rules.errors import Problem
 from complaint_rules.testing.strategies import complaints
 
@@ -87,7 +87,7 @@ def assert_same_outcome(got: Complaint | list[Problem], want: Complaint | list[P
 def check_agrees(policy: CompiledPolicy, data: dict[Any, Any], carry: tuple[str, ...]) -> None:
     """The fast path, the full check and ``parse_complaint`` agree on ``data``."""
     before = copy.deepcopy(data)
-    fast = _fast_tables(policy).parse(data)
+    fast = fast_parser(policy).parse(data)
     want = outcome(lambda: _parse(policy, data, ()))
     if isinstance(want, list):
         event("full check refuses")
@@ -471,7 +471,7 @@ def test_valid_complaints_agree(policy_id: str, data: st.DataObject) -> None:
     policy = POLICIES[policy_id]
     complaint = data.draw(VALID[policy_id])
     want = _parse(policy, complaint, ())  # the strategy draws only valid complaints
-    fast = _fast_tables(policy).parse(complaint)
+    fast = fast_parser(policy).parse(complaint)
     if fast is not None:
         event("fast path accepts")
         assert_same(fast, want)
@@ -538,7 +538,7 @@ def _examples(policy_id: str) -> list[dict[str, Any]]:
 def test_examples_take_the_fast_path(policy_id: str, accepted: list[int]) -> None:
     policy = POLICIES[policy_id]
     examples = _examples(policy_id)
-    fast = [_fast_tables(policy).parse(example) for example in examples]
+    fast = [fast_parser(policy).parse(example) for example in examples]
     assert [n for n, found in enumerate(fast) if found is not None] == accepted
     for found, example in zip(fast, examples, strict=True):
         want = _parse(policy, example, ())
@@ -549,7 +549,7 @@ def test_examples_take_the_fast_path(policy_id: str, accepted: list[int]) -> Non
 
 def test_first_keyouqianqi_example_exactly() -> None:
     policy = POLICIES["keyouqianqi_credit_union"]
-    found = _fast_tables(policy).parse(_examples("keyouqianqi_credit_union")[0])
+    found = fast_parser(policy).parse(_examples("keyouqianqi_credit_union")[0])
     assert found == Complaint(
         received_at=datetime(2026, 9, 29, 15, 40, tzinfo=timezone(timedelta(hours=8))),
         channel="in_person",
@@ -574,7 +574,7 @@ def test_decimal_text_becomes_a_decimal() -> None:
     want = _parse(policy, example, ())
     amount = want.facts["compensation_yuan"]
     assert type(amount) is Decimal and repr(amount) == "Decimal('2800')"
-    found = _fast_tables(policy).parse(example)
+    found = fast_parser(policy).parse(example)
     assert found is not None
     assert_same(found, want)
 
@@ -582,14 +582,14 @@ def test_decimal_text_becomes_a_decimal() -> None:
 def test_whole_number_types() -> None:
     hotel = POLICIES["hotel"]
     data = {**_examples("hotel")[2], "compensation_yuan": 2800}
-    found = _fast_tables(hotel).parse(data)
+    found = fast_parser(hotel).parse(data)
     assert found is not None
     amount = found.facts["compensation_yuan"]
     assert type(amount) is Decimal and repr(amount) == "Decimal('2800')"
     assert_same(found, _parse(hotel, data, ()))
     bocom = POLICIES["bocom"]
     data = {**_examples("bocom")[0], "severity": 3, "in_person_count": 1}
-    found = _fast_tables(bocom).parse(data)
+    found = fast_parser(bocom).parse(data)
     assert found is not None
     assert type(found.facts["severity"]) is int and found.facts["severity"] == 3
     assert_same(found, _parse(bocom, data, ()))
@@ -605,7 +605,7 @@ def _ky(**changes: Any) -> dict[str, Any]:
 
 def test_plain_complaint_is_fast() -> None:
     policy = POLICIES[KY]
-    found = _fast_tables(policy).parse(_ky())
+    found = fast_parser(policy).parse(_ky())
     assert found is not None and (found.channel, found.category) == ("in_person", "anonymous")
     assert_same(found, _parse(policy, _ky(), ()))
 
@@ -613,7 +613,7 @@ def test_plain_complaint_is_fast() -> None:
 def test_utc_z_is_fast() -> None:
     policy = POLICIES[KY]
     data = _ky(received_at="2026-09-30T08:20:00Z")
-    found = _fast_tables(policy).parse(data)
+    found = fast_parser(policy).parse(data)
     assert found is not None
     assert found.received_at == datetime(2026, 9, 30, 8, 20, tzinfo=UTC)
     assert_same(found, _parse(policy, data, ()))
@@ -663,7 +663,7 @@ def test_utc_z_is_fast() -> None:
 def test_refused_by_both(changes: dict[str, Any], problem: Problem) -> None:
     policy = POLICIES[KY]
     data = _ky(**changes)
-    assert _fast_tables(policy).parse(data) is None
+    assert fast_parser(policy).parse(data) is None
     with pytest.raises(ComplaintError) as raised:
         parse_complaint(policy, data)
     assert list(raised.value.problems) == [problem]
@@ -672,7 +672,7 @@ def test_refused_by_both(changes: dict[str, Any], problem: Problem) -> None:
 def test_invisible_character_refused_by_both() -> None:
     policy = POLICIES[KY]
     data = _ky(channel="上門\u200b投訴")
-    assert _fast_tables(policy).parse(data) is None
+    assert fast_parser(policy).parse(data) is None
     with pytest.raises(ComplaintError) as raised:
         parse_complaint(policy, data)
     message = (
@@ -701,7 +701,7 @@ def test_invisible_character_refused_by_both() -> None:
 def test_folded_by_the_full_check_only(changes: dict[str, Any], field: str, value: str) -> None:
     policy = POLICIES[KY]
     data = _ky(**changes)
-    assert _fast_tables(policy).parse(data) is None
+    assert fast_parser(policy).parse(data) is None
     got = parse_complaint(policy, data)
     assert_same(got, _parse(policy, data, ()))
     if field == "received_at":
@@ -715,7 +715,7 @@ def test_folded_by_the_full_check_only(changes: dict[str, Any], field: str, valu
 def _agree_once(policy: CompiledPolicy, data: dict[str, Any]) -> tuple[bool, bool]:
     """Whether the fast path and the full check accept ``data``, once checked to agree."""
     want = outcome(lambda: _parse(policy, data, ()))
-    fast = _fast_tables(policy).parse(data)
+    fast = fast_parser(policy).parse(data)
     if fast is not None:
         assert isinstance(want, Complaint), data
         assert_same(fast, want)

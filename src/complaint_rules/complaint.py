@@ -20,11 +20,11 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .compiled import CompiledPolicy
 from .errors import ComplaintError, Problem
@@ -74,14 +74,19 @@ _SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?
 
 @dataclass(frozen=True, slots=True)
 class FindingInput:
+    """A finding of the complaint's investigation: what, how many times, who was involved."""
+
     finding: str
     count: int
     roles: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Complaint:
-    """A complaint with every value resolved to the policy's ids.
+_NOTHING_CARRIED: Mapping[str, Any] = MappingProxyType({})
+
+
+class Complaint(NamedTuple):
+    """A complaint with every value resolved to the policy's ids (an immutable named
+    tuple: one is made per decision, and a tuple is the cheapest immutable record).
 
     ``carried`` holds only the personal fields the host asked to carry; nothing else of
     the input's personal data is kept.
@@ -93,7 +98,7 @@ class Complaint:
     level: str | None
     findings: tuple[FindingInput, ...]
     facts: Mapping[str, Any]
-    carried: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    carried: Mapping[str, Any] = _NOTHING_CARRIED
 
 
 def parse_datetime(value: Any, name: str) -> datetime:
@@ -173,7 +178,7 @@ def parse_complaint(
     """
     carry = _carry_names(carry)
     if data.__class__ is dict and not carry:
-        fast = _fast_tables(policy).parse(data)
+        fast = fast_parser(policy).parse(data)
         if fast is not None:
             return fast
     return _parse(policy, data, carry)
@@ -279,7 +284,8 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
 _CACHE_KEY = "complaint"
 
 
-def _fast_tables(policy: CompiledPolicy) -> _FastParser:
+def fast_parser(policy: CompiledPolicy) -> _FastParser:
+    """The policy's parser of the common case (see :class:`_FastParser`), built once."""
     found = policy.cache.get(_CACHE_KEY)
     if found is None:
         found = policy.cache.setdefault(_CACHE_KEY, _FastParser(policy))
@@ -405,11 +411,15 @@ class _FastParser:
                 ):
                     return None
                 facts[key] = value if kind == "int" else Decimal(value)
-            elif cls is str and kind == "decimal":
-                try:
-                    facts[key] = _fact_value(kind, value, self.minimum.get(key))
-                except ValueError:
+            elif cls is str and kind == "decimal" and _PLAIN_DECIMAL.fullmatch(value):
+                # At most 16 digits and 8 places: finite, and the magnitude is checked.
+                number = Decimal(value)
+                minimum = self.minimum.get(key)
+                if not -MAX_AMOUNT <= number <= MAX_AMOUNT or (
+                    minimum is not None and number < minimum
+                ):
                     return None
+                facts[key] = number
             elif kind == "datetime":
                 instant = self.instant(value)
                 if instant is None:
@@ -428,6 +438,7 @@ class _FastParser:
 
 
 _FINDING_KEYS = frozenset(("finding", "count", "roles"))
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,8})?")
 
 
 def _spelt(spellings: dict[str, str], value: Any) -> str | None:

@@ -227,6 +227,33 @@ class Decision(_Out):
 
 
 _setattr = object.__setattr__
+# BaseModel's own slots, set through their descriptors (what object.__setattr__ would do,
+# without looking the name up each time).
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {
+    cls: frozenset(cls.model_fields)
+    for cls in (
+        DecidedAction,
+        DecidedApproval,
+        DecidedAssignment,
+        DecidedDeadline,
+        DecidedEscalation,
+        DecidedGap,
+        DecidedLevel,
+        DecidedPenalty,
+        DecidedReport,
+        DecidedRetention,
+        DecidedSanction,
+        Decision,
+        LayerRef,
+        Named,
+        PendingRule,
+        PolicyRef,
+        Source,
+    )
+}
 
 
 def assemble(cls: type[_M], values: dict[str, Any]) -> _M:
@@ -234,13 +261,13 @@ def assemble(cls: type[_M], values: dict[str, Any]) -> _M:
 
     What :meth:`~pydantic.BaseModel.model_construct` does, minus its per-field work:
     ``values`` must give every field, in the model's order (pydantic writes JSON in
-    the order of ``__dict__``). Only the engine calls it, with values
-    built from a validated policy; the test suite checks that every decision it makes
-    equals the same decision validated by pydantic.
+    the order of ``__dict__``). Only the engine calls it, with values built from a
+    validated policy; the test suite checks that every decision it makes equals the
+    same decision validated by pydantic.
     """
     part = cls.__new__(cls)
     _setattr(part, "__dict__", values)
-    _setattr(part, "__pydantic_fields_set__", set(values))
-    _setattr(part, "__pydantic_extra__", None)
-    _setattr(part, "__pydantic_private__", None)
+    _set_fields(part, set(_FIELD_NAMES[cls]))
+    _set_extra(part, None)
+    _set_private(part, None)
     return part

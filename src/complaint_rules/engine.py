@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from .compiled import CompiledPolicy, CompiledRule
-from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
+from .complaint import Complaint, FindingInput, fast_parser, parse_complaint, parse_datetime
 from .conditions import Subject
 from .decision import (
     DecidedAction,
@@ -73,7 +73,12 @@ def decide(
                 )
             ]
         )
-    if isinstance(complaint, Complaint):
+    fast = None
+    if complaint.__class__ is dict and carry == ():
+        fast = fast_parser(policy).parse(complaint)
+    if fast is not None:
+        parsed = fast
+    elif isinstance(complaint, Complaint):
         if tuple(carry):
             raise ValueError("carry applies to complaint data; pass it to parse_complaint")
         parsed = complaint
@@ -227,11 +232,14 @@ class _Decider:
     def run(self) -> Decision:
         c, prep = self.c, self.prep
         findings = frozenset(f.finding for f in c.findings) if c.findings else _NO_FINDINGS
-        level, level_out, level_gap = self.level(findings)
-        subject = Subject(c.channel, c.category, level, findings, c.facts)
-        matched, pending_rules = prep.evaluate(subject)
+        row, matched, pending_rules = prep.evaluate(
+            c.channel, c.category, c.level, findings, c.facts
+        )
+        level_out, level_gap = self.level(row)
         bundle = _bundle(prep, matched)
-        deadlines = tuple([self.deadline(d, common) for d, common in bundle.deadlines])
+        deadlines: tuple[DecidedDeadline, ...] = ()
+        if bundle.deadlines:
+            deadlines = tuple([self.deadline(d, common) for d, common in bundle.deadlines])
         if bundle.static_reports is not None:
             reports = bundle.static_reports
         else:
@@ -240,6 +248,8 @@ class _Decider:
         approvals: list[DecidedApproval] = []
         gaps = bundle.gaps
         if bundle.dynamic:
+            level = None if level_out is None else level_out.id
+            subject = Subject(c.channel, c.category, level, findings, c.facts)
             gaps = self.dynamic(bundle, subject, penalties, approvals)
         if level_gap is not None:
             gaps = tuple(dict.fromkeys((level_gap, *gaps)))
@@ -252,7 +262,9 @@ class _Decider:
                 "channel": prep.channels[c.channel],
                 "category": prep.categories[c.category],
                 "level": level_out,
-                "findings": tuple([prep.findings[f.finding] for f in c.findings]),
+                "findings": tuple([prep.findings[f.finding] for f in c.findings])
+                if c.findings
+                else (),
                 "matched_rules": bundle.matched,
                 "routing": bundle.routing,
                 "deadlines": deadlines,
@@ -260,11 +272,11 @@ class _Decider:
                 "escalations": bundle.escalations,
                 "reports": reports,
                 "retention": bundle.retention,
-                "penalties": tuple(penalties),
-                "approvals": tuple(approvals),
+                "penalties": tuple(penalties) if penalties else (),
+                "approvals": tuple(approvals) if approvals else (),
                 "gaps": gaps,
                 "pending_rules": self.pending(pending_rules) if pending_rules else (),
-                "carried": dict(c.carried),
+                "carried": dict(c.carried) if c.carried else {},
             },
         )
 
@@ -357,29 +369,26 @@ class _Decider:
                 found = table.setdefault(key, found)
         return found
 
-    def level(
-        self, findings: frozenset[str]
-    ) -> tuple[str | None, DecidedLevel | None, DecidedGap | None]:
+    def level(self, row: int) -> tuple[DecidedLevel | None, DecidedGap | None]:
+        """The level (from the input, or row ``row`` of the table, or its default)."""
         cp, c, prep = self.cp, self.c, self.prep
         if cp.level_input != "forbidden":
             if c.level is None:
-                return None, None, None
-            return c.level, prep.other_levels["input", c.level], None
+                return None, None
+            return prep.other_levels["input", c.level], None
         if not cp.classification:
-            return None, None, None
-        row = prep.classify(Subject(c.channel, c.category, None, findings, c.facts))
+            return None, None
         if row >= 0:
-            out = prep.row_levels[row]
-            return out.id, out, None
+            return prep.row_levels[row], None
         table = cp.policy.classification
         assert table is not None
         if table.default is not None:
-            return table.default, prep.other_levels["default", table.default], None
+            return prep.other_levels["default", table.default], None
         text = table.unclassified_gap or (
             f"the classification table does not classify category {cp.categories.label(c.category)}"
         )
         source = Source(rule="classification", article=table.rows[0].article, policy=cp.id)
-        return None, None, DecidedGap(about="level", text=text, source=source)
+        return None, DecidedGap(about="level", text=text, source=source)
 
     def due(self, period: Period, amount: int, start: datetime) -> Due:
         cp = self.cp

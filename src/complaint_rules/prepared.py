@@ -8,12 +8,12 @@ decision cost microseconds instead of building a hundred models each time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .compiled import CompiledPolicy, CompiledRule
-from .conditions import Subject, build_function, function_source
+from .conditions import build_function, function_source
 from .decision import (
     DecidedAction,
     DecidedAssignment,
@@ -61,10 +61,13 @@ class PreparedRule:
     gaps: tuple[DecidedGap, ...]
 
 
-Evaluate = Callable[[Subject], tuple[tuple[int, ...], tuple[int, ...]]]
-"""Every rule's condition at once: the indexes of the rules that hold and of those pending."""
-Classify = Callable[[Subject], int]
-"""The index of the first classification row that holds, or -1."""
+Evaluate = Callable[
+    [str, str, str | None, frozenset[str], Mapping[str, Any]],
+    tuple[int, tuple[int, ...], tuple[int, ...]],
+]
+"""Every condition at once, from (channel, category, level, findings, facts): the index of
+the first classification row that holds (-1 if none, or no table), and the indexes of the
+rules that hold and of those pending."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,6 @@ class PreparedPolicy:
     findings: dict[str, Named]
     parameters: dict[str, Parameter]
     evaluate: Evaluate
-    classify: Classify
     row_levels: tuple[DecidedLevel, ...]
     """Per classification row, the level it gives, with its source."""
     other_levels: dict[tuple[str, str], DecidedLevel]
@@ -133,7 +135,6 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         findings=_names(cp.findings),
         parameters={p.id: p for p in cp.policy.parameters},
         evaluate=_evaluator(cp),
-        classify=_classifier(cp),
         row_levels=tuple(
             DecidedLevel(
                 id=level,
@@ -160,9 +161,22 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
 
 
 def _evaluator(cp: CompiledPolicy) -> Evaluate:
+    """One function for every condition of the policy: the classification table (where the
+    policy derives the level), then each rule's condition with that level."""
     facts: set[str] = set()
     constants: dict[str, Any] = {}
-    body = ["m = []", "p = []"]
+    body = ["row = -1"]
+    if cp.level_input == "forbidden" and cp.classification:
+        for i, (_, _, _, cond) in enumerate(cp.classification):
+            facts |= cond.facts
+            constants.update(cond.expr.constants)
+            body += [f"{'if' if i == 0 else 'elif'} {cond.expr.true}:", f"    row = {i}"]
+        constants["_levels"] = tuple(level for _, _, level, _ in cp.classification)
+        body += ["if row >= 0:", "    lvl = _levels[row]"]
+        table = cp.policy.classification
+        if table is not None and table.default is not None:
+            body += ["else:", f"    lvl = {table.default!r}"]
+    body += ["m = []", "p = []"]
     for i, rule in enumerate(cp.rules):
         if rule.when is None:
             body.append(f"m.append({i})")
@@ -176,26 +190,10 @@ def _evaluator(cp: CompiledPolicy) -> Evaluate:
             f"elif not {expr.false}:",
             f"    p.append({i})",
         ]
-    body.append("return tuple(m), tuple(p)")
-    evaluate: Evaluate = build_function(
-        function_source("evaluate", sorted(facts), body), "evaluate", constants
-    )
+    body.append("return row, tuple(m), tuple(p)")
+    source = function_source("evaluate", sorted(facts), body, subject=False)
+    evaluate: Evaluate = build_function(source, "evaluate", constants)
     return evaluate
-
-
-def _classifier(cp: CompiledPolicy) -> Classify:
-    facts: set[str] = set()
-    constants: dict[str, Any] = {}
-    body = []
-    for i, (_, _, _, cond) in enumerate(cp.classification):
-        facts |= cond.facts
-        constants.update(cond.expr.constants)
-        body += [f"if {cond.expr.true}:", f"    return {i}"]
-    body.append("return -1")
-    classify: Classify = build_function(
-        function_source("classify", sorted(facts), body), "classify", constants
-    )
-    return classify
 
 
 def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> PreparedRule:
