@@ -21,7 +21,7 @@ if _TYPE_CHECKING:
     from .catalog import Catalog
     from .compiled import CompiledPolicy, compile_policy
     from .decision import Decision
-    from .engine import decide
+    from .engine import decide, decide_json
     from .errors import (
         CalendarError,
         ComplaintError,
@@ -55,6 +55,7 @@ _WHERE = {
     "UnpublishedCalendarError": "errors",
     "compile_policy": "compiled",
     "decide": "engine",
+    "decide_json": "engine",
     "load_policy": "loader",
     "load_policy_text": "loader",
 }
@@ -76,6 +77,7 @@ __all__ = [
     "UnpublishedCalendarError",
     "compile_policy",
     "decide",
+    "decide_json",
     "decide_many",
     "explain",
     "load_policy",

@@ -34,9 +34,8 @@ from typing import Any, TypeVar
 from .compiled import CompiledPolicy
 from .complaint import CARRYABLE, parse_datetime
 from .decision import Decision
-from .engine import decide
+from .engine import decide, decide_bytes
 from .errors import CalendarError, ComplaintError, Problem
-from .prepared import prepare
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -266,6 +265,15 @@ def _decide(policy: CompiledPolicy, item: Any, s: Settings) -> Decision | tuple[
         return (Problem(str(exc)),)
 
 
+def _decide_bytes(policy: CompiledPolicy, item: Any, s: Settings) -> bytes | tuple[Problem, ...]:
+    try:
+        return decide_bytes(policy, item, at=s.at, estimate=s.estimate, carry=s.carry)
+    except ComplaintError as exc:
+        return exc.problems
+    except CalendarError as exc:
+        return (Problem(str(exc)),)
+
+
 def _decide_item(
     policies: tuple[CompiledPolicy, ...], index: int, item: Any, s: Settings
 ) -> Decision | Rejected:
@@ -352,7 +360,7 @@ def _decide_line(
     data = parse_line(raw, line, s.file)
     if data is None or isinstance(data, RejectedLine):
         return data
-    got = _decide(policies[0], data, s)
-    if isinstance(got, Decision):
-        return DecidedLine(line, prepare(policies[0]).writer.model(got))
+    got = _decide_bytes(policies[0], data, s)
+    if isinstance(got, bytes):
+        return DecidedLine(line, got)
     return RejectedLine(line, located(got, line, s.file))

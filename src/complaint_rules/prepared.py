@@ -140,7 +140,7 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
                 id=level,
                 label=levels[level].label,
                 how="classified",
-                source=Source(rule=row_id, article=article, policy=cp.id),
+                source=Source(rule=row_id, article=article, policy=cp.id, verification=None),
             )
             for row_id, article, level, _ in cp.classification
         ),
