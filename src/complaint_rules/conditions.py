@@ -270,7 +270,7 @@ class _Compiler:
                 return self.fail(path, f"{arg!r} is not a number")
             if not number.is_finite():
                 return self.fail(path, f"{arg!r} is not a number")
-            if number == number.to_integral_value():
+            if number.adjusted() < _INT_DIGITS and number == number.to_integral_value():
                 literal = repr(int(number))  # exact against int and Decimal alike
             else:
                 literal = "_d" + str(number).encode().hex()
@@ -284,6 +284,10 @@ class _Compiler:
             constants,
         )
 
+
+_INT_DIGITS = 18
+"""Whole thresholds of fewer digits are written as int literals; larger ones (``1e5000``)
+stay Decimal constants, which compare just as exactly without building a huge int."""
 
 _OPERATORS = {"eq": "==", "ne": "!=", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
 
