@@ -427,14 +427,7 @@ class _FastParser:
                 facts[key] = instant
             else:
                 return None
-        return Complaint(
-            received_at=received_at,
-            channel=channel,
-            category=category,
-            level=level,
-            findings=findings,
-            facts=facts,
-        )
+        return Complaint(received_at, channel, category, level, findings, facts)
 
 
 _FINDING_KEYS = frozenset(("finding", "count", "roles"))
