@@ -293,6 +293,11 @@ def _decide_dumped(
 # -- JSON lines ----------------------------------------------------------------------------
 
 
+_DECODER = json.JSONDecoder(parse_float=str)
+"""Money with a fraction stays text (a float is inexact); made once, not per line as
+``json.loads(..., parse_float=str)`` would. A decoder holds no state between calls."""
+
+
 def parse_line(raw: str | bytes, line: int, file: str | None = None) -> Any | RejectedLine | None:
     """One JSON line's value (money with a fraction stays a string), ``None`` if blank.
 
@@ -310,7 +315,7 @@ def parse_line(raw: str | bytes, line: int, file: str | None = None) -> Any | Re
     if not text.strip():
         return None
     try:
-        return json.loads(text, parse_float=str)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         message = f"not JSON: {exc.msg} (column {exc.colno})"
         return RejectedLine(line, (Problem(message, file=file, line=line),))

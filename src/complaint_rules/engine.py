@@ -280,18 +280,19 @@ class _Decider:
             )
             if len(table) < _LIMIT:
                 runs = table.setdefault(bundle.key, runs)
+        model = w.model
         return b"".join(
             (
                 b'{"policy":',
-                value(v["policy"]),
+                model(v["policy"]),
                 b',"received_at":',
                 value(v["received_at"]),
                 b',"decided_at":',
                 value(v["decided_at"]),
                 b',"channel":',
-                value(v["channel"]),
+                model(v["channel"]),
                 b',"category":',
-                value(v["category"]),
+                model(v["category"]),
                 b',"level":',
                 value(v["level"]),
                 b',"findings":',
