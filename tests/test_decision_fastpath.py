@@ -261,13 +261,16 @@ def uncached(pid: str, cases: Sequence[Case]) -> list[Outcome]:
     keys = [(pid, canonical(item), canonical(kw)) for item, kw in cases]
     with pytest.MonkeyPatch.context() as m:
         m.setattr(engine, "_LIMIT", 0)
+        m.setattr(engine, "_BUNDLES_LIMIT", 0)
         m.setattr(engine, "_DUES_LIMIT", 0)
         m.setattr(decisionjson, "_KEPT_MAX", 0)
         cp = fresh(pid)
         for key, (item, kw) in zip(keys, cases, strict=True):
             if key not in _UNCACHED:
                 _UNCACHED[key] = outcome(cp, item, kw)
-        assert all(not table for table in prepare(cp).memo.values())
+        # Reports with no due date are one object each, whatever the limits: not a cache.
+        memo = prepare(cp).memo
+        assert all(not table for kind, table in memo.items() if kind != "static_reports")
         assert not prepare(cp).writer._kept
     return [_UNCACHED[key] for key in keys]
 
@@ -425,8 +428,9 @@ def test_same_json_whatever_the_caches_hold(pid: str) -> None:
 # --- 3. bounded caches: limits hold, and decisions do not change ------------------------------
 
 MEMO_LIMITS = {"dues": 1, "reports": 16, "report_sets": 16, "penalties": 16, "approvals": 16}
-"""Each kind's entries with ``_LIMIT`` and ``_DUES_LIMIT`` 1: ``_LIMIT * 16`` for these,
-``_DUES_LIMIT`` for dues, ``_LIMIT`` for any other kind (bundles, pending, gaps, ...)."""
+"""Each kind's entries with ``_LIMIT``, ``_BUNDLES_LIMIT`` and ``_DUES_LIMIT`` 1: ``_LIMIT *
+16`` for these, ``_DUES_LIMIT`` for dues, 1 for any other kind (bundles, pending, gaps, ...)
+but ``static_reports``, one per report of the policy (not a cache)."""
 
 
 @pytest.mark.parametrize("pid", POLICY_IDS)
@@ -438,6 +442,7 @@ def test_caches_at_their_smallest_give_the_same_decisions(
     want = [(decided(normal, *c), outcome(normal, *c)) for c in cases]
     assert_same([w[1] for w in want], uncached(pid, cases), cases, "the usual limits")
     monkeypatch.setattr(engine, "_LIMIT", 1)
+    monkeypatch.setattr(engine, "_BUNDLES_LIMIT", 1)
     monkeypatch.setattr(engine, "_DUES_LIMIT", 1)
     monkeypatch.setattr(decisionjson, "_KEPT_MAX", 1)
     small = fresh(pid)
@@ -447,8 +452,10 @@ def test_caches_at_their_smallest_give_the_same_decisions(
         assert g[1] == w[1], c
     memo = prepare(small).memo
     assert {"bundles", "dues"} <= set(memo)
+    reports = sum(len(rule.reports) for rule in prepare(small).rules)
     for kind, table in memo.items():
-        assert len(table) <= MEMO_LIMITS.get(kind, 1), kind
+        limit = reports if kind == "static_reports" else MEMO_LIMITS.get(kind, 1)
+        assert len(table) <= limit, kind
     writer = prepare(small).writer
     assert len(writer._kept) <= 1 and len(writer._strings) <= 1
     # With the usual limits, the same complaints filled more than one entry of a kind.

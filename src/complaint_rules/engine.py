@@ -135,6 +135,8 @@ def _decider(
 
 _LIMIT = 4096
 """Entries per kind of shared part a policy keeps (bundles, pending rules, reports...)."""
+_BUNDLES_LIMIT = 16_384
+"""Bundles (the parts shared by complaints that match the same rules) a policy keeps."""
 _DUES_LIMIT = 100_000
 """Deadlines in days kept per policy, by (unit, amount, local day of start)."""
 _NO_FINDINGS: frozenset[str] = frozenset()
@@ -195,19 +197,23 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
         return found
     rules = tuple(prep.rules[i] for i in matched)
     reports: list[tuple[int, Report, dict[str, Any], DecidedReport | None]] = []
+    statics = _memo(prep, "static_reports")  # one per report of the policy
     for m in rules:
         for rep, common in m.reports:
             static = None
             if rep.due is None:
-                static = _report(common, None)
+                static = statics.get(id(common))
+                if static is None:
+                    static = statics.setdefault(id(common), _report(common, None))
             reports.append((len(reports), rep, common, static))
     static_reports = None
     if all(r[3] is not None for r in reports):
         static_reports = tuple(r[3] for r in reports if r[3] is not None)
-    gaps: dict[DecidedGap, None] = {}
+    # Equal gaps are one object (see prepared.canonical_gaps): an ordered set by identity.
+    gaps: dict[int, DecidedGap] = {}
     for m in rules:
-        gaps.update(dict.fromkeys(m.retention_gaps))
-        gaps.update(dict.fromkeys(m.gaps))
+        for gap in (*m.retention_gaps, *m.gaps):
+            gaps.setdefault(id(gap), gap)
     bundle = _Bundle(
         key=matched,
         rules=rules,
@@ -218,22 +224,16 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
         escalations=tuple(x for m in rules for x in m.escalations),
         reports=tuple(reports),
         static_reports=static_reports,
-        reports_by_day=all(r.due is None or r.due.unit in _DAY_UNITS for _, r, _, _ in reports),
+        reports_by_day=all(c["due_unit"] in (None, *_DAY_UNITS) for _, _, c, _ in reports),
         retention=tuple(x for m in rules for x in m.retention),
-        gaps=tuple(gaps),
+        gaps=tuple(gaps.values()),
         dynamic=tuple((i, m) for i, m in enumerate(rules) if m.penalties or m.approvals),
     )
-    if len(bundles) < _LIMIT:
+    if len(bundles) < _BUNDLES_LIMIT:
+        # The lists of rules, routing, actions... are written from each rule's own text
+        # (PreparedPolicy.json); the gaps and reports are kept as they stand.
         keep = prep.writer.keep
-        for part in (
-            bundle.matched,
-            bundle.routing,
-            bundle.actions,
-            bundle.escalations,
-            bundle.retention,
-            bundle.gaps,
-        ):
-            keep(part)
+        keep(bundle.gaps)
         if static_reports is not None:
             keep(static_reports)
         bundle = bundles.setdefault(matched, bundle)
@@ -262,21 +262,20 @@ class _Decider:
         table = _memo(self.prep, "bundle_json")
         runs: tuple[bytes, bytes, bytes] | None = table.get(bundle.key)
         if runs is None:
+            # Joined from each matched rule's own text (written when the policy was
+            # prepared), so that a bundle past the limit costs a join, not a rewrite.
+            texts = [self.prep.json[i] for i in bundle.key]
+
+            def items(k: int) -> bytes:
+                return b"[" + b",".join([t[k] for t in texts if t[k]]) + b"]"
+
             runs = (
                 # From the key after findings to the value of deadlines: rules, routing.
-                b',"matched_rules":'
-                + seq(bundle.matched)
-                + b',"routing":'
-                + seq(bundle.routing)
-                + b',"deadlines":',
+                b',"matched_rules":' + items(0) + b',"routing":' + items(1) + b',"deadlines":',
                 # From after deadlines to the value of reports: actions and escalations.
-                b',"actions":'
-                + seq(bundle.actions)
-                + b',"escalations":'
-                + seq(bundle.escalations)
-                + b',"reports":',
+                b',"actions":' + items(2) + b',"escalations":' + items(3) + b',"reports":',
                 # From after reports to the value of penalties: retention.
-                b',"retention":' + seq(bundle.retention) + b',"penalties":',
+                b',"retention":' + items(4) + b',"penalties":',
             )
             if len(table) < _LIMIT:
                 runs = table.setdefault(bundle.key, runs)
@@ -507,6 +506,8 @@ class _Decider:
             return static
         assert rep.due is not None
         due = self.due(rep.due, rep.due.bounds[1], self.received).at
+        if common["due_unit"] not in _DAY_UNITS:  # due at an instant of its own: made each time
+            return _report(common, due)
         table = _memo(self.prep, "reports")
         key = (id(common), due)  # common is the prepared rule's own: one per report
         found: DecidedReport | None = table.get(key)
@@ -763,12 +764,12 @@ class _Decider:
         self, rule: CompiledRule, ap: Approval, base: dict[str, Any], gaps: list[DecidedGap]
     ) -> DecidedApproval:
         amount = self.c.facts.get(ap.amount_fact)
+        if amount is not None:
+            # An amount is the complaint's own (and repeats the spelling it was given:
+            # Decimal("2800") == Decimal("2800.00")), so the approval is made each time.
+            return self.make_approval(rule, ap, base, amount, gaps)
         made, added = self.shared(
-            "approvals",
-            # By the amount as written: Decimal("2800") == Decimal("2800.00"), but the
-            # decision repeats the spelling it was given.
-            (id(base), None if amount is None else str(amount)),
-            partial(self.make_approval, rule, ap, base, amount),
+            "approvals", id(base), partial(self.make_approval, rule, ap, base, None)
         )
         gaps.extend(added)
         return made

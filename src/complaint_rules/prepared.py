@@ -9,7 +9,7 @@ decision cost microseconds instead of building a hundred models each time.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .compiled import CompiledPolicy, CompiledRule
@@ -86,6 +86,9 @@ class PreparedPolicy:
     other_levels: dict[tuple[str, str], DecidedLevel]
     """Levels given as input (``("input", id)``) or by the table's default."""
     writer: DecisionWriter = field(default_factory=DecisionWriter)
+    json: list[tuple[bytes, bytes, bytes, bytes, bytes]] = field(default_factory=list)
+    """Per rule, the JSON of its source, routing, actions, escalations and retention (the
+    items, comma-separated, without brackets): a decision's lists are joined from these."""
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
     """Parts shared by complaints that match alike (see :mod:`complaint_rules.engine`),
     by kind; each kind holds at most a bounded number, and nothing is ever evicted."""
@@ -127,7 +130,7 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         )
     prepared = PreparedPolicy(
         ref=ref,
-        rules=tuple(_rule(cp, rule, roles) for rule in cp.rules),
+        rules=_canonical_gaps(tuple(_rule(cp, rule, roles) for rule in cp.rules)),
         roles=roles,
         channels=_names(cp.channels),
         categories=_names(cp.categories),
@@ -153,11 +156,31 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
     for level_out in (*prepared.row_levels, *other.values()):
         keep(level_out)
     keep(ref)
-    for rule in prepared.rules:  # the parts of deadlines, which are made per complaint
-        for _, common in rule.deadlines:
+    for rule in prepared.rules:
+        for _, common in rule.deadlines:  # the parts of deadlines, which are made per complaint
             keep(common["by"])
             keep(common["source"])
+        for gap in (*rule.retention_gaps, *rule.gaps):
+            keep(gap)
+        routing, actions, escalations, retention = (
+            b",".join([keep(part) for part in parts])
+            for parts in (rule.routing, rule.actions, rule.escalations, rule.retention)
+        )
+        prepared.json.append((keep(rule.source), routing, actions, escalations, retention))
     return prepared
+
+
+def _canonical_gaps(rules: tuple[PreparedRule, ...]) -> tuple[PreparedRule, ...]:
+    """The rules with equal gaps made one object, so that gaps are told apart by identity."""
+    seen: dict[DecidedGap, DecidedGap] = {}
+    return tuple(
+        replace(
+            rule,
+            retention_gaps=tuple(seen.setdefault(g, g) for g in rule.retention_gaps),
+            gaps=tuple(seen.setdefault(g, g) for g in rule.gaps),
+        )
+        for rule in rules
+    )
 
 
 def _evaluator(cp: CompiledPolicy) -> Evaluate:
@@ -295,6 +318,8 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                     "frequency": rep.frequency,
                     "note": rep.note,
                     "source": source(rep.article),
+                    # For the engine, not a field: the unit of the due period.
+                    "due_unit": None if rep.due is None else rep.due.unit,
                 },
             )
             for rep in r.reports
