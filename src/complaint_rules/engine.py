@@ -32,6 +32,7 @@ from .decision import (
     DecidedReport,
     DecidedRetention,
     Decision,
+    Named,
     PendingRule,
     Source,
     assemble,
@@ -135,6 +136,9 @@ def _decider(
 
 _LIMIT = 4096
 """Entries per kind of shared part a policy keeps (bundles, pending rules, reports...)."""
+BY_POLICY = frozenset(("static_reports", "money_gaps"))
+"""Kinds of kept parts that are one per element of the policy (a report with no due date,
+a blank amount): bounded by the policy itself, so not by a limit."""
 _BUNDLES_LIMIT = 16_384
 """Bundles (the parts shared by complaints that match the same rules) a policy keeps."""
 _DUES_LIMIT = 100_000
@@ -679,11 +683,17 @@ class _Decider:
             return money.min, money.max, True
         param = self.prep.parameters[money.parameter]
         if param.value is None:
-            text = (
-                f"{what}: parameter {param.id} ({param.label}) is blank in "
-                "the source and not configured by the institution"
-            )
-            gaps.append(DecidedGap(about="amount", text=text, source=rule.source(param.article)))
+            table = _memo(self.prep, "money_gaps")  # one per blank amount of the policy
+            key = (id(rule), param.id, what)  # rule is the compiled policy's own
+            gap: DecidedGap | None = table.get(key)
+            if gap is None:
+                text = (
+                    f"{what}: parameter {param.id} ({param.label}) is blank in "
+                    "the source and not configured by the institution"
+                )
+                made = DecidedGap(about="amount", text=text, source=rule.source(param.article))
+                gap = table.setdefault(key, made)
+            gaps.append(gap)
             return None, None, False
         return param.value, param.value, True
 
@@ -784,23 +794,30 @@ class _Decider:
     ) -> DecidedApproval:
         roles = self.prep.roles
         if amount is None:
-            return DecidedApproval(**base, amount_yuan=None, approver=(), configured=True)
+            return _approval(base, None, (), True)
         amount = Decimal(amount)
         # Every tier's limit is looked up, so that each blank one is reported.
         limits = [(t.role, self.money(rule, t.limit_yuan, ap.label, gaps)[1:]) for t in ap.tiers]
         for role, (limit, configured) in limits:
             if not configured or limit is None:
-                return DecidedApproval(**base, amount_yuan=amount, approver=(), configured=False)
+                return _approval(base, amount, (), False)
             if amount <= limit:
-                return DecidedApproval(
-                    **base,
-                    amount_yuan=amount,
-                    approver=(roles[role],),
-                    configured=True,
-                )
-        return DecidedApproval(
-            **base,
-            amount_yuan=amount,
-            approver=tuple(roles[r] for r in ap.above),
-            configured=True,
-        )
+                return _approval(base, amount, (roles[role],), True)
+        return _approval(base, amount, tuple(roles[r] for r in ap.above), True)
+
+
+def _approval(
+    base: dict[str, Any], amount: Decimal | None, approver: tuple[Named, ...], configured: bool
+) -> DecidedApproval:
+    return assemble(
+        DecidedApproval,
+        {
+            "id": base["id"],
+            "label": base["label"],
+            "amount_yuan": amount,
+            "approver": approver,
+            "configured": configured,
+            "note": base["note"],
+            "source": base["source"],
+        },
+    )
