@@ -1,6 +1,6 @@
 """Run the benchmarks of docs/performance.md and write their results as JSON.
 
-    scripts/bench                 # everything, full size (about half an hour on 2 cores)
+    scripts/bench                 # everything, full size (about 5 minutes on 2 cores)
     scripts/bench --quick         # smaller inputs, fewer rounds (a few minutes)
     scripts/bench --only 1,3      # some workloads: 1 classification, 2 decisions,
                                   # 3 working days, 4 import/load/history
