@@ -91,7 +91,8 @@ class PreparedPolicy:
     items, comma-separated, without brackets): a decision's lists are joined from these."""
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
     """Parts shared by complaints that match alike (see :mod:`complaint_rules.engine`),
-    by kind; each kind holds at most a bounded number, and nothing is ever evicted."""
+    by kind; each kind holds at most a bounded number (``engine.BY_POLICY``'s kinds, one
+    per element of the policy, need no bound), and nothing is ever evicted."""
 
 
 def prepare(cp: CompiledPolicy) -> PreparedPolicy:
