@@ -56,6 +56,7 @@ DEFAULT_CHUNK_SIZE = 256
 T = TypeVar("T")
 R = TypeVar("R")
 C = TypeVar("C")
+D = TypeVar("D", Decision, bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,18 +257,12 @@ def decide_many(
     return (x if isinstance(x, Rejected) else Decision.model_validate(x) for x in dumped)
 
 
-def _decide(policy: CompiledPolicy, item: Any, s: Settings) -> Decision | tuple[Problem, ...]:
+def _decide(
+    policy: CompiledPolicy, item: Any, s: Settings, how: Callable[..., D]
+) -> D | tuple[Problem, ...]:
+    """``how(policy, item)`` (``decide`` or ``decide_bytes``), or the problems it raised."""
     try:
-        return decide(policy, item, at=s.at, estimate=s.estimate, carry=s.carry)
-    except ComplaintError as exc:
-        return exc.problems
-    except CalendarError as exc:
-        return (Problem(str(exc)),)
-
-
-def _decide_bytes(policy: CompiledPolicy, item: Any, s: Settings) -> bytes | tuple[Problem, ...]:
-    try:
-        return decide_bytes(policy, item, at=s.at, estimate=s.estimate, carry=s.carry)
+        return how(policy, item, at=s.at, estimate=s.estimate, carry=s.carry)
     except ComplaintError as exc:
         return exc.problems
     except CalendarError as exc:
@@ -277,7 +272,7 @@ def _decide_bytes(policy: CompiledPolicy, item: Any, s: Settings) -> bytes | tup
 def _decide_item(
     policies: tuple[CompiledPolicy, ...], index: int, item: Any, s: Settings
 ) -> Decision | Rejected:
-    got = _decide(policies[0], item, s)
+    got = _decide(policies[0], item, s, decide)
     return got if isinstance(got, Decision) else Rejected(index, got)
 
 
@@ -365,7 +360,7 @@ def _decide_line(
     data = parse_line(raw, line, s.file)
     if data is None or isinstance(data, RejectedLine):
         return data
-    got = _decide_bytes(policies[0], data, s)
+    got = _decide(policies[0], data, s, decide_bytes)
     if isinstance(got, bytes):
         return DecidedLine(line, got)
     return RejectedLine(line, located(got, line, s.file))

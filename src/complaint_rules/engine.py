@@ -195,6 +195,44 @@ def _report(common: dict[str, Any], due: datetime | None) -> DecidedReport:
     )
 
 
+def _deadline(
+    common: dict[str, Any],
+    status: str,
+    *,
+    started_at: datetime | None = None,
+    unit: str | None = None,
+    amount: int | None = None,
+    amount_min: int | None = None,
+    due: datetime | None = None,
+    due_earliest: datetime | None = None,
+    estimated: bool = False,
+    overdue: bool | None = None,
+    waiting_for: tuple[str, ...] = (),
+) -> DecidedDeadline:
+    # In the order of the fields: pydantic writes a model's JSON in its __dict__'s order.
+    return assemble(
+        DecidedDeadline,
+        {
+            "id": common["id"],
+            "label": common["label"],
+            "status": status,
+            "starts": common["starts"],
+            "started_at": started_at,
+            "unit": unit,
+            "amount": amount,
+            "amount_min": amount_min,
+            "due": due,
+            "due_earliest": due_earliest,
+            "estimated": estimated,
+            "overdue_at_decision": overdue,
+            "by": common["by"],
+            "waiting_for": waiting_for,
+            "note": common["note"],
+            "source": common["source"],
+        },
+    )
+
+
 def _memo(prep: PreparedPolicy, kind: str) -> dict[Any, Any]:
     table = prep.memo.get(kind)
     if table is None:
@@ -590,96 +628,41 @@ class _Decider:
         if d.within is None:
             given = [facts[f] for f in d.until if facts.get(f) is not None]
             if not given:
-                return assemble(
-                    DecidedDeadline,
-                    {
-                        "id": common["id"],
-                        "label": common["label"],
-                        "status": "needs_fact",
-                        "starts": common["starts"],
-                        "started_at": None,
-                        "unit": None,
-                        "amount": None,
-                        "amount_min": None,
-                        "due": None,
-                        "due_earliest": None,
-                        "estimated": False,
-                        "overdue_at_decision": None,
-                        "by": common["by"],
-                        "waiting_for": d.until,
-                        "note": common["note"],
-                        "source": common["source"],
-                    },
-                )
+                return _deadline(common, "needs_fact", waiting_for=d.until)
             due_at = min(given).astimezone(self.cp.tz)
-            return assemble(
-                DecidedDeadline,
-                {
-                    "id": common["id"],
-                    "label": common["label"],
-                    "status": "running",
-                    "starts": common["starts"],
-                    "started_at": self.received,
-                    "unit": "until",
-                    "amount": None,
-                    "amount_min": None,
-                    "due": due_at,
-                    "due_earliest": None,
-                    "estimated": False,
-                    "overdue_at_decision": self.at > due_at,
-                    "by": common["by"],
-                    "waiting_for": (),
-                    "note": common["note"],
-                    "source": common["source"],
-                },
+            return _deadline(
+                common,
+                "running",
+                started_at=self.received,
+                unit="until",
+                due=due_at,
+                overdue=self.at > due_at,
             )
         start = self.received if d.starts == "received" else facts.get(d.starts)
         low, high = common["bounds"]
-        unit = common["unit"]
+        unit, amount_min = common["unit"], low if low != high else None
         if start is None:
-            return assemble(
-                DecidedDeadline,
-                {
-                    "id": common["id"],
-                    "label": common["label"],
-                    "status": "not_started",
-                    "starts": common["starts"],
-                    "started_at": None,
-                    "unit": unit,
-                    "amount": high,
-                    "amount_min": low if low != high else None,
-                    "due": None,
-                    "due_earliest": None,
-                    "estimated": False,
-                    "overdue_at_decision": None,
-                    "by": common["by"],
-                    "waiting_for": (d.starts,),
-                    "note": common["note"],
-                    "source": common["source"],
-                },
+            return _deadline(
+                common,
+                "not_started",
+                unit=unit,
+                amount=high,
+                amount_min=amount_min,
+                waiting_for=(d.starts,),
             )
         latest = self.due(d.within, high, start)
         earliest = self.due(d.within, low, start) if low != high else None
-        return assemble(
-            DecidedDeadline,
-            {
-                "id": common["id"],
-                "label": common["label"],
-                "status": "running",
-                "starts": common["starts"],
-                "started_at": start if start is self.received else start.astimezone(self.cp.tz),
-                "unit": unit,
-                "amount": high,
-                "amount_min": low if low != high else None,
-                "due": latest.at,
-                "due_earliest": None if earliest is None else earliest.at,
-                "estimated": latest.estimated or (earliest is not None and earliest.estimated),
-                "overdue_at_decision": self.at > latest.at,
-                "by": common["by"],
-                "waiting_for": (),
-                "note": common["note"],
-                "source": common["source"],
-            },
+        return _deadline(
+            common,
+            "running",
+            started_at=start if start is self.received else start.astimezone(self.cp.tz),
+            unit=unit,
+            amount=high,
+            amount_min=amount_min,
+            due=latest.at,
+            due_earliest=None if earliest is None else earliest.at,
+            estimated=latest.estimated or (earliest is not None and earliest.estimated),
+            overdue=self.at > latest.at,
         )
 
     def money(
