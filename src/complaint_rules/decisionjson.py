@@ -106,6 +106,10 @@ class DecisionWriter:
             return self.model(value)
         return to_json(value)
 
+    def fields(self, values: dict[str, Any], names: tuple[str, ...]) -> bytes:
+        """``"name":value`` for each of ``names``, comma-separated (a run of an object)."""
+        return b",".join([to_json(name) + b":" + self.value(values[name]) for name in names])
+
     def sequence(self, items: tuple[Any, ...]) -> bytes:
         found = self._kept.get(id(items))
         if found is not None and found[0] is items:

@@ -377,32 +377,11 @@ class _Decider:
             key = (id(common), g["status"], g["waiting_for"])
             runs: tuple[bytes, bytes, bytes] | None = table.get(key)
             if runs is None:
+                fields = w.fields
                 runs = (
-                    b'{"id":'
-                    + value(g["id"])
-                    + b',"label":'
-                    + value(g["label"])
-                    + b',"status":'
-                    + value(g["status"])
-                    + b',"starts":'
-                    + value(g["starts"])
-                    + b',"started_at":',
-                    b',"unit":'
-                    + value(g["unit"])
-                    + b',"amount":'
-                    + value(g["amount"])
-                    + b',"amount_min":'
-                    + value(g["amount_min"])
-                    + b',"due":',
-                    b',"by":'
-                    + value(g["by"])
-                    + b',"waiting_for":'
-                    + value(g["waiting_for"])
-                    + b',"note":'
-                    + value(g["note"])
-                    + b',"source":'
-                    + value(g["source"])
-                    + b"}",
+                    b"{" + fields(g, ("id", "label", "status", "starts")) + b',"started_at":',
+                    b"," + fields(g, ("unit", "amount", "amount_min")) + b',"due":',
+                    b"," + fields(g, ("by", "waiting_for", "note", "source")) + b"}",
                 )
                 if len(table) < _LIMIT:  # common is the prepared rule's own: its id is stable
                     runs = table.setdefault(key, runs)
