@@ -262,6 +262,7 @@ def uncached(pid: str, cases: Sequence[Case]) -> list[Outcome]:
     with pytest.MonkeyPatch.context() as m:
         m.setattr(engine, "_LIMIT", 0)
         m.setattr(engine, "_BUNDLES_LIMIT", 0)
+        m.setattr(engine, "_RUNS_LIMIT", 0)
         m.setattr(engine, "_DUES_LIMIT", 0)
         m.setattr(decisionjson, "_KEPT_MAX", 0)
         cp = fresh(pid)
@@ -427,10 +428,10 @@ def test_same_json_whatever_the_caches_hold(pid: str) -> None:
 
 # --- 3. bounded caches: limits hold, and decisions do not change ------------------------------
 
-MEMO_LIMITS = {"dues": 1, "reports": 16, "report_sets": 16, "penalties": 16, "approvals": 16}
-"""Each kind's entries with ``_LIMIT``, ``_BUNDLES_LIMIT`` and ``_DUES_LIMIT`` 1: ``_LIMIT *
-16`` for these, ``_DUES_LIMIT`` for dues, 1 for any other kind (bundles, pending, gaps, ...)
-but ``engine.BY_POLICY``'s, one per element of the policy (not caches)."""
+MEMO_LIMITS = {"dues": 1}
+"""Each kind's entries with every limit 1: ``_DUES_LIMIT`` for dues, 1 for any other kind
+(bundles, their JSON, pending, gaps, ...) but ``engine.BY_POLICY``'s, one per element of
+the policy (not caches)."""
 
 
 @pytest.mark.parametrize("pid", POLICY_IDS)
@@ -443,6 +444,7 @@ def test_caches_at_their_smallest_give_the_same_decisions(
     assert_same([w[1] for w in want], uncached(pid, cases), cases, "the usual limits")
     monkeypatch.setattr(engine, "_LIMIT", 1)
     monkeypatch.setattr(engine, "_BUNDLES_LIMIT", 1)
+    monkeypatch.setattr(engine, "_RUNS_LIMIT", 1)
     monkeypatch.setattr(engine, "_DUES_LIMIT", 1)
     monkeypatch.setattr(decisionjson, "_KEPT_MAX", 1)
     small = fresh(pid)

@@ -143,13 +143,17 @@ def _decider(
 
 
 _LIMIT = 4096
-"""Entries per kind of shared part a policy keeps (bundles, pending rules, reports...)."""
+"""Entries per kind of shared part a policy keeps (pending rules, reports, the reports of a
+bundle on a day, penalties, approvals, gaps, deadline texts), unless named below."""
 BY_POLICY = frozenset(("static_reports", "money_gaps"))
 """Kinds of kept parts that are one per element of the policy (a report with no due date,
 a blank amount): bounded by the policy itself, so not by a limit."""
 _BUNDLES_LIMIT = 16_384
 """Bundles (the parts shared by complaints that match the same rules) a policy keeps."""
-_DUES_LIMIT = 100_000
+_RUNS_LIMIT = 1024
+"""Bundles whose JSON lists a policy keeps joined (10-20 KB each); others are joined from
+each rule's text every time (a few microseconds)."""
+_DUES_LIMIT = 50_000
 """Deadlines in days kept per policy, by (unit, amount, local day of start)."""
 _NO_FINDINGS: frozenset[str] = frozenset()
 _P = TypeVar("_P", DecidedPenalty, DecidedApproval)
@@ -327,7 +331,7 @@ class _Decider:
                 # From after reports to the value of penalties: retention.
                 b',"retention":' + items(4) + b',"penalties":',
             )
-            if len(table) < _LIMIT:
+            if len(table) < _RUNS_LIMIT:
                 runs = table.setdefault(bundle.key, runs)
         model = w.model
         return b"".join(
@@ -523,7 +527,7 @@ class _Decider:
         found: tuple[DecidedReport, ...] | None = table.get(key)
         if found is None:
             found = tuple([self.report(*r) for r in bundle.reports])
-            if len(table) < _LIMIT * 16:
+            if len(table) < _LIMIT:
                 self.prep.writer.keep(found)
                 found = table.setdefault(key, found)
         return found
@@ -542,7 +546,7 @@ class _Decider:
         found: DecidedReport | None = table.get(key)
         if found is None:
             found = _report(common, due)
-            if len(table) < _LIMIT * 16:
+            if len(table) < _LIMIT:
                 self.prep.writer.keep(found)
                 found = table.setdefault(key, found)
         return found
@@ -676,7 +680,7 @@ class _Decider:
         if found is None:
             gaps: list[DecidedGap] = []
             found = (make(gaps), gaps)
-            if len(table) < _LIMIT * 16:
+            if len(table) < _LIMIT:
                 keep = self.prep.writer.keep
                 keep(found[0])
                 for gap in gaps:
