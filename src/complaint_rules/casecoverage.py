@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .compiled import CompiledPolicy
 from .decision import Decision
+from .model import ELEMENT_SINGULAR
 
 __all__ = ["CoverageItem", "KindCoverage", "PolicyCoverage", "coverage", "parts"]
 
@@ -32,16 +33,6 @@ KINDS = (
     "approval",
 )
 """The kinds of part, in the order they are summarised."""
-
-_LISTS = {
-    "deadlines": "deadline",
-    "actions": "action",
-    "escalations": "escalation",
-    "reports": "report",
-    "retention": "retention",
-    "penalties": "penalty",
-    "approvals": "approval",
-}
 
 
 class _Out(BaseModel):
@@ -90,7 +81,7 @@ def parts(policy: CompiledPolicy) -> list[CoverageItem]:
     for compiled in policy.rules:
         rule, layer = compiled.rule, compiled.layer
         found: list[tuple[str, str, str | None]] = [("rule", rule.id, None)]
-        for name, kind in _LISTS.items():
+        for name, kind in ELEMENT_SINGULAR.items():
             found.extend((kind, element.id, element.article) for element in getattr(rule, name))
         for penalty in rule.penalties:
             found.extend(
@@ -112,7 +103,7 @@ def exercised(decision: Decision) -> set[tuple[str, str]]:
     level = decision.level
     if level is not None and level.how == "classified" and level.source is not None:
         seen.add(("classification", level.source.rule))
-    for name, kind in _LISTS.items():
+    for name, kind in ELEMENT_SINGULAR.items():
         seen.update((kind, element.id) for element in getattr(decision, name))
     for penalty in decision.penalties:
         seen.update(

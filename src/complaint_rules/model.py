@@ -8,8 +8,10 @@ declared vocabulary, escalation chains that end, ranges with min <= max) is chec
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -378,6 +380,17 @@ ELEMENT_KINDS = (
     "approvals",
 )
 """The kinds of rule element that carry an id (unique within their kind across a policy)."""
+
+ELEMENT_SINGULAR: Mapping[str, str] = MappingProxyType(
+    dict(
+        zip(
+            ELEMENT_KINDS,
+            ("deadline", "action", "escalation", "report", "retention", "penalty", "approval"),
+            strict=True,
+        )
+    )
+)
+"""Each of :data:`ELEMENT_KINDS` (a rule's field) with the name of one of its elements."""
 
 
 class ClassificationRow(_Model):

@@ -30,7 +30,7 @@ from .conditions import Subject
 from .decision import Decision
 from .engine import decide
 from .inputspace import DEFAULT_LIMIT, INSTANTS, InputSpace, Point, input_space
-from .model import ELEMENT_KINDS, Money, Period, Policy, Rule, Term, Vocabulary
+from .model import ELEMENT_KINDS, ELEMENT_SINGULAR, Money, Period, Policy, Rule, Term, Vocabulary
 
 _PLURAL = {"channel": "channels", "category": "categories", "level": "levels"}
 
@@ -48,16 +48,7 @@ __all__ = [
 
 ChangeKind = Literal["added", "removed", "changed"]
 
-_SINGULAR = {
-    "deadlines": "deadline",
-    "actions": "action",
-    "escalations": "escalation",
-    "reports": "report",
-    "retention": "retention",
-    "penalties": "penalty",
-    "approvals": "approval",
-}
-_PLURAL_KIND = {v: k for k, v in _SINGULAR.items()}
+_PLURAL_KIND = {v: k for k, v in ELEMENT_SINGULAR.items()}
 _VOCAB_SINGULAR = {
     "roles": "role",
     "channels": "channel",
@@ -565,7 +556,7 @@ def _elements(policy: Policy) -> dict[Key, _Home]:
     for rule in policy.rules:
         for kind in ELEMENT_KINDS:
             for element in getattr(rule, kind):
-                out[(_SINGULAR[kind], element.id)] = _Home(rule, element)
+                out[(ELEMENT_SINGULAR[kind], element.id)] = _Home(rule, element)
     return out
 
 
@@ -992,7 +983,7 @@ class _Differ:
                 cp = self.new if b is not None else self.old
                 details = [f"applies to: {condition_text(rule.when)}"]
                 details += [
-                    element_summary(cp, _SINGULAR[kind], e)
+                    element_summary(cp, ELEMENT_SINGULAR[kind], e)
                     for kind in ELEMENT_KINDS
                     for e in getattr(rule, kind)
                 ]
@@ -1084,7 +1075,7 @@ class _Differ:
         old_rules, new_rules = self.rules
         keys = sorted(
             dict.fromkeys([*new_el, *old_el]),
-            key=lambda k: (list(_SINGULAR.values()).index(k[0]),),
+            key=lambda k: (list(ELEMENT_SINGULAR.values()).index(k[0]),),
         )
         for key in keys:
             a, b = old_el.get(key), new_el.get(key)
