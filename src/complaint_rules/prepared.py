@@ -86,7 +86,7 @@ class PreparedPolicy:
     other_levels: dict[tuple[str, str], DecidedLevel]
     """Levels given as input (``("input", id)``) or by the table's default."""
     writer: DecisionWriter = field(default_factory=DecisionWriter)
-    json: list[tuple[bytes, bytes, bytes, bytes, bytes]] = field(default_factory=list)
+    json: tuple[tuple[bytes, bytes, bytes, bytes, bytes], ...] = ()
     """Per rule, the JSON of its source, routing, actions, escalations and retention (the
     items, comma-separated, without brackets): a decision's lists are joined from these."""
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
@@ -129,9 +129,11 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         other["default", table.default] = DecidedLevel(
             id=table.default, label=levels[table.default].label, how="default", source=None
         )
+    writer = DecisionWriter()
+    rules = _canonical_gaps(tuple(_rule(cp, rule, roles) for rule in cp.rules))
     prepared = PreparedPolicy(
         ref=ref,
-        rules=_canonical_gaps(tuple(_rule(cp, rule, roles) for rule in cp.rules)),
+        rules=rules,
         roles=roles,
         channels=_names(cp.channels),
         categories=_names(cp.categories),
@@ -149,26 +151,35 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
             for row_id, article, level, _ in cp.classification
         ),
         other_levels=other,
+        writer=writer,
+        json=tuple(_rule_json(writer, rule) for rule in rules),
     )
-    keep = prepared.writer.keep
+    keep = writer.keep
     for named in (prepared.channels, prepared.categories, prepared.findings, levels):
         for item in named.values():
             keep(item)
     for level_out in (*prepared.row_levels, *other.values()):
         keep(level_out)
     keep(ref)
-    for rule in prepared.rules:
-        for _, common in rule.deadlines:  # the parts of deadlines, which are made per complaint
-            keep(common["by"])
-            keep(common["source"])
-        for gap in (*rule.retention_gaps, *rule.gaps):
-            keep(gap)
-        routing, actions, escalations, retention = (
-            b",".join([keep(part) for part in parts])
-            for parts in (rule.routing, rule.actions, rule.escalations, rule.retention)
-        )
-        prepared.json.append((keep(rule.source), routing, actions, escalations, retention))
     return prepared
+
+
+def _rule_json(
+    writer: DecisionWriter, rule: PreparedRule
+) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    """The JSON of ``rule``'s source, routing, actions, escalations and retention (see
+    :attr:`PreparedPolicy.json`); the parts made per complaint from it are kept too."""
+    keep = writer.keep
+    for _, common in rule.deadlines:
+        keep(common["by"])
+        keep(common["source"])
+    for gap in (*rule.retention_gaps, *rule.gaps):
+        keep(gap)
+    routing, actions, escalations, retention = (
+        b",".join([keep(part) for part in parts])
+        for parts in (rule.routing, rule.actions, rule.escalations, rule.retention)
+    )
+    return keep(rule.source), routing, actions, escalations, retention
 
 
 def _canonical_gaps(rules: tuple[PreparedRule, ...]) -> tuple[PreparedRule, ...]:
