@@ -382,6 +382,23 @@ def test_every_part_of_a_decision_has_every_field_set() -> None:
             assert_complete(decision, seen={})
 
 
+def test_decisions_made_from_one_template_share_nothing_mutable() -> None:
+    # Complaints with the same rules matched, row and vocabulary share a template of the
+    # decision's fields (engine: "templates"): each decision gets its own copy of it, and
+    # its own ``carried`` dict, so that changing one never shows in another.
+    cp = fresh("shihua_credit_coop")
+    item = examples("shihua_credit_coop")[0]
+    later = {**item, "received_at": "2026-04-30T09:00:00+08:00"}
+    first, second = decide(cp, item), decide(cp, later)
+    assert prepare(cp).memo["templates"]
+    assert first.matched_rules is second.matched_rules  # the same template...
+    assert first.__dict__ is not second.__dict__  # ...copied
+    assert first.carried is not second.carried
+    first.carried["x"] = 1
+    assert second.carried == {} and decide(cp, item).carried == {}
+    assert first.received_at != second.received_at
+
+
 # --- 2. the same complaint gets the same bytes whatever the caches hold -----------------------
 
 

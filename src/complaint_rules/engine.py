@@ -26,7 +26,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from .compiled import CompiledPolicy, CompiledRule
-from .complaint import Complaint, FindingInput, fast_parser, parse_complaint, parse_datetime
+from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
 from .conditions import Subject
 from .decision import (
     DecidedAction,
@@ -121,11 +121,14 @@ def _decider(
                 )
             ]
         )
-    fast = None
+    prep = prepare(policy)
+    parsed = None
     if complaint.__class__ is dict and carry == ():
-        fast = fast_parser(policy).parse(complaint)
-    if fast is not None:
-        parsed = fast
+        parse = prep.parse
+        assert parse is not None
+        parsed = parse(complaint)
+    if parsed is not None:
+        pass
     elif isinstance(complaint, Complaint):
         if tuple(carry):
             raise ValueError("carry applies to complaint data; pass it to parse_complaint")
@@ -139,7 +142,7 @@ def _decider(
             as_of = parse_datetime(at, "at")
         except ValueError as exc:
             raise ComplaintError([Problem(str(exc), path=("at",))]) from None
-    return _Decider(policy, parsed, as_of, estimate)
+    return _Decider(policy, prep, parsed, as_of, estimate)
 
 
 _LIMIT = 4096
@@ -237,21 +240,14 @@ def _deadline(
     )
 
 
-def _memo(prep: PreparedPolicy, kind: str) -> dict[Any, Any]:
-    table = prep.memo.get(kind)
-    if table is None:
-        table = prep.memo.setdefault(kind, {})
-    return table
-
-
 def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
-    bundles = _memo(prep, "bundles")
+    bundles = prep.memo["bundles"]
     found: _Bundle | None = bundles.get(matched)
     if found is not None:
         return found
     rules = tuple(prep.rules[i] for i in matched)
     reports: list[tuple[int, Report, dict[str, Any], DecidedReport | None]] = []
-    statics = _memo(prep, "static_reports")  # one per report of the policy
+    statics = prep.memo["static_reports"]  # one per report of the policy
     for m in rules:
         for rep, common in m.reports:
             static = None
@@ -297,9 +293,16 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
 class _Decider:
     __slots__ = ("at", "c", "cp", "estimate", "prep", "received")
 
-    def __init__(self, cp: CompiledPolicy, complaint: Complaint, at: datetime, estimate: bool):
+    def __init__(
+        self,
+        cp: CompiledPolicy,
+        prep: PreparedPolicy,
+        complaint: Complaint,
+        at: datetime,
+        estimate: bool,
+    ):
         self.cp = cp
-        self.prep = prepare(cp)
+        self.prep = prep
         self.c = complaint
         self.estimate = estimate
         self.received = complaint.received_at.astimezone(cp.tz)
@@ -313,7 +316,7 @@ class _Decider:
         v, bundle = self.values()
         w = self.prep.writer
         value, seq = w.value, w.sequence
-        table = _memo(self.prep, "bundle_json")
+        table = self.prep.memo["bundle_json"]
         runs: tuple[bytes, bytes, bytes] | None = table.get(bundle.key)
         if runs is None:
             # Joined from each matched rule's own text (written when the policy was
@@ -374,7 +377,7 @@ class _Decider:
             return b"[]"
         w = self.prep.writer
         value = w.value
-        table = _memo(self.prep, "deadline_json")
+        table = self.prep.memo["deadline_json"]
         parts = []
         for (_, common), out in zip(bundle.deadlines, deadlines, strict=True):
             g = out.__dict__
@@ -415,8 +418,7 @@ class _Decider:
         row, matched, pending_rules = prep.evaluate(
             c.channel, c.category, c.level, findings, c.facts
         )
-        level_out, level_gap = self.level(row)
-        bundle = _bundle(prep, matched)
+        bundle = prep.memo["bundles"].get(matched) or _bundle(prep, matched)
         deadlines: tuple[DecidedDeadline, ...] = ()
         if bundle.deadlines:
             deadlines = tuple([self.deadline(d, common) for d, common in bundle.deadlines])
@@ -424,6 +426,38 @@ class _Decider:
             reports = bundle.static_reports
         else:
             reports = self.reports(bundle)
+        if c.findings or bundle.dynamic or c.carried:
+            return self.fields(row, bundle, pending_rules, findings, deadlines, reports), bundle
+        # The rest is the same for every complaint with the same rules matched, row,
+        # vocabulary and pending facts: kept per policy as a template, copied.
+        needs = self.needs(pending_rules) if pending_rules else ()
+        key = (matched, row, c.channel, c.category, c.level, needs)
+        templates = prep.memo["templates"]
+        template: dict[str, Any] | None = templates.get(key)
+        if template is None:
+            template = self.fields(row, bundle, pending_rules, findings, (), ())
+            if len(templates) < _LIMIT:
+                template = templates.setdefault(key, template)
+        v = template.copy()
+        v["received_at"] = self.received
+        v["decided_at"] = self.at
+        v["deadlines"] = deadlines
+        v["reports"] = reports
+        v["carried"] = {}  # a dict of its own: the decision's, not the template's
+        return v, bundle
+
+    def fields(
+        self,
+        row: int,
+        bundle: _Bundle,
+        pending_rules: tuple[int, ...],
+        findings: frozenset[str],
+        deadlines: tuple[DecidedDeadline, ...],
+        reports: tuple[DecidedReport, ...],
+    ) -> dict[str, Any]:
+        """Every field of the decision, in order, built from its parts."""
+        c, prep = self.c, self.prep
+        level_out, level_gap = self.level(row)
         penalties: list[DecidedPenalty] = []
         approvals: list[DecidedApproval] = []
         gaps = bundle.gaps
@@ -433,32 +467,27 @@ class _Decider:
             gaps = self.dynamic(bundle, subject, penalties, approvals)
         if level_gap is not None:
             gaps = tuple(dict.fromkeys((level_gap, *gaps)))
-        return (
-            {
-                "policy": prep.ref,
-                "received_at": self.received,
-                "decided_at": self.at,
-                "channel": prep.channels[c.channel],
-                "category": prep.categories[c.category],
-                "level": level_out,
-                "findings": tuple([prep.findings[f.finding] for f in c.findings])
-                if c.findings
-                else (),
-                "matched_rules": bundle.matched,
-                "routing": bundle.routing,
-                "deadlines": deadlines,
-                "actions": bundle.actions,
-                "escalations": bundle.escalations,
-                "reports": reports,
-                "retention": bundle.retention,
-                "penalties": tuple(penalties) if penalties else (),
-                "approvals": tuple(approvals) if approvals else (),
-                "gaps": gaps,
-                "pending_rules": self.pending(pending_rules) if pending_rules else (),
-                "carried": dict(c.carried) if c.carried else {},
-            },
-            bundle,
-        )
+        return {
+            "policy": prep.ref,
+            "received_at": self.received,
+            "decided_at": self.at,
+            "channel": prep.channels[c.channel],
+            "category": prep.categories[c.category],
+            "level": level_out,
+            "findings": tuple([prep.findings[f.finding] for f in c.findings]) if c.findings else (),
+            "matched_rules": bundle.matched,
+            "routing": bundle.routing,
+            "deadlines": deadlines,
+            "actions": bundle.actions,
+            "escalations": bundle.escalations,
+            "reports": reports,
+            "retention": bundle.retention,
+            "penalties": tuple(penalties) if penalties else (),
+            "approvals": tuple(approvals) if approvals else (),
+            "gaps": gaps,
+            "pending_rules": self.pending(pending_rules) if pending_rules else (),
+            "carried": dict(c.carried) if c.carried else {},
+        }
 
     def dynamic(
         self,
@@ -481,7 +510,7 @@ class _Decider:
         if not added:
             return bundle.gaps
         key = (bundle.key, tuple((p, tuple(g)) for p, g in added.items()))
-        table = _memo(self.prep, "gaps")
+        table = self.prep.memo["gaps"]
         found: tuple[DecidedGap, ...] | None = table.get(key)
         if found is not None:
             return found
@@ -496,15 +525,20 @@ class _Decider:
             made = table.setdefault(key, made)
         return made
 
-    def pending(self, indexes: tuple[int, ...]) -> tuple[PendingRule, ...]:
-        """The pending rules, each with the facts it needs (kept per policy)."""
+    def needs(self, indexes: tuple[int, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """Each pending rule's index with the facts it needs that the complaint lacks."""
         facts, rules = self.c.facts, self.prep.rules
-        key = tuple(
+        return tuple(
             (i, tuple(sorted(f for f in when.facts if facts.get(f) is None)))
             for i in indexes
             if (when := rules[i].rule.when) is not None
         )
-        table = _memo(self.prep, "pending")
+
+    def pending(self, indexes: tuple[int, ...]) -> tuple[PendingRule, ...]:
+        """The pending rules, each with the facts it needs (kept per policy)."""
+        rules = self.prep.rules
+        key = self.needs(indexes)
+        table = self.prep.memo["pending"]
         found: tuple[PendingRule, ...] | None = table.get(key)
         if found is None:
             found = tuple(
@@ -523,7 +557,7 @@ class _Decider:
         local = self.received
         late = local.time() > self.cp.convention.day_ends_at
         key = (bundle.key, local.date(), late, self.estimate)
-        table = _memo(self.prep, "report_sets")
+        table = self.prep.memo["report_sets"]
         found: tuple[DecidedReport, ...] | None = table.get(key)
         if found is None:
             found = tuple([self.report(*r) for r in bundle.reports])
@@ -541,7 +575,7 @@ class _Decider:
         due = self.due(rep.due, rep.due.bounds[1], self.received).at
         if common["due_unit"] not in _DAY_UNITS:  # due at an instant of its own: made each time
             return _report(common, due)
-        table = _memo(self.prep, "reports")
+        table = self.prep.memo["reports"]
         key = (id(common), due)  # common is the prepared rule's own: one per report
         found: DecidedReport | None = table.get(key)
         if found is None:
@@ -580,7 +614,7 @@ class _Decider:
         # itself counts, on whether it had already ended): those are kept per policy.
         local = start if start is self.received else start.astimezone(cp.tz)
         key = (id(period), amount, local.date(), local.time() > cp.convention.day_ends_at)
-        dues = _memo(self.prep, "dues")
+        dues = self.prep.memo["dues"]
         found: Due | None = dues.get(key)
         if found is not None and (self.estimate or not found.estimated):
             return found
@@ -657,7 +691,7 @@ class _Decider:
             return money.min, money.max, True
         param = self.prep.parameters[money.parameter]
         if param.value is None:
-            table = _memo(self.prep, "money_gaps")  # one per blank amount of the policy
+            table = self.prep.memo["money_gaps"]  # one per blank amount of the policy
             key = (id(rule), param.id, what)  # rule is the compiled policy's own
             gap: DecidedGap | None = table.get(key)
             if gap is None:
@@ -675,7 +709,7 @@ class _Decider:
         self, kind: str, key: Any, make: Callable[[list[DecidedGap]], _P]
     ) -> tuple[_P, list[DecidedGap]]:
         """The part ``make`` makes for ``key`` (and the gaps it adds), made once per policy."""
-        table = _memo(self.prep, kind)
+        table = self.prep.memo[kind]
         found: tuple[_P, list[DecidedGap]] | None = table.get(key)
         if found is None:
             gaps: list[DecidedGap] = []

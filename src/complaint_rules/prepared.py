@@ -8,11 +8,13 @@ decision cost microseconds instead of building a hundred models each time.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .compiled import CompiledPolicy, CompiledRule
+from .complaint import Complaint, fast_parser
 from .conditions import build_function, function_source
 from .decision import (
     DecidedAction,
@@ -89,10 +91,13 @@ class PreparedPolicy:
     json: tuple[tuple[bytes, bytes, bytes, bytes, bytes], ...] = ()
     """Per rule, the JSON of its source, routing, actions, escalations and retention (the
     items, comma-separated, without brackets): a decision's lists are joined from these."""
-    memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    parse: Callable[[dict[str, Any]], Complaint | None] | None = None
+    """The policy's parser of plain complaints (:func:`~complaint_rules.complaint.fast_parser`)."""
+    memo: defaultdict[str, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
     """Parts shared by complaints that match alike (see :mod:`complaint_rules.engine`),
-    by kind; each kind holds at most a bounded number (``engine.BY_POLICY``'s kinds, one
-    per element of the policy, need no bound), and nothing is ever evicted."""
+    by kind (a table is made on first use, in one step); each kind holds at most a bounded
+    number (``engine.BY_POLICY``'s kinds, one per element of the policy, need no bound),
+    and nothing is ever evicted."""
 
 
 def prepare(cp: CompiledPolicy) -> PreparedPolicy:
@@ -153,6 +158,7 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         other_levels=other,
         writer=writer,
         json=tuple(_rule_json(writer, rule) for rule in rules),
+        parse=fast_parser(cp).parse,
     )
     keep = writer.keep
     for named in (prepared.channels, prepared.categories, prepared.findings, levels):
