@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
@@ -291,7 +291,7 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
 
 
 class _Decider:
-    __slots__ = ("at", "c", "cp", "estimate", "prep", "received")
+    __slots__ = ("at", "c", "cp", "day", "estimate", "prep", "received")
 
     def __init__(
         self,
@@ -307,6 +307,8 @@ class _Decider:
         self.estimate = estimate
         self.received = complaint.received_at.astimezone(cp.tz)
         self.at = self.received if at is complaint.received_at else at.astimezone(cp.tz)
+        self.day: tuple[date, bool] | None = None
+        """The local day of receipt, and whether it had ended (made on first use)."""
 
     def run(self) -> Decision:
         return assemble(Decision, self.values()[0])
@@ -554,9 +556,7 @@ class _Decider:
         """The reports; where all are due days after receipt, kept per day of receipt."""
         if not bundle.reports_by_day:
             return tuple([self.report(*r) for r in bundle.reports])
-        local = self.received
-        late = local.time() > self.cp.convention.day_ends_at
-        key = (bundle.key, local.date(), late, self.estimate)
+        key = (bundle.key, self.local_day(), self.estimate)
         table = self.prep.memo["report_sets"]
         found: tuple[DecidedReport, ...] | None = table.get(key)
         if found is None:
@@ -608,12 +608,24 @@ class _Decider:
         )
         return None, DecidedGap(about="level", text=text, source=source)
 
+    def local_day(self) -> tuple[date, bool]:
+        """The local day of receipt, and whether it had already ended (kept once made)."""
+        day = self.day
+        if day is None:
+            received = self.received
+            day = self.day = (received.date(), received.time() > self.cp.convention.day_ends_at)
+        return day
+
     def due(self, period: Period, amount: int, start: datetime) -> Due:
         cp = self.cp
         # A count in days depends only on the local day it starts (and, where that day
         # itself counts, on whether it had already ended): those are kept per policy.
-        local = start if start is self.received else start.astimezone(cp.tz)
-        key = (id(period), amount, local.date(), local.time() > cp.convention.day_ends_at)
+        if start is self.received:
+            day = self.day or self.local_day()
+        else:
+            local = start.astimezone(cp.tz)
+            day = (local.date(), local.time() > cp.convention.day_ends_at)
+        key = (id(period), amount, day)
         dues = self.prep.memo["dues"]
         found: Due | None = dues.get(key)
         if found is not None and (self.estimate or not found.estimated):
@@ -657,30 +669,27 @@ class _Decider:
             )
         start = self.received if d.starts == "received" else facts.get(d.starts)
         low, high = common["bounds"]
-        unit, amount_min = common["unit"], low if low != high else None
         if start is None:
             return _deadline(
                 common,
                 "not_started",
-                unit=unit,
+                unit=common["unit"],
                 amount=high,
-                amount_min=amount_min,
+                amount_min=low if low != high else None,
                 waiting_for=(d.starts,),
             )
         latest = self.due(d.within, high, start)
-        earliest = self.due(d.within, low, start) if low != high else None
-        return _deadline(
-            common,
-            "running",
-            started_at=start if start is self.received else start.astimezone(self.cp.tz),
-            unit=unit,
-            amount=high,
-            amount_min=amount_min,
-            due=latest.at,
-            due_earliest=None if earliest is None else earliest.at,
-            estimated=latest.estimated or (earliest is not None and earliest.estimated),
-            overdue=self.at > latest.at,
-        )
+        v = common["running"].copy()  # every field in order, the complaint's own to fill in
+        v["started_at"] = start if start is self.received else start.astimezone(self.cp.tz)
+        v["due"] = latest.at
+        if low != high:
+            earliest = self.due(d.within, low, start)
+            v["due_earliest"] = earliest.at
+            v["estimated"] = latest.estimated or earliest.estimated
+        else:
+            v["estimated"] = latest.estimated
+        v["overdue_at_decision"] = self.at > latest.at
+        return assemble(DecidedDeadline, v)
 
     def money(
         self, rule: CompiledRule, money: Money | None, what: str, gaps: list[DecidedGap]

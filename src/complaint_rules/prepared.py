@@ -170,6 +170,46 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
     return prepared
 
 
+def _deadline_common(d: Deadline, by: tuple[Named, ...], source: Source) -> dict[str, Any]:
+    """What a deadline's decided forms share: its fields, the period's unit and bounds,
+    and (``running``) every field of a running deadline in order, with those that depend
+    on the complaint (when it started, when it is due, ...) left to fill in."""
+    unit = None if d.within is None else d.within.unit
+    bounds = None if d.within is None else d.within.bounds
+    common: dict[str, Any] = {
+        "id": d.id,
+        "label": d.label,
+        "starts": d.starts,
+        "by": by,
+        "note": d.note,
+        "source": source,
+        # For the engine, not fields: the period's unit and bounds, the running form.
+        "unit": unit,
+        "bounds": bounds,
+    }
+    if bounds is not None:
+        low, high = bounds
+        common["running"] = {
+            "id": d.id,
+            "label": d.label,
+            "status": "running",
+            "starts": d.starts,
+            "started_at": None,
+            "unit": unit,
+            "amount": high,
+            "amount_min": low if low != high else None,
+            "due": None,
+            "due_earliest": None,
+            "estimated": False,
+            "overdue_at_decision": None,
+            "by": by,
+            "waiting_for": (),
+            "note": d.note,
+            "source": source,
+        }
+    return common
+
+
 def _rule_json(
     writer: DecisionWriter, rule: PreparedRule
 ) -> tuple[bytes, bytes, bytes, bytes, bytes]:
@@ -284,21 +324,7 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
             for a in r.routing
         ),
         deadlines=tuple(
-            (
-                d,
-                {
-                    "id": d.id,
-                    "label": d.label,
-                    "starts": d.starts,
-                    "by": named(d.by),
-                    "note": d.note,
-                    "source": source(d.article),
-                    # For the engine, not fields: the period's unit and bounds.
-                    "unit": None if d.within is None else d.within.unit,
-                    "bounds": None if d.within is None else d.within.bounds,
-                },
-            )
-            for d in r.deadlines
+            (d, _deadline_common(d, named(d.by), source(d.article))) for d in r.deadlines
         ),
         actions=tuple(
             DecidedAction(
