@@ -23,10 +23,12 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from complaint_rules import Catalog, CompiledPolicy, ComplaintError
+from complaint_rules import Catalog, CompiledPolicy, ComplaintError, load_policy_text
 from complaint_rules.complaint import Complaint, _parse, fast_parser, parse_complaint
 from complaint_rules.errors import Problem
 from complaint_rules.testing.strategies import complaints
+
+from .policy_texts import MINI
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = ("bocom", "hotel", "keyouqianqi_credit_union", "shihua_credit_coop", "xx_bank")
@@ -738,3 +740,83 @@ def test_every_edge_instant_agrees(policy_id: str, key: str) -> None:
                     seen.add(_agree_once(policy, data))
     # Accepted by both, by the full check only, and refused by both.
     assert seen == {(True, True), (False, True), (False, False)}
+
+
+# -- the generated parser, on every kind of fact -------------------------------------------
+
+_EVERY_KIND = """\
+  - {id: n_plain, type: int, label: 次數}
+  - {id: n_floor, type: int, label: 人數, minimum: -5, default: 3}
+  - {id: amount_floor, type: decimal, label: 金額, minimum: 10}
+  - {id: flag_on, type: bool, label: 開, default: true}
+"""
+
+
+def _every_kind(level_input: str) -> CompiledPolicy:
+    """MINI with facts of every type, with and without a minimum and a default."""
+    text = MINI.replace("facts:\n", "facts:\n" + _EVERY_KIND, 1)
+    text = text.replace("source: tests\n", f"source: tests\nlevel_input: {level_input}\n", 1)
+    return load_policy_text(text, file=f"every_kind_{level_input}.yaml")
+
+
+EVERY_KIND = {how: _every_kind(how) for how in ("optional", "required")}
+
+
+def _mostly(valid: st.SearchStrategy[Any], *other: Any) -> st.SearchStrategy[Any]:
+    """``valid`` seven times in eight, else one of ``other``."""
+    return st.integers(0, 7).flatmap(lambda k: valid if k else st.sampled_from(other))
+
+
+def _number(low: int, *, decimal: bool) -> st.SearchStrategy[Any]:
+    plain: st.SearchStrategy[Any] = st.integers(low, low + 10**6)
+    if decimal:
+        plain = plain | st.decimals(low, low + 10**6, places=2).map(str)
+    return _mostly(plain, *_numbers(low))
+
+
+@st.composite
+def every_kind_complaint(draw: st.DrawFn) -> dict[Any, Any]:
+    data: dict[Any, Any] = {
+        "received_at": draw(_mostly(st.just("2026-10-09T17:00:00+08:00"), "2026-10-09", 5)),
+        "channel": draw(_mostly(st.sampled_from(["counter", "櫃面投訴", "柜面投诉"]), "x", 1)),
+        "category": draw(_mostly(st.sampled_from(["service", "服務產品", "服务态度"]), "服務")),
+    }
+    if draw(st.integers(0, 3)):
+        data["level"] = draw(_mostly(st.sampled_from(["minor", "重大投訴"]), "major ", None, 1))
+    for fact_id, values in (
+        ("n_plain", _number(0, decimal=False)),
+        ("n_floor", _number(-5, decimal=False)),
+        ("amount_floor", _number(10, decimal=True)),
+        ("flag_on", _mostly(st.booleans(), None, 1, "true")),
+        ("serious", _mostly(st.booleans(), None, 0)),
+        ("departs_at", _mostly(st.just("2026-10-10T12:00:00+08:00"), "2026-10-10", None)),
+        ("compensation_yuan", _number(0, decimal=True)),
+    ):
+        if draw(st.booleans()):
+            data[fact_id] = draw(values)
+    return data
+
+
+@pytest.mark.parametrize("level_input", sorted(EVERY_KIND))
+@given(data=every_kind_complaint())
+def test_every_kind_of_fact_agrees(level_input: str, data: dict[Any, Any]) -> None:
+    check_agrees(EVERY_KIND[level_input], data, ())
+
+
+def test_the_generated_parser_fills_defaults_and_keeps_the_declared_order() -> None:
+    policy = EVERY_KIND["optional"]
+    data = {"received_at": "2026-10-09T17:00:00+08:00", "channel": "counter"}
+    data |= {"category": "service", "amount_floor": "10.50", "n_plain": 2}
+    fast = fast_parser(policy).parse(data)
+    assert fast is not None
+    assert list(fast.facts.items()) == [
+        ("n_plain", 2),
+        ("n_floor", 3),
+        ("amount_floor", Decimal("10.50")),
+        ("flag_on", True),
+    ]
+    assert_same(fast, _parse(policy, data, ()))
+    # Below a minimum, the fast path steps aside and the full check words the problem.
+    assert fast_parser(policy).parse({**data, "amount_floor": "9.99"}) is None
+    assert fast_parser(policy).parse({**data, "n_floor": -6}) is None
+    assert fast_parser(policy).parse({**data, "n_floor": -5}) is not None
