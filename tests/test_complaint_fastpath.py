@@ -805,7 +805,7 @@ def test_every_kind_of_fact_agrees(level_input: str, data: dict[Any, Any]) -> No
 
 def test_the_generated_parser_fills_defaults_and_keeps_the_declared_order() -> None:
     policy = EVERY_KIND["optional"]
-    data = {"received_at": "2026-10-09T17:00:00+08:00", "channel": "counter"}
+    data: dict[str, Any] = {"received_at": "2026-10-09T17:00:00+08:00", "channel": "counter"}
     data |= {"category": "service", "amount_floor": "10.50", "n_plain": 2}
     fast = fast_parser(policy).parse(data)
     assert fast is not None
