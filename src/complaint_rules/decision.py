@@ -227,6 +227,7 @@ class Decision(_Out):
 
 
 _setattr = object.__setattr__
+_new = object.__new__  # what a model's __new__ is, without looking it up through the class
 # BaseModel's own slots, set through their descriptors (what object.__setattr__ would do,
 # without looking the name up each time).
 _set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
@@ -265,7 +266,7 @@ def assemble(cls: type[_M], values: dict[str, Any]) -> _M:
     validated policy; the test suite checks that every decision it makes equals the
     same decision validated by pydantic.
     """
-    part = cls.__new__(cls)
+    part = _new(cls)
     _setattr(part, "__dict__", values)
     _set_fields(part, set(_FIELD_NAMES[cls]))
     _set_extra(part, None)

@@ -124,9 +124,7 @@ def _decider(
     prep = prepare(policy)
     parsed = None
     if complaint.__class__ is dict and carry == ():
-        parse = prep.parse
-        assert parse is not None
-        parsed = parse(complaint)
+        parsed = prep.parse(complaint)
     if parsed is not None:
         pass
     elif isinstance(complaint, Complaint):

@@ -83,6 +83,8 @@ class PreparedPolicy:
     findings: dict[str, Named]
     parameters: dict[str, Parameter]
     evaluate: Evaluate
+    parse: Callable[[dict[str, Any]], Complaint | None]
+    """The policy's parser of plain complaints (:func:`~complaint_rules.complaint.fast_parser`)."""
     row_levels: tuple[DecidedLevel, ...]
     """Per classification row, the level it gives, with its source."""
     other_levels: dict[tuple[str, str], DecidedLevel]
@@ -91,8 +93,6 @@ class PreparedPolicy:
     json: tuple[tuple[bytes, bytes, bytes, bytes, bytes], ...] = ()
     """Per rule, the JSON of its source, routing, actions, escalations and retention (the
     items, comma-separated, without brackets): a decision's lists are joined from these."""
-    parse: Callable[[dict[str, Any]], Complaint | None] | None = None
-    """The policy's parser of plain complaints (:func:`~complaint_rules.complaint.fast_parser`)."""
     memo: defaultdict[str, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
     """Parts shared by complaints that match alike (see :mod:`complaint_rules.engine`),
     by kind (a table is made on first use, in one step); each kind holds at most a bounded
