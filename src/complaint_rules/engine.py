@@ -10,10 +10,12 @@ facts it needs.
 What complaints that match alike share is made once and kept on the compiled policy
 (:attr:`PreparedPolicy.memo <complaint_rules.prepared.PreparedPolicy.memo>`): the bundle
 of a set of matched rules, due dates in days by the day they start from, reports due the
-same day, pending rules, penalties, gaps. Each kind is bounded, nothing is evicted (so an
-identity is never reused), and a key holds everything the part depends on, the
-``estimate`` flag included. ``decide`` assembles a :class:`Decision` from these parts;
-``decide_bytes`` and ``decide_json`` join its JSON from their text instead.
+same day, pending rules, penalties, gaps, and (for complaints with no findings, carried
+fields, penalties or approvals) a template of the decision's fields, copied and filled in
+with the complaint's instants, deadlines and reports. Each kind is bounded, nothing is
+evicted (so an identity is never reused), and a key holds everything the part depends
+on, the ``estimate`` flag included. ``decide`` assembles a :class:`Decision` from these
+parts; ``decide_bytes`` and ``decide_json`` join its JSON from their text instead.
 """
 
 from __future__ import annotations
