@@ -504,7 +504,8 @@ class _Decider:
             gaps: list[DecidedGap] = []
             if self.c.findings:
                 for p in m.penalties:
-                    penalties.extend(self.penalties(m.rule, p, subject, gaps))
+                    if p.penalty.finding in subject.findings:  # else it has nothing to add
+                        penalties.extend(self.penalties(m.rule, p, subject, gaps))
             for ap, base in m.approvals:
                 approvals.append(self.approval(m.rule, ap, base, gaps))
             if gaps:
@@ -738,22 +739,20 @@ class _Decider:
         subject: Subject,
         gaps: list[DecidedGap],
     ) -> list[DecidedPenalty]:
-        p = prepared.penalty
+        finding = prepared.penalty.finding
+        table = self.prep.memo["penalties"]
         out = []
         for found in self.c.findings:
-            if found.finding != p.finding:
+            if found.finding != finding:
                 continue
-            outcomes = tuple(
-                True if cond is None else cond.test(subject)
-                for cond in (rule.sanctions.get((p.id, k)) for k in range(len(prepared.sanctions)))
-            )
-            made, added = self.shared(
-                "penalties",
-                (id(prepared), found, outcomes),
-                partial(self.penalty, rule, prepared, found, outcomes),
-            )
-            out.append(made)
-            gaps.extend(added)
+            outcomes = tuple([True if test is None else test(subject) for test in prepared.tests])
+            key = (id(prepared), finding, found.count, found.roles, outcomes)
+            hit: tuple[DecidedPenalty, list[DecidedGap]] | None = table.get(key)
+            if hit is None:
+                make = partial(self.penalty, rule, prepared, found, outcomes)
+                hit = self.shared("penalties", key, make)
+            out.append(hit[0])
+            gaps.extend(hit[1])
         return out
 
     def penalty(

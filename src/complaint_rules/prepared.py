@@ -15,7 +15,7 @@ from typing import Any
 
 from .compiled import CompiledPolicy, CompiledRule
 from .complaint import Complaint, fast_parser
-from .conditions import build_function, function_source
+from .conditions import Predicate, build_function, function_source
 from .decision import (
     DecidedAction,
     DecidedAssignment,
@@ -45,6 +45,8 @@ class PreparedPenalty:
     subjects: tuple[Named, ...]
     sanctions: tuple[dict[bool | None, DecidedSanction], ...]
     """Per sanction item, its decided form for each outcome of its condition."""
+    tests: tuple[Predicate | None, ...]
+    """Per sanction item, its condition's test (``None``: it applies unconditionally)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +314,10 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                 source=source(p.article),
                 subjects=named(p.subjects),
                 sanctions=tuple(sanctions),
+                tests=tuple(
+                    None if (cond := rule.sanctions.get((p.id, k))) is None else cond.test
+                    for k in range(len(p.sanctions))
+                ),
             )
         )
     return PreparedRule(
