@@ -532,9 +532,7 @@ class _Decider:
         """Each pending rule's index with the facts it needs that the complaint lacks."""
         facts, rules = self.c.facts, self.prep.rules
         return tuple(
-            (i, tuple(sorted(f for f in when.facts if facts.get(f) is None)))
-            for i in indexes
-            if (when := rules[i].rule.when) is not None
+            [(i, tuple([f for f in rules[i].facts if facts.get(f) is None])) for i in indexes]
         )
 
     def pending(self, indexes: tuple[int, ...]) -> tuple[PendingRule, ...]:

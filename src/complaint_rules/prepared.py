@@ -63,6 +63,8 @@ class PreparedRule:
     penalties: tuple[PreparedPenalty, ...]
     approvals: tuple[tuple[Approval, dict[str, Any]], ...]
     gaps: tuple[DecidedGap, ...]
+    facts: tuple[str, ...]
+    """The facts the rule's condition reads, sorted (what a pending rule may need)."""
 
 
 Evaluate = Callable[
@@ -400,4 +402,5 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
             for ap in r.approvals
         ),
         gaps=tuple(gap(g.about, g.text, g.article) for g in r.gaps),
+        facts=() if rule.when is None else tuple(sorted(rule.when.facts)),
     )
