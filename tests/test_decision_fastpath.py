@@ -382,15 +382,26 @@ def test_every_part_of_a_decision_has_every_field_set() -> None:
             assert_complete(decision, seen={})
 
 
-def test_decisions_made_from_one_template_share_nothing_mutable() -> None:
+@pytest.mark.parametrize(
+    ("pid", "example", "fixed"),
+    [("shihua_credit_coop", 0, False), ("keyouqianqi_credit_union", 2, True)],
+)
+def test_decisions_made_from_one_template_share_nothing_mutable(
+    pid: str, example: int, fixed: bool
+) -> None:
     # Complaints with the same rules matched, row and vocabulary share a template of the
     # decision's fields (engine: "templates"): each decision gets its own copy of it, and
-    # its own ``carried`` dict, so that changing one never shows in another.
-    cp = fresh("shihua_credit_coop")
-    item = examples("shihua_credit_coop")[0]
+    # its own ``carried`` dict, so that changing one never shows in another. 石花's rules
+    # set deadlines (the template is filled in by the engine's decider); 科右前旗's third
+    # example matches rules with no deadline, no report due and no penalty (the template is
+    # filled in directly: the bundle is "fixed").
+    cp = fresh(pid)
+    item = examples(pid)[example]
     later = {**item, "received_at": "2026-04-30T09:00:00+08:00"}
     first, second = decide(cp, item), decide(cp, later)
     assert prepare(cp).memo["templates"]
+    bundles = list(prepare(cp).memo["bundles"].values())
+    assert [b.fixed for b in bundles] == [fixed]
     assert first.matched_rules is second.matched_rules  # the same template...
     assert first.__dict__ is not second.__dict__  # ...copied
     assert first.carried is not second.carried

@@ -75,7 +75,7 @@ def decide(
     decision unless named in ``carry``: each named field the complaint has is copied
     verbatim into ``Decision.carried`` (a parsed :class:`Complaint` brings its own).
     """
-    return _decider(policy, complaint, at, estimate, carry).run()
+    return assemble(Decision, _values(*_prelude(policy, complaint, at, estimate, carry))[0])
 
 
 def decide_json(
@@ -104,16 +104,18 @@ def decide_bytes(
     carry: Iterable[str] = (),
 ) -> bytes:
     """:func:`decide_json` as UTF-8 bytes, ready to write to a file (for batches)."""
-    return _decider(policy, complaint, at, estimate, carry).run_json()
+    cp, prep, parsed, received, as_of, estimate = _prelude(policy, complaint, at, estimate, carry)
+    return _json(prep, *_values(cp, prep, parsed, received, as_of, estimate))
 
 
-def _decider(
+def _prelude(
     policy: CompiledPolicy,
     complaint: Mapping[str, Any] | Complaint,
     at: datetime | str | None,
     estimate: bool,
     carry: Iterable[str],
-) -> _Decider:
+) -> tuple[CompiledPolicy, PreparedPolicy, Complaint, datetime, datetime, bool]:
+    """The checked complaint, and its receipt and the as-of instant in the policy's zone."""
     if policy.policy.abstract:
         raise ComplaintError(
             [
@@ -135,14 +137,52 @@ def _decider(
         parsed = complaint
     else:
         parsed = parse_complaint(policy, complaint, carry=carry)
+    received = parsed.received_at.astimezone(policy.tz)
     if at is None:
-        as_of = parsed.received_at
-    else:
-        try:
-            as_of = parse_datetime(at, "at")
-        except ValueError as exc:
-            raise ComplaintError([Problem(str(exc), path=("at",))]) from None
-    return _Decider(policy, prep, parsed, as_of, estimate)
+        return policy, prep, parsed, received, received, estimate
+    try:
+        as_of = parse_datetime(at, "at")
+    except ValueError as exc:
+        raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+    return policy, prep, parsed, received, as_of.astimezone(policy.tz), estimate
+
+
+def _values(
+    cp: CompiledPolicy,
+    prep: PreparedPolicy,
+    c: Complaint,
+    received: datetime,
+    at: datetime,
+    estimate: bool,
+) -> tuple[dict[str, Any], _Bundle]:
+    """Every field of the decision, in order, and the bundle of the rules matched."""
+    findings = frozenset(f.finding for f in c.findings) if c.findings else _NO_FINDINGS
+    row, matched, pending_rules = prep.evaluate(c.channel, c.category, c.level, findings, c.facts)
+    bundle = prep.memo["bundles"].get(matched) or _bundle(prep, matched)
+    if bundle.fixed and not (pending_rules or c.findings or c.carried):
+        # Nothing but the instants depends on the complaint: its template, if made before.
+        template = prep.memo["templates"].get((matched, row, c.channel, c.category, c.level, ()))
+        if template is not None:
+            return _filled(template, received, at, (), bundle.static_reports or ()), bundle
+    decider = _Decider(cp, prep, c, received, at, estimate)
+    return decider.values(findings, row, matched, pending_rules, bundle), bundle
+
+
+def _filled(
+    template: dict[str, Any],
+    received: datetime,
+    at: datetime,
+    deadlines: tuple[DecidedDeadline, ...],
+    reports: tuple[DecidedReport, ...],
+) -> dict[str, Any]:
+    """A copy of a decision's template, with the complaint's own parts."""
+    v = template.copy()
+    v["received_at"] = received
+    v["decided_at"] = at
+    v["deadlines"] = deadlines
+    v["reports"] = reports
+    v["carried"] = {}  # a dict of its own: the decision's, not the template's
+    return v
 
 
 _LIMIT = 4096
@@ -186,6 +226,9 @@ class _Bundle:
     dynamic: tuple[tuple[int, PreparedRule], ...]
     """The matched rules with penalties or approvals (which depend on the complaint), with
     their positions in ``rules``."""
+    fixed: bool
+    """Whether nothing depends on the complaint but its instants: no deadlines, no report
+    due, no penalties or approvals."""
 
 
 def _report(common: dict[str, Any], due: datetime | None) -> DecidedReport:
@@ -264,12 +307,14 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
     for m in rules:
         for gap in (*m.retention_gaps, *m.gaps):
             gaps.setdefault(id(gap), gap)
+    deadlines = tuple(x for m in rules for x in m.deadlines)
+    dynamic = tuple((i, m) for i, m in enumerate(rules) if m.penalties or m.approvals)
     bundle = _Bundle(
         key=matched,
         rules=rules,
         matched=tuple(m.source for m in rules),
         routing=tuple(x for m in rules for x in m.routing),
-        deadlines=tuple(x for m in rules for x in m.deadlines),
+        deadlines=deadlines,
         actions=tuple(x for m in rules for x in m.actions),
         escalations=tuple(x for m in rules for x in m.escalations),
         reports=tuple(reports),
@@ -277,7 +322,8 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
         reports_by_day=all(c["due_unit"] in (None, *_DAY_UNITS) for _, _, c, _ in reports),
         retention=tuple(x for m in rules for x in m.retention),
         gaps=tuple(gaps.values()),
-        dynamic=tuple((i, m) for i, m in enumerate(rules) if m.penalties or m.approvals),
+        dynamic=dynamic,
+        fixed=not deadlines and static_reports is not None and not dynamic,
     )
     if len(bundles) < _BUNDLES_LIMIT:
         # The lists of rules, routing, actions... are written from each rule's own text
@@ -290,6 +336,109 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
     return bundle
 
 
+def _json(prep: PreparedPolicy, v: dict[str, Any], bundle: _Bundle) -> bytes:
+    """The decision's JSON: the bundle's text runs between the complaint's own parts."""
+    w = prep.writer
+    value, seq = w.value, w.sequence
+    table = prep.memo["bundle_json"]
+    runs: tuple[bytes, bytes, bytes] | None = table.get(bundle.key)
+    if runs is None:
+        # Joined from each matched rule's own text (written when the policy was
+        # prepared), so that a bundle past the limit costs a join, not a rewrite.
+        texts = [prep.json[i] for i in bundle.key]
+
+        def items(k: int) -> bytes:
+            return b"[" + b",".join([t[k] for t in texts if t[k]]) + b"]"
+
+        runs = (
+            # From the key after findings to the value of deadlines: rules, routing.
+            b',"matched_rules":' + items(0) + b',"routing":' + items(1) + b',"deadlines":',
+            # From after deadlines to the value of reports: actions and escalations.
+            b',"actions":' + items(2) + b',"escalations":' + items(3) + b',"reports":',
+            # From after reports to the value of penalties: retention.
+            b',"retention":' + items(4) + b',"penalties":',
+        )
+        if len(table) < _RUNS_LIMIT:
+            runs = table.setdefault(bundle.key, runs)
+    model = w.model
+    return b"".join(
+        (
+            b'{"policy":',
+            model(v["policy"]),
+            b',"received_at":',
+            value(v["received_at"]),
+            b',"decided_at":',
+            value(v["decided_at"]),
+            b',"channel":',
+            model(v["channel"]),
+            b',"category":',
+            model(v["category"]),
+            b',"level":',
+            value(v["level"]),
+            b',"findings":',
+            seq(v["findings"]),
+            runs[0],
+            _deadlines_json(prep, bundle, v["deadlines"]),
+            runs[1],
+            seq(v["reports"]),
+            runs[2],
+            seq(v["penalties"]),
+            b',"approvals":',
+            seq(v["approvals"]),
+            b',"gaps":',
+            seq(v["gaps"]),
+            b',"pending_rules":',
+            seq(v["pending_rules"]),
+            b',"carried":',
+            value(v["carried"]),
+            b"}",
+        )
+    )
+
+
+def _deadlines_json(
+    prep: PreparedPolicy, bundle: _Bundle, deadlines: tuple[DecidedDeadline, ...]
+) -> bytes:
+    """The deadlines' JSON: each deadline's fixed text (per status) around its instants."""
+    if not deadlines:
+        return b"[]"
+    w = prep.writer
+    value = w.value
+    table = prep.memo["deadline_json"]
+    parts = []
+    for (_, common), out in zip(bundle.deadlines, deadlines, strict=True):
+        g = out.__dict__
+        key = (id(common), g["status"], g["waiting_for"])
+        runs: tuple[bytes, bytes, bytes] | None = table.get(key)
+        if runs is None:
+            fields = w.fields
+            runs = (
+                b"{" + fields(g, ("id", "label", "status", "starts")) + b',"started_at":',
+                b"," + fields(g, ("unit", "amount", "amount_min")) + b',"due":',
+                b"," + fields(g, ("by", "waiting_for", "note", "source")) + b"}",
+            )
+            if len(table) < _LIMIT:  # common is the prepared rule's own: its id is stable
+                runs = table.setdefault(key, runs)
+        parts.append(
+            b"".join(
+                (
+                    runs[0],
+                    value(g["started_at"]),
+                    runs[1],
+                    value(g["due"]),
+                    b',"due_earliest":',
+                    value(g["due_earliest"]),
+                    b',"estimated":',
+                    b"true" if g["estimated"] else b"false",
+                    b',"overdue_at_decision":',
+                    value(g["overdue_at_decision"]),
+                    runs[2],
+                )
+            )
+        )
+    return b"[" + b",".join(parts) + b"]"
+
+
 class _Decider:
     __slots__ = ("at", "c", "cp", "day", "estimate", "prep", "received")
 
@@ -298,6 +447,7 @@ class _Decider:
         cp: CompiledPolicy,
         prep: PreparedPolicy,
         complaint: Complaint,
+        received: datetime,
         at: datetime,
         estimate: bool,
     ):
@@ -305,122 +455,21 @@ class _Decider:
         self.prep = prep
         self.c = complaint
         self.estimate = estimate
-        self.received = complaint.received_at.astimezone(cp.tz)
-        self.at = self.received if at is complaint.received_at else at.astimezone(cp.tz)
+        self.received = received
+        self.at = at
         self.day: tuple[date, bool] | None = None
         """The local day of receipt, and whether it had ended (made on first use)."""
 
-    def run(self) -> Decision:
-        return assemble(Decision, self.values()[0])
-
-    def run_json(self) -> bytes:
-        """The decision's JSON: the bundle's text runs between the complaint's own parts."""
-        v, bundle = self.values()
-        w = self.prep.writer
-        value, seq = w.value, w.sequence
-        table = self.prep.memo["bundle_json"]
-        runs: tuple[bytes, bytes, bytes] | None = table.get(bundle.key)
-        if runs is None:
-            # Joined from each matched rule's own text (written when the policy was
-            # prepared), so that a bundle past the limit costs a join, not a rewrite.
-            texts = [self.prep.json[i] for i in bundle.key]
-
-            def items(k: int) -> bytes:
-                return b"[" + b",".join([t[k] for t in texts if t[k]]) + b"]"
-
-            runs = (
-                # From the key after findings to the value of deadlines: rules, routing.
-                b',"matched_rules":' + items(0) + b',"routing":' + items(1) + b',"deadlines":',
-                # From after deadlines to the value of reports: actions and escalations.
-                b',"actions":' + items(2) + b',"escalations":' + items(3) + b',"reports":',
-                # From after reports to the value of penalties: retention.
-                b',"retention":' + items(4) + b',"penalties":',
-            )
-            if len(table) < _RUNS_LIMIT:
-                runs = table.setdefault(bundle.key, runs)
-        model = w.model
-        return b"".join(
-            (
-                b'{"policy":',
-                model(v["policy"]),
-                b',"received_at":',
-                value(v["received_at"]),
-                b',"decided_at":',
-                value(v["decided_at"]),
-                b',"channel":',
-                model(v["channel"]),
-                b',"category":',
-                model(v["category"]),
-                b',"level":',
-                value(v["level"]),
-                b',"findings":',
-                seq(v["findings"]),
-                runs[0],
-                self.deadlines_json(bundle, v["deadlines"]),
-                runs[1],
-                seq(v["reports"]),
-                runs[2],
-                seq(v["penalties"]),
-                b',"approvals":',
-                seq(v["approvals"]),
-                b',"gaps":',
-                seq(v["gaps"]),
-                b',"pending_rules":',
-                seq(v["pending_rules"]),
-                b',"carried":',
-                value(v["carried"]),
-                b"}",
-            )
-        )
-
-    def deadlines_json(self, bundle: _Bundle, deadlines: tuple[DecidedDeadline, ...]) -> bytes:
-        """The deadlines' JSON: each deadline's fixed text (per status) around its instants."""
-        if not deadlines:
-            return b"[]"
-        w = self.prep.writer
-        value = w.value
-        table = self.prep.memo["deadline_json"]
-        parts = []
-        for (_, common), out in zip(bundle.deadlines, deadlines, strict=True):
-            g = out.__dict__
-            key = (id(common), g["status"], g["waiting_for"])
-            runs: tuple[bytes, bytes, bytes] | None = table.get(key)
-            if runs is None:
-                fields = w.fields
-                runs = (
-                    b"{" + fields(g, ("id", "label", "status", "starts")) + b',"started_at":',
-                    b"," + fields(g, ("unit", "amount", "amount_min")) + b',"due":',
-                    b"," + fields(g, ("by", "waiting_for", "note", "source")) + b"}",
-                )
-                if len(table) < _LIMIT:  # common is the prepared rule's own: its id is stable
-                    runs = table.setdefault(key, runs)
-            parts.append(
-                b"".join(
-                    (
-                        runs[0],
-                        value(g["started_at"]),
-                        runs[1],
-                        value(g["due"]),
-                        b',"due_earliest":',
-                        value(g["due_earliest"]),
-                        b',"estimated":',
-                        b"true" if g["estimated"] else b"false",
-                        b',"overdue_at_decision":',
-                        value(g["overdue_at_decision"]),
-                        runs[2],
-                    )
-                )
-            )
-        return b"[" + b",".join(parts) + b"]"
-
-    def values(self) -> tuple[dict[str, Any], _Bundle]:
-        """Every field of the decision, in order, and the bundle of the rules matched."""
+    def values(
+        self,
+        findings: frozenset[str],
+        row: int,
+        matched: tuple[int, ...],
+        pending_rules: tuple[int, ...],
+        bundle: _Bundle,
+    ) -> dict[str, Any]:
+        """Every field of the decision, in order (see :func:`_values`)."""
         c, prep = self.c, self.prep
-        findings = frozenset(f.finding for f in c.findings) if c.findings else _NO_FINDINGS
-        row, matched, pending_rules = prep.evaluate(
-            c.channel, c.category, c.level, findings, c.facts
-        )
-        bundle = prep.memo["bundles"].get(matched) or _bundle(prep, matched)
         deadlines: tuple[DecidedDeadline, ...] = ()
         if bundle.deadlines:
             deadlines = tuple([self.deadline(d, common) for d, common in bundle.deadlines])
@@ -429,7 +478,7 @@ class _Decider:
         else:
             reports = self.reports(bundle)
         if c.findings or bundle.dynamic or c.carried:
-            return self.fields(row, bundle, pending_rules, findings, deadlines, reports), bundle
+            return self.fields(row, bundle, pending_rules, findings, deadlines, reports)
         # The rest is the same for every complaint with the same rules matched, row,
         # vocabulary and pending facts: kept per policy as a template, copied.
         needs = self.needs(pending_rules) if pending_rules else ()
@@ -440,13 +489,7 @@ class _Decider:
             template = self.fields(row, bundle, pending_rules, findings, (), ())
             if len(templates) < _LIMIT:
                 template = templates.setdefault(key, template)
-        v = template.copy()
-        v["received_at"] = self.received
-        v["decided_at"] = self.at
-        v["deadlines"] = deadlines
-        v["reports"] = reports
-        v["carried"] = {}  # a dict of its own: the decision's, not the template's
-        return v, bundle
+        return _filled(template, self.received, self.at, deadlines, reports)
 
     def fields(
         self,
