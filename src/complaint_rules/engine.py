@@ -126,17 +126,16 @@ def _prelude(
             ]
         )
     prep = prepare(policy)
-    parsed = None
-    if complaint.__class__ is dict and carry == ():
-        parsed = prep.parse(complaint)
-    if parsed is not None:
-        pass
-    elif isinstance(complaint, Complaint):
-        if tuple(carry):
-            raise ValueError("carry applies to complaint data; pass it to parse_complaint")
-        parsed = complaint
-    else:
-        parsed = parse_complaint(policy, complaint, carry=carry)
+    # A plain dict takes the policy's generated parser; what it does not take (None), the
+    # full check does, and words its problems.
+    parsed = prep.parse(complaint) if complaint.__class__ is dict and carry == () else None
+    if parsed is None:
+        if isinstance(complaint, Complaint):
+            if tuple(carry):
+                raise ValueError("carry applies to complaint data; pass it to parse_complaint")
+            parsed = complaint
+        else:
+            parsed = parse_complaint(policy, complaint, carry=carry)
     received = parsed.received_at.astimezone(policy.tz)
     if at is None:
         return policy, prep, parsed, received, received, estimate
@@ -187,7 +186,8 @@ def _filled(
 
 _LIMIT = 4096
 """Entries per kind of shared part a policy keeps (pending rules, reports, the reports of a
-bundle on a day, penalties, approvals, gaps, deadline texts), unless named below."""
+bundle on a day, penalties, approvals, gaps, deadline texts, decision templates), unless
+named below."""
 BY_POLICY = frozenset(("static_reports", "money_gaps"))
 """Kinds of kept parts that are one per element of the policy (a report with no due date,
 a blank amount): bounded by the policy itself, so not by a limit."""
