@@ -215,6 +215,13 @@ def test_two_workers_give_what_one_gives(keyouqianqi: CompiledPolicy) -> None:
     assert [x.model_dump_json() for x in two if isinstance(x, Decision)] == [
         x.model_dump_json() for x in one if isinstance(x, Decision)
     ]
+    # The workers' decisions come back pickled: whole models (every field set, the same
+    # zone object), which a dump with exclude_unset cannot tell from the parent's own.
+    for a, b in zip(two, one, strict=True):
+        if isinstance(a, Decision) and isinstance(b, Decision):
+            assert a.model_fields_set == b.model_fields_set == set(Decision.model_fields)
+            assert a.model_dump(exclude_unset=True) == b.model_dump()
+            assert a.received_at.tzinfo is b.received_at.tzinfo
     lines = [json.dumps(x, ensure_ascii=False) for x in items]
     assert list(decide_jsonl(keyouqianqi, lines, workers=2, chunk_size=4)) == list(
         decide_jsonl(keyouqianqi, lines)

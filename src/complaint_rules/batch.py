@@ -249,12 +249,11 @@ def decide_many(
     """
     _check(workers, chunk_size)
     context = Settings.of(at, estimate, carry)
-    if workers == 1:
-        return stream(_decide_item, (policy,), complaints, context)
-    dumped = stream(
-        _decide_dumped, (policy,), complaints, context, workers=workers, chunk_size=chunk_size
+    # With workers, each chunk of decisions comes back pickled as one list: the parts they
+    # share are sent once per chunk, and unpickling a model does not validate it again.
+    return stream(
+        _decide_item, (policy,), complaints, context, workers=workers, chunk_size=chunk_size
     )
-    return (x if isinstance(x, Rejected) else Decision.model_validate(x) for x in dumped)
 
 
 def _decide(
@@ -274,15 +273,6 @@ def _decide_item(
 ) -> Decision | Rejected:
     got = _decide(policies[0], item, s, decide)
     return got if isinstance(got, Decision) else Rejected(index, got)
-
-
-def _decide_dumped(
-    policies: tuple[CompiledPolicy, ...], index: int, item: Any, s: Settings
-) -> dict[str, Any] | Rejected:
-    # A dict of plain values pickles back far faster than the model; the parent re-validates
-    # it into an equal Decision (same values, same tzinfo objects).
-    got = _decide_item(policies, index, item, s)
-    return got if isinstance(got, Rejected) else got.model_dump()
 
 
 # -- JSON lines ----------------------------------------------------------------------------
