@@ -308,7 +308,6 @@ class _FastParser:
 
     def __init__(self, policy: CompiledPolicy) -> None:
         self.policy = policy
-        self.tz = policy.tz
         known = policy.calendar.known_years
         self.years = (max(2, min(known) - YEARS_BEFORE), min(9998, max(known) + YEARS_AFTER))
         self.allowed = frozenset([*_FIELDS, *(f.id for f in policy.policy.facts), *_PRIVATE])
@@ -395,6 +394,8 @@ class _FastParser:
                     "            return None",
                 ]
             elif fact.type == "decimal":
+                # Plain text has at most 15 digits before the point and 8 after: finite,
+                # below MAX_AMOUNT, within MAX_PLACES.
                 lines += [
                     "        if v.__class__ is str:",
                     "            if plain(v) is None:",

@@ -259,28 +259,22 @@ def _deadline(
     overdue: bool | None = None,
     waiting_for: tuple[str, ...] = (),
 ) -> DecidedDeadline:
-    # In the order of the fields: pydantic writes a model's JSON in its __dict__'s order.
-    return assemble(
-        DecidedDeadline,
-        {
-            "id": common["id"],
-            "label": common["label"],
-            "status": status,
-            "starts": common["starts"],
-            "started_at": started_at,
-            "unit": unit,
-            "amount": amount,
-            "amount_min": amount_min,
-            "due": due,
-            "due_earliest": due_earliest,
-            "estimated": estimated,
-            "overdue_at_decision": overdue,
-            "by": common["by"],
-            "waiting_for": waiting_for,
-            "note": common["note"],
-            "source": common["source"],
-        },
+    # The prepared blank has every field in order (pydantic writes a model's JSON in its
+    # __dict__'s order); updating a key keeps its place.
+    v = common["blank"].copy()
+    v.update(
+        status=status,
+        started_at=started_at,
+        unit=unit,
+        amount=amount,
+        amount_min=amount_min,
+        due=due,
+        due_earliest=due_earliest,
+        estimated=estimated,
+        overdue_at_decision=overdue,
+        waiting_for=waiting_for,
     )
+    return assemble(DecidedDeadline, v)
 
 
 def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:

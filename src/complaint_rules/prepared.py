@@ -175,41 +175,45 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
 
 
 def _deadline_common(d: Deadline, by: tuple[Named, ...], source: Source) -> dict[str, Any]:
-    """What a deadline's decided forms share: its fields, the period's unit and bounds,
-    and (``running``) every field of a running deadline in order, with those that depend
-    on the complaint (when it started, when it is due, ...) left to fill in."""
+    """What a deadline's decided forms share: the period's unit and bounds, ``blank``
+    (every field of a decided deadline in order, those that depend on the complaint left
+    empty) and ``running`` (the same, with the status, unit and amounts of a running
+    deadline filled in); ``by`` and ``source`` for the writer to keep."""
     unit = None if d.within is None else d.within.unit
     bounds = None if d.within is None else d.within.bounds
-    common: dict[str, Any] = {
+    blank: dict[str, Any] = {
         "id": d.id,
         "label": d.label,
+        "status": None,
         "starts": d.starts,
+        "started_at": None,
+        "unit": None,
+        "amount": None,
+        "amount_min": None,
+        "due": None,
+        "due_earliest": None,
+        "estimated": False,
+        "overdue_at_decision": None,
         "by": by,
+        "waiting_for": (),
         "note": d.note,
         "source": source,
-        # For the engine, not fields: the period's unit and bounds, the running form.
+    }
+    common: dict[str, Any] = {
+        "by": by,
+        "source": source,
         "unit": unit,
         "bounds": bounds,
+        "blank": blank,
     }
     if bounds is not None:
         low, high = bounds
         common["running"] = {
-            "id": d.id,
-            "label": d.label,
+            **blank,
             "status": "running",
-            "starts": d.starts,
-            "started_at": None,
             "unit": unit,
             "amount": high,
             "amount_min": low if low != high else None,
-            "due": None,
-            "due_earliest": None,
-            "estimated": False,
-            "overdue_at_decision": None,
-            "by": by,
-            "waiting_for": (),
-            "note": d.note,
-            "source": source,
         }
     return common
 
