@@ -358,6 +358,11 @@ def test_bad_n() -> None:
         CAL.add_working_days(date(2026, 3, 9), 0)
     with pytest.raises(TypeError, match="n must be an int"):
         CAL.add_working_days(date(2026, 3, 9), 1.0)  # type: ignore[arg-type]
+    # A bool is not a count, even where the next working day has a table of its own.
+    with pytest.raises(TypeError, match="n must be an int"):
+        CAL.add_working_days(date(2026, 3, 9), True)
+    with pytest.raises(TypeError, match=r"d must be a datetime\.date"):
+        CAL.add_working_days([date(2026, 3, 9)], 1)  # type: ignore[arg-type]
 
 
 def test_immutable_hashable_copyable() -> None:

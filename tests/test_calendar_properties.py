@@ -73,6 +73,21 @@ def test_every_published_day_agrees_with_the_oracle() -> None:
         day += timedelta(days=1)
 
 
+def test_the_next_working_day_of_every_published_day_is_the_oracles() -> None:
+    # n == 1 has a table of its own (one lookup): every day from the day before the
+    # published years to their last day gets the oracle's next working day, or, where that
+    # lies in an unpublished year, the error.
+    day = date(FIRST, 1, 1) - timedelta(days=1)
+    while day.year <= LAST:
+        expected = nth_working_day_after(day, 1)
+        if expected.year <= LAST:
+            assert CAL.add_working_days(day, 1) == (expected, False), day
+        else:
+            with pytest.raises(UnpublishedCalendarError):
+                CAL.add_working_days(day, 1)
+        day += timedelta(days=1)
+
+
 def test_make_up_days_are_working_days_and_weekday_holidays_are_not() -> None:
     published = [d for d in MAKE_UP if FIRST <= d.year <= LAST]
     assert len(published) > 50
