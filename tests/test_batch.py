@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from complaint_rules.batch import (
     RejectedLine,
     decide_jsonl,
     decide_many,
+    stream,
 )
 
 from .local_time import CST
@@ -226,6 +228,23 @@ def test_two_workers_give_what_one_gives(keyouqianqi: CompiledPolicy) -> None:
     assert list(decide_jsonl(keyouqianqi, lines, workers=2, chunk_size=4)) == list(
         decide_jsonl(keyouqianqi, lines)
     )
+
+
+def _freeze_count(policies: tuple[CompiledPolicy, ...], index: int, item: int, _: None) -> int:
+    return gc.get_freeze_count()
+
+
+def test_workers_freeze_what_they_start_with_and_the_caller_is_left_alone(
+    keyouqianqi: CompiledPolicy,
+) -> None:
+    # A worker's collector leaves the heap it starts with alone (so a fork()ed worker does
+    # not copy the parent's pages); the calling process's collector is not touched.
+    before = gc.get_freeze_count()
+    counts = list(stream(_freeze_count, (keyouqianqi,), range(6), None, workers=2, chunk_size=1))
+    assert len(counts) == 6
+    assert all(count > 1000 for count in counts), counts
+    assert list(stream(_freeze_count, (keyouqianqi,), range(2), None)) == [before, before]
+    assert gc.get_freeze_count() == before
 
 
 def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPolicy) -> None:

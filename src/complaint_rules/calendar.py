@@ -4,7 +4,8 @@ A :class:`WorkingCalendar` is built once per policy from the ``holidays`` packag
 data (category PUBLIC only) and any days the policy adds. Within the known years (the
 longest run of consecutive known years) a query is two indexings: a compact array gives,
 for each day, how many working days precede it, and a tuple of answers built in advance
-gives the answer. Elsewhere it is a binary search over working days precomputed for the
+gives the answer; the next working day (``add_working_days(d, 1)``) is one lookup in a
+table of its own. Elsewhere it is a binary search over working days precomputed for the
 known years plus a margin. A count that would pass through a year whose official schedule
 is not known raises :class:`UnpublishedCalendarError` unless an estimate is asked for.
 """
