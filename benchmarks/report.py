@@ -115,10 +115,12 @@ def _startup(w: dict[str, Any]) -> list[str]:
         f"| load all bundled policies again, warm (new `Catalog`) | "
         f"{load['warm']['median_ms']:,.0f} ms |",
     ]
+    where = " (fresh interpreter)" if hist.get("process") == "fresh interpreter" else ""
     for run in hist["runs"]:
         out.append(
-            f"| {hist['lines']:,}-line history, `decide_jsonl` workers={run['workers']} | "
-            f"{run['complaints_per_second']:,} complaints/s |"
+            f"| {hist['lines']:,}-line history{where}, `decide_jsonl` "
+            f"workers={run['workers']} | {run['complaints_per_second']:,} complaints/s "
+            f"(CPU of the calling process: {run['median_cpu_us']:.1f} µs a line) |"
         )
     return out
 
