@@ -10,7 +10,8 @@
   core ("every core"), in a fresh interpreter (:func:`history_fresh`): the benchmark's
   own process has, by then, durable_rules' dispatcher threads of workload 1 running
   beside it, which took CPU and the GIL from a one-process history (wall 74 µs a line,
-  CPU 81 µs) but not from the forked workers, which the only thread is copied into.
+  CPU 81 µs) but not from the forked workers (a fork()ed process has only the thread
+  that forked it).
 
 ``python -m benchmarks.history PATH --workers 1,2 --rounds R [--sink DIR]`` is that fresh
 interpreter: it prints each round on stderr and the measurements as JSON on stdout.
