@@ -20,16 +20,19 @@ from complaint_rules import (
     ComplaintError,
     Decision,
     Problem,
+    batch,
     decide,
 )
 from complaint_rules.batch import (
     DecidedLine,
     Rejected,
     RejectedLine,
+    Settings,
     decide_jsonl,
     decide_many,
     stream,
 )
+from complaint_rules.engine import decide_bytes, decide_pieces
 
 from .local_time import CST
 
@@ -245,6 +248,64 @@ def test_workers_freeze_what_they_start_with_and_the_caller_is_left_alone(
     assert all(count > 1000 for count in counts), counts
     assert list(stream(_freeze_count, (keyouqianqi,), range(2), None)) == [before, before]
     assert gc.get_freeze_count() == before
+
+
+def test_pieces_join_to_the_decisions_json(catalog: Catalog) -> None:
+    for policy_id in ("keyouqianqi_credit_union", "hotel", "xx_bank"):
+        policy = catalog.load(policy_id)
+        for item in generated(policy, 40, seed=11):
+            try:
+                pieces = decide_pieces(policy, item)
+            except ComplaintError:
+                continue
+            assert b"".join(pieces) == decide_bytes(policy, item)
+            assert b"".join(pieces) == decide(policy, item).model_dump_json().encode()
+
+
+def test_workers_name_each_long_piece_once_and_send_the_rest(
+    keyouqianqi: CompiledPolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chunks decided as a worker decides them: a long piece seen twice is sent once more
+    # and named after, so once the worker has seen the policy's common pieces, a chunk
+    # sends a fraction of its JSON; the calling process joins the same lines back.
+    monkeypatch.setattr(batch, "_WORKER_POLICIES", [(keyouqianqi,)])
+    monkeypatch.setattr(batch, "_WORKER_NAMER", [batch._Namer()])
+    lines = [json.dumps(x, ensure_ascii=False) for x in generated(keyouqianqi, 600, seed=5)]
+    context = Settings()
+    names = batch._Named()
+    got: list[DecidedLine | RejectedLine | None] = []
+    sent = []
+    for start in range(1, 601, 100):
+        chunk = batch._run_lines(
+            batch._decide_line_pieces, start, lines[start - 1 : start + 99], context
+        )
+        assert all(len(piece) >= batch._SHARED_MIN for piece in chunk[1])
+        # A decided line is (line, packed): its short pieces as bytes, long ones by number.
+        packed = [result[1] for result in chunk[2] if isinstance(result, tuple)]
+        sent.append(sum(len(p) for pieces in packed for p in pieces if isinstance(p, bytes)))
+        got.extend(names.unpack(chunk))
+    want = list(decide_jsonl(keyouqianqi, lines))
+    assert [r for r in got if r is not None] == want
+    last = sum(len(r.data) for r in want if isinstance(r, DecidedLine) and r.line > 500)
+    assert last > 0
+    # These 600 complaints match many different sets of rules (a history repeats itself
+    # more): the last chunk sends under half its JSON, and ever less as pieces are named.
+    assert sent[-1] * 2 < last, (sent, last)
+    assert sent == sorted(sent, reverse=True) and sent[-1] * 1.5 < sent[0], sent
+
+
+@pytest.mark.parametrize(("shortest", "most"), [(1, 5_000), (10**9, 2**24)])
+def test_two_workers_give_what_one_gives_whatever_is_named(
+    keyouqianqi: CompiledPolicy, monkeypatch: pytest.MonkeyPatch, shortest: int, most: int
+) -> None:
+    # Any piece seen twice named until 5,000 bytes are named (then sent as is), or none
+    # named at all. The workers are forked, so they see the patched bounds.
+    monkeypatch.setattr(batch, "_SHARED_MIN", shortest)
+    monkeypatch.setattr(batch, "_SHARED_BYTES", most)
+    lines = [json.dumps(x, ensure_ascii=False) for x in generated(keyouqianqi, 60, seed=9)]
+    assert list(decide_jsonl(keyouqianqi, lines, workers=2, chunk_size=5)) == list(
+        decide_jsonl(keyouqianqi, lines)
+    )
 
 
 def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPolicy) -> None:

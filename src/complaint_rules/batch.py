@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -35,7 +36,7 @@ from typing import Any, TypeVar
 from .compiled import CompiledPolicy
 from .complaint import CARRYABLE, parse_datetime
 from .decision import Decision
-from .engine import decide, decide_bytes
+from .engine import decide, decide_bytes, decide_pieces
 from .errors import CalendarError, ComplaintError, Problem
 
 __all__ = [
@@ -57,7 +58,7 @@ DEFAULT_CHUNK_SIZE = 256
 T = TypeVar("T")
 R = TypeVar("R")
 C = TypeVar("C")
-D = TypeVar("D", Decision, bytes)
+D = TypeVar("D", Decision, bytes, tuple[bytes, ...])
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,16 +159,21 @@ def stream(
 
 
 def _pooled(
-    step: Callable[[tuple[CompiledPolicy, ...], int, T, C], R],
+    step: Callable[[tuple[CompiledPolicy, ...], int, T, C], Any],
     policies: tuple[CompiledPolicy, ...],
     items: Iterable[T],
     context: C,
     workers: int,
     chunk_size: int,
     start: int,
-) -> Iterator[R]:
+    run_chunk: Callable[..., Any] | None = None,
+    unpack: Callable[[Any], Iterable[Any]] | None = None,
+) -> Iterator[Any]:
+    """The pool: ``run_chunk(step, start, items, context)`` in the workers, each chunk's
+    result given to ``unpack`` in this process (by default, a list of results as is)."""
     executor = _executor(policies, workers)
-    in_flight: deque[Future[list[R]]] = deque()
+    run = _run_chunk if run_chunk is None else run_chunk
+    in_flight: deque[Future[Any]] = deque()
     source = iter(items)
     index = start
     exhausted = False
@@ -178,11 +184,12 @@ def _pooled(
                 if not chunk:
                     exhausted = True
                     break
-                in_flight.append(executor.submit(_run_chunk, step, index, chunk, context))
+                in_flight.append(executor.submit(run, step, index, chunk, context))
                 index += len(chunk)
             if not in_flight:
                 return
-            yield from in_flight.popleft().result()
+            done = in_flight.popleft().result()
+            yield from (done if unpack is None else unpack(done))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -208,8 +215,10 @@ def _settle() -> None:
     writes to every object it looks at: without this, the worker copies the parent's heap
     page by page while it decides (a third more CPU a line on a 40,000-line history).
     What the worker starts with (the policies, their kept parts, the imported modules)
-    lives as long as the worker anyway.
+    lives as long as the worker anyway. The pieces a worker has named start empty,
+    whatever the parent held.
     """
+    _WORKER_NAMER[0] = _Namer()
     gc.freeze()
 
 
@@ -273,21 +282,22 @@ def decide_many(
 
 def _decide(
     policy: CompiledPolicy, item: Any, s: Settings, how: Callable[..., D]
-) -> D | tuple[Problem, ...]:
-    """``how(policy, item)`` (``decide`` or ``decide_bytes``), or the problems it raised."""
+) -> D | list[Problem]:
+    """``how(policy, item)`` (``decide``, ``decide_bytes`` or ``decide_pieces``), or the
+    problems it raised, as a list (which no result is)."""
     try:
         return how(policy, item, at=s.at, estimate=s.estimate, carry=s.carry)
     except ComplaintError as exc:
-        return exc.problems
+        return list(exc.problems)
     except CalendarError as exc:
-        return (Problem(str(exc)),)
+        return [Problem(str(exc))]
 
 
 def _decide_item(
     policies: tuple[CompiledPolicy, ...], index: int, item: Any, s: Settings
 ) -> Decision | Rejected:
     got = _decide(policies[0], item, s, decide)
-    return got if isinstance(got, Decision) else Rejected(index, got)
+    return got if isinstance(got, Decision) else Rejected(index, tuple(got))
 
 
 # -- JSON lines ----------------------------------------------------------------------------
@@ -347,25 +357,149 @@ def decide_jsonl(
     """
     _check(workers, chunk_size)
     context = Settings.of(at, estimate, carry, file)
-    results = stream(
-        _decide_line,
-        (policy,),
-        lines,
-        context,
-        workers=workers,
-        chunk_size=chunk_size,
-        start=1,
-    )
+    results: Iterator[DecidedLine | RejectedLine | None]
+    if workers == 1:
+        results = stream(_decide_line, (policy,), lines, context, start=1)
+    else:
+        # Workers send each decision as its pieces, naming the long shared ones once
+        # (see _run_lines): what crosses the pipe shrinks from about 10 KB a decision to
+        # its own instants and deadlines.
+        results = _pooled(
+            _decide_line_pieces,
+            (policy,),
+            lines,
+            context,
+            workers,
+            chunk_size,
+            1,
+            run_chunk=_run_lines,
+            unpack=_Named().unpack,
+        )
     return (r for r in results if r is not None)
 
 
 def _decide_line(
     policies: tuple[CompiledPolicy, ...], line: int, raw: str | bytes, s: Settings
 ) -> DecidedLine | RejectedLine | None:
+    got = _line(policies[0], line, raw, s, decide_bytes)
+    return DecidedLine(line, got) if isinstance(got, bytes) else got
+
+
+def _decide_line_pieces(
+    policies: tuple[CompiledPolicy, ...], line: int, raw: str | bytes, s: Settings
+) -> tuple[bytes, ...] | RejectedLine | None:
+    return _line(policies[0], line, raw, s, decide_pieces)
+
+
+def _line(
+    policy: CompiledPolicy, line: int, raw: str | bytes, s: Settings, how: Callable[..., D]
+) -> D | RejectedLine | None:
+    """``how(policy, data)`` for the line's data, or its problems as a RejectedLine."""
     data = parse_line(raw, line, s.file)
     if data is None or isinstance(data, RejectedLine):
         return data
-    got = _decide(policies[0], data, s, decide_bytes)
-    if isinstance(got, bytes):
-        return DecidedLine(line, got)
-    return RejectedLine(line, located(got, line, s.file))
+    got = _decide(policy, data, s, how)
+    if isinstance(got, list):
+        return RejectedLine(line, located(got, line, s.file))
+    return got
+
+
+# -- naming shared pieces across the pipe ------------------------------------------------
+
+_SHARED_MIN = 256
+"""A piece of a decision's JSON at least this long, once a worker has seen it twice, is
+sent once more with a number and named by that number after."""
+_SHARED_BYTES = 16 * 2**20
+"""The text a worker names (and the calling process keeps a copy of, per worker); pieces
+past it are sent with each decision."""
+_SEEN_MAX = 65_536
+"""Long pieces a worker remembers having seen once (by hash), before it forgets them all."""
+
+
+class _Namer:
+    """In a worker: the long pieces it has named, by text, numbered in the order it sent
+    them, and the hashes of those it has seen once. A piece that is one decision's own,
+    such as its deadlines with their instants, is seen once and never named."""
+
+    __slots__ = ("named", "seen", "size")
+
+    def __init__(self) -> None:
+        self.named: dict[bytes, int] = {}
+        self.seen: set[int] = set()
+        self.size = 0
+
+    def pack(self, pieces: tuple[bytes, ...], new: list[bytes]) -> list[bytes | int]:
+        """``pieces`` with each named one replaced by its number and the rest joined;
+        pieces named now are appended to ``new``."""
+        named, seen = self.named, self.seen
+        packed: list[bytes | int] = []
+        short: list[bytes] = []
+        for piece in pieces:
+            if len(piece) >= _SHARED_MIN:
+                number = named.get(piece)
+                if number is None and self.size < _SHARED_BYTES:
+                    if hash(piece) in seen:
+                        number = named[piece] = len(named)
+                        self.size += len(piece)
+                        new.append(piece)
+                    else:
+                        if len(seen) >= _SEEN_MAX:
+                            seen.clear()
+                        seen.add(hash(piece))
+                if number is not None:
+                    if short:
+                        packed.append(b"".join(short))
+                        short = []
+                    packed.append(number)
+                    continue
+            short.append(piece)
+        if short:
+            packed.append(b"".join(short))
+        return packed
+
+
+# Set in each worker by the pool's initializer (a new one, whatever the parent held).
+_WORKER_NAMER: list[_Namer] = [_Namer()]
+
+
+def _run_lines(
+    step: Callable[[tuple[CompiledPolicy, ...], int, Any, Settings], Any],
+    start: int,
+    items: Sequence[str | bytes],
+    context: Settings,
+) -> tuple[int, list[bytes], list[Any]]:
+    """A chunk of JSON lines, decided in a worker: ``(pid, pieces named, results)``.
+
+    A decided line comes back as ``(line, packed)`` (see :meth:`_Namer.pack`).
+    """
+    policies = _WORKER_POLICIES[0]
+    pack = _WORKER_NAMER[0].pack
+    new: list[bytes] = []
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        got = step(policies, start + i, item, context)
+        out.append((start + i, pack(got, new)) if got.__class__ is tuple else got)
+    return os.getpid(), new, out
+
+
+class _Named:
+    """This process's copy of each worker's named pieces, to join decided lines with."""
+
+    def __init__(self) -> None:
+        self.by_worker: dict[int, list[bytes]] = {}
+
+    def unpack(
+        self, chunk: tuple[int, list[bytes], list[Any]]
+    ) -> Iterator[DecidedLine | RejectedLine | None]:
+        # A worker takes chunks in the order they were sent, and they are unpacked here in
+        # that order: a piece is always named in an earlier chunk or in the same one.
+        pid, new, results = chunk
+        table = self.by_worker.setdefault(pid, [])
+        table.extend(new)
+        for result in results:
+            if result.__class__ is tuple:
+                line, packed = result
+                data = b"".join([table[p] if p.__class__ is int else p for p in packed])
+                yield DecidedLine(line, data)
+            else:
+                yield result

@@ -52,7 +52,7 @@ from .errors import CalendarError, ComplaintError, Problem
 from .model import Approval, Deadline, Money, Period, Report
 from .prepared import PreparedPenalty, PreparedPolicy, PreparedRule, prepare
 
-__all__ = ["decide", "decide_bytes", "decide_json"]
+__all__ = ["decide", "decide_bytes", "decide_json", "decide_pieces"]
 
 
 def decide(
@@ -105,7 +105,25 @@ def decide_bytes(
 ) -> bytes:
     """:func:`decide_json` as UTF-8 bytes, ready to write to a file (for batches)."""
     cp, prep, parsed, received, as_of, estimate = _prelude(policy, complaint, at, estimate, carry)
-    return _json(prep, *_values(cp, prep, parsed, received, as_of, estimate))
+    return b"".join(_pieces(prep, *_values(cp, prep, parsed, received, as_of, estimate)))
+
+
+def decide_pieces(
+    policy: CompiledPolicy,
+    complaint: Mapping[str, Any] | Complaint,
+    *,
+    at: datetime | str | None = None,
+    estimate: bool = False,
+    carry: Iterable[str] = (),
+) -> tuple[bytes, ...]:
+    """:func:`decide_bytes` in the pieces it is joined from (``b"".join`` gives it).
+
+    The long pieces are text the policy keeps and many decisions share (the lists of
+    matched rules, routing, actions...): a batch's worker process names each once rather
+    than sending it with every decision (see :mod:`complaint_rules.batch`).
+    """
+    cp, prep, parsed, received, as_of, estimate = _prelude(policy, complaint, at, estimate, carry)
+    return _pieces(prep, *_values(cp, prep, parsed, received, as_of, estimate))
 
 
 def _prelude(
@@ -330,8 +348,8 @@ def _bundle(prep: PreparedPolicy, matched: tuple[int, ...]) -> _Bundle:
     return bundle
 
 
-def _json(prep: PreparedPolicy, v: dict[str, Any], bundle: _Bundle) -> bytes:
-    """The decision's JSON: the bundle's text runs between the complaint's own parts."""
+def _pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: _Bundle) -> tuple[bytes, ...]:
+    """The decision's JSON, in pieces: the bundle's text runs between the complaint's own."""
     w = prep.writer
     value, seq = w.value, w.sequence
     table = prep.memo["bundle_json"]
@@ -355,38 +373,36 @@ def _json(prep: PreparedPolicy, v: dict[str, Any], bundle: _Bundle) -> bytes:
         if len(table) < _RUNS_LIMIT:
             runs = table.setdefault(bundle.key, runs)
     model = w.model
-    return b"".join(
-        (
-            b'{"policy":',
-            model(v["policy"]),
-            b',"received_at":',
-            value(v["received_at"]),
-            b',"decided_at":',
-            value(v["decided_at"]),
-            b',"channel":',
-            model(v["channel"]),
-            b',"category":',
-            model(v["category"]),
-            b',"level":',
-            value(v["level"]),
-            b',"findings":',
-            seq(v["findings"]),
-            runs[0],
-            _deadlines_json(prep, bundle, v["deadlines"]),
-            runs[1],
-            seq(v["reports"]),
-            runs[2],
-            seq(v["penalties"]),
-            b',"approvals":',
-            seq(v["approvals"]),
-            b',"gaps":',
-            seq(v["gaps"]),
-            b',"pending_rules":',
-            seq(v["pending_rules"]),
-            b',"carried":',
-            value(v["carried"]),
-            b"}",
-        )
+    return (
+        b'{"policy":',
+        model(v["policy"]),
+        b',"received_at":',
+        value(v["received_at"]),
+        b',"decided_at":',
+        value(v["decided_at"]),
+        b',"channel":',
+        model(v["channel"]),
+        b',"category":',
+        model(v["category"]),
+        b',"level":',
+        value(v["level"]),
+        b',"findings":',
+        seq(v["findings"]),
+        runs[0],
+        _deadlines_json(prep, bundle, v["deadlines"]),
+        runs[1],
+        seq(v["reports"]),
+        runs[2],
+        seq(v["penalties"]),
+        b',"approvals":',
+        seq(v["approvals"]),
+        b',"gaps":',
+        seq(v["gaps"]),
+        b',"pending_rules":',
+        seq(v["pending_rules"]),
+        b',"carried":',
+        value(v["carried"]),
+        b"}",
     )
 
 
