@@ -147,7 +147,8 @@ def stream(
 ) -> Iterator[R]:
     """``step(policies, index, item, context)`` for each item, lazily, in input order.
 
-    The building block of :func:`decide_many`, :func:`decide_jsonl` and the impact report.
+    The building block of :func:`decide_many`, the impact report and :func:`decide_jsonl`
+    (whose workers run on the same pool but send decisions back in named pieces).
     ``index`` counts from ``start``. With ``workers > 1``, ``step`` must be a module-level
     function and ``context``, items and results picklable; ``step`` runs in the workers.
     """

@@ -15,7 +15,8 @@ fields, penalties or approvals) a template of the decision's fields, copied and 
 with the complaint's instants, deadlines and reports. Each kind is bounded, nothing is
 evicted (so an identity is never reused), and a key holds everything the part depends
 on, the ``estimate`` flag included. ``decide`` assembles a :class:`Decision` from these
-parts; ``decide_bytes`` and ``decide_json`` join its JSON from their text instead.
+parts; ``decide_bytes`` and ``decide_json`` join its JSON from their text instead, and
+``decide_pieces`` gives that text unjoined (for batch workers).
 """
 
 from __future__ import annotations
