@@ -39,7 +39,7 @@ def _decide_all(policy: CompiledPolicy, items: list[dict[str, Any]]) -> Callable
 
 
 def _decide_json_all(policy: CompiledPolicy, items: list[dict[str, Any]]) -> Callable[[], None]:
-    from complaint_rules.engine import decide_json
+    from complaint_rules.decision.engine import decide_json
 
     def run() -> None:
         for item in items:
@@ -62,8 +62,8 @@ def contenders(
     n: int, log: Callable[[str], None]
 ) -> Iterator[tuple[str, Callable[[], None], int, str, dict[str, Any]]]:
     """Check, then yield (name, run, items, note, info) for each policy and way of deciding."""
-    from complaint_rules.batch import Rejected, decide_many
-    from complaint_rules.engine import decide_json
+    from complaint_rules.decision.batch import Rejected, decide_many
+    from complaint_rules.decision.engine import decide_json
 
     for policy in bundled_policies():
         items = complaints(policy, n)

@@ -45,9 +45,9 @@ HEAVY = (
     "yaml",
     "holidays",
     "dateutil",
-    "complaint_rules.catalog",
-    "complaint_rules.loader",
-    "complaint_rules.compiled",
+    "complaint_rules.policy.catalog",
+    "complaint_rules.policy.loader",
+    "complaint_rules.policy.compiled",
 )
 
 _IMPORT = f"""
@@ -112,7 +112,7 @@ def history_run(
     ``os.devnull``. ``counts`` receives the numbers of decided and rejected lines.
     """
     from complaint_rules import Catalog
-    from complaint_rules.batch import DecidedLine, decide_jsonl
+    from complaint_rules.decision.batch import DecidedLine, decide_jsonl
 
     policy = Catalog(entry_points=False).load(HISTORY_POLICY)
 

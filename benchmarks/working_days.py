@@ -1,6 +1,6 @@
 """Workload 3: the N-th working day after a date, against ``holidays``' own count.
 
-complaint_rules' :class:`~complaint_rules.calendar.WorkingCalendar` (the one every
+complaint_rules' :class:`~complaint_rules.calendar.working_days.WorkingCalendar` (the one every
 compiled policy holds) against ``holidays.country_holidays("CN", categories=PUBLIC)``'s
 ``get_nth_working_day(date, n)`` — China's public holidays and make-up workdays from the
 same installed data. Start days are drawn (seeded) from the published years so that the
@@ -35,7 +35,7 @@ def contenders(
     import holidays
     from holidays.constants import PUBLIC
 
-    from complaint_rules.calendar import WorkingCalendar
+    from complaint_rules.calendar.working_days import WorkingCalendar
 
     calendar = WorkingCalendar()
     first, last = calendar.published_range

@@ -27,8 +27,8 @@ from typing import Any
 
 from complaint_rules import Catalog, CompiledPolicy
 from complaint_rules.adapters.durable import CaseView, DurableAdapter, Outcome
-from complaint_rules.casestatus import CaseStatus
-from complaint_rules.lifecycle import status
+from complaint_rules.lifecycle.case import status
+from complaint_rules.lifecycle.status import CaseStatus
 
 KY, SH, BO = "keyouqianqi_credit_union", "shihua_credit_coop", "bocom"
 

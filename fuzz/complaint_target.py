@@ -20,9 +20,9 @@ from typing import Any
 import atheris  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 with atheris.instrument_imports():
-    from complaint_rules.catalog import Catalog
-    from complaint_rules.engine import decide
+    from complaint_rules.decision.engine import decide
     from complaint_rules.errors import CalendarError, ComplaintError
+    from complaint_rules.policy.catalog import Catalog
 
 CATALOG = Catalog()
 POLICIES = [CATALOG.load(i) for i in CATALOG.ids() if not CATALOG.load(i).policy.abstract]

@@ -19,11 +19,11 @@ import atheris  # type: ignore[import-untyped, import-not-found, unused-ignore]
 with atheris.instrument_imports():
     import yaml  # noqa: F401  (instrumented: the fuzzer learns PyYAML's branches too)
 
-    from complaint_rules.compiled import CompiledPolicy
-    from complaint_rules.engine import decide
+    from complaint_rules.decision.engine import decide
     from complaint_rules.errors import CalendarError, ComplaintError, PolicyError, Problem
-    from complaint_rules.loader import load_policy_text
-    from complaint_rules.yamlsource import Limits
+    from complaint_rules.policy.compiled import CompiledPolicy
+    from complaint_rules.policy.loader import load_policy_text
+    from complaint_rules.policy.yaml_reader import Limits
 
 FILE = "fuzz.yaml"
 # Small limits keep every run fast; the limits themselves are what is being tested.

@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.adapters._durable_load import INSTALL, install_message
-from complaint_rules.casestatus import CaseStatus
-from complaint_rules.lifecycle import status
+from complaint_rules.lifecycle.case import status
+from complaint_rules.lifecycle.status import CaseStatus
+from complaint_rules.messages.simplified import MissingExtraError
 from complaint_rules.testing.strategies import event_sequences
-from complaint_rules.zh_hans import MissingExtraError
 
 from .local_time import CST, end_of
 
@@ -84,7 +84,7 @@ KY_EVENTS: list[dict[str, Any]] = [
 
 def test_the_core_and_the_adapter_module_do_not_import_durable_rules() -> None:
     code = (
-        "import sys, complaint_rules, complaint_rules.lifecycle, complaint_rules.adapters, "
+        "import sys, complaint_rules, complaint_rules.lifecycle.case, complaint_rules.adapters, "
         "complaint_rules.adapters.durable; "
         "print([m for m in ('durable', 'durable_rules_engine') if m in sys.modules])"
     )

@@ -20,10 +20,10 @@ from complaint_rules import (
     ComplaintError,
     Decision,
     Problem,
-    batch,
     decide,
 )
-from complaint_rules.batch import (
+from complaint_rules.decision import batch
+from complaint_rules.decision.batch import (
     DecidedLine,
     Rejected,
     RejectedLine,
@@ -32,7 +32,7 @@ from complaint_rules.batch import (
     decide_many,
     stream,
 )
-from complaint_rules.engine import decide_bytes, decide_pieces
+from complaint_rules.decision.engine import decide_bytes, decide_pieces
 
 from .local_time import CST
 

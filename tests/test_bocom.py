@@ -26,8 +26,8 @@ from typing import Any
 import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, UnpublishedCalendarError, decide
-from complaint_rules.decision import DecidedDeadline, Decision
-from complaint_rules.yamlsource import read_yaml
+from complaint_rules.decision.model import DecidedDeadline, Decision
+from complaint_rules.policy.yaml_reader import read_yaml
 
 from .local_time import end_of
 

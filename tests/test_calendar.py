@@ -24,7 +24,7 @@ from holidays.countries.china import ChinaStaticHolidays
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaint_rules.calendar import WorkingCalendar
+from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import CalendarError, UnpublishedCalendarError
 
 CAL = WorkingCalendar()

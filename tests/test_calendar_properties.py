@@ -1,6 +1,7 @@
 """Properties of the working-day calendar and of day-counted deadlines.
 
-The oracle is written here, independently of :mod:`complaint_rules.calendar`: a day is a
+The oracle is written here, independently of
+:mod:`complaint_rules.calendar.working_days`: a day is a
 working day if it is a make-up working day, or a Monday to Friday that is not a public
 holiday, with the public holidays and make-up days read straight from the ``holidays``
 package (and the 2025 and 2026 make-up days also listed by hand from the State Council's
@@ -18,8 +19,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from complaint_rules import CompiledPolicy, UnpublishedCalendarError
-from complaint_rules.calendar import WorkingCalendar
-from complaint_rules.durations import CountingConvention, due_after
+from complaint_rules.calendar.periods import CountingConvention, due_after
+from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.testing._instants import special_days
 from complaint_rules.testing.strategies import received_instants
 

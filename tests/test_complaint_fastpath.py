@@ -24,7 +24,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, load_policy_text
-from complaint_rules.complaint import Complaint, _parse, fast_parser, parse_complaint
+from complaint_rules.decision.complaint import Complaint, _parse, fast_parser, parse_complaint
 from complaint_rules.errors import Problem
 from complaint_rules.testing.strategies import complaints
 

@@ -1,6 +1,6 @@
 """The generated code of a condition against an independent reference interpreter.
 
-:func:`complaint_rules.conditions.compile_condition` writes Python source for a condition.
+:func:`complaint_rules.policy.conditions.compile_condition` writes Python source for a condition.
 Here a small recursive evaluator, written from the grammar's semantics (Kleene three-valued
 logic: an absent or ``None`` fact makes a comparison on it unknown; ``given`` and vocabulary
 tests are never unknown), decides the same conditions for the same subjects, and the two
@@ -22,7 +22,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaint_rules.conditions import (
+from complaint_rules.errors import Problem
+from complaint_rules.policy.conditions import (
     CompiledCondition,
     ConditionContext,
     Subject,
@@ -30,7 +31,6 @@ from complaint_rules.conditions import (
     compile_condition,
     function_source,
 )
-from complaint_rules.errors import Problem
 
 Result = bool | None
 

@@ -38,12 +38,15 @@ from complaint_rules import (
     Decision,
     UnpublishedCalendarError,
     decide,
-    decisionjson,
-    engine,
     load_policy_text,
 )
-from complaint_rules.batch import DecidedLine, decide_jsonl
-from complaint_rules.decision import (
+from complaint_rules.decision import engine
+from complaint_rules.decision._fast import writer as decisionjson
+from complaint_rules.decision._fast.prepared import prepare
+from complaint_rules.decision._fast.writer import DecisionWriter
+from complaint_rules.decision.batch import DecidedLine, decide_jsonl
+from complaint_rules.decision.engine import decide_json
+from complaint_rules.decision.model import (
     DecidedApproval,
     DecidedPenalty,
     DecidedReport,
@@ -51,9 +54,6 @@ from complaint_rules.decision import (
     Named,
     Source,
 )
-from complaint_rules.decisionjson import DecisionWriter
-from complaint_rules.engine import decide_json
-from complaint_rules.prepared import prepare
 from complaint_rules.testing.strategies import complaints
 
 ROOT = Path(__file__).parents[1]

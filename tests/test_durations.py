@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaint_rules.calendar import WorkingCalendar
-from complaint_rules.durations import CountingConvention, Due, Unit, due_after
+from complaint_rules.calendar.periods import CountingConvention, Due, Unit, due_after
+from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
 
 SH = ZoneInfo("Asia/Shanghai")

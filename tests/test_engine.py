@@ -185,7 +185,8 @@ def test_deciding_from_many_threads_matches_one_thread() -> None:
 
 
 def test_threads_deciding_first_under_a_fresh_policy_agree() -> None:
-    # The policy-only parts of a decision are built on first use (complaint_rules.prepared):
+    # The policy-only parts of a decision are built on first use
+    # (complaint_rules.decision._fast.prepared):
     # eight threads that all decide first, at once, must see what one thread sees.
     inputs = [{**BASE, "received_at": f"2026-10-{d:02d}T09:00:00+08:00"} for d in range(1, 29)]
     expected = [decide(POLICY, item).model_dump_json() for item in inputs]

@@ -18,17 +18,22 @@ from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, PolicyError
 from complaint_rules.cli import main
-from complaint_rules.conditions import (
+from complaint_rules.decision.engine import decide
+from complaint_rules.explanation.explain import (
+    Explanation,
+    ExplanationLine,
+    explain,
+    render_explanation,
+)
+from complaint_rules.messages.phrases import PHRASES, chinese_number, english_article
+from complaint_rules.messages.simplified import MissingExtraError
+from complaint_rules.policy.conditions import (
     ConditionContext,
     PartCheck,
     Subject,
     check_condition,
     explain_condition,
 )
-from complaint_rules.engine import decide
-from complaint_rules.explanation import Explanation, ExplanationLine, explain, render_explanation
-from complaint_rules.phrases import PHRASES, chinese_number, english_article
-from complaint_rules.zh_hans import MissingExtraError
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples" / "complaints"

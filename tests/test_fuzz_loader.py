@@ -28,7 +28,7 @@ from complaint_rules import (
     decide,
     load_policy_text,
 )
-from complaint_rules.yamlsource import Limits
+from complaint_rules.policy.yaml_reader import Limits
 
 from .policy_texts import MINI
 

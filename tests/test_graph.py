@@ -13,7 +13,7 @@ import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, load_policy_text
 from complaint_rules.cli import main
-from complaint_rules.graph import (
+from complaint_rules.toolkit.graph import (
     Graph,
     condition_text,
     policy_graph,

@@ -31,8 +31,8 @@ from complaint_rules import (
     decide,
     load_policy_text,
 )
-from complaint_rules.decision import DecidedDeadline, Decision
-from complaint_rules.model import ELEMENT_KINDS
+from complaint_rules.decision.model import DecidedDeadline, Decision
+from complaint_rules.policy.model import ELEMENT_KINDS
 
 from .local_time import CST, end_of
 

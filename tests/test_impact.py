@@ -22,7 +22,7 @@ from complaint_rules import CompiledPolicy, ComplaintError, Problem, decide, loa
 from complaint_rules.cli import impact as cli_impact
 from complaint_rules.cli import main
 from complaint_rules.cli._common import Streams
-from complaint_rules.impact import (
+from complaint_rules.toolkit.impact import (
     Change,
     ImpactTally,
     LineImpact,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, decide, load_policy_text
-from complaint_rules.inputspace import INSTANTS, SpaceTooLarge, input_space
+from complaint_rules.toolkit.input_space import INSTANTS, SpaceTooLarge, input_space
 
 SPACE = """\
 schema: complaint-rules/1

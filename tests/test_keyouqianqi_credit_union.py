@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from complaint_rules import CompiledPolicy, ComplaintError, decide
-from complaint_rules.decision import Decision
+from complaint_rules.decision.model import Decision
 
 from .local_time import end_of
 

@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from complaint_rules import Catalog, ComplaintError, PolicyError, load_policy_text
-from complaint_rules.casestatus import CaseStatus, ClockStatus
-from complaint_rules.lifecycle import Case, EventRejected, next_change, status
+from complaint_rules.lifecycle.case import Case, EventRejected, next_change, status
+from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 from complaint_rules.testing.strategies import event_sequences
 
 from .local_time import CST, end_of

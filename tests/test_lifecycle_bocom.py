@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
-from complaint_rules.casestatus import CaseStatus, ClockStatus
-from complaint_rules.lifecycle import status
+from complaint_rules.lifecycle.case import status
+from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 
 from .local_time import CST, end_of
 

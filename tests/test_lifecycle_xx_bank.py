@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from complaint_rules import Catalog
-from complaint_rules.lifecycle import status
+from complaint_rules.lifecycle.case import status
 
 from .local_time import CST, end_of
 

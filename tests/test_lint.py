@@ -9,7 +9,7 @@ import pytest
 
 from complaint_rules import Catalog, load_policy
 from complaint_rules.cli import main
-from complaint_rules.lint import LintReport, lint
+from complaint_rules.toolkit.lint import LintReport, lint
 
 CLEAN = """\
 schema: complaint-rules/1

@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import complaint_rules.dump
+import complaint_rules.policy.to_yaml
 from complaint_rules import Catalog, PolicyError, load_policy, load_policy_text
-from complaint_rules.dump import dump_policy
-from complaint_rules.loader import parse_policy, policy_files
-from complaint_rules.model import CalendarSettings, Policy, Rule
+from complaint_rules.policy.loader import parse_policy, policy_files
+from complaint_rules.policy.model import CalendarSettings, Policy, Rule
+from complaint_rules.policy.to_yaml import dump_policy
+from complaint_rules.policy.yaml_reader import read_yaml
 from complaint_rules.testing._policies import NOT_DRAWN
 from complaint_rules.testing.strategies import policies
-from complaint_rules.yamlsource import read_yaml
 
 from .conftest import POLICY_EXAMPLES
 
@@ -28,7 +28,7 @@ FILES = policy_files([ROOT / "policies", ROOT / "examples/hotel_variant/grand_ho
 
 
 def test_dump_docstring_example_holds() -> None:
-    result = doctest.testmod(complaint_rules.dump, verbose=False)
+    result = doctest.testmod(complaint_rules.policy.to_yaml, verbose=False)
     assert (result.attempted, result.failed) == (2, 0)
 
 

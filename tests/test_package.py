@@ -8,7 +8,7 @@ from pathlib import Path
 
 import complaint_rules
 from complaint_rules import Catalog
-from complaint_rules.catalog import bundled_policy_dir
+from complaint_rules.policy.bundled import bundled_policy_dir
 
 ROOT = Path(__file__).parents[1]
 

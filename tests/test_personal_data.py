@@ -21,8 +21,8 @@ import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, decide
 from complaint_rules.cli import main
-from complaint_rules.explanation import explain
-from complaint_rules.render import render_text
+from complaint_rules.decision.render import render_text
+from complaint_rules.explanation.explain import explain
 
 ROOT = Path(__file__).parents[1]
 CATALOG = Catalog()

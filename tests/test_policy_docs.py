@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from complaint_rules import Catalog
-from complaint_rules.docgen import coverage_page, source_articles
-from complaint_rules.loader import policy_files
+from complaint_rules.policy.loader import policy_files
+from complaint_rules.toolkit.articles import coverage_page, source_articles
 
 ROOT = Path(__file__).parents[1]
 IDS = sorted(p.stem for p in policy_files([ROOT / "policies"]))  # not the *.tests.yaml

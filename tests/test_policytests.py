@@ -14,8 +14,8 @@ import pytest
 
 from complaint_rules import Catalog
 from complaint_rules.cli import main
-from complaint_rules.decision import Decision
-from complaint_rules.policytests import TestReport, find_tests_files, run_tests
+from complaint_rules.decision.model import Decision
+from complaint_rules.toolkit.policytests.cases import TestReport, find_tests_files, run_tests
 
 ROOT = Path(__file__).parents[1]
 GRAND_HOTEL = ROOT / "examples" / "hotel_variant" / "grand_hotel_policies"
@@ -78,7 +78,7 @@ def test_bundled_policies_are_fully_covered(bundled: TestReport, policy_id: str)
 
 
 def test_baseline_rules_count_in_bocom(bundled: TestReport, catalog: Catalog) -> None:
-    from complaint_rules.casecoverage import parts
+    from complaint_rules.toolkit.policytests.coverage import parts
 
     bocom = catalog.load("bocom")
     inherited = [p for p in parts(bocom) if p.layer == "cn_banking_baseline"]
@@ -452,8 +452,8 @@ def test_no_tests_files_and_usage_errors(
 
 
 def test_coverage_counts_only_applied_sanctions(tmp_path: Path, catalog: Catalog) -> None:
-    from complaint_rules.casecoverage import coverage
-    from complaint_rules.engine import decide
+    from complaint_rules.decision.engine import decide
+    from complaint_rules.toolkit.policytests.coverage import coverage
 
     xx = catalog.load("xx_bank")
     base = {"received_at": "2026-03-02T09:00:00+08:00", "channel": "投訴", "category": "信貸管理"}

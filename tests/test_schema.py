@@ -21,11 +21,11 @@ from jsonschema import (  # type: ignore[import-untyped,unused-ignore]
 )
 from jsonschema.exceptions import best_match  # type: ignore[import-untyped,unused-ignore]
 
-from complaint_rules.conditions import ConditionContext, compile_condition
 from complaint_rules.errors import PolicyError
-from complaint_rules.loader import load_policy_text
-from complaint_rules.schema import outline, policy_schema, schema_text
-from complaint_rules.yamlsource import read_yaml
+from complaint_rules.policy.conditions import ConditionContext, compile_condition
+from complaint_rules.policy.json_schema import outline, policy_schema, schema_text
+from complaint_rules.policy.loader import load_policy_text
+from complaint_rules.policy.yaml_reader import read_yaml
 
 from .policy_texts import MINI
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from complaint_rules import ComplaintError, decide, load_policy_text
-from complaint_rules.complaint import MAX_FINDINGS, MAX_PROBLEMS, parse_complaint
+from complaint_rules.decision.complaint import MAX_FINDINGS, MAX_PROBLEMS, parse_complaint
 
 from .local_time import CST
 from .policy_texts import MINI

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from complaint_rules import Catalog, PolicyError, load_policy, load_policy_text
-from complaint_rules.loader import MAX_POLICY_BYTES
-from complaint_rules.yamlsource import Limits
+from complaint_rules.policy.loader import MAX_POLICY_BYTES
+from complaint_rules.policy.yaml_reader import Limits
 
 from .policy_texts import MINI
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from complaint_rules import Catalog, PolicyError, decide, load_policy, load_policy_text
-from complaint_rules.catalog import bundled_policy_dir
-from complaint_rules.signatures import Signers
+from complaint_rules.policy.bundled import bundled_policy_dir
+from complaint_rules.policy.signatures import Signers
 
 from .policy_texts import MINI
 

@@ -9,7 +9,7 @@ import pytest
 
 from complaint_rules import Catalog, load_policy
 from complaint_rules.cli import main
-from complaint_rules.semdiff import Change, Example, PolicyDiff, diff
+from complaint_rules.toolkit.diff import Change, Example, PolicyDiff, diff
 
 ROOT = Path(__file__).parents[1]
 KEYOUQIANQI = ROOT / "policies" / "keyouqianqi_credit_union.yaml"

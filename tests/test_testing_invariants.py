@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import complaint_rules.testing as kit
 from complaint_rules import CompiledPolicy, compile_policy, decide, load_policy_text
-from complaint_rules.complaint import parse_complaint
-from complaint_rules.model import Policy
+from complaint_rules.decision.complaint import parse_complaint
+from complaint_rules.policy.model import Policy
 from complaint_rules.testing import (
     INVARIANTS,
     InvariantViolation,

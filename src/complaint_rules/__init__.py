@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 if _TYPE_CHECKING:
-    from .batch import decide_many
-    from .casestatus import CaseStatus
-    from .catalog import Catalog
-    from .compiled import CompiledPolicy, compile_policy
-    from .decision import Decision
-    from .engine import decide, decide_json
+    from .decision.batch import decide_many
+    from .decision.engine import decide, decide_json
+    from .decision.model import Decision
     from .errors import (
         CalendarError,
         ComplaintError,
@@ -30,34 +27,37 @@ if _TYPE_CHECKING:
         Problem,
         UnpublishedCalendarError,
     )
-    from .explanation import Explanation, explain
-    from .lifecycle import Case, EventRejected, status
-    from .loader import load_policy, load_policy_text
-    from .model import Policy
+    from .explanation.explain import Explanation, explain
+    from .lifecycle.case import Case, EventRejected, status
+    from .lifecycle.status import CaseStatus
+    from .policy.catalog import Catalog
+    from .policy.compiled import CompiledPolicy, compile_policy
+    from .policy.loader import load_policy, load_policy_text
+    from .policy.model import Policy
 
 _WHERE = {
     "CalendarError": "errors",
-    "Case": "lifecycle",
-    "CaseStatus": "casestatus",
-    "EventRejected": "lifecycle",
-    "Explanation": "explanation",
-    "decide_many": "batch",
-    "explain": "explanation",
-    "status": "lifecycle",
-    "Catalog": "catalog",
-    "CompiledPolicy": "compiled",
+    "Case": "lifecycle.case",
+    "CaseStatus": "lifecycle.status",
+    "EventRejected": "lifecycle.case",
+    "Explanation": "explanation.explain",
+    "decide_many": "decision.batch",
+    "explain": "explanation.explain",
+    "status": "lifecycle.case",
+    "Catalog": "policy.catalog",
+    "CompiledPolicy": "policy.compiled",
     "ComplaintError": "errors",
     "ComplaintRulesError": "errors",
-    "Decision": "decision",
-    "Policy": "model",
+    "Decision": "decision.model",
+    "Policy": "policy.model",
     "PolicyError": "errors",
     "Problem": "errors",
     "UnpublishedCalendarError": "errors",
-    "compile_policy": "compiled",
-    "decide": "engine",
-    "decide_json": "engine",
-    "load_policy": "loader",
-    "load_policy_text": "loader",
+    "compile_policy": "policy.compiled",
+    "decide": "decision.engine",
+    "decide_json": "decision.engine",
+    "load_policy": "policy.loader",
+    "load_policy_text": "policy.loader",
 }
 
 __all__ = [

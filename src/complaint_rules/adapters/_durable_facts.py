@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ..casestatus import CaseStatus, Rejection
+from ..lifecycle.status import CaseStatus, Rejection
 
 __all__ = [
     "CaseView",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from ..zh_hans import MissingExtraError
+from ..messages.simplified import MissingExtraError
 
 __all__ = ["Durable", "install_message", "load"]
 

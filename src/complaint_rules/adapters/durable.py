@@ -18,7 +18,7 @@ and one per clock, escalation, reminder and duty the policy declares, which fire
 its fact is asserted. The session state keeps the case's events; its facts are the
 status: clocks, due escalations and reminders, owed actions, the case's instant and next
 change. What each event does and every instant (due, breach, reminder, overdue) come from
-:mod:`complaint_rules.lifecycle`; durable_rules never computes a date and never reads the
+:mod:`complaint_rules.lifecycle.case`; durable_rules never computes a date and never reads the
 clock. Time moves only with the events' own instants and with :meth:`DurableAdapter.tick`.
 
 Needs durable_rules (``pip install 'complaint-rules[durable]'``; it does not build on
@@ -39,10 +39,10 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .. import CompiledPolicy, ComplaintError, Problem
-from ..casestatus import CaseStatus, Rejection
-from ..lifecycle import Case, EventRejected
-from ..lifecycle import status as lifecycle_status
-from ..model import BUILTIN_EVENTS, Lifecycle
+from ..lifecycle.case import Case, EventRejected
+from ..lifecycle.case import status as lifecycle_status
+from ..lifecycle.status import CaseStatus, Rejection
+from ..policy.model import BUILTIN_EVENTS, Lifecycle
 from ._durable_facts import (
     CaseView,
     ClockFact,
@@ -437,7 +437,7 @@ class DurableAdapter:
             return tuple(sorted(self._cases))
 
     def post(self, case: str, event: Mapping[str, Any]) -> Outcome:
-        """Apply one event (as :func:`~complaint_rules.lifecycle.status` takes it) to
+        """Apply one event (as :func:`~complaint_rules.lifecycle.case.status` takes it) to
         ``case``, opening its session on its first event. A refused event is kept with
         its reason (``Outcome.rejection``) and changes nothing else; an accepted one moves
         the case's instant to its ``at`` if later. Raises what the library raises (e.g.
@@ -501,7 +501,7 @@ class DurableAdapter:
         return tuple(json.loads(text) for text in state.get("stream", ())), now
 
     def status(self, case: str, at: datetime | str | None = None) -> CaseStatus:
-        """:func:`~complaint_rules.lifecycle.status` of the case's events as of ``at``
+        """:func:`~complaint_rules.lifecycle.case.status` of the case's events as of ``at``
         (default: the case's instant): the whole status, counters and transitions included."""
         events, now = self._kept(case)
         as_of = at if at is not None else now

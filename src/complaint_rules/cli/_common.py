@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from ..catalog import Catalog
-from ..compiled import CompiledPolicy
 from ..errors import InputError, Problem
+from ..policy.catalog import Catalog
+from ..policy.compiled import CompiledPolicy
 
 __all__ = [
     "Parser",

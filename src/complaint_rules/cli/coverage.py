@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..docgen import article_coverage, coverage_page
 from ..errors import InputError, Problem
+from ..toolkit.articles import article_coverage, coverage_page
 from ._common import Streams, resolve_policy, write_json
 
 HELP = "the article-by-article coverage of a policy against its source text"

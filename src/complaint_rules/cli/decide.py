@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..complaint import CARRYABLE
-from ..engine import decide
-from ..render import render_text
+from ..decision.complaint import CARRYABLE
+from ..decision.engine import decide
+from ..decision.render import render_text
 from ._common import Streams, each_complaint, resolve_policy, write_json
 
 HELP = "decide one complaint (or a JSON list of them)"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..inputspace import DEFAULT_LIMIT, SpaceTooLarge
-from ..semdiff import diff
+from ..toolkit.diff import diff
+from ..toolkit.input_space import DEFAULT_LIMIT, SpaceTooLarge
 from ._common import Streams, add_format, resolve_policy, write_json
 
 HELP = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..graph import policy_graph, to_dot, to_json, to_mermaid
+from ..toolkit.graph import policy_graph, to_dot, to_json, to_mermaid
 from ._common import Streams, resolve_policy, write_json
 
 HELP = "escalation paths and routing of a policy as a Mermaid or Graphviz DOT diagram"

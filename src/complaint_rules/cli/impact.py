@@ -18,9 +18,9 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from typing import BinaryIO, TextIO
 
-from ..batch import DEFAULT_CHUNK_SIZE
+from ..decision.batch import DEFAULT_CHUNK_SIZE
 from ..errors import InputError, Problem
-from ..impact import ImpactTally, impact_lines
+from ..toolkit.impact import ImpactTally, impact_lines
 from ._common import Streams, add_format, resolve_policy, write_json, write_problems
 
 HELP = (

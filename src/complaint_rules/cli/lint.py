@@ -11,11 +11,11 @@ import argparse
 import json
 from pathlib import Path
 
-from ..catalog import Catalog
-from ..compiled import CompiledPolicy
-from ..inputspace import DEFAULT_LIMIT, SpaceTooLarge
-from ..lint import LintReport, lint
-from ..loader import policy_files
+from ..policy.catalog import Catalog
+from ..policy.compiled import CompiledPolicy
+from ..policy.loader import policy_files
+from ..toolkit.input_space import DEFAULT_LIMIT, SpaceTooLarge
+from ..toolkit.lint import LintReport, lint
 from ._common import Streams, add_format, write_json
 
 HELP = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..catalog import Catalog
+from ..policy.catalog import Catalog
 from ._common import Streams, add_format, write_json
 
 HELP = "the policies the catalog knows (bundled, --policy-dir, installed packages)"

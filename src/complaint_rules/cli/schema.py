@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..schema import outline, schema_text
+from ..policy.json_schema import outline, schema_text
 from ._common import Streams, add_format
 
 HELP = "the JSON Schema of the policy format, for editors (text: a readable outline)"

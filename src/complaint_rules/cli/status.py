@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..caserender import status_text
 from ..errors import InputError, Problem
-from ..lifecycle import status
+from ..lifecycle.case import status
+from ..lifecycle.render import status_text
 from ._common import Streams, add_format, read_json, resolve_policy, write_json
 
 HELP = "a case's status at an instant: every clock, what is due, what is owed, what is next"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ..casecoverage import CoverageItem, PolicyCoverage
-from ..catalog import Catalog
-from ..policytests import TestReport, run_tests
+from ..policy.catalog import Catalog
+from ..toolkit.policytests.cases import TestReport, run_tests
+from ..toolkit.policytests.coverage import CoverageItem, PolicyCoverage
 from ._common import Streams, add_format, write_json
 
 HELP = "run the cases of policy tests files (directories: every *.tests.yaml), with coverage"

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..errors import PolicyError
-from ..loader import load_policy, policy_files
+from ..policy.loader import load_policy, policy_files
 from ._common import Streams, add_format, write_json, write_problems
 
 HELP = "check policy files (directories: every *.yaml but *.tests.yaml)"

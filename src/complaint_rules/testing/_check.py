@@ -8,11 +8,11 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from ..catalog import Catalog
-from ..compiled import CompiledPolicy
-from ..complaint import parse_datetime
+from ..decision.complaint import parse_datetime
 from ..errors import PolicyError, Problem
-from ..loader import load_policy
+from ..policy.catalog import Catalog
+from ..policy.compiled import CompiledPolicy
+from ..policy.loader import load_policy
 from ._complaints import complaints
 from ._hypothesis import HealthCheck, Phase, Verbosity, given, settings, st
 from ._report import InvariantResult, PolicyReport

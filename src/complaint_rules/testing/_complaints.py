@@ -4,7 +4,7 @@ Every value comes from the policy: each channel, category, level and finding (by
 by a label or alias the policy declares), every fact with a value of its declared type
 (numbers near the thresholds the policy's conditions and approval limits name, instants at
 or after receipt), and the instant of receipt from :mod:`._instants`. What is drawn is
-what :func:`complaint_rules.complaint.parse_complaint` accepts, so the strategy cannot
+what :func:`complaint_rules.decision.complaint.parse_complaint` accepts, so the strategy cannot
 drift from validation without a test failing.
 """
 
@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..compiled import CompiledPolicy
-from ..model import Fact, Money, Term
+from ..policy.compiled import CompiledPolicy
+from ..policy.model import Fact, Money, Term
 from ._hypothesis import st
 from ._instants import received_instants
 from ._spelling import accepted_spellings

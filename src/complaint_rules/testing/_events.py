@@ -1,7 +1,7 @@
 """Case histories drawn from a compiled policy's own lifecycle: valid ones, and valid
 ones with deliberately invalid events slipped in.
 
-A valid history is built event by event through :class:`~complaint_rules.lifecycle.Case`,
+A valid history is built event by event through :class:`~complaint_rules.lifecycle.case.Case`,
 so every event in it is one the policy accepts: a ``received`` event with a complaint
 from the policy's vocabulary, then the policy's own events, ``updated`` facts, and the
 ``escalated``, ``reminded`` and ``done`` events answering what is due at that moment,
@@ -20,9 +20,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
-from ..compiled import CompiledPolicy
-from ..lifecycle import Case, EventRejected
-from ..model import BUILTIN_EVENTS
+from ..lifecycle.case import Case, EventRejected
+from ..policy.compiled import CompiledPolicy
+from ..policy.model import BUILTIN_EVENTS
 from ._hypothesis import st
 
 __all__ = ["event_sequences"]
@@ -104,7 +104,7 @@ def event_sequences(
 ) -> st.SearchStrategy[list[dict[str, Any]]]:
     """Lists of case events for ``policy`` (JSON-ready dicts, ``at`` as ISO 8601 text).
 
-    Without ``invalid`` every event is accepted by :func:`~complaint_rules.lifecycle.status`;
+    Without ``invalid`` every event is accepted by :func:`~complaint_rules.lifecycle.case.status`;
     with it, one to three events marked ``"id": "invalid:<why>"`` are rejected and the
     others accepted. ``complaints`` draws the complaint of the ``received`` event (its
     ``received_at`` is ignored); by default, one from the policy's own vocabulary.

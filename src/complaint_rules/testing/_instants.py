@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
-from ..compiled import CompiledPolicy
+from ..policy.compiled import CompiledPolicy
 from ._hypothesis import st
 
 __all__ = ["ANCHOR", "anchor_day", "received_instants", "special_days"]

@@ -6,7 +6,7 @@ id pattern from its constraints, so a value the model gains is drawn without a c
 here. References are drawn from what the document declares: roles, channels, categories,
 levels, findings, sanctions, events, facts of the right type, declared deadlines,
 escalation steps that only point forward (chains end), ranges with min <= max. Every
-document is validated by :class:`~complaint_rules.model.Policy`; a test loads them all,
+document is validated by :class:`~complaint_rules.policy.model.Policy`; a test loads them all,
 so any check the loader gains that this strategy does not respect fails that test.
 """
 
@@ -19,8 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
-from ..dump import dump_policy
-from ..model import (
+from ..policy.model import (
     ELEMENT_KINDS,
     Assignment,
     CalendarSettings,
@@ -35,7 +34,8 @@ from ..model import (
     Rule,
     Term,
 )
-from ..vocabulary import normalise
+from ..policy.to_yaml import dump_policy
+from ..policy.vocabulary import normalise
 from ._hypothesis import st
 
 __all__ = ["policies"]
@@ -512,7 +512,7 @@ def policy_data(draw: st.DrawFn) -> Data:
 
 def policies(*, form: Literal["yaml", "data", "model"] = "yaml") -> st.SearchStrategy[Any]:
     """Valid policy documents that load: YAML text (``form="yaml"``), the data a YAML
-    reader gives (``"data"``), or :class:`~complaint_rules.model.Policy` models.
+    reader gives (``"data"``), or :class:`~complaint_rules.policy.model.Policy` models.
 
     Every vocabulary kind, fact and parameter type, condition form, rule element and
     calendar setting is drawn; policies extend no other.

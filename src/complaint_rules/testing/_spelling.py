@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from ..compiled import CompiledPolicy
-from ..complaint import parse_complaint
+from ..decision.complaint import parse_complaint
 from ..errors import ComplaintError
+from ..policy.compiled import CompiledPolicy
 
 __all__ = ["accepted_spellings"]
 

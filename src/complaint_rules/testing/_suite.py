@@ -8,9 +8,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from ..compiled import CompiledPolicy
 from ..errors import PolicyError
-from ..loader import policy_files
+from ..policy.compiled import CompiledPolicy
+from ..policy.loader import policy_files
 from ._report import PolicyCheckFailed, PolicyReport
 from .invariants import INVARIANTS
 

@@ -35,12 +35,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..compiled import CompiledPolicy, compile_policy
-from ..complaint import parse_datetime
-from ..decision import DecidedDeadline, Decision
-from ..engine import decide
+from ..decision.complaint import parse_datetime
+from ..decision.engine import decide
+from ..decision.model import DecidedDeadline, Decision
 from ..errors import PolicyError, UnpublishedCalendarError
-from ..model import Term
+from ..policy.compiled import CompiledPolicy, compile_policy
+from ..policy.model import Term
 from ._spelling import accepted_spellings
 
 __all__ = [

@@ -1,0 +1,138 @@
+"""Deadline arithmetic: when a period that starts at a given instant runs out.
+
+Pure functions of their arguments: no clock, no I/O. Days are counted on the local
+calendar of the policy's time zone; see ``docs/deadlines.md`` for the rules with examples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Literal, get_args
+from zoneinfo import ZoneInfo
+
+from .working_days import WorkingCalendar
+
+__all__ = ["CountingConvention", "Due", "Unit", "due_after"]
+
+Unit = Literal["minutes", "hours", "calendar_days", "working_days", "end_of_month"]
+_UNITS: frozenset[str] = frozenset(get_args(Unit))
+
+
+@dataclass(frozen=True, slots=True)
+class CountingConvention:
+    """How periods in days are counted (defaults follow 民法典 Arts. 201 and 203)."""
+
+    exclude_start_day: bool = True
+    """Art. 201: the day of receipt is not counted; day 1 is the next day."""
+    day_ends_at: time = time(23, 59, 59)
+    """Local time at which the last day of a period in days ends."""
+    roll_to_working_day: bool = True
+    """Art. 203: a calendar-day period whose last day is a rest day ends on the next working day."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.day_ends_at, time):
+            raise TypeError("day_ends_at must be a datetime.time")
+        if self.day_ends_at.tzinfo is not None:
+            raise ValueError("day_ends_at must be a local (naive) time; the zone is the policy's")
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """When a deadline runs out."""
+
+    at: datetime
+    """Aware, in the policy's time zone: the last instant that is still on time."""
+    estimated: bool
+    """True if counted through a year whose official schedule is not known."""
+
+    def __post_init__(self) -> None:
+        if self.at.tzinfo is None or self.at.utcoffset() is None:
+            raise ValueError("Due.at must be timezone-aware")
+
+
+def _local(d: date, t: time, tz: tzinfo) -> datetime:
+    """``d`` at wall time ``t`` in ``tz``; a wall time skipped by a DST gap moves forward."""
+    wall = datetime.combine(d, t, tzinfo=tz)
+    return wall.astimezone(UTC).astimezone(tz)
+
+
+def _end_of_month(d: date, months_ahead: int) -> date:
+    """Last day of the month ``months_ahead`` months after the month of ``d``."""
+    index = d.month + months_ahead  # 0-based index of the month after the target month
+    return date(d.year + index // 12, index % 12 + 1, 1) - timedelta(days=1)
+
+
+def due_after(
+    start: datetime,
+    unit: Unit,
+    amount: int,
+    *,
+    calendar: WorkingCalendar,
+    tz: ZoneInfo | tzinfo,
+    convention: CountingConvention = CountingConvention(),
+    estimate: bool = False,
+) -> Due:
+    """The deadline of a period of ``amount`` ``unit`` that starts at ``start``.
+
+    - ``minutes``/``hours``: absolute elapsed time from ``start`` (not business time).
+    - ``working_days``: the ``amount``-th working day after the local date of receipt
+      (or counting the date of receipt itself if it is a working day and
+      ``convention.exclude_start_day`` is False), at ``convention.day_ends_at``.
+    - ``calendar_days``: the date of receipt plus ``amount`` days (``amount - 1`` if the
+      start day counts), moved to the next working day if it is a rest day and
+      ``convention.roll_to_working_day``; at ``day_ends_at``.
+    - ``end_of_month``: the last day of the month of receipt (``amount`` 1) or of the
+      ``amount - 1``-th month after it; never rolled; at ``day_ends_at``.
+
+    Where the day of receipt itself counts (``end_of_month``; ``exclude_start_day`` False)
+    and the complaint arrives after that day's ``day_ends_at``, the count starts the next
+    day: a day that is over cannot count.
+
+    Raises :class:`~complaint_rules.errors.UnpublishedCalendarError` if the count needs a
+    year whose schedule is not known, unless ``estimate`` (then ``Due.estimated`` is True).
+    """
+    if not isinstance(start, datetime):
+        raise TypeError(f"start must be a datetime, not {type(start).__name__}")
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise ValueError("start must be timezone-aware (naive datetime given)")
+    if not isinstance(tz, tzinfo):
+        raise TypeError(f"tz must be a tzinfo, not {type(tz).__name__}")
+    if not isinstance(calendar, WorkingCalendar):
+        raise TypeError(f"calendar must be a WorkingCalendar, not {type(calendar).__name__}")
+    if unit not in _UNITS:
+        raise ValueError(f"unknown unit {unit!r}; one of: {', '.join(sorted(_UNITS))}")
+    if type(amount) is not int:
+        raise TypeError(f"amount must be an int, not {type(amount).__name__}")
+
+    if unit in ("minutes", "hours"):
+        if amount < 0:
+            raise ValueError(f"amount of {unit} must be >= 0, got {amount}")
+        delta = timedelta(minutes=amount) if unit == "minutes" else timedelta(hours=amount)
+        return Due((start.astimezone(UTC) + delta).astimezone(tz), False)
+
+    if amount < 1:
+        raise ValueError(f"amount of {unit} must be >= 1, got {amount}")
+    local = start.astimezone(tz)
+    ends_at = convention.day_ends_at
+    received = local.date()
+    counts_start_day = unit == "end_of_month" or not convention.exclude_start_day
+    if counts_start_day and local.time() > ends_at:
+        # The day of receipt counts, but it ended before the complaint arrived: count from
+        # the next day (else the period could end before receipt).
+        received += timedelta(days=1)
+
+    if unit == "end_of_month":
+        return Due(_local(_end_of_month(received, amount - 1), ends_at, tz), False)
+
+    if unit == "working_days":
+        after = received if convention.exclude_start_day else received - timedelta(days=1)
+        last, estimated = calendar.add_working_days(after, amount, estimate=estimate)
+        return Due(_local(last, ends_at, tz), estimated)
+
+    # calendar_days
+    last = received + timedelta(days=amount if convention.exclude_start_day else amount - 1)
+    estimated = False
+    if convention.roll_to_working_day:
+        last, estimated = calendar.next_working_day(last, include_self=True, estimate=estimate)
+    return Due(_local(last, ends_at, tz), estimated)

@@ -1,0 +1,706 @@
+"""Complaint input: a mapping (or JSON object) checked against a compiled policy.
+
+Fields: ``received_at`` (ISO 8601 with an offset), ``channel``, ``category``, ``level``
+(where the policy takes it as input), ``findings`` (what an investigation established),
+and the facts the policy declares, at the top level. Vocabulary values may be given by
+id, by the source's label or by a listed alias (e.g. its Simplified form); full-width
+letters and digits are folded (NFKC) and ASCII case is ignored, while invisible
+characters and look-alike letters from other scripts are refused with the closest term.
+
+``id``, ``complainant`` and ``text`` (the complaint's reference, who complained and what
+they wrote) are accepted and never copied into a decision, unless the host names them in
+``carry``. No value the complaint gives is ever repeated in an error message: a value in
+the wrong field may be personal data. Anything else is an error naming the field (by its
+name if that looks like a field name, else by its position: a key can be personal too).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from ..errors import ComplaintError, Problem
+from ..policy.compiled import CompiledPolicy
+from ..policy.vocabulary import Lookup, normalise
+
+__all__ = [
+    "CARRYABLE",
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "MAX_FINDINGS",
+    "MAX_PROBLEMS",
+    "YEARS_AFTER",
+    "YEARS_BEFORE",
+    "Complaint",
+    "FindingInput",
+    "parse_complaint",
+]
+
+_PRIVATE = ("id", "complainant", "text")
+_FIELDS = ("received_at", "channel", "category", "level", "findings")
+
+CARRYABLE = _PRIVATE
+"""The fields a host may ask to have copied, verbatim, into ``Decision.carried``."""
+
+MAX_FINDINGS = 1000
+"""Findings per complaint (and roles per finding)."""
+MAX_COUNT = 1_000_000
+"""Occurrences of one finding."""
+MAX_AMOUNT = Decimal(10) ** 15
+"""The largest magnitude of a number fact (an amount in yuan, a count)."""
+MAX_PLACES = 8
+"""Decimal places of a number fact."""
+MAX_NAME_CHARS = 200
+"""Characters of a vocabulary name; longer text is no name of a term."""
+MAX_CARRIED_CHARS = 100_000
+"""Size of one carried field, as JSON text."""
+MAX_PROBLEMS = 100
+"""Problems listed for one complaint; the rest are counted."""
+YEARS_BEFORE = 1
+YEARS_AFTER = 10
+"""Instants must lie from ``YEARS_BEFORE`` years before the first year of the policy's
+calendar to ``YEARS_AFTER`` years after its last known year."""
+
+_EXAMPLE = "2026-09-30T16:20:00+08:00"
+_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class FindingInput:
+    """A finding of the complaint's investigation: what, how many times, who was involved."""
+
+    finding: str
+    count: int
+    roles: tuple[str, ...]
+
+
+_NOTHING_CARRIED: Mapping[str, Any] = MappingProxyType({})
+
+
+class Complaint(NamedTuple):
+    """A complaint with every value resolved to the policy's ids (an immutable named
+    tuple: one is made per decision, and a tuple is the cheapest immutable record).
+
+    ``carried`` holds only the personal fields the host asked to carry; nothing else of
+    the input's personal data is kept.
+    """
+
+    received_at: datetime
+    channel: str
+    category: str
+    level: str | None
+    findings: tuple[FindingInput, ...]
+    facts: Mapping[str, Any]
+    carried: Mapping[str, Any] = _NOTHING_CARRIED
+
+
+def parse_datetime(value: Any, name: str) -> datetime:
+    """An aware datetime from a datetime or an ISO 8601 string; naive ones are refused.
+
+    The message of the ``ValueError`` never repeats a string that does not parse.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = datetime.fromisoformat(text) if len(text) <= 64 else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise ValueError(_bad_datetime(text)) from None
+    if not isinstance(value, datetime):
+        raise ValueError(f"expected an ISO 8601 date-time string, got {_type(value)}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00")
+    if not 2 <= value.year <= 9998:
+        raise ValueError(f"year {value.year} is out of range")
+    return value
+
+
+def _bad_datetime(text: str) -> str:
+    """Why ``text`` is no ISO 8601 date-time, without repeating it."""
+    reason = "not an ISO 8601 date-time"
+    shape = _SHAPE.match(text)
+    if shape is not None:
+        try:
+            datetime.fromisoformat(shape.group())
+        except ValueError as exc:
+            # e.g. "day is out of range for month": the parts are numbers, not the text.
+            if "isoformat" not in str(exc):
+                reason = f"not a real date-time ({exc})"
+    return f"{reason} (e.g. {_EXAMPLE})"
+
+
+def _type(value: Any) -> str:
+    """The JSON name of ``value``'s type, for messages that must not show the value."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{0,63}")
+
+
+def _shown_key(key: Any, position: int) -> str:
+    """An unknown field's name for a message, if it looks like one (ASCII, identifier-like).
+
+    Any other key (``張三``, an e-mail address, a phone number) may itself be personal
+    data: it is shown by its position among the object's keys, e.g. ``<key 3>``.
+    """
+    if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+        return key
+    return f"<key {position}>"
+
+
+def parse_complaint(
+    policy: CompiledPolicy, data: Mapping[str, Any], *, carry: Iterable[str] = ()
+) -> Complaint:
+    """Resolve ``data`` against ``policy``; raise :class:`ComplaintError` listing every problem.
+
+    ``carry`` names personal fields (of :data:`CARRYABLE`) to keep, verbatim, in
+    ``Complaint.carried``; by default none is kept.
+    """
+    carry = _carry_names(carry)
+    if data.__class__ is dict and not carry:
+        fast = fast_parser(policy).parse(data)
+        if fast is not None:
+            return fast
+    return _parse(policy, data, carry)
+
+
+def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ...]) -> Complaint:
+    """The full check, which finds and words every problem."""
+    if not isinstance(data, Mapping):
+        raise ComplaintError([Problem(f"a complaint is a JSON object, got {_type(data)}")])
+    problems: list[Problem] = []
+
+    def fail(path: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(message=message, path=path))
+
+    facts_decl = {fact.id: fact for fact in policy.policy.facts}
+    allowed = [*_FIELDS, *facts_decl, *_PRIVATE]
+    for position, key in enumerate(data, 1):
+        if key not in allowed:
+            shown = _shown_key(key, position)
+            match = difflib.get_close_matches(shown, allowed, n=1)
+            hint = f"; did you mean {match[0]!r}?" if match else ""
+            fail((shown,), f"unknown field; allowed: {', '.join(allowed)}{hint}")
+            if len(problems) > MAX_PROBLEMS:
+                break
+
+    received_at = None
+    if "received_at" not in data:
+        fail(("received_at",), "missing: when the complaint was received (ISO 8601 with offset)")
+    else:
+        received_at = _instant(data["received_at"], "received_at", policy, fail)
+
+    def term(key: str, lookup: Lookup, required: bool) -> str | None:
+        if key not in data or data[key] is None:
+            if required:
+                fail((key,), f"missing; {lookup.allowed()}")
+            return None
+        return _term(data[key], lookup, (key,), fail)
+
+    channel = term("channel", policy.channels, True)
+    category = term("category", policy.categories, True)
+    level: str | None = None
+    if policy.level_input == "forbidden":
+        if data.get("level") is not None:
+            why = (
+                "this policy derives the level from its classification table"
+                if policy.classification
+                else "this policy has no levels"
+            )
+            fail(("level",), f"not accepted: {why}")
+    else:
+        level = term("level", policy.levels, policy.level_input == "required")
+
+    findings: list[FindingInput] = []
+    raw_findings = data.get("findings", [])
+    if raw_findings is None:
+        raw_findings = []
+    if not isinstance(raw_findings, list | tuple):
+        fail(("findings",), f"expected a list of findings, got {_type(raw_findings)}")
+        raw_findings = []
+    if len(raw_findings) > MAX_FINDINGS:
+        fail(("findings",), f"more than {MAX_FINDINGS} findings")
+        raw_findings = []
+    for i, item in enumerate(raw_findings):
+        parsed = _finding(policy, item, ("findings", i), fail)
+        if parsed is not None:
+            findings.append(parsed)
+
+    facts: dict[str, Any] = {}
+    for fact_id, fact in facts_decl.items():
+        if fact_id not in data or data[fact_id] is None:
+            if fact.default is not None:
+                facts[fact_id] = fact.default
+            continue
+        value = data[fact_id]
+        if fact.type == "datetime":
+            instant = _instant(value, fact_id, policy, fail)
+            if instant is not None:
+                facts[fact_id] = instant
+            continue
+        try:
+            facts[fact_id] = _fact_value(fact.type, value, fact.minimum)
+        except ValueError as exc:
+            fail((fact_id,), str(exc))
+
+    carried = _carried(data, carry, fail)
+    if problems:
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems[MAX_PROBLEMS:] = [Problem(f"and {more}+ more problems, not listed")]
+        raise ComplaintError(problems)
+    assert received_at is not None and channel is not None and category is not None
+    return Complaint(
+        received_at=received_at,
+        channel=channel,
+        category=category,
+        level=level,
+        findings=tuple(findings),
+        facts=facts,
+        carried=MappingProxyType(carried),
+    )
+
+
+_CACHE_KEY = "complaint"
+
+
+def fast_parser(policy: CompiledPolicy) -> _FastParser:
+    """The policy's parser of the common case (see :class:`_FastParser`), built once."""
+    found = policy.cache.get(_CACHE_KEY)
+    if found is None:
+        found = policy.cache.setdefault(_CACHE_KEY, _FastParser(policy))
+    assert isinstance(found, _FastParser)
+    return found
+
+
+class _FastParser:
+    """The common case, checked in a few dictionary lookups: a ``dict`` whose values are
+    exact spellings and plain values. Anything else (an unknown key, a spelling that needs
+    folding, a finding given as an object, a value to check further) returns ``None`` and
+    takes the full check, which gives the same answer or words the problem; a test
+    compares the two on random complaints.
+
+    :meth:`parse` is Python generated for the policy: one straight block per declared fact
+    (its key and type written in), no loop over the input's keys.
+    """
+
+    parse: Callable[[dict[str, Any]], Complaint | None]
+
+    def __init__(self, policy: CompiledPolicy) -> None:
+        self.policy = policy
+        known = policy.calendar.known_years
+        self.years = (max(2, min(known) - YEARS_BEFORE), min(9998, max(known) + YEARS_AFTER))
+        self.allowed = frozenset([*_FIELDS, *(f.id for f in policy.policy.facts), *_PRIVATE])
+        self.channels = _exact(policy.channels)
+        self.categories = _exact(policy.categories)
+        self.levels = _exact(policy.levels)
+        self.findings = _exact(policy.findings)
+        self.roles = _exact(policy.roles)
+        self.level_input = policy.level_input
+        self.parse = self._generate()
+
+    def _generate(self) -> Callable[[dict[str, Any]], Complaint | None]:
+        """The source of ``parse`` for this policy, compiled.
+
+        Only ``repr()`` literals of the policy's own ids and numbers enter the text; every
+        other name is a constant passed in.
+        """
+        lo, hi = self.years
+
+        def instant(name: str, indent: str) -> list[str]:
+            # The text to an aware datetime (from text, an offset is a fixed one), with one
+            # year of margin so that the local year is in range.
+            block = [
+                f"if {name}.__class__ is not str or len({name}) > 64:",
+                "    return None",
+                "try:",
+                f"    {name} = fromisoformat({name})",
+                "except ValueError:",
+                "    return None",
+                f"if {name}.tzinfo is None or not {lo!r} < {name}.year < {hi!r}:",
+                "    return None",
+            ]
+            return [indent + line for line in block]
+
+        lines = [
+            "def parse(data):",
+            "    if not data.keys() <= allowed:",
+            "        return None",
+            "    get = data.get",
+            "    received_at = get('received_at')",
+            *instant("received_at", "    "),
+            "    channel = get('channel')",
+            "    category = get('category')",
+            "    if channel.__class__ is not str or category.__class__ is not str:",
+            "        return None",
+            "    channel = channels.get(channel)",
+            "    category = categories.get(category)",
+            "    if channel is None or category is None:",
+            "        return None",
+            "    level = get('level')",
+        ]
+        if self.level_input == "forbidden":
+            lines += ["    if level is not None:", "        return None"]
+        else:
+            lines += [
+                "    if level is not None:",
+                "        level = levels.get(level) if level.__class__ is str else None",
+                "        if level is None:",
+                "            return None",
+            ]
+            if self.level_input == "required":
+                lines += ["    else:", "        return None"]
+        lines += [
+            "    findings = get('findings')",
+            "    if findings:",
+            "        findings = findings_of(findings)",
+            "        if findings is None:",
+            "            return None",
+            "    elif findings is None or findings.__class__ is list:",
+            "        findings = ()",
+            "    else:",
+            "        return None",
+            "    facts = {}",
+        ]
+        for fact in self.policy.policy.facts:
+            key = repr(fact.id)
+            low = -_MAX_INT if fact.minimum is None else max(-_MAX_INT, fact.minimum)
+            lines += [f"    v = get({key})", "    if v is not None:"]
+            if fact.type == "bool":
+                lines += ["        if v.__class__ is not bool:", "            return None"]
+            elif fact.type == "int":
+                lines += [
+                    f"        if v.__class__ is not int or not {low!r} <= v <= {_MAX_INT!r}:",
+                    "            return None",
+                ]
+            elif fact.type == "decimal":
+                # Plain text has at most 15 digits before the point and 8 after: finite,
+                # below MAX_AMOUNT, within MAX_PLACES.
+                lines += [
+                    "        if v.__class__ is str:",
+                    "            if plain(v) is None:",
+                    "                return None",
+                    "            v = Decimal(v)",
+                ]
+                if fact.minimum is not None:
+                    lines += [
+                        f"            if v < {fact.minimum!r}:",
+                        "                return None",
+                    ]
+                lines += [
+                    f"        elif v.__class__ is int and {low!r} <= v <= {_MAX_INT!r}:",
+                    "            v = Decimal(v)",
+                    "        else:",
+                    "            return None",
+                ]
+            else:  # datetime
+                lines += instant("v", "        ")
+            lines.append(f"        facts[{key}] = v")
+            if fact.default is not None:
+                lines += ["    else:", f"        facts[{key}] = {fact.default!r}"]
+        lines.append(
+            "    return new(Complaint, "
+            "(received_at, channel, category, level, findings, facts, nothing))"
+        )
+        namespace: dict[str, Any] = {
+            "__builtins__": {},
+            "allowed": self.allowed,
+            "fromisoformat": datetime.fromisoformat,
+            "ValueError": ValueError,
+            "len": len,
+            "channels": self.channels,
+            "categories": self.categories,
+            "levels": self.levels,
+            "findings_of": self.findings_of,
+            "plain": _PLAIN_DECIMAL.fullmatch,
+            "Decimal": Decimal,
+            "str": str,
+            "int": int,
+            "bool": bool,
+            "list": list,
+            "new": tuple.__new__,
+            "Complaint": Complaint,
+            "nothing": _NOTHING_CARRIED,
+        }
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<complaint parser {self.policy.id}>", "exec"), namespace)
+        parse: Callable[[dict[str, Any]], Complaint | None] = namespace["parse"]
+        return parse
+
+    def finding(self, item: dict[str, Any]) -> FindingInput | None:
+        if not item.keys() <= _FINDING_KEYS:
+            return None
+        finding = _spelt(self.findings, item.get("finding"))
+        count = item.get("count", 1)
+        raw_roles = item.get("roles")
+        if finding is None or count.__class__ is not int or not 1 <= count <= MAX_COUNT:
+            return None
+        roles = []
+        if raw_roles:
+            if raw_roles.__class__ is not list or len(raw_roles) > MAX_FINDINGS:
+                return None
+            for role in raw_roles:
+                role_id = _spelt(self.roles, role)
+                if role_id is None:
+                    return None
+                roles.append(role_id)
+        elif raw_roles is not None and raw_roles.__class__ is not list:
+            return None
+        return FindingInput(finding=finding, count=count, roles=tuple(roles))
+
+    def findings_of(self, raw: Any) -> tuple[FindingInput, ...] | None:
+        """The findings (a non-empty value), or None for anything but a plain list."""
+        if raw.__class__ is not list or len(raw) > MAX_FINDINGS:
+            return None
+        found = []
+        for item in raw:
+            if item.__class__ is dict:
+                parsed = self.finding(item)
+                if parsed is None:
+                    return None
+                found.append(parsed)
+                continue
+            finding = _spelt(self.findings, item)
+            if finding is None:
+                return None
+            found.append(FindingInput(finding=finding, count=1, roles=()))
+        return tuple(found)
+
+
+_FINDING_KEYS = frozenset(("finding", "count", "roles"))
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,8})?")
+_MAX_INT = int(MAX_AMOUNT)  # compared with an int, an int is faster than a Decimal
+
+
+def _spelt(spellings: dict[str, str], value: Any) -> str | None:
+    return spellings.get(value) if value.__class__ is str else None
+
+
+def _exact(lookup: Lookup) -> dict[str, str]:
+    """Every spelling the full check accepts as it is (ids, labels, aliases, folded forms)."""
+    out: dict[str, str] = {}
+    written = (s for t in lookup.terms.values() for s in (t.id, t.label, *t.aliases))
+    problems: list[Any] = []
+    for spelling in (*lookup.spellings, *written):
+        problems.clear()
+        found = _term(spelling, lookup, (), lambda path, message: problems.append(message))
+        if found is not None and not problems:
+            out[spelling] = found
+    return out
+
+
+def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> datetime | None:
+    try:
+        instant = parse_datetime(value, name)
+    except ValueError as exc:
+        fail((name,), str(exc))
+        return None
+    known = policy.calendar.known_years
+    first, last = min(known) - YEARS_BEFORE, max(known) + YEARS_AFTER
+    year = instant.astimezone(policy.tz).year
+    if not first <= year <= last:
+        fail(
+            (name,),
+            f"year {year} is outside the years this policy's calendar can count "
+            f"({first}-{last}: its known holiday schedules, {YEARS_BEFORE} year before and "
+            f"{YEARS_AFTER} after)",
+        )
+        return None
+    return instant
+
+
+def _term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: Any) -> str | None:
+    """The id ``value`` names in ``lookup``; a message that never repeats ``value``."""
+    if not isinstance(value, str):
+        fail(path, f"expected a {lookup.kind} name (text), got {_type(value)}")
+        return None
+    if len(value) > MAX_NAME_CHARS:
+        fail(path, f"unknown {lookup.kind}: longer than {MAX_NAME_CHARS} characters")
+        return None
+    hidden = [c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")]
+    if hidden:
+        fail(
+            path,
+            f"contains an invisible or control character ({_codes(hidden)}); remove it; "
+            + lookup.allowed(),
+        )
+        return None
+    found = lookup.find(value)
+    if found is not None:
+        return found.id
+    fail(path, _unknown(value, lookup))
+    return None
+
+
+def _unknown(value: str, lookup: Lookup) -> str:
+    message = f"unknown {lookup.kind}; {lookup.allowed()}"
+    key = normalise(value)
+    match = difflib.get_close_matches(key, list(lookup.spellings), n=1, cutoff=0.5)
+    if not match:
+        return message
+    term = lookup.terms[lookup.spellings[match[0]]]
+    message += f"; closest: {term.id} ({term.label})"
+    if match[0].isascii() and not key.isascii():
+        # Cyrillic 'е' for Latin 'e' and the like: NFKC does not fold other scripts.
+        odd = [c for c in dict.fromkeys(key) if not c.isascii()]
+        message += f" (look-alike letters from another script: {_codes(odd)})"
+    return message
+
+
+def _codes(chars: list[str]) -> str:
+    named = [f"U+{ord(c):04X} {unicodedata.name(c, '').title()}".rstrip() for c in chars[:3]]
+    return ", ".join(named) + (", …" if len(chars) > 3 else "")
+
+
+def _finding(
+    policy: CompiledPolicy, item: Any, path: tuple[str | int, ...], fail: Any
+) -> FindingInput | None:
+    if isinstance(item, str):
+        item = {"finding": item}
+    if not isinstance(item, Mapping):
+        fail(path, f"a finding is a name or an object {{finding, count, roles}}, got {_type(item)}")
+        return None
+    extra = [(n, key) for n, key in enumerate(item, 1) if key not in ("finding", "count", "roles")]
+    for position, key in extra[:10]:
+        fail((*path, _shown_key(key, position)), "unknown field; allowed: finding, count, roles")
+    if "finding" not in item or item["finding"] is None:
+        fail((*path, "finding"), f"missing; {policy.findings.allowed()}")
+        found = None
+    else:
+        found = _term(item["finding"], policy.findings, (*path, "finding"), fail)
+    count = item.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
+        fail((*path, "count"), f"count is a whole number from 1 to {MAX_COUNT}")
+        count = None
+    roles: list[str] = []
+    raw_roles = item.get("roles", [])
+    if raw_roles is None:
+        raw_roles = []
+    if not isinstance(raw_roles, list | tuple):
+        fail((*path, "roles"), f"roles is a list of role names, got {_type(raw_roles)}")
+        raw_roles = []
+    if len(raw_roles) > MAX_FINDINGS:
+        fail((*path, "roles"), f"more than {MAX_FINDINGS} roles")
+        raw_roles = []
+    for j, role in enumerate(raw_roles):
+        role_id = _term(role, policy.roles, (*path, "roles", j), fail)
+        if role_id is not None:
+            roles.append(role_id)
+    if found is None or count is None:
+        return None
+    return FindingInput(finding=found, count=count, roles=tuple(roles))
+
+
+def _fact_value(kind: str, value: Any, minimum: int | None) -> Any:
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {_type(value)}")
+        return value
+    if isinstance(value, float):
+        raise ValueError('write a fraction as text, e.g. "99.50": a float is inexact')
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        raise ValueError(f"expected a number, got {_type(value)}")
+    if kind == "int":
+        if not isinstance(value, int):
+            raise ValueError(f"expected a whole number, got {_type(value)}")
+        if abs(value) > MAX_AMOUNT:
+            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible value")
+        number: int | Decimal = value
+    else:
+        if isinstance(value, int) and abs(value) > MAX_AMOUNT:
+            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
+        try:
+            number = Decimal(value if isinstance(value, Decimal) else str(value)[:64])
+        except InvalidOperation:
+            raise ValueError('not a number (write e.g. 2800 or "99.50")') from None
+        if isinstance(value, str) and len(value) > 64:
+            raise ValueError("not a number: longer than 64 characters")
+        if not number.is_finite():
+            raise ValueError("not a finite number")
+        if abs(number) > MAX_AMOUNT:
+            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
+        exponent = number.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -MAX_PLACES:
+            raise ValueError(f"more than {MAX_PLACES} decimal places")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"must be at least {minimum}")
+    return number
+
+
+def _carry_names(carry: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(carry, str):
+        raise TypeError(f"carry is a list of field names, e.g. ({carry!r},), not a string")
+    names = tuple(dict.fromkeys(carry))
+    for name in names:
+        if name not in CARRYABLE:
+            raise ValueError(f"cannot carry {name!r}; carry names fields of {CARRYABLE}")
+    return names
+
+
+def _carried(data: Mapping[str, Any], carry: tuple[str, ...], fail: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in carry:
+        if name not in data:
+            continue
+        try:
+            out[name] = _json_copy(data[name], 0, [MAX_CARRIED_CHARS])
+        except _NotJson:
+            fail(
+                (name,),
+                "cannot be carried: not JSON data (text, numbers, true/false, null, lists "
+                f"and objects with text keys, at most {MAX_CARRIED_CHARS} characters, "
+                "32 levels deep)",
+            )
+    return out
+
+
+class _NotJson(Exception):
+    pass
+
+
+def _json_copy(value: Any, depth: int, budget: list[int]) -> Any:
+    """A copy of ``value`` as plain JSON data (tuples become lists), within the budget."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > 32:
+        raise _NotJson
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and abs(value) < 2**63:
+        return value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return value
+    if isinstance(value, str):
+        budget[0] -= len(value)
+        if budget[0] < 0 or any("\ud800" <= c <= "\udfff" for c in value):
+            raise _NotJson
+        return value
+    if isinstance(value, list | tuple):
+        return [_json_copy(x, depth + 1, budget) for x in value]
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotJson
+            out[_json_copy(key, depth, budget)] = _json_copy(item, depth + 1, budget)
+        return out
+    raise _NotJson

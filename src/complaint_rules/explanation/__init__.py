@@ -1,0 +1,1 @@
+"""A decision in plain words, and why every other rule did not apply."""

@@ -1,0 +1,113 @@
+"""Case events as a host records them: a mapping (or JSON object) per event, checked.
+
+Every event has ``event`` (its type: one of the built-in events or an event the policy
+declares in ``vocabulary.events``, by id, label or alias) and ``at`` (ISO 8601 with a UTC
+offset, or an aware datetime). ``by`` names the role that acted; ``id`` and ``note`` are
+the host's and are kept as given. The built-in events carry their own data:
+
+- ``received``: ``complaint``, the complaint (its fields as :func:`decide` takes them;
+  ``received_at`` is the event's ``at``);
+- ``updated``: ``facts`` (fact id to value) and/or ``findings`` (as in a complaint);
+- ``escalated``: ``escalation``, the id of the escalation done;
+- ``reminded``: ``reminder``, the id of the reminder sent;
+- ``done``: ``duty``, the id of the owed action or report done;
+- ``closed``: nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ..decision.complaint import parse_datetime
+from ..policy.compiled import CompiledPolicy
+from ..policy.model import BUILTIN_EVENTS
+
+__all__ = ["EVENT_DATA", "Event", "parse_event"]
+
+_COMMON = ("event", "at", "by", "id", "note")
+EVENT_DATA: dict[str, tuple[str, ...]] = {
+    "received": ("complaint",),
+    "updated": ("facts", "findings"),
+    "escalated": ("escalation",),
+    "reminded": ("reminder",),
+    "done": ("duty",),
+}
+"""The data keys each built-in event takes, besides ``event``, ``at``, ``by``, ``id``, ``note``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One case event, its type resolved to an id and its instant checked."""
+
+    index: int
+    kind: str
+    at: datetime
+    by: str | None
+    data: Mapping[str, Any]
+    raw: Mapping[str, Any]
+
+
+class EventFormatError(ValueError):
+    """An event that cannot be read; its message is the reason."""
+
+
+def _kind(policy: CompiledPolicy, name: Any) -> str:
+    if not isinstance(name, str) or not name:
+        raise EventFormatError("'event' must name the event (text)")
+    if name in BUILTIN_EVENTS:
+        return name
+    term = policy.events.find(name)
+    if term is not None:
+        return term.id
+    allowed = [*BUILTIN_EVENTS, *policy.events.terms]
+    match = difflib.get_close_matches(name, allowed, n=1)
+    hint = f"; did you mean {match[0]!r}?" if match else ""
+    raise EventFormatError(f"unknown event {name!r}; allowed: {', '.join(allowed)}{hint}")
+
+
+def parse_event(policy: CompiledPolicy, raw: Any, index: int) -> Event:
+    """Check the shape of one event; raise :class:`EventFormatError` saying what is wrong."""
+    if not isinstance(raw, Mapping):
+        raise EventFormatError(f"an event is a JSON object, got {type(raw).__name__}")
+    if "event" not in raw:
+        raise EventFormatError("missing 'event': what happened")
+    kind = _kind(policy, raw["event"])
+    if "at" not in raw:
+        raise EventFormatError("missing 'at': when it happened (ISO 8601 with offset)")
+    try:
+        at = parse_datetime(raw["at"], "at")
+    except ValueError as exc:
+        raise EventFormatError(str(exc)) from None
+    allowed = (*_COMMON, *EVENT_DATA.get(kind, ()))
+    for key in raw:
+        if key not in allowed:
+            match = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"; did you mean {match[0]!r}?" if match else ""
+            raise EventFormatError(
+                f"unknown field {key!r} for a {kind!r} event; allowed: {', '.join(allowed)}{hint}"
+            )
+    by = None
+    if raw.get("by") is not None:
+        name = raw["by"]
+        role = policy.roles.find(name) if isinstance(name, str) else None
+        if role is None:
+            raise EventFormatError("by: " + policy.roles.explain_unknown(str(name)))
+        by = role.id
+    data = {key: raw[key] for key in EVENT_DATA.get(kind, ()) if key in raw}
+    if kind == "received" and not isinstance(data.get("complaint"), Mapping):
+        raise EventFormatError("a 'received' event carries the complaint: 'complaint': {...}")
+    if kind == "updated":
+        if not data:
+            raise EventFormatError("an 'updated' event carries 'facts' and/or 'findings'")
+        if "facts" in data and not isinstance(data["facts"], Mapping):
+            raise EventFormatError("'facts' is an object: fact id to value")
+        if "findings" in data and not isinstance(data["findings"], list):
+            raise EventFormatError("'findings' is a list of findings")
+    for key in ("escalation", "reminder", "duty"):
+        if kind in EVENT_DATA and EVENT_DATA[kind] == (key,) and not isinstance(data.get(key), str):
+            raise EventFormatError(f"an {kind!r} event names the {key} (its id): '{key}': '...'")
+    return Event(index=index, kind=kind, at=at, by=by, data=data, raw=raw)

@@ -1,0 +1,793 @@
+"""A compiled policy: a checked :class:`~complaint_rules.policy.model.Policy` made ready to decide.
+
+Compiling checks that the pieces fit together (every name refers to something declared,
+escalation chains end, ranges are ordered, conditions are well formed) and builds the
+lookup tables, the condition predicates and the working-day calendar once. A policy
+that compiles is a consistent policy; one that does not raises :class:`PolicyError`
+listing every problem with its field path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, time
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..calendar.periods import CountingConvention
+from ..calendar.working_days import WorkingCalendar
+from ..decision.model import Source
+from ..errors import PolicyError, Problem
+from .conditions import CompiledCondition, ConditionContext, compile_condition
+from .layers import merge, overlay_days
+from .lifecycle_layers import lifecycle_layers, merge_lifecycle
+from .model import BUILTIN_EVENTS, ELEMENT_KINDS, Deadline, Money, Period, Policy, Rule
+from .vocabulary import Lookup, normalise
+
+__all__ = ["CompiledPolicy", "CompiledRule", "Layer", "compile_policy"]
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    index: int
+    layer: str
+    when: CompiledCondition | None
+    sanctions: dict[tuple[str, int], CompiledCondition]
+
+    def source(self, article: str | None = None) -> Source:
+        """Where an element of this rule comes from: its own article, or the rule's."""
+        return Source(
+            rule=self.rule.id,
+            article=article or self.rule.article,
+            policy=self.layer,
+            verification=self.rule.verification,
+        )
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One policy file in a stack of layers (the base first)."""
+
+    id: str
+    version: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class CompiledPolicy:
+    """Everything needed to decide, built once; immutable and safe to share across threads."""
+
+    policy: Policy
+    sha256: str
+    tz: ZoneInfo
+    calendar: WorkingCalendar
+    convention: CountingConvention
+    roles: Lookup
+    channels: Lookup
+    categories: Lookup
+    levels: Lookup
+    findings: Lookup
+    sanctions: Lookup
+    events: Lookup
+    level_order: tuple[str, ...]
+    level_input: str
+    classification: tuple[tuple[str, str, str, CompiledCondition], ...]
+    rules: tuple[CompiledRule, ...]
+    layers: tuple[Layer, ...]
+    lifecycle_layers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """The layer (policy id) each lifecycle entry came from, keyed ``"clocks:decision"``."""
+    cache: dict[str, object] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    """Parts built on first use from the fields above
+    (see :mod:`complaint_rules.decision._fast.prepared`);
+    a copy made with :func:`dataclasses.replace` (e.g. ``with_calendar``) starts empty."""
+
+    @property
+    def id(self) -> str:
+        return self.policy.id
+
+    @property
+    def version(self) -> str:
+        return self.policy.version
+
+    def with_calendar(
+        self,
+        *,
+        holidays: Mapping[date, str] | None = None,
+        workdays: Mapping[date, str] | None = None,
+    ) -> CompiledPolicy:
+        """A copy deciding with days the host adds or overrides (e.g. next year's schedule).
+
+        The host's days win over the policy's opposite declaration; the decision's
+        calendar fingerprint changes with them.
+        """
+        merged_h, merged_w = overlay_days(
+            self.calendar.extra_holidays,
+            self.calendar.extra_workdays,
+            holidays or {},
+            workdays or {},
+        )
+        calendar = WorkingCalendar(extra_holidays=merged_h, extra_workdays=merged_w)
+        return replace(self, calendar=calendar)
+
+
+def _content_hash(policy: Policy) -> str:
+    dumped = policy.model_dump(mode="json", by_alias=True)
+    canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class _Checker:
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.problems: list[Problem] = []
+        vocab = policy.vocabulary
+        self.lookups = {
+            "role": Lookup.build("role", vocab.roles),
+            "channel": Lookup.build("channel", vocab.channels),
+            "category": Lookup.build("category", vocab.categories),
+            "level": Lookup.build("level", vocab.levels),
+            "finding": Lookup.build("finding", vocab.findings),
+            "sanction": Lookup.build("sanction", vocab.sanctions),
+            "event": Lookup.build("event", vocab.events),
+        }
+        self.fact_types = {fact.id: fact.type for fact in policy.facts}
+        self.parameters = {p.id: p for p in policy.parameters}
+        self.ctx = ConditionContext(
+            channels=frozenset(t.id for t in vocab.channels),
+            categories=frozenset(t.id for t in vocab.categories),
+            levels=tuple(t.id for t in vocab.levels),
+            findings=frozenset(t.id for t in vocab.findings),
+            fact_types=self.fact_types,
+        )
+
+    def add(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(message=message, path=path))
+
+    def ref(self, kind: str, value: str, path: Path) -> None:
+        lookup = self.lookups[kind]
+        if value not in lookup.terms:
+            self.add(
+                path,
+                f"{kind} {value!r} is not declared in vocabulary; "
+                + _allowed(value, list(lookup.terms)),
+            )
+
+    def refs(self, kind: str, values: Iterable[str], path: Path) -> None:
+        for i, value in enumerate(values):
+            self.ref(kind, value, (*path, i))
+
+    def condition(self, cond: Any, path: Path) -> CompiledCondition:
+        compiled, problems = compile_condition(cond, self.ctx, path)
+        self.problems.extend(problems)
+        return compiled
+
+    # -- the checks -------------------------------------------------------------
+
+    def vocabulary(self) -> None:
+        vocab = self.policy.vocabulary
+        for kind_name in type(vocab).model_fields:
+            seen: dict[str, int] = {}
+            for i, term in enumerate(getattr(vocab, kind_name)):
+                if term.id in seen:
+                    self.add(
+                        ("vocabulary", kind_name, i, "id"),
+                        f"duplicate id {term.id!r} (first at {kind_name}[{seen[term.id]}])",
+                    )
+                seen.setdefault(term.id, i)
+        for kind_name in type(vocab).model_fields:
+            owner: dict[str, str] = {}
+            for i, term in enumerate(getattr(vocab, kind_name)):
+                for k, spelling in enumerate((term.id, term.label, *term.aliases)):
+                    first = owner.setdefault(normalise(spelling), term.id)
+                    if first != term.id:
+                        where = ("id", "label", "aliases")[min(k, 2)]
+                        path: Path = ("vocabulary", kind_name, i, where)
+                        self.add(
+                            (*path, k - 2) if where == "aliases" else path,
+                            f"{kind_name[:-1]} spelling {spelling!r} names both {first!r} and "
+                            f"{term.id!r}",
+                        )
+        for i, role in enumerate(vocab.roles):
+            if role.reports_to is not None:
+                self.ref("role", role.reports_to, ("vocabulary", "roles", i, "reports_to"))
+        chain_cycle = _cycle({r.id: r.reports_to for r in vocab.roles})
+        if chain_cycle:
+            index = [r.id for r in vocab.roles].index(chain_cycle[-2])
+            self.add(
+                ("vocabulary", "roles", index, "reports_to"),
+                "reports_to forms a cycle: " + " -> ".join(chain_cycle),
+            )
+        ids = [f.id for f in self.policy.facts]
+        for i, fact in enumerate(self.policy.facts):
+            if fact.id in ("received", "deadline_missed") or fact.id in _RESERVED:
+                self.add(("facts", i, "id"), f"{fact.id!r} is reserved for complaint fields")
+            if ids.index(fact.id) != i:
+                self.add(("facts", i, "id"), f"duplicate fact id {fact.id!r}")
+            if fact.default is not None:
+                ok = isinstance(fact.default, bool) == (fact.type == "bool")
+                if not ok or fact.type == "datetime":
+                    self.add(("facts", i, "default"), f"default does not fit type {fact.type}")
+        pids = [p.id for p in self.policy.parameters]
+        for i, param in enumerate(self.policy.parameters):
+            if pids.index(param.id) != i:
+                self.add(("parameters", i, "id"), f"duplicate parameter id {param.id!r}")
+
+    def settings(self) -> None:
+        policy = self.policy
+        try:
+            ZoneInfo(policy.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.add(("timezone",), f"unknown time zone {policy.timezone!r} (e.g. Asia/Shanghai)")
+        both = set(policy.calendar.holidays) & set(policy.calendar.workdays)
+        for day in sorted(both):
+            self.add(("calendar", "workdays", str(day)), f"{day} is listed as holiday and workday")
+        has_levels = bool(policy.vocabulary.levels)
+        if policy.classification is not None:
+            if policy.level_input in ("required", "optional"):
+                self.add(
+                    ("level_input",),
+                    "a policy with a classification table derives the level; "
+                    "level_input must be 'forbidden' or left out",
+                )
+            if not has_levels:
+                self.add(("classification",), "a classification table needs vocabulary.levels")
+        elif policy.level_input in ("required", "optional") and not has_levels:
+            self.add(("level_input",), "level_input needs vocabulary.levels")
+
+    def classification(self) -> list[tuple[str, str, str, CompiledCondition]]:
+        table = self.policy.classification
+        if table is None:
+            return []
+        rows = []
+        for i, row in enumerate(table.rows):
+            path: Path = ("classification", "rows", i)
+            self.ref("level", row.level, (*path, "level"))
+            rows.append((row.id, row.article, row.level, self.condition(row.when, (*path, "when"))))
+        if table.default is not None:
+            self.ref("level", table.default, ("classification", "default"))
+        return rows
+
+    def period(self, period: Period | None, path: Path) -> None:
+        if period is None:
+            return
+        low, high = period.bounds
+        if low > high:
+            self.add((*path, period.unit), f"min {low} is greater than max {high}")
+        if period.unit in ("calendar_days", "working_days") and low < 1:
+            self.add((*path, period.unit), "a period in days is at least 1 day")
+
+    def money(self, money: Money | None, path: Path) -> None:
+        if money is None:
+            return
+        if money.parameter is not None:
+            param = self.parameters.get(money.parameter)
+            if param is None:
+                self.add(
+                    (*path, "parameter"),
+                    f"parameter {money.parameter!r} is not declared; "
+                    + _allowed(money.parameter, list(self.parameters)),
+                )
+            elif param.type != "money":
+                self.add((*path, "parameter"), f"parameter {money.parameter!r} is not money")
+        elif money.min is not None and money.max is not None and money.min > money.max:
+            self.add((*path, "min"), f"min {money.min} is greater than max {money.max} (yuan)")
+
+    def rules(self, layers: dict[str, str]) -> list[CompiledRule]:
+        policy = self.policy
+        if not policy.rules:
+            self.add(("rules",), "a policy needs at least one rule")
+        seen_rules: dict[str, int] = {}
+        elements: dict[str, dict[str, Path]] = {kind: {} for kind in ELEMENT_KINDS}
+        for i, rule in enumerate(policy.rules):
+            if rule.id in seen_rules:
+                self.add(
+                    ("rules", i, "id"),
+                    f"duplicate rule id {rule.id!r} (first at rules[{seen_rules[rule.id]}])",
+                )
+            seen_rules.setdefault(rule.id, i)
+            for kind in ELEMENT_KINDS:
+                for j, element in enumerate(getattr(rule, kind)):
+                    path: Path = ("rules", i, kind, j, "id")
+                    if element.id in elements[kind]:
+                        first = _dotted(elements[kind][element.id])
+                        self.add(path, f"duplicate {kind} id {element.id!r} (first at {first})")
+                    elements[kind].setdefault(element.id, path)
+        deadlines = set(elements["deadlines"])
+        escalations = set(elements["escalations"])
+        datetime_facts = [f for f, t in self.fact_types.items() if t == "datetime"]
+        compiled: list[CompiledRule] = []
+        for i, rule in enumerate(policy.rules):
+            base: Path = ("rules", i)
+            when = None if rule.when is None else self.condition(rule.when, (*base, "when"))
+            for j, assignment in enumerate(rule.routing):
+                self.ref("role", assignment.role, (*base, "routing", j, "role"))
+            for j, deadline in enumerate(rule.deadlines):
+                path = (*base, "deadlines", j)
+                self.refs("role", deadline.by, (*path, "by"))
+                self.period(deadline.within, (*path, "within"))
+                for name, where in [(deadline.starts, (*path, "starts"))] + [
+                    (u, (*path, "until", k)) for k, u in enumerate(deadline.until)
+                ]:
+                    if name != "received" and name not in datetime_facts:
+                        allowed = (
+                            ["received", *datetime_facts]
+                            if where[-1] == "starts"
+                            else (datetime_facts)
+                        )
+                        self.add(
+                            where, f"{name!r} is not a datetime fact; " + _allowed(name, allowed)
+                        )
+            for j, action in enumerate(rule.actions):
+                path = (*base, "actions", j)
+                self.refs("role", action.by, (*path, "by"))
+                if action.deadline is not None and action.deadline not in deadlines:
+                    self.add(
+                        (*path, "deadline"),
+                        f"deadline {action.deadline!r} is not declared; "
+                        + _allowed(action.deadline, sorted(deadlines)),
+                    )
+            for j, esc in enumerate(rule.escalations):
+                path = (*base, "escalations", j)
+                self.refs("role", esc.by, (*path, "by"))
+                self.refs("role", esc.to, (*path, "to"))
+                if esc.on == "deadline_missed":
+                    if esc.deadline is None:
+                        self.add((*path, "deadline"), "on: deadline_missed needs 'deadline'")
+                    elif esc.deadline not in deadlines:
+                        self.add(
+                            (*path, "deadline"),
+                            f"deadline {esc.deadline!r} is not "
+                            "declared; " + _allowed(esc.deadline, sorted(deadlines)),
+                        )
+                elif esc.deadline is not None:
+                    self.add((*path, "deadline"), "'deadline' goes with on: deadline_missed")
+                if esc.on not in ("received", "deadline_missed") and (
+                    esc.on not in self.lookups["event"].terms
+                ):
+                    allowed = ["received", "deadline_missed", *self.lookups["event"].terms]
+                    self.add(
+                        (*path, "on"), f"{esc.on!r} is not a trigger; " + _allowed(esc.on, allowed)
+                    )
+                if esc.next is not None and esc.next not in escalations:
+                    self.add(
+                        (*path, "next"),
+                        f"escalation {esc.next!r} is not declared; "
+                        + _allowed(esc.next, sorted(escalations)),
+                    )
+            for j, report in enumerate(rule.reports):
+                path = (*base, "reports", j)
+                self.refs("role", report.by, (*path, "by"))
+                self.refs("role", report.to, (*path, "to"))
+                self.period(report.due, (*path, "due"))
+            for j, keep in enumerate(rule.retention):
+                self.refs("role", keep.keeper, (*base, "retention", j, "keeper"))
+            sanctions: dict[tuple[str, int], CompiledCondition] = {}
+            for j, penalty in enumerate(rule.penalties):
+                path = (*base, "penalties", j)
+                self.ref("finding", penalty.finding, (*path, "finding"))
+                self.refs("role", penalty.subjects, (*path, "subjects"))
+                self.money(penalty.amount_yuan, (*path, "amount_yuan"))
+                if penalty.kind in ("fine", "pay_deduction") and penalty.amount_yuan is None:
+                    self.add((*path, "amount_yuan"), f"a {penalty.kind} needs amount_yuan")
+                for k, item in enumerate(penalty.sanctions):
+                    self.ref("sanction", item.sanction, (*path, "sanctions", k, "sanction"))
+                    if item.when is not None:
+                        sanctions[(penalty.id, k)] = self.condition(
+                            item.when, (*path, "sanctions", k, "when")
+                        )
+            for j, approval in enumerate(rule.approvals):
+                path = (*base, "approvals", j)
+                if self.fact_types.get(approval.amount_fact) not in ("int", "decimal"):
+                    numeric = [f for f, t in self.fact_types.items() if t in ("int", "decimal")]
+                    self.add(
+                        (*path, "amount_fact"),
+                        f"{approval.amount_fact!r} is not a "
+                        "number fact; " + _allowed(approval.amount_fact, numeric),
+                    )
+                for k, tier in enumerate(approval.tiers):
+                    self.ref("role", tier.role, (*path, "tiers", k, "role"))
+                    self.money(tier.limit_yuan, (*path, "tiers", k, "limit_yuan"))
+                self.refs("role", approval.above, (*path, "above"))
+            compiled.append(
+                CompiledRule(
+                    rule=rule,
+                    index=i,
+                    layer=layers.get(rule.id, policy.id),
+                    when=when,
+                    sanctions=sanctions,
+                )
+            )
+        nexts = {esc.id: esc.next for rule in policy.rules for esc in rule.escalations}
+        loop = _cycle(nexts)
+        if loop:
+            closing = elements["escalations"][loop[-2]]
+            self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
+        return compiled
+
+    # -- lifecycle (events, clocks, duties, reminders) ---------------------------------
+
+    def lifecycle(self) -> None:
+        policy = self.policy
+        events = self.lookups["event"].terms
+        for i, term in enumerate(policy.vocabulary.events):
+            if term.id in _RESERVED_EVENTS:
+                self.add(
+                    ("vocabulary", "events", i, "id"),
+                    f"{term.id!r} is reserved for the case events every policy has ("
+                    + ", ".join(_RESERVED_EVENTS)
+                    + ")",
+                )
+        life = policy.lifecycle
+        if life is None:
+            return
+        own_events = list(events)
+        with_received = ["received", *own_events]
+
+        def event_refs(names: Iterable[str], path: Path, allowed: list[str]) -> None:
+            for k, name in enumerate(names):
+                if name not in allowed:
+                    self.add((*path, k), f"{name!r} is not an event; " + _allowed(name, allowed))
+
+        rule_elements: dict[str, str] = {}
+        deadlines: dict[str, Deadline] = {}
+        for rule in policy.rules:
+            kinds = [(a.id, "action") for a in rule.actions] + [
+                (r.id, "report") for r in rule.reports
+            ]
+            for element_id, kind in kinds:
+                if rule_elements.setdefault(element_id, kind) != kind:
+                    rule_elements[element_id] = "action and report"
+            for deadline in rule.deadlines:
+                deadlines.setdefault(deadline.id, deadline)
+        clock_ids = [c.id for c in life.clocks]
+        base: Path = ("lifecycle",)
+
+        def unique(kind: str, ids: list[str]) -> None:
+            for i, item_id in enumerate(ids):
+                if ids.index(item_id) != i:
+                    first = ids.index(item_id)
+                    self.add(
+                        (*base, kind, i, "id"),
+                        f"duplicate {kind[:-1]} id {item_id!r} "
+                        f"(first at lifecycle.{kind}[{first}])",
+                    )
+
+        def fact_settings(sets: Mapping[str, Any], path: Path) -> None:
+            for name, value in sets.items():
+                kind = self.fact_types.get(name)
+                settable = [f for f, t in self.fact_types.items() if t in ("bool", "int")]
+                if kind not in ("bool", "int"):
+                    why = " (use sets_time for a datetime fact)" if kind == "datetime" else ""
+                    self.add(
+                        (*path, name),
+                        f"{name!r} is not a bool or int fact{why}; " + _allowed(name, settable),
+                    )
+                elif isinstance(value, bool) != (kind == "bool"):
+                    self.add((*path, name), f"{value!r} does not fit fact type {kind}")
+
+        unique("events", [e.id for e in life.events])
+        for i, effect in enumerate(life.events):
+            path: Path = (*base, "events", i)
+            if effect.id not in events:
+                self.add(
+                    (*path, "id"),
+                    f"{effect.id!r} is not declared in vocabulary.events; "
+                    + _allowed(effect.id, own_events),
+                )
+            event_refs(effect.after, (*path, "after"), with_received)
+            event_refs(effect.excludes, (*path, "excludes"), own_events)
+            fact_settings(effect.sets, (*path, "sets"))
+            datetime_facts = [f for f, t in self.fact_types.items() if t == "datetime"]
+            for k, name in enumerate(effect.sets_time):
+                if name not in datetime_facts:
+                    self.add(
+                        (*path, "sets_time", k),
+                        f"{name!r} is not a datetime fact; " + _allowed(name, datetime_facts),
+                    )
+            self.refs("finding", effect.findings, (*path, "findings"))
+
+        unique("clocks", clock_ids)
+        extension_owner: dict[str, str] = {}
+        extension_ids: dict[str, Path] = {}
+        for i, clock in enumerate(life.clocks):
+            path = (*base, "clocks", i)
+            units: list[str] = []
+            for k, name in enumerate(clock.deadlines):
+                found = deadlines.get(name)
+                if found is None:
+                    self.add(
+                        (*path, "deadlines", k),
+                        f"deadline {name!r} is not declared; " + _allowed(name, sorted(deadlines)),
+                    )
+                else:
+                    units.append("until" if found.within is None else found.within.unit)
+            if clock.within is not None:
+                self.period(clock.within, (*path, "within"))
+                units.append(clock.within.unit)
+            if not clock.starts:
+                self.add((*path, "starts"), "a clock needs at least one event that starts it")
+            seen: dict[str, str] = {}
+            ops = ("starts", "meets", "stops", "pauses", "resumes", "restarts")
+            for op in ops:
+                names = getattr(clock, op)
+                event_refs(names, (*path, op), with_received if op == "starts" else own_events)
+                for k, name in enumerate(names):
+                    if name in seen:
+                        self.add(
+                            (*path, op, k),
+                            f"event {name!r} is already in {seen[name]} of this clock; an "
+                            "event does one thing to a clock",
+                        )
+                    seen.setdefault(name, op)
+            if bool(clock.pauses) != bool(clock.resumes):
+                self.add(
+                    (*path, "pauses" if clock.pauses else "resumes"),
+                    "a clock that pauses needs events that resume it, and the reverse",
+                )
+            if (clock.pauses or clock.extensions) and set(units) & {"until", "end_of_month"}:
+                self.add(
+                    (*path, "pauses" if clock.pauses else "extensions"),
+                    "only a period in minutes, hours, calendar_days or working_days can be "
+                    "paused or extended (not an end of month or an 'until' deadline)",
+                )
+            if clock.extensions and len(set(units)) > 1:
+                self.add(
+                    (*path, "extensions"),
+                    "an extended clock needs one unit; its deadlines use " + ", ".join(units),
+                )
+            periods = [deadlines[n].within for n in clock.deadlines if n in deadlines]
+            periods.append(clock.within)
+            previous = max((p.bounds[1] for p in periods if p is not None), default=0)
+            for j, ext in enumerate(clock.extensions):
+                epath: Path = (*path, "extensions", j)
+                if ext.id in extension_ids:
+                    first = _dotted((*extension_ids[ext.id], "id"))
+                    self.add(
+                        (*epath, "id"), f"duplicate extension id {ext.id!r} (first at {first})"
+                    )
+                extension_ids.setdefault(ext.id, epath)
+                event_refs([ext.on], epath, own_events)
+                owner = extension_owner.setdefault(ext.on, clock.id)
+                if ext.on in own_events and owner != clock.id:
+                    self.add(
+                        (*epath, "on"),
+                        f"event {ext.on!r} already extends clock {owner!r}; an extension event "
+                        "extends one clock",
+                    )
+                if ext.on in seen:
+                    self.add(
+                        (*epath, "on"),
+                        f"event {ext.on!r} is already in {seen[ext.on]} of this clock; an "
+                        "event does one thing to a clock",
+                    )
+                self.refs("role", ext.approvers, (*epath, "approvers"))
+                self.period(ext.to, (*epath, "to"))
+                fact_settings(ext.sets, (*epath, "sets"))
+                if units and ext.to.unit != units[0]:
+                    self.add((*epath, "to"), f"an extension keeps the clock's unit ({units[0]})")
+                elif ext.to.bounds[0] <= previous:
+                    self.add(
+                        (*epath, "to"),
+                        f"an extension must be longer than the period before it ({previous} "
+                        f"{ext.to.unit}); got {ext.to.bounds[0]}",
+                    )
+                previous = max(previous, ext.to.bounds[1])
+
+        unique("duties", [d.id for d in life.duties])
+        for i, duty in enumerate(life.duties):
+            path = (*base, "duties", i)
+            if rule_elements.get(duty.id) not in ("action", "report"):
+                why = (
+                    "names both an action and a report"
+                    if duty.id in rule_elements
+                    else (
+                        "is not an action or report of the rules; "
+                        + _allowed(duty.id, sorted(rule_elements))
+                    )
+                )
+                self.add((*path, "id"), f"{duty.id!r} {why}")
+            if not duty.after:
+                self.add((*path, "after"), "a duty needs the events after which it is owed")
+            event_refs(duty.after, (*path, "after"), with_received)
+            event_refs(duty.done_by, (*path, "done_by"), own_events)
+            if duty.clock is not None and duty.clock not in clock_ids:
+                self.add(
+                    (*path, "clock"),
+                    f"clock {duty.clock!r} is not declared; " + _allowed(duty.clock, clock_ids),
+                )
+
+        unique("reminders", [r.id for r in life.reminders])
+        actions = sorted(k for k, v in rule_elements.items() if v == "action")
+        for i, reminder in enumerate(life.reminders):
+            path = (*base, "reminders", i)
+            if rule_elements.get(reminder.id) != "action":
+                self.add(
+                    (*path, "id"),
+                    f"{reminder.id!r} is not an action of the rules; "
+                    + _allowed(reminder.id, actions),
+                )
+            if reminder.clock not in clock_ids:
+                self.add(
+                    (*path, "clock"),
+                    f"clock {reminder.clock!r} is not declared; "
+                    + _allowed(reminder.clock, clock_ids),
+                )
+            self.refs("role", reminder.to, (*path, "to"))
+            param_id = None if reminder.before is None else reminder.before.parameter
+            if param_id is not None:
+                param = self.parameters.get(param_id)
+                if param is None:
+                    self.add(
+                        (*path, "before", "parameter"),
+                        f"parameter {param_id!r} is not declared; "
+                        + _allowed(param_id, list(self.parameters)),
+                    )
+                elif param.type != "int":
+                    self.add((*path, "before", "parameter"), f"parameter {param_id!r} is not int")
+                elif param.value is not None and (
+                    param.value < 1 or param.value != param.value.to_integral_value()
+                ):
+                    self.add(
+                        (*path, "before", "parameter"),
+                        f"parameter {param_id!r} is {param.value}; "
+                        "an offset is a whole number >= 1",
+                    )
+        for i, gap in enumerate(life.gaps):
+            if gap.article is None:
+                self.add((*base, "gaps", i, "article"), "a lifecycle gap cites its article")
+
+
+_RESERVED = frozenset(
+    {"received_at", "channel", "category", "level", "findings", "id", "complainant", "text"}
+)
+_RESERVED_EVENTS = (*BUILTIN_EVENTS, "deadline_missed")
+
+
+def _allowed(word: str, allowed: list[str]) -> str:
+    import difflib
+
+    if not allowed:
+        return "none are declared"
+    match = difflib.get_close_matches(word, allowed, n=1)
+    hint = f"; did you mean {match[0]!r}?" if match else ""
+    return f"allowed: {', '.join(allowed)}{hint}"
+
+
+def _dotted(path: Path) -> str:
+    return str(Problem("", path=path[:-1]).field)
+
+
+def _cycle(edges: dict[str, str | None]) -> list[str]:
+    """The first cycle in a graph where every node has at most one successor, or []."""
+    for start in sorted(edges):
+        seen: list[str] = []
+        node: str | None = start
+        while node is not None and node in edges:
+            if node in seen:
+                return [*seen[seen.index(node) :], node]
+            seen.append(node)
+            node = edges[node]
+    return []
+
+
+def compile_policy(
+    policy: Policy, *, sha256: str | None = None, base: CompiledPolicy | None = None
+) -> CompiledPolicy:
+    """Check ``policy`` for consistency and build what deciding needs.
+
+    ``sha256`` is the hash of the file the policy was read from; without it, the hash
+    of the policy's canonical JSON is used. A policy that ``extends`` another needs the
+    compiled ``base``; the result is the merged policy, each rule keeping its layer.
+    Problems carry field paths into ``policy`` (the extending file, not the merge).
+    """
+    own_hash = sha256 or _content_hash(policy)
+    layers: dict[str, str] = {}
+    stack: tuple[Layer, ...] = ()
+    paths: dict[Path, Path] = {}
+    merged = policy
+    if policy.extends is not None or base is not None:
+        if base is None or base.id != policy.extends:
+            got = "none" if base is None else repr(base.id)
+            raise PolicyError(
+                [
+                    Problem(
+                        f"extends {policy.extends!r}, but the base given is {got}",
+                        path=("extends",),
+                    )
+                ]
+            )
+        base_layers = {r.rule.id: r.layer for r in base.rules}
+        merged, layers, paths, problems = merge(base.policy, base_layers, policy)
+        if problems:
+            raise PolicyError(problems)
+        stack = base.layers
+        life, life_layers, life_paths = merge_lifecycle(
+            base.policy.lifecycle, base.lifecycle_layers, policy.lifecycle, policy.id
+        )
+        merged = merged.model_copy(update={"lifecycle": life})
+        paths.update(life_paths)
+    else:
+        life_layers = lifecycle_layers(policy.lifecycle, policy.id)
+    checker = _Checker(merged)
+    checker.vocabulary()
+    checker.settings()
+    classification = checker.classification()
+    rules = checker.rules(layers)
+    checker.lifecycle()
+    if checker.problems:
+        raise PolicyError(
+            [
+                _own_path(_inherited_lifecycle(p, paths, policy), paths, policy)
+                for p in checker.problems
+            ]
+        )
+    settings = merged.calendar
+    hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
+    level_input = merged.level_input or (
+        "forbidden"
+        if merged.classification is not None or not merged.vocabulary.levels
+        else "required"
+    )
+    lk = checker.lookups
+    return CompiledPolicy(
+        policy=merged,
+        sha256=own_hash,
+        tz=ZoneInfo(merged.timezone),
+        calendar=WorkingCalendar(
+            extra_holidays=settings.holidays, extra_workdays=settings.workdays
+        ),
+        convention=CountingConvention(
+            exclude_start_day=settings.exclude_start_day,
+            day_ends_at=time(hh, mm, ss),
+            roll_to_working_day=settings.roll_to_working_day,
+        ),
+        roles=lk["role"],
+        channels=lk["channel"],
+        categories=lk["category"],
+        levels=lk["level"],
+        findings=lk["finding"],
+        sanctions=lk["sanction"],
+        events=lk["event"],
+        level_order=tuple(t.id for t in merged.vocabulary.levels),
+        level_input=level_input,
+        classification=tuple(classification),
+        rules=tuple(rules),
+        layers=(*stack, Layer(id=policy.id, version=policy.version, sha256=own_hash)),
+        lifecycle_layers=MappingProxyType(life_layers),
+    )
+
+
+def _inherited_lifecycle(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem:
+    """A problem in a lifecycle entry the extending policy inherited points at ``extends``."""
+    path = problem.path
+    if own.extends is None or path[:1] != ("lifecycle",) or path[:3] in paths:
+        return problem
+    if len(path) > 2 and isinstance(path[2], int):
+        return Problem(
+            f"in inherited lifecycle entry at {problem.field}: {problem.message}", path=("extends",)
+        )
+    return problem
+
+
+def _own_path(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem:
+    """Point a problem found in the merged policy back into the extending policy's file."""
+    if own.extends is None:
+        return problem
+    path = problem.path
+    for size in (3, 2):
+        if path[:size] in paths:
+            return Problem(problem.message, path=paths[path[:size]] + path[size:])
+    if path[:1] == ("rules",) and len(path) > 1:
+        return Problem(
+            f"in inherited rule at {problem.field}: {problem.message}", path=("extends",)
+        )
+    return problem

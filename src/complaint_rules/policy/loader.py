@@ -1,0 +1,375 @@
+"""Loading a policy file: strict YAML, validated into the model, compiled, every error located.
+
+Optional checks the host asks for: the file's sha256 (``sha256=``, and ``pins`` for every
+layer by id) and an OpenSSH signature (``signed_by=``, see
+:mod:`complaint_rules.policy.signatures`). Both run on the file's bytes before anything is parsed.
+:class:`Limits` bound what an untrusted file can cost.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from os import PathLike, fspath
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import PolicyError, Problem
+from .bundled import bundled_policy_dir
+from .compiled import CompiledPolicy, compile_policy
+from .model import Policy
+from .signatures import MAX_SIGNATURE_BYTES, Signers, verify_signature
+from .yaml_reader import Limits, Located, capped, read_yaml
+
+__all__ = ["Limits", "Signers", "load_policy", "load_policy_text", "parse_policy"]
+
+MAX_POLICY_BYTES = Limits().max_bytes
+"""Policy files larger than this are refused before parsing (the default ``Limits``)."""
+
+
+Resolver = Callable[[str], CompiledPolicy]
+"""Finds the compiled base policy that a policy ``extends``, by id."""
+
+Pins = Mapping[str, str]
+"""Required sha256 (hex) of policy files, by policy id: a pin for every layer."""
+
+
+def load_policy(
+    path: str | PathLike[str],
+    *,
+    sha256: str | None = None,
+    resolve: Resolver | None = None,
+    pins: Pins | None = None,
+    signed_by: Signers | None = None,
+    limits: Limits | None = None,
+) -> CompiledPolicy:
+    """Read, validate and compile the policy at ``path``.
+
+    With ``sha256``, the file's content must have that hash (pinning): a policy that
+    differs by a byte is refused. ``pins`` maps policy ids to the sha256 each layer's file
+    must have: the policy itself and every policy it ``extends``. With ``signed_by``,
+    the file must carry a valid OpenSSH signature in ``<path>.sig`` unless its hash is
+    pinned; a base found beside the file or bundled is held to the same rule. A policy
+    that ``extends`` another finds its base with ``resolve`` (e.g. a
+    :class:`~complaint_rules.Catalog`'s ``load``; it then answers for the base's
+    signature, while ``pins`` are checked here whatever the resolver); by default, a
+    file ``<id>.yaml`` beside it, else the bundled policy of that id. ``limits`` bound
+    size, depth and values (:class:`Limits`). Raises :class:`PolicyError` listing every
+    problem.
+    """
+    limits = limits or Limits()
+    file = fspath(path)
+    raw = _read(file, limits.max_bytes + 1)
+    signature = None
+    if signed_by is not None and sha256 is None:
+        signature = _read_signature(file)
+    return load_policy_text(
+        raw,
+        file=file,
+        sha256=sha256,
+        resolve=resolve,
+        pins=pins,
+        signed_by=signed_by,
+        signature=signature,
+        limits=limits,
+    )
+
+
+def load_policy_text(
+    text: str | bytes,
+    *,
+    file: str = "<input>",
+    sha256: str | None = None,
+    resolve: Resolver | None = None,
+    pins: Pins | None = None,
+    signed_by: Signers | None = None,
+    signature: bytes | None = None,
+    limits: Limits | None = None,
+) -> CompiledPolicy:
+    """Like :func:`load_policy`, for policy text already in memory.
+
+    With ``signed_by`` (and no ``sha256``), ``signature`` is the content of the
+    ``ssh-keygen -Y sign`` signature file.
+    """
+    limits = limits or Limits()
+    pins = _checked_pins(pins)
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if len(raw) > limits.max_bytes:
+        raise PolicyError([Problem(f"larger than {limits.max_bytes} bytes", file=file)])
+    digest = hashlib.sha256(raw).hexdigest()
+    if sha256 is not None and sha256.lower() != digest:
+        raise PolicyError(
+            [
+                Problem(
+                    f"content sha256 is {digest}, but {sha256} was required (the file has changed)",
+                    file=file,
+                )
+            ]
+        )
+    if signed_by is not None and sha256 is None:
+        if signature is None:
+            raise PolicyError(
+                [Problem("signature: none given, and the hash is not pinned", file=file)]
+            )
+        verify_signature(raw, signature, signed_by, file=file)
+    located = read_yaml(raw, file, limits=limits)
+    try:
+        policy = parse_policy(located)
+    except RecursionError:
+        raise PolicyError([Problem("nested too deeply to validate", file=file)]) from None
+    pinned = pins.get(policy.id)
+    if pinned is not None and pinned != digest:
+        raise PolicyError(
+            [
+                located.problem(
+                    ("id",),
+                    f"content sha256 is {digest}, but {pinned} is pinned for policy "
+                    f"{policy.id!r} (the file has changed)",
+                )
+            ]
+        )
+    base = None
+    if policy.extends is not None:
+        if policy.extends == policy.id:
+            raise PolicyError([located.problem(("extends",), "a policy cannot extend itself")])
+        finder = resolve or _beside(file, (policy.id,), pins, signed_by, limits)
+        try:
+            base = finder(policy.extends)
+            _check_layer_pins(base, pins)
+        except PolicyError as exc:
+            where = located.problem(("extends",), f"cannot load base policy {policy.extends!r}:")
+            raise PolicyError([where, *exc.problems]) from None
+    try:
+        return compile_policy(policy, sha256=digest, base=base)
+    except PolicyError as exc:
+        raise PolicyError(capped(_locate(located, exc.problems), file)) from None
+    except RecursionError:
+        raise PolicyError([Problem("nested too deeply to compile", file=file)]) from None
+    except (ValueError, TypeError) as exc:
+        # A value the consistency checks let through but building refuses (e.g. a
+        # calendar day outside the years the calendar can hold): still the file's fault.
+        raise PolicyError([Problem(f"cannot be compiled: {exc}", file=file)]) from None
+
+
+def _read(file: str, size: int) -> bytes:
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise PolicyError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
+
+
+def _read_signature(file: str) -> bytes:
+    sig = f"{file}.sig"
+    if not Path(sig).is_file():
+        raise PolicyError(
+            [
+                Problem(
+                    f"signature: no {Path(sig).name} beside the file, and the hash is not "
+                    "pinned (sign with: ssh-keygen -Y sign -n complaint-rules -f KEY FILE)",
+                    file=file,
+                )
+            ]
+        )
+    return _read(sig, MAX_SIGNATURE_BYTES + 1)
+
+
+def _checked_pins(pins: Pins | None) -> dict[str, str]:
+    if pins is None:
+        return {}
+    if not isinstance(pins, Mapping):
+        raise TypeError(f"pins must map policy ids to sha256 hex digests, not {type(pins)}")
+    out = {}
+    for key, value in pins.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise TypeError("pins must map policy ids (str) to sha256 hex digests (str)")
+        out[key] = value.lower()
+    return out
+
+
+def _check_layer_pins(base: CompiledPolicy, pins: dict[str, str]) -> None:
+    """Every layer of a resolved base must match its pin, whoever loaded it."""
+    for layer in base.layers:
+        pinned = pins.get(layer.id)
+        if pinned is not None and pinned != layer.sha256:
+            raise PolicyError(
+                [
+                    Problem(
+                        f"policy {layer.id!r}: content sha256 is {layer.sha256}, but "
+                        f"{pinned} is pinned (the file has changed)"
+                    )
+                ]
+            )
+
+
+def _beside(
+    file: str,
+    chain: tuple[str, ...],
+    pins: dict[str, str],
+    signed_by: Signers | None,
+    limits: Limits,
+) -> Resolver:
+    """The default resolver: ``<id>.yaml`` next to ``file``, else the bundled policy."""
+
+    def find(policy_id: str) -> CompiledPolicy:
+        if policy_id in chain:
+            cycle = " -> ".join((*chain, policy_id))
+            message = f"policies extend each other in a cycle: {cycle}"
+            raise PolicyError([Problem(message, path=("extends",), file=file)])
+        candidates = [Path(file).parent / f"{policy_id}.yaml"] if file != "<input>" else []
+        candidates.append(bundled_policy_dir() / f"{policy_id}.yaml")
+        for candidate in candidates:
+            if candidate.is_file():
+                name = str(candidate)
+                pinned = pins.get(policy_id)
+                return load_policy_text(
+                    _read(name, limits.max_bytes + 1),
+                    file=name,
+                    sha256=pinned,
+                    resolve=_beside(name, (*chain, policy_id), pins, signed_by, limits),
+                    pins=pins,
+                    signed_by=signed_by,
+                    signature=None if signed_by is None or pinned else _read_signature(name),
+                    limits=limits,
+                )
+        message = f"no policy {policy_id!r} beside the file or bundled"
+        raise PolicyError([Problem(message, path=("extends",), file=file)])
+
+    return find
+
+
+def parse_policy(located: Located) -> Policy:
+    """Validate YAML data into a :class:`Policy`; errors carry file, line and field."""
+    if not isinstance(located.data, dict):
+        raise PolicyError([located.problem((), "a policy is a mapping (key: value) at top level")])
+    try:
+        return Policy.model_validate(located.data)
+    except ValidationError as exc:
+        problems = [_from_pydantic(located, err) for err in exc.errors()]
+        raise PolicyError(capped(problems, located.file)) from None
+
+
+def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
+    return [located.problem(p.path, p.message) for p in problems]
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
+    """Keep the parts of a pydantic loc that exist in the data (drop union tags)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and not _is_tag(part):
+            path.append(part)  # a missing field, or an unknown key below this one
+            node = None
+    return tuple(path)
+
+
+def _is_tag(part: str) -> bool:
+    """pydantic's loc marks union members and validators as e.g. 'int' or 'function-after[...]'."""
+    return "[" in part or part in {"int", "str", "bool", "Amount", "date", "decimal"}
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that holds the field at ``loc`` (for suggesting field names)."""
+    current: Any = Policy
+    for part in loc[:-1]:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field(current, str(part))
+            if field is None:
+                return None
+            current = field
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    for key, info in model.model_fields.items():
+        if name in (key, info.alias):
+            return info.annotation
+    return None
+
+
+def _unwrap(tp: Any) -> Any:
+    """tuple[X, ...] / X | None / dict[K, X] -> X (the model, if any)."""
+    while True:
+        args = typing.get_args(tp)
+        origin = typing.get_origin(tp)
+        if origin in (tuple, list, dict) and args:
+            tp = args[-1] if origin is dict else args[0]
+            continue
+        if origin in (typing.Union, types.UnionType):
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            if not models:
+                return tp
+            tp = models[0]
+            continue
+        if origin is typing.Annotated:
+            tp = args[0]
+            continue
+        return tp
+
+
+def _from_pydantic(located: Located, err: Any) -> Problem:
+    loc = tuple(err["loc"])
+    path = _data_path(located.data, loc)
+    kind = err["type"]
+    message = str(err["msg"])
+    if kind == "extra_forbidden":
+        model = _model_at(path)
+        if model is not None:
+            names = [info.alias or key for key, info in model.model_fields.items()]
+            close = difflib.get_close_matches(str(path[-1]), names, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            message = f"unknown key; allowed: {', '.join(names)}{hint}"
+        else:
+            message = "unknown key"
+    elif kind == "missing":
+        message = "required field is missing"
+    elif kind == "string_pattern_mismatch" and "a-z" in str(err.get("ctx", {}).get("pattern")):
+        message = "an id is lower-case ASCII letters, digits and '_', starting with a letter"
+    elif message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    if kind == "string_type" and path in located.scalars:
+        message = _quote_hint(located.scalars[path])
+    return located.problem(path, message)
+
+
+def _quote_hint(raw: str) -> str:
+    """Text was meant, but YAML read a number, a date or true/false (the YAML 1.1 traps)."""
+    if raw.lower() in ("true", "false"):
+        kind = "true/false"
+    elif raw in ("", "~") or raw.lower() == "null":
+        kind = "nothing (null)"
+    elif len(raw) == 10 and raw[4:5] == "-":
+        kind = "a date"
+    else:
+        kind = "a number"
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    return f'expected text, but YAML reads {shown} as {kind}; put it in quotes: "{shown}"'
+
+
+def policy_files(paths: Sequence[str | PathLike[str]]) -> list[Path]:
+    """Expand directories into their ``*.yaml`` policy files (test files excluded)."""
+    out: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(p for p in sorted(path.glob("*.yaml")) if not p.name.endswith(".tests.yaml"))
+        else:
+            out.append(path)
+    return out

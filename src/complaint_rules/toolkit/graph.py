@@ -1,0 +1,363 @@
+"""A policy's escalation paths and routing as a graph, drawn as Mermaid or Graphviz DOT.
+
+Escalation: each step is a node between its trigger (receipt, a missed deadline with its
+label and period, or an event), the roles it is ``by`` and the roles it goes ``to``;
+``next`` links the steps of a chain. Routing: each rule that assigns duties is a node
+carrying its condition in the source's words, with an edge per duty to the role; roles
+link to the role they ``reports_to``.
+
+Labels are the source's Chinese followed by the ASCII id; node ids are ASCII. Everything
+is in the policy's order, so the same policy gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..messages.phrases import PHRASES
+from ..policy.compiled import CompiledPolicy, CompiledRule
+from ..policy.model import Deadline, Escalation, Period
+
+__all__ = [
+    "Edge",
+    "Graph",
+    "Node",
+    "View",
+    "condition_text",
+    "dot_text",
+    "mermaid_text",
+    "policy_graph",
+    "to_dot",
+    "to_json",
+    "to_mermaid",
+    "wrap",
+]
+
+View = Literal["all", "escalation", "routing"]
+_ZH = PHRASES["zh-Hant"]
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box: ``kind`` is role, rule, step (of escalation), received, deadline or event."""
+
+    id: str
+    kind: str
+    ref: str
+    label: str
+    detail: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An arrow: ``kind`` is on, missed, by, to, next, duty or reports_to."""
+
+    source: str
+    target: str
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Graph:
+    policy: str
+    view: str
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+@dataclass
+class _Builder:
+    policy: CompiledPolicy
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+
+    def node(self, kind: str, ref: str, label: str, *detail: str) -> str:
+        node_id = f"{kind}_{_ascii(ref)}"
+        self.nodes.setdefault(node_id, Node(node_id, kind, ref, label, tuple(detail)))
+        return node_id
+
+    def edge(self, source: str, target: str, kind: str, label: str) -> None:
+        self.edges.setdefault((source, target, label), Edge(source, target, kind, label))
+
+    def role(self, role_id: str) -> str:
+        term = self.policy.roles.terms.get(role_id)
+        return self.node("role", role_id, term.label if term else role_id, role_id)
+
+
+def _ascii(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", text)
+
+
+def _amount(value: Any) -> str:
+    low, high = (value.min, value.max) if hasattr(value, "min") else (value, value)
+    return str(low) if low == high else _ZH.t["range"].format(low=low, high=high)
+
+
+def _period_text(period: Period) -> str:
+    """``3個工作日``, ``7至10個工作日``, ``當月月底``: the period in the source's terms."""
+    unit = period.unit
+    if unit == "end_of_month":
+        return _ZH.units[unit]
+    return f"{_amount(getattr(period, unit))}{_ZH.units[unit]}"
+
+
+def _deadline_text(policy: CompiledPolicy, deadline: Deadline) -> str:
+    facts = {f.id: f.label for f in policy.policy.facts}
+    if deadline.within is None:
+        names = "、".join(facts.get(u, u) for u in deadline.until)
+        return f"至 {names} (最早者)"
+    start = (
+        ""
+        if deadline.starts == "received"
+        else f"自{facts.get(deadline.starts, deadline.starts)}起 "
+    )
+    return start + _period_text(deadline.within)
+
+
+def condition_text(policy: CompiledPolicy, cond: Mapping[str, Any] | None) -> str:
+    """A condition with the source's labels for ids, e.g. ``channel: 信件投訴 / 媒體投訴``."""
+    if not cond:
+        return "every complaint"
+    return " and ".join(_part(policy, key, value) for key, value in cond.items())
+
+
+def _part(policy: CompiledPolicy, key: str, value: Any) -> str:
+    if key in ("all", "any"):
+        inner = f" {'and' if key == 'all' else 'or'} ".join(
+            f"({condition_text(policy, c)})" if len(c) > 1 else condition_text(policy, c)
+            for c in value
+        )
+        return f"({inner})" if len(value) > 1 else inner
+    if key == "not":
+        return f"not ({condition_text(policy, value)})"
+    lookups = {
+        "channel": policy.channels,
+        "category": policy.categories,
+        "level": policy.levels,
+        "finding": policy.findings,
+    }
+    if key in lookups:
+        terms = lookups[key].terms
+
+        def names(ids: Any) -> str:
+            items = ids if isinstance(ids, list) else [ids]
+            return " / ".join(terms[i].label if i in terms else str(i) for i in items)
+
+        if not isinstance(value, Mapping):
+            return f"{key}: {names(value)}"
+        ((op, arg),) = value.items()
+        sign = {"in": ":", "not_in": " not:", "at_least": " ≥", "at_most": " ≤"}[op]
+        return f"{key}{sign} {names(arg)}"
+    label = next((f.label for f in policy.policy.facts if f.id == key), key)
+    if not isinstance(value, Mapping):
+        value = {"eq": value}
+    ((op, arg),) = value.items()
+    if op == "given":
+        return f"{label} {'given' if arg else 'not given'}"
+    shown = str(arg).lower() if isinstance(arg, bool) else str(arg)
+    sign = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}[op]
+    return f"{label} {sign} {shown}"
+
+
+def _origin(policy: CompiledPolicy, rule: CompiledRule) -> list[str]:
+    """The rule's condition, and the layer it comes from if not the policy's own."""
+    when = ["when " + condition_text(policy, rule.rule.when)]
+    return when + ([f"from {rule.layer}"] if rule.layer != policy.id else [])
+
+
+def _escalations(b: _Builder) -> None:
+    policy = b.policy
+    deadlines = {d.id: d for r in policy.rules for d in r.rule.deadlines}
+    steps: dict[str, Escalation] = {}
+    for rule in policy.rules:
+        for esc in rule.rule.escalations:
+            steps[esc.id] = esc
+            origin = _origin(policy, rule)[0 if rule.rule.when else 1 :]
+            article = esc.article or rule.rule.article
+            step = b.node("step", esc.id, esc.label, f"{esc.id} · {article}", *origin)
+            if esc.on == "received":
+                trigger = b.node("received", "received", _ZH.t["received"], "received")
+                b.edge(trigger, step, "on", "on")
+            elif esc.on == "deadline_missed" and esc.deadline in deadlines:
+                d = deadlines[esc.deadline]
+                text = f"{d.id} · {_deadline_text(policy, d)}"
+                b.edge(b.node("deadline", d.id, d.label, text), step, "missed", "missed")
+            else:
+                term = policy.events.terms.get(esc.on)
+                event = b.node("event", esc.on, term.label if term else esc.on, esc.on)
+                b.edge(event, step, "on", "on")
+            for role in esc.by:
+                b.edge(b.role(role), step, "by", "by")
+            for role in esc.to:
+                b.edge(step, b.role(role), "to", "to")
+    for esc in steps.values():
+        if esc.next is not None and esc.next in steps:
+            b.edge(f"step_{_ascii(esc.id)}", f"step_{_ascii(esc.next)}", "next", "next")
+
+
+def _routing(b: _Builder) -> None:
+    policy = b.policy
+    for rule in policy.rules:
+        if not rule.rule.routing:
+            continue
+        label = rule.rule.title or rule.rule.id
+        head = f"{rule.rule.id} · {rule.rule.article}"
+        node = b.node("rule", rule.rule.id, label, head, *_origin(policy, rule))
+        for assignment in rule.rule.routing:
+            duty = f"{_ZH.duties.get(assignment.duty, assignment.duty)} {assignment.duty}"
+            b.edge(node, b.role(assignment.role), "duty", duty)
+    for role in policy.policy.vocabulary.roles:
+        if role.reports_to is not None:
+            b.edge(b.role(role.id), b.role(role.reports_to), "reports_to", "reports_to")
+
+
+def policy_graph(policy: CompiledPolicy, view: View = "all") -> Graph:
+    """The escalation paths and/or routing of ``policy`` (the merged layers)."""
+    if view not in ("all", "escalation", "routing"):
+        raise ValueError(f"view is all, escalation or routing, not {view!r}")
+    b = _Builder(policy)
+    if view in ("all", "escalation"):
+        _escalations(b)
+    if view in ("all", "routing"):
+        _routing(b)
+    return Graph(policy.id, view, tuple(b.nodes.values()), tuple(b.edges.values()))
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+_BREAK_AFTER = frozenset("\uff0c,\u3001\u3002\uff1b;\uff1a:\uff09)")
+
+
+def wrap(text: str, width: int = 18, *, at_punctuation: bool = True) -> list[str]:
+    """Lines of at most ``width`` characters (a longer word stays whole). Source text
+    (``at_punctuation``) breaks between any two Chinese characters, preferably after
+    punctuation once a line is half full; other text breaks only at spaces."""
+    lines: list[str] = []
+    current = ""
+    words = r"[A-Za-z0-9_.\-/]+|\s+|." if at_punctuation else r"\S+|\s+"
+    for token in re.findall(words, " ".join(text.split())):
+        if current.strip() and len(current) + len(token.rstrip()) > width:
+            lines.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current = (current + token).lstrip()
+        if at_punctuation and token in _BREAK_AFTER and len(current) >= width // 2:
+            lines.append(current.rstrip())
+            current = ""
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines or [""]
+
+
+def _lines(node: Node) -> list[str]:
+    details = (line for d in node.detail for line in wrap(d, 40, at_punctuation=False))
+    return [*wrap(node.label), *details]
+
+
+_MERMAID_ENTITIES = {
+    "#": "#35;",
+    "&": "#amp;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "|": "#124;",
+    "`": "#96;",
+}
+
+
+def mermaid_text(text: str) -> str:
+    """Text safe inside a quoted Mermaid label: markup characters as entity codes."""
+    return "".join(_MERMAID_ENTITIES.get(ch, ch) for ch in text)
+
+
+_MERMAID_SHAPES = {
+    "role": ('["', '"]'),
+    "rule": ('[/"', '"/]'),
+    "step": ('("', '")'),
+    "received": ('(["', '"])'),
+    "deadline": ('{{"', '"}}'),
+    "event": ('>"', '"]'),
+}
+_MERMAID_ARROWS = {"next": "==>", "reports_to": "-.->"}
+_MERMAID_STYLES = {
+    "step": "fill:#fff4d6,stroke:#b8860b",
+    "rule": "fill:#e8f0fe,stroke:#4a6fa5",
+    "received": "fill:#eeeeee,stroke:#777777",
+    "deadline": "fill:#fde2e1,stroke:#b03a2e",
+    "event": "fill:#eeeeee,stroke:#777777",
+}
+
+
+def to_mermaid(graph: Graph, direction: str = "LR") -> str:
+    """A Mermaid flowchart; labels quoted, markup characters escaped as entity codes."""
+    out = [f"flowchart {direction}"]
+    if not graph.nodes:
+        out.append('  empty["(nothing to draw)"]')
+    for node in graph.nodes:
+        opening, closing = _MERMAID_SHAPES.get(node.kind, ('["', '"]'))
+        text = "<br/>".join(mermaid_text(line) for line in _lines(node))
+        out.append(f"  {node.id}{opening}{text}{closing}")
+    for edge in graph.edges:
+        arrow = _MERMAID_ARROWS.get(edge.kind, "-->")
+        out.append(f'  {edge.source} {arrow}|"{mermaid_text(edge.label)}"| {edge.target}')
+    kinds = sorted({n.kind for n in graph.nodes} & set(_MERMAID_STYLES))
+    for kind in kinds:
+        out.append(f"  classDef {kind} {_MERMAID_STYLES[kind]}")
+        members = ",".join(n.id for n in graph.nodes if n.kind == kind)
+        out.append(f"  class {members} {kind}")
+    return "\n".join(out) + "\n"
+
+
+def dot_text(text: str) -> str:
+    """Text safe inside a double-quoted DOT string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+_DOT_SHAPES = {
+    "role": "shape=box",
+    "rule": 'shape=parallelogram, style=filled, fillcolor="#e8f0fe"',
+    "step": 'shape=box, style="rounded,filled", fillcolor="#fff4d6"',
+    "received": 'shape=oval, style=filled, fillcolor="#eeeeee"',
+    "deadline": 'shape=hexagon, style=filled, fillcolor="#fde2e1"',
+    "event": 'shape=cds, style=filled, fillcolor="#eeeeee"',
+}
+_DOT_EDGES = {"next": ", style=bold", "reports_to": ", style=dashed"}
+
+
+def to_dot(graph: Graph) -> str:
+    """A Graphviz digraph; every id and label double-quoted and escaped."""
+    out = [
+        f'digraph "{dot_text(graph.policy)}" {{',
+        "  rankdir=LR;",
+        '  node [fontsize=10, fontname="sans-serif"];',
+        '  edge [fontsize=9, fontname="sans-serif"];',
+    ]
+    for node in graph.nodes:
+        text = "\\n".join(dot_text(line) for line in _lines(node))
+        shape = _DOT_SHAPES.get(node.kind, "shape=box")
+        out.append(f'  "{node.id}" [label="{text}", {shape}];')
+    for edge in graph.edges:
+        extra = _DOT_EDGES.get(edge.kind, "")
+        out.append(f'  "{edge.source}" -> "{edge.target}" [label="{dot_text(edge.label)}"{extra}];')
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def to_json(graph: Graph) -> dict[str, Any]:
+    """The graph as plain data: nodes and edges in order."""
+    return {
+        "policy": graph.policy,
+        "view": graph.view,
+        "nodes": [
+            {"id": n.id, "kind": n.kind, "ref": n.ref, "label": n.label, "detail": list(n.detail)}
+            for n in graph.nodes
+        ],
+        "edges": [
+            {"source": e.source, "target": e.target, "kind": e.kind, "label": e.label}
+            for e in graph.edges
+        ],
+    }

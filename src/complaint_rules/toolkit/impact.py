@@ -1,0 +1,706 @@
+"""Impact of a policy change: re-decide a history of complaints under OLD and NEW, compare.
+
+:func:`compare_decisions` lists how two decisions for the same complaint differ, in the
+officer's terms (:class:`Change`: a deadline later by 2 days, a penalty added, the routing
+changed, ...). :func:`impact_lines` re-decides each JSON line of a history under both
+versions in one streaming pass (through :func:`complaint_rules.decision.batch.stream`, so
+``workers=N`` decides and compares in N processes) and yields a :class:`LineImpact` per
+line, in order. :class:`ImpactTally` adds those up in constant memory (counts, the first
+line numbers of each kind of change, the first bad lines) into an :class:`ImpactReport`,
+shown as a table (:meth:`ImpactReport.as_text`) or as JSON (:meth:`ImpactReport.as_dict`).
+Pure, apart from the optional process pool.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from ..decision.batch import DEFAULT_CHUNK_SIZE, RejectedLine, Settings, located, parse_line, stream
+from ..decision.engine import decide
+from ..decision.model import (
+    DecidedDeadline,
+    DecidedPenalty,
+    Decision,
+)
+from ..errors import CalendarError, ComplaintError, PolicyError, Problem
+from ..policy.compiled import CompiledPolicy
+
+__all__ = [
+    "CHANGE_KINDS",
+    "Change",
+    "ImpactReport",
+    "ImpactTally",
+    "LineImpact",
+    "SubjectCount",
+    "compare_decisions",
+    "impact",
+    "impact_lines",
+    "span",
+]
+
+CHANGE_KINDS: dict[str, str] = {
+    "rejected_now": "decided before, rejected now",
+    "accepted_now": "rejected before, decided now",
+    "level_changed": "level changed",
+    "matched_rules_changed": "matched rules changed",
+    "deadline_earlier": "deadline earlier",
+    "deadline_later": "deadline later",
+    "deadline_added": "deadline added",
+    "deadline_removed": "deadline removed",
+    "deadline_changed": "deadline changed otherwise",
+    "routing_changed": "routing changed",
+    "escalations_changed": "escalations changed",
+    "penalty_added": "penalty added",
+    "penalty_removed": "penalty removed",
+    "penalty_range_changed": "penalty range changed",
+    "sanctions_changed": "sanctions changed",
+    "actions_changed": "actions changed",
+    "reports_changed": "reports changed",
+    "retention_changed": "retention changed",
+    "approvals_changed": "approvals changed",
+    "gaps_changed": "gaps changed",
+    "pending_rules_changed": "pending rules changed",
+    "other": "only wording or sources changed",
+}
+"""Every kind of change, in report order, with its words for people."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between the OLD and the NEW decision for a complaint.
+
+    ``subject`` names what changed (a deadline, penalty, escalation, rule or report id; a
+    routing duty and role; a gap's topic). ``old`` and ``new`` say what it was and is
+    (``None``: absent). ``shift_seconds`` is how much later (negative: earlier) a deadline
+    now falls.
+    """
+
+    kind: str
+    subject: str
+    old: str | None
+    new: str | None
+    shift_seconds: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The change in a line, e.g. ``deadline later reply_general: ... -> ... (+3 d)``."""
+        label = CHANGE_KINDS[self.kind]
+        if self.kind == "other":
+            return f"{label}: {self.subject}"
+        where = f" {self.subject}" if self.subject else ""
+        shift = "" if self.shift_seconds is None else f" ({span(self.shift_seconds)})"
+        return f"{label}{where}: {self.old or '(none)'} -> {self.new or '(none)'}{shift}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "old": self.old,
+            "new": self.new,
+            "shift_seconds": self.shift_seconds,
+            "text": self.text,
+        }
+
+
+def span(seconds: int) -> str:
+    """A signed duration in days, hours and minutes: ``+3 d``, ``-1 d 4 h``, ``+30 min``."""
+    sign = "-" if seconds < 0 else "+"
+    rest = abs(seconds)
+    days, rest = divmod(rest, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{days} d"] if days else []
+    parts += [f"{hours} h"] if hours else []
+    parts += [f"{minutes} min"] if minutes else []
+    parts += [f"{secs} s"] if secs or not parts else []
+    return sign + " ".join(parts)
+
+
+# -- comparing two decisions ----------------------------------------------------------------
+
+_COMPARED = tuple(f for f in Decision.model_fields if f != "policy")
+
+
+def compare_decisions(old: Decision, new: Decision) -> tuple[Change, ...]:
+    """How ``new`` differs from ``old`` (decisions for the same complaint), in report order.
+
+    Which policy decided (``policy``: ids, versions, hashes) is not compared. Differences
+    that none of the kinds covers (labels, notes, articles) give one ``other`` change
+    naming the decision fields that differ.
+    """
+    if all(getattr(old, f) == getattr(new, f) for f in _COMPARED):
+        return ()
+    out: list[Change] = []
+    old_level = None if old.level is None else old.level.id
+    new_level = None if new.level is None else new.level.id
+    if old_level != new_level:
+        out.append(Change("level_changed", "", old_level, new_level))
+    _sets(
+        out,
+        "matched_rules_changed",
+        [r.rule for r in old.matched_rules],
+        [r.rule for r in new.matched_rules],
+        lambda r: r,
+        lambda _: "matched",
+    )
+    out.extend(_deadlines(old.deadlines, new.deadlines))
+    _sets(
+        out,
+        "routing_changed",
+        old.routing,
+        new.routing,
+        lambda a: f"{a.duty}: {a.role.id}",
+        lambda _: "assigned",
+    )
+    _keyed(
+        out,
+        "escalations_changed",
+        old.escalations,
+        new.escalations,
+        lambda e: (e.on, e.deadline, _ids(e.by), _ids(e.to), e.next),
+        lambda e: _join(
+            [f"on {e.on}", e.deadline and f"of {e.deadline}", f"to {_ids(e.to) or '-'}"]
+            + ([f"then {e.next}"] if e.next else [])
+        ),
+    )
+    out.extend(_penalties(old.penalties, new.penalties))
+    _keyed(
+        out,
+        "actions_changed",
+        old.actions,
+        new.actions,
+        lambda a: (_ids(a.by), a.deadline),
+        lambda a: f"by {_ids(a.by) or '-'}",
+    )
+    _keyed(
+        out,
+        "reports_changed",
+        old.reports,
+        new.reports,
+        lambda r: (_ids(r.by), _ids(r.to), r.frequency, r.due),
+        lambda r: _join(
+            [f"to {_ids(r.to) or '-'}", r.frequency, r.due and f"due {r.due.isoformat()}"]
+        ),
+    )
+    _keyed(
+        out,
+        "retention_changed",
+        old.retention,
+        new.retention,
+        lambda k: (_ids(k.keeper), k.years, k.at_least),
+        lambda k: "no term" if k.years is None else f"{'>= ' if k.at_least else ''}{k.years} y",
+    )
+    _keyed(
+        out,
+        "approvals_changed",
+        old.approvals,
+        new.approvals,
+        lambda a: (a.amount_yuan, _ids(a.approver), a.configured),
+        lambda a: f"by {_ids(a.approver) or '-'}" if a.configured else "not configured",
+    )
+    _sets(
+        out, "gaps_changed", old.gaps, new.gaps, lambda g: f"{g.about}: {g.text}", lambda _: "gap"
+    )
+    _sets(
+        out,
+        "pending_rules_changed",
+        old.pending_rules,
+        new.pending_rules,
+        lambda p: p.source.rule,
+        lambda p: f"needs {', '.join(p.needs)}",
+    )
+    if not out:
+        fields = [f for f in _COMPARED if getattr(old, f) != getattr(new, f)]
+        out.append(Change("other", ", ".join(fields), None, None))
+    return tuple(out)
+
+
+def _ids(named: Iterable[Any]) -> str:
+    return ", ".join(n.id for n in named)
+
+
+def _join(parts: Sequence[str | None]) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+def _sets(
+    out: list[Change],
+    kind: str,
+    old: Iterable[Any],
+    new: Iterable[Any],
+    key: Callable[[Any], str],
+    words: Callable[[Any], str],
+) -> None:
+    """Elements compared as a whole: present in one decision only."""
+    before = {key(x): x for x in old}
+    after = {key(x): x for x in new}
+    for k, x in before.items():
+        if k not in after:
+            out.append(Change(kind, k, words(x), None))
+    for k, x in after.items():
+        if k not in before:
+            out.append(Change(kind, k, None, words(x)))
+
+
+def _keyed(
+    out: list[Change],
+    kind: str,
+    old: Iterable[Any],
+    new: Iterable[Any],
+    what: Callable[[Any], Hashable],
+    words: Callable[[Any], str],
+) -> None:
+    """Elements with an id: added, removed, or changed in ``what`` (not in wording)."""
+    before = {x.id: x for x in old}
+    after = {x.id: x for x in new}
+    for k, x in before.items():
+        if k not in after:
+            out.append(Change(kind, k, words(x), None))
+        elif what(x) != what(after[k]):
+            out.append(Change(kind, k, words(x), words(after[k])))
+    for k, x in after.items():
+        if k not in before:
+            out.append(Change(kind, k, None, words(x)))
+
+
+def _period(d: DecidedDeadline) -> str:
+    if d.unit == "until":
+        return "until a given time"
+    if d.amount_min is not None and d.amount_min != d.amount:
+        return f"{d.amount_min}-{d.amount} {d.unit}"
+    return f"{d.amount} {d.unit}"
+
+
+def _deadline_words(d: DecidedDeadline) -> str:
+    if d.status == "needs_fact":
+        return f"needs {', '.join(d.waiting_for)}"
+    if d.status == "not_started" or d.due is None:
+        return f"{_period(d)} from {d.starts}, not started"
+    earliest = f" (earliest {d.due_earliest.isoformat()})" if d.due_earliest else ""
+    estimated = ", estimated" if d.estimated else ""
+    return f"{_period(d)}, due {d.due.isoformat()}{earliest}{estimated}"
+
+
+def _deadline_key(d: DecidedDeadline) -> tuple[Any, ...]:
+    return (
+        d.status,
+        d.starts,
+        d.started_at,
+        d.unit,
+        d.amount,
+        d.amount_min,
+        d.due,
+        d.due_earliest,
+        d.estimated,
+        _ids(d.by),
+        d.waiting_for,
+    )
+
+
+def _deadlines(old: Sequence[DecidedDeadline], new: Sequence[DecidedDeadline]) -> Iterator[Change]:
+    before = {d.id: d for d in old}
+    after = {d.id: d for d in new}
+    for key, d in before.items():
+        n = after.get(key)
+        if n is None:
+            yield Change("deadline_removed", key, _deadline_words(d), None)
+        elif d.due is not None and n.due is not None and d.due != n.due:
+            shift = int((n.due - d.due).total_seconds())
+            kind = "deadline_later" if shift > 0 else "deadline_earlier"
+            yield Change(kind, key, _deadline_words(d), _deadline_words(n), shift)
+        elif _deadline_key(d) != _deadline_key(n):
+            yield Change("deadline_changed", key, _deadline_words(d), _deadline_words(n))
+    for key, n in after.items():
+        if key not in before:
+            yield Change("deadline_added", key, None, _deadline_words(n))
+
+
+def _money(p: DecidedPenalty) -> str:
+    if p.kind == "none":
+        return "no amount"
+    if not p.configured:
+        return f"{p.kind}, amount not configured"
+    if p.min_yuan is None or p.max_yuan is None:
+        return f"{p.kind}, no amount set"
+    each = f"{p.min_yuan}" if p.min_yuan == p.max_yuan else f"{p.min_yuan}-{p.max_yuan}"
+    total = (
+        f"{p.total_min_yuan}"
+        if p.total_min_yuan == p.total_max_yuan
+        else f"{p.total_min_yuan}-{p.total_max_yuan}"
+    )
+    return f"{p.kind} {each} yuan per {p.per}, total {total} yuan"
+
+
+def _sanction_words(p: DecidedPenalty) -> str:
+    return ", ".join(f"{s.id} {s.status}" for s in p.sanctions) or "none"
+
+
+def _penalty_words(p: DecidedPenalty) -> str:
+    return f"{_money(p)}; sanctions: {_sanction_words(p)}"
+
+
+def _penalties(old: Sequence[DecidedPenalty], new: Sequence[DecidedPenalty]) -> Iterator[Change]:
+    before = {f"{p.id} ({p.finding.id})": p for p in old}
+    after = {f"{p.id} ({p.finding.id})": p for p in new}
+    for key, p in before.items():
+        n = after.get(key)
+        if n is None:
+            yield Change("penalty_removed", key, _penalty_words(p), None)
+            continue
+        if _money(p) != _money(n) or _ids(p.subjects) != _ids(n.subjects):
+            yield Change("penalty_range_changed", key, _money(p), _money(n))
+        if _sanction_words(p) != _sanction_words(n):
+            yield Change("sanctions_changed", key, _sanction_words(p), _sanction_words(n))
+    for key, n in after.items():
+        if key not in before:
+            yield Change("penalty_added", key, None, _penalty_words(n))
+
+
+# -- one line of a history --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LineImpact:
+    """What one line of a history gave: blank, bad, the same decision, or changes."""
+
+    line: int
+    status: Literal["blank", "bad", "same", "changed"]
+    complaint_id: str | None = None
+    changes: tuple[Change, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The ``--changes`` JSON line of a changed complaint."""
+        return {
+            "line": self.line,
+            "id": self.complaint_id,
+            "changes": [c.as_dict() for c in self.changes],
+        }
+
+
+def _try(policy: CompiledPolicy, data: Any, s: Settings) -> Decision | tuple[Problem, ...]:
+    try:
+        return decide(policy, data, at=s.at, estimate=s.estimate)
+    except ComplaintError as exc:
+        return exc.problems
+    except CalendarError as exc:
+        return (Problem(str(exc)),)
+
+
+def _messages(problems: Iterable[Problem]) -> str:
+    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
+
+
+def _impact_line(
+    policies: tuple[CompiledPolicy, ...], line: int, raw: str | bytes, s: Settings
+) -> LineImpact:
+    data = parse_line(raw, line, s.file)
+    if data is None:
+        return LineImpact(line, "blank")
+    if isinstance(data, RejectedLine):
+        return LineImpact(line, "bad", problems=data.problems)
+    raw_id = data.get("id") if isinstance(data, dict) else None
+    cid = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
+    old = _try(policies[0], data, s)
+    new = _try(policies[1], data, s)
+    if isinstance(old, Decision) and isinstance(new, Decision):
+        changes = compare_decisions(old, new)
+        return LineImpact(line, "changed" if changes else "same", cid, changes)
+    if isinstance(old, Decision):
+        assert not isinstance(new, Decision)
+        change = Change("rejected_now", "", "decided", _messages(new))
+        return LineImpact(line, "changed", cid, (change,))
+    if isinstance(new, Decision):
+        change = Change("accepted_now", "", _messages(old), "decided")
+        return LineImpact(line, "changed", cid, (change,))
+    problems = (*old, *(p for p in new if p not in old))
+    return LineImpact(line, "bad", cid, problems=located(problems, line, s.file))
+
+
+def impact_lines(
+    old: CompiledPolicy,
+    new: CompiledPolicy,
+    lines: Iterable[str | bytes],
+    *,
+    at: datetime | str | None = None,
+    estimate: bool = False,
+    workers: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    file: str | None = None,
+) -> Iterator[LineImpact]:
+    """Re-decide each JSON line under ``old`` and ``new``; one :class:`LineImpact` per line.
+
+    Lazy, in order, constant memory. A line is ``bad`` when it is not JSON or neither
+    version decides it (its problems carry ``file`` and the line number); a line that
+    only one version decides is a change (``rejected_now`` / ``accepted_now``).
+    """
+    for policy in (old, new):
+        if policy.policy.abstract:
+            raise PolicyError(
+                [
+                    Problem(
+                        f"policy {policy.id!r} is abstract: a base for other policies, "
+                        "it decides no complaint"
+                    )
+                ]
+            )
+    return stream(
+        _impact_line,
+        (old, new),
+        lines,
+        Settings.of(at, estimate, file=file),
+        workers=workers,
+        chunk_size=chunk_size,
+        start=1,
+    )
+
+
+# -- adding up --------------------------------------------------------------------------------
+
+
+@dataclass
+class SubjectCount:
+    """Complaints with a change of one kind to one subject; deadline shifts in seconds."""
+
+    complaints: int = 0
+    examples: list[int] = field(default_factory=list)
+    shift_min: int | None = None
+    shift_max: int | None = None
+
+
+@dataclass(frozen=True)
+class ImpactReport:
+    """The whole impact of a policy change on a history (see :class:`ImpactTally`)."""
+
+    old: dict[str, str]
+    new: dict[str, str]
+    history: str | None
+    lines: int
+    blank: int
+    decided: int
+    bad: int
+    changed: int
+    kinds: dict[str, tuple[int, tuple[int, ...]]]
+    """kind -> (complaints with such a change, their first line numbers)."""
+    subjects: dict[str, dict[str, SubjectCount]]
+    bad_lines: tuple[tuple[int, tuple[Problem, ...]], ...]
+    """The first bad lines, each with its problems."""
+
+    @property
+    def complaints(self) -> int:
+        """Lines that are not blank."""
+        return self.lines - self.blank
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (``--format json``)."""
+        return {
+            "old": self.old,
+            "new": self.new,
+            "history": self.history,
+            "lines": self.lines,
+            "blank": self.blank,
+            "complaints": self.complaints,
+            "decided": self.decided,
+            "bad": self.bad,
+            "changed": self.changed,
+            "changes": [
+                {
+                    "kind": kind,
+                    "label": CHANGE_KINDS[kind],
+                    "complaints": count,
+                    "examples": list(examples),
+                    "subjects": [
+                        {
+                            "subject": name,
+                            "complaints": sub.complaints,
+                            "examples": sub.examples,
+                            "shift_min_seconds": sub.shift_min,
+                            "shift_max_seconds": sub.shift_max,
+                        }
+                        for name, sub in self.subjects[kind].items()
+                    ],
+                }
+                for kind, (count, examples) in self.kinds.items()
+            ],
+            "bad_lines": [
+                {
+                    "line": line,
+                    "problems": [{"field": p.field, "message": p.message} for p in problems],
+                }
+                for line, problems in self.bad_lines
+            ],
+        }
+
+    def as_text(self) -> str:
+        """The report as a table for people."""
+
+        def name(ref: dict[str, str]) -> str:
+            return f"{ref['policy']} {ref['version']} (sha256 {ref['sha256'][:12]})"
+
+        pct = f" ({100 * self.changed / self.decided:.1f}% of decided)" if self.decided else ""
+        out = [
+            f"old:     {name(self.old)}",
+            f"new:     {name(self.new)}",
+            f"history: {self.history or '<lines>'}",
+            f"lines {self.lines}, complaints {self.complaints}, decided {self.decided}, "
+            f"bad {self.bad}, changed {self.changed}{pct}",
+        ]
+        rows = [("change", "subject", "complaints", "shift", "first lines")]
+        for kind, (count, examples) in self.kinds.items():
+            subjects = self.subjects[kind]
+            label = CHANGE_KINDS[kind]
+            if len(subjects) > 1:
+                rows.append((label, "(any)", str(count), "", _lines(examples)))
+                label = ""
+            for subject, sub in subjects.items():
+                shift = ""
+                if sub.shift_min is not None and sub.shift_max is not None:
+                    shift = span(sub.shift_min)
+                    if sub.shift_max != sub.shift_min:
+                        shift += f" .. {span(sub.shift_max)}"
+                row = (label, _cut(subject), str(sub.complaints), shift, _lines(sub.examples))
+                rows.append(row)
+                label = ""
+        if len(rows) > 1:
+            widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+            out.append("")
+            for r in rows:
+                pad = [" " * (widths[i] - _width(r[i])) for i in range(4)]
+                cells = [r[0] + pad[0], r[1] + pad[1], pad[2] + r[2], r[3] + pad[3], r[4]]
+                out.append("  ".join(cells).rstrip())
+        else:
+            out.append("")
+            out.append("no decision changed")
+        if self.bad_lines:
+            more = self.bad - len(self.bad_lines)
+            out.append("")
+            out.append(
+                f"bad lines ({self.bad}" + (f", first {len(self.bad_lines)}" if more else "") + "):"
+            )
+            for line, problems in self.bad_lines:
+                out.append(f"  line {line}: {_messages(problems)}")
+        return "\n".join(out) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _lines(numbers: Sequence[int]) -> str:
+    return ", ".join(map(str, numbers))
+
+
+def _cut(text: str, width: int = 60) -> str:
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _ref(policy: CompiledPolicy) -> dict[str, str]:
+    return {"policy": policy.id, "version": policy.version, "sha256": policy.sha256}
+
+
+class ImpactTally:
+    """Adds up :class:`LineImpact` results in constant memory.
+
+    Keeps counts, the first ``examples`` line numbers of each kind (and of each subject
+    within a kind), the smallest and largest deadline shift, and the first ``bad_lines``
+    bad lines with their problems.
+    """
+
+    def __init__(self, *, examples: int = 5, bad_lines: int = 20) -> None:
+        self.examples = examples
+        self.max_bad = bad_lines
+        self.lines = self.blank = self.decided = self.bad = self.changed = 0
+        self._kinds: dict[str, list[Any]] = {}
+        self._subjects: dict[str, dict[str, SubjectCount]] = {}
+        self._bad: list[tuple[int, tuple[Problem, ...]]] = []
+
+    def add(self, item: LineImpact) -> None:
+        self.lines = max(self.lines, item.line)
+        if item.status == "blank":
+            self.blank += 1
+            return
+        if item.status == "bad":
+            self.bad += 1
+            if len(self._bad) < self.max_bad:
+                self._bad.append((item.line, item.problems))
+            return
+        self.decided += 1
+        if item.status == "same":
+            return
+        self.changed += 1
+        seen_kinds: set[str] = set()
+        seen_subjects: set[tuple[str, str]] = set()
+        for change in item.changes:
+            if change.kind not in seen_kinds:
+                seen_kinds.add(change.kind)
+                entry = self._kinds.setdefault(change.kind, [0, []])
+                entry[0] += 1
+                if len(entry[1]) < self.examples:
+                    entry[1].append(item.line)
+            subs = self._subjects.setdefault(change.kind, {})
+            sub = subs.setdefault(change.subject, SubjectCount())
+            if (change.kind, change.subject) not in seen_subjects:
+                seen_subjects.add((change.kind, change.subject))
+                sub.complaints += 1
+                if len(sub.examples) < self.examples:
+                    sub.examples.append(item.line)
+            if change.shift_seconds is not None:
+                s = change.shift_seconds
+                sub.shift_min = s if sub.shift_min is None else min(sub.shift_min, s)
+                sub.shift_max = s if sub.shift_max is None else max(sub.shift_max, s)
+
+    def report(
+        self, old: CompiledPolicy, new: CompiledPolicy, history: str | None = None
+    ) -> ImpactReport:
+        order = list(CHANGE_KINDS)
+        kinds = {
+            k: (self._kinds[k][0], tuple(self._kinds[k][1]))
+            for k in sorted(self._kinds, key=order.index)
+        }
+        subjects = {
+            k: dict(sorted(self._subjects[k].items(), key=lambda kv: (-kv[1].complaints, kv[0])))
+            for k in kinds
+        }
+        return ImpactReport(
+            old=_ref(old),
+            new=_ref(new),
+            history=history,
+            lines=self.lines,
+            blank=self.blank,
+            decided=self.decided,
+            bad=self.bad,
+            changed=self.changed,
+            kinds=kinds,
+            subjects=subjects,
+            bad_lines=tuple(self._bad),
+        )
+
+
+def impact(
+    old: CompiledPolicy,
+    new: CompiledPolicy,
+    lines: Iterable[str | bytes],
+    *,
+    at: datetime | str | None = None,
+    estimate: bool = False,
+    workers: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    file: str | None = None,
+    examples: int = 5,
+) -> ImpactReport:
+    """The :class:`ImpactReport` of changing ``old`` to ``new`` on a history of JSON lines."""
+    tally = ImpactTally(examples=examples)
+    for item in impact_lines(
+        old, new, lines, at=at, estimate=estimate, workers=workers, chunk_size=chunk_size, file=file
+    ):
+        tally.add(item)
+    return tally.report(old, new, file)

@@ -1,0 +1,806 @@
+"""Static checks of a policy that loads: what a DMN editor would flag, and more.
+
+A policy that loads is consistent (:mod:`complaint_rules.policy.compiled`); lint looks for what
+is consistent but probably wrong, by evaluating the policy's conditions over its input
+space (:mod:`complaint_rules.toolkit.input_space`). Each :class:`LintFinding` has a severity, a
+code, a message, the rule and article it concerns, and ``file:line`` when the policy's
+file is given. The checks (docs/lint.md defines each precisely):
+
+- ``unreached-channel`` / ``-category`` / ``-level`` / ``-finding``: a value no rule that
+  looks at it ever applies to (a finding: also no penalty names it);
+- ``dead-rule``: a rule whose condition holds for no complaint;
+- ``shadowed-row``: a classification row that is never the first to match;
+- ``conflicting-deadlines``: two rules that apply to one complaint give deadlines of the
+  same label different periods; ``conflicting-duty``: they give the duty
+  ``first_responsible`` or ``replies`` to different roles; ``conflicting-escalation``:
+  the same role escalates on the same trigger to different roles;
+  ``conflicting-penalties``: the same finding costs the same subject different amounts
+  of the same kind;
+- ``unused-role`` / ``-event`` / ``-sanction`` / ``-fact`` / ``-parameter``: declared in
+  this file, used nowhere;
+- ``looser-than-base``: a deadline the base layer also gives (same id) falls later than
+  the base's for some complaint; ``dropped-base-deadline``: a base deadline no longer
+  applies to complaints the base gives it to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
+from ..policy.conditions import Subject
+from ..policy.model import ELEMENT_KINDS, Money, Rule
+from ..policy.yaml_reader import Located
+from .diff import Decider, condition_text, money_text, period_text, value_text, where_text
+from .input_space import DEFAULT_LIMIT, InputSpace, Point, condition_keys, input_space
+
+__all__ = ["EXCLUSIVE_DUTIES", "LintFinding", "LintReport", "lint"]
+
+Severity = Literal["error", "warning", "info"]
+
+EXCLUSIVE_DUTIES = ("first_responsible", "replies")
+"""Duties one role holds for a complaint: two rules giving one to different roles disagree."""
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class LintFinding(_Out):
+    """One finding: how bad, which check, what, and where (rule, article, file:line)."""
+
+    severity: Severity
+    code: str
+    message: str
+    rule: str | None = None
+    article: str | None = None
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    example: dict[str, Any] | None = None
+
+    def as_text(self) -> str:
+        where = self.file or "<policy>"
+        if self.line is not None:
+            where += f":{self.line}"
+        source = ""
+        if self.rule or self.article:
+            source = " [" + " · ".join(x for x in (self.rule, self.article) if x) + "]"
+        field = f" {self.field}:" if self.field else ""
+        text = f"{where}:{field} {self.severity} {self.code}: {self.message}{source}"
+        if self.example is not None:
+            text += "\n  example: " + json.dumps(self.example, ensure_ascii=False)
+        return text
+
+
+class LintReport(_Out):
+    """Every finding for one policy, in file order."""
+
+    policy: str
+    version: str
+    findings: tuple[LintFinding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+    def as_text(self) -> str:
+        lines = [f.as_text() for f in self.findings]
+        infos = len(self.findings) - self.errors - self.warnings
+        lines.append(
+            f"{self.policy} {self.version}: {self.errors} error(s), {self.warnings} warning(s), "
+            f"{infos} info"
+        )
+        return "\n".join(lines) + "\n"
+
+
+# --- where things are in the file -----------------------------------------------------------
+
+
+class _Locator:
+    """Field paths into the policy's own file, found by id (the merged policy's indices
+    differ from the file's where it extends another)."""
+
+    def __init__(self, policy: CompiledPolicy, source: Located | None) -> None:
+        self.policy = policy
+        self.source = source
+        self.data = source.data if source is not None else None
+
+    def index(self, path: Sequence[str], ident: str) -> int | None:
+        node: Any = self.data
+        if node is None:
+            items: Any = self.policy.policy
+            for part in path:
+                items = getattr(items, part, None)
+                if items is None:
+                    return None
+            ids = [getattr(item, "id", None) for item in items]
+            return ids.index(ident) if ident in ids else None
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, list):
+            return None
+        for i, item in enumerate(node):
+            if isinstance(item, dict) and item.get("id") == ident:
+                return i
+        return None
+
+    def finding(
+        self,
+        severity: Severity,
+        code: str,
+        message: str,
+        *,
+        at: tuple[str | int, ...] | None,
+        rule: Rule | None = None,
+        article: str | None = None,
+        example: dict[str, Any] | None = None,
+    ) -> LintFinding:
+        line = None
+        file = None if self.source is None else self.source.file
+        if at is not None and self.source is not None:
+            line = self.source.line_of(at)
+        field = None if at is None else _dotted(at)
+        return LintFinding(
+            severity=severity,
+            code=code,
+            message=message,
+            rule=None if rule is None else rule.id,
+            article=article or (None if rule is None else rule.article),
+            file=file,
+            line=line,
+            field=field,
+            example=example,
+        )
+
+    def rule_path(self, rule_id: str, *rest: str | int) -> tuple[str | int, ...] | None:
+        i = self.index(("rules",), rule_id)
+        if i is None:
+            return ("extends",) if self.policy.policy.extends else None
+        return ("rules", i, *rest)
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+class _Linter:
+    def __init__(
+        self,
+        policy: CompiledPolicy,
+        base: CompiledPolicy | None,
+        source: Located | None,
+        limit: int,
+    ) -> None:
+        self.cp = policy
+        self.base = base
+        self.at = _Locator(policy, source)
+        self.limit = limit
+        self.space = input_space(policy)
+        self.found: list[LintFinding] = []
+        self.subjects: dict[Point, Subject | None] = {}
+
+    def subject(self, point: Point) -> Subject | None:
+        if point not in self.subjects:
+            self.subjects[point] = self.space.subject(point, self.cp)
+        return self.subjects[point]
+
+    def points(self, keys: Iterable[str], what: str) -> Iterator[tuple[Point, Subject]]:
+        for point in self.space.points(keys, limit=self.limit, what=what):
+            subject = self.subject(point)
+            if subject is not None:
+                yield point, subject
+
+    def example(self, points: Sequence[Point]) -> dict[str, Any] | None:
+        if not points:
+            return None
+        return self.space.complaint(min(points, key=self.space.weight), self.cp)
+
+    def inherited(self, rule: CompiledRule) -> str:
+        return f" (inherited from {rule.layer})" if rule.layer != self.cp.id else ""
+
+    def add(self, finding: LintFinding) -> None:
+        self.found.append(finding)
+
+    # -- reach ---------------------------------------------------------------------------
+
+    def reach(self) -> None:
+        cp, space = self.cp, self.space
+        dims_of = {r.rule.id: space.keys_of(r.rule.when) for r in cp.rules}
+        for key, kind in (("channel", "channels"), ("category", "categories")):
+            reached: set[Any] = set()
+            for rule in cp.rules:
+                if rule.when is None or key not in dims_of[rule.rule.id]:
+                    continue
+                for point, subject in self.points(dims_of[rule.rule.id] | {key}, rule.rule.id):
+                    if rule.when.test(subject) is True:
+                        reached.add(space.value(point, key))
+            terms = getattr(cp.policy.vocabulary, kind)
+            if len(terms) < 2:
+                continue  # one value: there is nothing to tell apart
+            if not any(rule.when is not None and key in dims_of[rule.rule.id] for rule in cp.rules):
+                self.add(
+                    self.at.finding(
+                        "info",
+                        f"unreached-{key}",
+                        f"no rule looks at the {key}: its {len(terms)} values "
+                        f"({', '.join(t.id for t in terms)}) are all decided alike",
+                        at=("vocabulary", kind)
+                        if self.at.index(("vocabulary", kind), terms[0].id) is not None
+                        else None,
+                    )
+                )
+                continue
+            for term in terms:
+                if term.id in reached:
+                    continue
+                self.add(
+                    self.at.finding(
+                        "warning",
+                        f"unreached-{key}",
+                        f"{key} {term.id} ({term.label}): no rule that looks at the {key} "
+                        f"applies to it; its complaints get only what every {key} gets",
+                        at=self.vocab_path(kind, term.id),
+                    )
+                )
+        self.reach_levels()
+        self.reach_findings()
+
+    def vocab_path(self, kind: str, ident: str) -> tuple[str | int, ...] | None:
+        i = self.at.index(("vocabulary", kind), ident)
+        return None if i is None else ("vocabulary", kind, i)
+
+    def reach_levels(self) -> None:
+        cp, space = self.cp, self.space
+        if not cp.level_order:
+            return
+        classified = cp.level_input == "forbidden"
+        if classified and not cp.classification:
+            return
+        assigned: set[str | None] = set()
+        if classified:
+            for _point, subject in self.points(space.level_keys, "the classification"):
+                assigned.add(subject.level)
+        reached: set[str | None] = set()
+        for rule in cp.rules:
+            if rule.when is None or "level" not in _raw_keys(rule.rule.when):
+                continue
+            for _point, subject in self.points(space.keys_of(rule.rule.when), rule.rule.id):
+                if rule.when.test(subject) is True:
+                    reached.add(subject.level)
+        for term in cp.policy.vocabulary.levels:
+            if term.id in reached:
+                continue
+            why = (
+                "no classification row gives it and it is not the default"
+                if classified and term.id not in assigned
+                else "no rule that looks at the level applies to it"
+            )
+            self.add(
+                self.at.finding(
+                    "warning",
+                    "unreached-level",
+                    f"level {term.id} ({term.label}): {why}",
+                    at=self.vocab_path("levels", term.id),
+                )
+            )
+
+    def reach_findings(self) -> None:
+        cp, space = self.cp, self.space
+        penalised = {p.finding for r in cp.policy.rules for p in r.penalties}
+        for term in cp.policy.vocabulary.findings:
+            if term.id in penalised:
+                continue
+            key = space.finding_key(term.id)
+            reached = False
+            for rule in cp.rules:
+                if rule.when is None or f"finding:{term.id}" not in _raw_keys(rule.rule.when):
+                    continue
+                for point, subject in self.points(
+                    space.keys_of(rule.rule.when) | {key}, rule.rule.id
+                ):
+                    present = space.value(point, key)
+                    if present in (True, term.id) and rule.when.test(subject) is True:
+                        reached = True
+                        break
+                if reached:
+                    break
+            if not reached:
+                self.add(
+                    self.at.finding(
+                        "warning",
+                        "unreached-finding",
+                        f"finding {term.id} ({term.label}): no penalty names it and no rule "
+                        "that tests it applies when it is found",
+                        at=self.vocab_path("findings", term.id),
+                    )
+                )
+
+    # -- rules and rows that never act -----------------------------------------------------
+
+    def dead_rules(self) -> None:
+        for rule in self.cp.rules:
+            if rule.when is None:
+                continue
+            dims = self.space.keys_of(rule.rule.when)
+            if any(rule.when.test(s) is True for _p, s in self.points(dims, rule.rule.id)):
+                continue
+            self.add(
+                self.at.finding(
+                    "warning",
+                    "dead-rule",
+                    f"rule {rule.rule.id} never applies: no complaint satisfies "
+                    f"{condition_text(rule.rule.when)}{self.inherited(rule)}",
+                    at=self.at.rule_path(rule.rule.id, "when"),
+                    rule=rule.rule,
+                )
+            )
+
+    def shadowed_rows(self) -> None:
+        cp, space = self.cp, self.space
+        rows = cp.classification
+        if cp.level_input != "forbidden" or not rows:
+            return
+        dims: set[str] = set()
+        raw = cp.policy.classification
+        assert raw is not None
+        for i, (row_id, article, level, cond) in enumerate(rows):
+            dims |= space.keys_of(raw.rows[i].when)
+            first_by: dict[str, None] = {}
+            matched = first = False
+            for _point, subject in self.points(dims, f"classification row {row_id}"):
+                if cond.test(subject) is not True:
+                    continue
+                matched = True
+                earlier = next((r for r in rows[:i] if r[3].test(subject)), None)
+                if earlier is None:
+                    first = True
+                    break
+                first_by[earlier[0]] = None
+            if first:
+                continue
+            why = (
+                "every complaint it matches is matched first by " + ", ".join(first_by)
+                if matched
+                else "no complaint matches it"
+            )
+            path = self.row_path(row_id)
+            self.add(
+                self.at.finding(
+                    "warning",
+                    "shadowed-row",
+                    f"classification row {row_id} (→ {level}) never sets the level: {why}",
+                    at=path,
+                    article=article,
+                )
+            )
+
+    def row_path(self, row_id: str) -> tuple[str | int, ...] | None:
+        i = self.at.index(("classification", "rows"), row_id)
+        return None if i is None else ("classification", "rows", i)
+
+    # -- overlapping rules that disagree -------------------------------------------------------
+
+    def together(self, a: CompiledRule, b: CompiledRule) -> tuple[list[Point], str]:
+        """The points where both rules apply (their own dimensions varied), and where."""
+        dims = self.space.keys_of(a.rule.when) | self.space.keys_of(b.rule.when)
+        out = []
+        total = 0
+        for point, subject in self.points(dims, f"rules {a.rule.id} and {b.rule.id}"):
+            total += 1
+            if all(r.when is None or r.when.test(subject) is True for r in (a, b)):
+                out.append(point)
+        if len(out) == total:
+            return out, " (every complaint)"
+        where = where_text(self.space, self.cp, out, dims)
+        return out, f" (where {'; '.join(where)})" if where else " (some complaints)"
+
+    def overlaps(self) -> None:
+        cache: dict[tuple[str, str], tuple[list[Point], str]] = {}
+
+        def both(a: CompiledRule, b: CompiledRule) -> tuple[list[Point], str]:
+            pair = (a.rule.id, b.rule.id)
+            if pair not in cache:
+                cache[pair] = self.together(a, b)
+            return cache[pair]
+
+        for a, b in itertools.combinations(self.cp.rules, 2):
+            for message, code, severity in self.disagreements(a, b):
+                points, scope = both(a, b)
+                if not points:
+                    continue
+                self.add(
+                    self.at.finding(
+                        severity,
+                        code,
+                        message + scope + self.inherited(b),
+                        at=self.at.rule_path(b.rule.id),
+                        rule=b.rule,
+                        example=self.example(points),
+                    )
+                )
+
+    def disagreements(
+        self, a: CompiledRule, b: CompiledRule
+    ) -> Iterator[tuple[str, str, Severity]]:
+        ra, rb = a.rule, b.rule
+        for x in ra.deadlines:
+            for y in rb.deadlines:
+                same = _norm(x.label) == _norm(y.label)
+                if same and (x.within, x.starts, x.until) != (y.within, y.starts, y.until):
+                    yield (
+                        f"deadlines {x.id} ({_deadline_words(x)}, rule {ra.id}) and {y.id} "
+                        f"({_deadline_words(y)}, rule {rb.id}) are both 「{y.label}」 and apply "
+                        "to the same complaints",
+                        "conflicting-deadlines",
+                        "error",
+                    )
+        for duty in EXCLUSIVE_DUTIES:
+            roles_a = {r.role for r in ra.routing if r.duty == duty}
+            roles_b = {r.role for r in rb.routing if r.duty == duty}
+            if roles_a and roles_b and roles_a != roles_b:
+                yield (
+                    f"rules {ra.id} and {rb.id} both assign {duty} to different roles: "
+                    f"{self.roles(roles_a)} against {self.roles(roles_b)}",
+                    "conflicting-duty",
+                    "warning",
+                )
+        for e in ra.escalations:
+            for f in rb.escalations:
+                if (e.on, e.deadline, set(e.by)) == (f.on, f.deadline, set(f.by)) and set(
+                    e.to
+                ) != set(f.to):
+                    yield (
+                        f"escalations {e.id} (rule {ra.id}) and {f.id} (rule {rb.id}): on "
+                        f"{e.on}{' of ' + e.deadline if e.deadline else ''} the same roles "
+                        f"escalate to {self.roles(e.to)} against {self.roles(f.to)}",
+                        "conflicting-escalation",
+                        "warning",
+                    )
+        for p in ra.penalties:
+            for q in rb.penalties:
+                shared = set(p.subjects) & set(q.subjects)
+                if (
+                    p.finding == q.finding
+                    and shared
+                    and p.kind == q.kind != "none"
+                    and (p.amount_yuan, p.per) != (q.amount_yuan, q.per)
+                ):
+                    yield (
+                        f"penalties {p.id} (rule {ra.id}: {_money(p.amount_yuan)} per {p.per}) "
+                        f"and {q.id} (rule {rb.id}: {_money(q.amount_yuan)} per {q.per}) give "
+                        f"{self.roles(shared)} different {p.kind} amounts for finding "
+                        f"{p.finding}",
+                        "conflicting-penalties",
+                        "warning",
+                    )
+
+    def roles(self, ids: Iterable[str]) -> str:
+        terms = self.cp.roles.terms
+        return "、".join(f"{terms[i].label} ({i})" if i in terms else i for i in sorted(ids))
+
+    # -- vocabulary nobody uses ---------------------------------------------------------------
+
+    def unused(self) -> None:
+        policy = self.cp.policy
+        used: dict[str, set[str]] = {
+            "roles": set(),
+            "events": set(),
+            "sanctions": set(),
+            "facts": set(),
+            "parameters": set(),
+        }
+        used["roles"].update(r.reports_to for r in policy.vocabulary.roles if r.reports_to)
+        conds: list[Any] = []
+        for rule in policy.rules:
+            conds.append(rule.when)
+            used["roles"].update(a.role for a in rule.routing)
+            for kind in ELEMENT_KINDS:
+                for e in getattr(rule, kind):
+                    for name in ("by", "to", "subjects", "keeper", "above"):
+                        used["roles"].update(getattr(e, name, ()))
+            for d in rule.deadlines:
+                used["facts"].update((d.starts, *d.until))
+            for esc in rule.escalations:
+                used["events"].add(esc.on)
+            for p in rule.penalties:
+                for item in p.sanctions:
+                    used["sanctions"].add(item.sanction)
+                    conds.append(item.when)
+                used["parameters"].update(_params(p.amount_yuan))
+            for ap in rule.approvals:
+                used["facts"].add(ap.amount_fact)
+                for tier in ap.tiers:
+                    used["roles"].add(tier.role)
+                    used["parameters"].update(_params(tier.limit_yuan))
+        if policy.classification is not None:
+            conds.extend(r.when for r in policy.classification.rows)
+        for cond in conds:
+            used["facts"].update(
+                k.removeprefix("fact:") for k in _raw_keys(cond) if k.startswith("fact:")
+            )
+        # parts of the policy these checks do not know (e.g. a lifecycle) use what they name
+        elsewhere = _strings(policy.model_dump(mode="json", exclude=set(_READ_HERE)))
+        for names in used.values():
+            names |= elsewhere
+        severity: Severity = "info" if policy.abstract else "warning"
+        tail = " (an abstract layer: policies that extend it may use it)" if policy.abstract else ""
+        groups: list[tuple[str, str, Sequence[Any], tuple[str, ...]]] = [
+            ("roles", "role", policy.vocabulary.roles, ("vocabulary", "roles")),
+            ("events", "event", policy.vocabulary.events, ("vocabulary", "events")),
+            ("sanctions", "sanction", policy.vocabulary.sanctions, ("vocabulary", "sanctions")),
+            ("facts", "fact", policy.facts, ("facts",)),
+            ("parameters", "parameter", policy.parameters, ("parameters",)),
+        ]
+        for kind, singular, items, path in groups:
+            for item in items:
+                if item.id in used[kind]:
+                    continue
+                i = self.at.index(path, item.id)
+                if i is None and self.cp.policy.extends is not None:
+                    continue  # the base layer's own; its lint reports it
+                self.add(
+                    self.at.finding(
+                        severity,
+                        f"unused-{singular}",
+                        f"{singular} {item.id} ({item.label}) is declared but never used{tail}",
+                        at=None if i is None else (*path, i),
+                    )
+                )
+
+    # -- against the base layer -------------------------------------------------------------------
+
+    def against_base(self) -> None:
+        base = self.base
+        if base is None:
+            return
+        view = _base_view(base, self.cp)
+        space = input_space(self.cp, view)
+        decide = Decider(space, (self.cp, view))
+        ours = {r.rule.id: r.rule for r in self.cp.rules}
+        homes = {d.id: rule for rule in ours.values() for d in rule.deadlines}
+        for base_rule in view.rules:
+            for deadline in base_rule.rule.deadlines:
+                home = homes.get(deadline.id)
+                dims = space.keys_of(base_rule.rule.when)
+                dims |= space.known([f"fact:{f}" for f in (deadline.starts, *deadline.until)])
+                dims.add("received_at")
+                if home is not None:
+                    dims |= space.keys_of(home.when)
+                later: list[tuple[Point, str, str]] = []
+                dropped: list[Point] = []
+                applies: list[Point] = []
+                for point in space.points(dims, limit=self.limit, what=f"deadline {deadline.id}"):
+                    m, theirs = decide.parts(point, ("deadline", deadline.id))
+                    if m is None or theirs is None:
+                        continue
+                    b = [d for d in theirs if d["due"]]
+                    if not b:
+                        continue
+                    applies.append(point)
+                    if not m:
+                        dropped.append(point)
+                    elif m[0]["due"] and _later(m[0]["due"], b[0]["due"]):
+                        later.append((point, m[0]["due"], b[0]["due"]))
+                self.base_findings(deadline, home, later, dropped, applies, space, dims)
+
+    def base_findings(
+        self,
+        deadline: Any,
+        home: Rule | None,
+        later: list[tuple[Point, str, str]],
+        dropped: list[Point],
+        applies: list[Point],
+        space: InputSpace,
+        dims: set[str],
+    ) -> None:
+        base = self.base
+        assert base is not None
+        compared = len(applies)
+        if later:
+            point, mine, theirs = min(later, key=lambda t: space.weight(t[0]))
+            assert home is not None
+            ours = next(d for d in home.deadlines if d.id == deadline.id)
+            received = value_text(space, self.cp, "received_at", space.received_at(point))
+            self.add(
+                self.at.finding(
+                    "error",
+                    "looser-than-base",
+                    f"deadline {deadline.id} ({deadline.label}) falls later than the base "
+                    f"layer {base.id}'s for {len(later)} of {compared} kinds of complaint: "
+                    f"{_deadline_words(ours)} against {_deadline_words(deadline)}; e.g. "
+                    f"received {received}: due {mine}, the base's {theirs}",
+                    at=self.at.rule_path(home.id),
+                    rule=home,
+                    example=space.complaint(point, self.cp),
+                )
+            )
+        if dropped:
+            where = where_text(space, self.cp, dropped, dims, applies)
+            point = min(dropped, key=space.weight)
+            rule = home
+            self.add(
+                self.at.finding(
+                    "warning",
+                    "dropped-base-deadline",
+                    f"the base layer {base.id}'s deadline {deadline.id} ({deadline.label}, "
+                    f"{_deadline_words(deadline)}) no longer applies to {len(dropped)} of "
+                    f"{compared} kinds of complaint it applies to in the base"
+                    + (f" (where {'; '.join(where)})" if where else ""),
+                    at=self.at.rule_path(home.id) if home is not None else self.remove_path(),
+                    rule=rule,
+                    example=space.complaint(point, self.cp),
+                )
+            )
+
+    def remove_path(self) -> tuple[str | int, ...] | None:
+        if self.at.data is not None and "remove_rules" in self.at.data:
+            return ("remove_rules",)
+        return ("extends",) if self.cp.policy.extends else None
+
+    def run(self) -> list[LintFinding]:
+        self.reach()
+        self.dead_rules()
+        self.shadowed_rows()
+        self.overlaps()
+        self.unused()
+        self.against_base()
+        return self.found
+
+
+def _raw_keys(cond: Any) -> set[str]:
+    return condition_keys(cond) if cond is not None else set()
+
+
+_READ_HERE = (
+    "schema_",
+    "id",
+    "version",
+    "title",
+    "institution",
+    "source",
+    "language",
+    "defects",
+    "not_encoded",
+    "vocabulary",
+    "facts",
+    "parameters",
+    "classification",
+    "rules",
+)
+"""The policy's fields the unused-vocabulary check reads itself (or that name nothing)."""
+
+
+def _strings(value: Any) -> set[str]:
+    """Every text and mapping key in ``value``: what a part of the policy may name."""
+    if isinstance(value, dict):
+        out = {str(k) for k in value}
+        for item in value.values():
+            out |= _strings(item)
+        return out
+    if isinstance(value, list | tuple):
+        out = set()
+        for item in value:
+            out |= _strings(item)
+        return out
+    return {value} if isinstance(value, str) else set()
+
+
+def _params(money: Money | None) -> list[str]:
+    return [money.parameter] if money is not None and money.parameter is not None else []
+
+
+def _money(money: Money | None) -> str:
+    return money_text(money)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def _deadline_words(deadline: Any) -> str:
+    if deadline.within is not None:
+        start = "" if deadline.starts == "received" else f" from {deadline.starts}"
+        return period_text(deadline.within) + start
+    return "until " + ", ".join(deadline.until)
+
+
+def _later(mine: str, theirs: str) -> bool:
+    return datetime.fromisoformat(mine) > datetime.fromisoformat(theirs)
+
+
+def _base_view(base: CompiledPolicy, ours: CompiledPolicy) -> CompiledPolicy:
+    """The base layer's rules deciding complaints in our vocabulary (and the base's calendar)."""
+    view = base.policy.model_copy(
+        update={
+            "abstract": False,
+            "extends": None,
+            "vocabulary": ours.policy.vocabulary,
+            "facts": ours.policy.facts,
+            "parameters": ours.policy.parameters,
+            "classification": ours.policy.classification,
+            "level_input": ours.policy.level_input,
+        }
+    )
+    return compile_policy(view)
+
+
+def lint(
+    policy: CompiledPolicy,
+    *,
+    base: CompiledPolicy | None = None,
+    source: str | PathLike[str] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> LintReport:
+    """Every lint finding for ``policy``.
+
+    ``base`` is the compiled policy it ``extends`` (for the checks against the base
+    layer; without it they are skipped). ``source`` is the file it was loaded from, for
+    ``file:line`` (ignored if its content is not the policy's). A sub-space larger than
+    ``limit`` raises :class:`~complaint_rules.toolkit.input_space.SpaceTooLarge`.
+    """
+    if base is not None and policy.policy.extends != base.id:
+        raise ValueError(f"policy {policy.id!r} extends {policy.policy.extends!r}, not {base.id!r}")
+    located = _read(source, policy) if source is not None else None
+    found = _Linter(policy, base, located, limit).run()
+    order = {"error": 0, "warning": 1, "info": 2}
+    found.sort(key=lambda f: (f.line is None, f.line or 0, order[f.severity], f.code, f.message))
+    return LintReport(policy=policy.id, version=policy.version, findings=tuple(found))
+
+
+def _read(source: str | PathLike[str], policy: CompiledPolicy) -> Located | None:
+    """The line of every value of the policy's file, if it is the file ``policy`` came from.
+
+    The file has loaded already (strictly), so only its shape and lines are read here,
+    with libyaml where it is installed: scalars stay text.
+    """
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(raw).hexdigest() != policy.layers[-1].sha256:
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(raw.decode("utf-8-sig"), Loader=loader)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    lines: dict[tuple[str | int, ...], int] = {}
+
+    def build(node: Any, at: tuple[str | int, ...]) -> Any:
+        lines.setdefault(at, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key, value in node.value:
+                name = str(key.value)
+                lines[(*at, name)] = key.start_mark.line + 1
+                out[name] = build(value, (*at, name))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, (*at, i)) for i, item in enumerate(node.value)]
+        return node.value
+
+    data = None if root is None else build(root, ())
+    return Located(data=data, lines=lines, file=str(path))

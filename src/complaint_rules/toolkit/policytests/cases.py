@@ -1,0 +1,441 @@
+"""Policy tests: cases a compliance officer writes in YAML beside a policy, and their runner.
+
+A file ``<policy-id>.tests.yaml`` names the policy and lists cases: a complaint (the JSON
+shape ``decide`` takes), optionally ``at`` and ``estimate``, and either ``expect`` (the
+decision fields that matter, compared as described in
+:mod:`complaint_rules.toolkit.policytests.expectations`)
+and/or ``expect_absent`` (elements that must not be there), or ``expect_error`` (the
+complaint must be refused). :func:`run_tests` runs every case and
+returns a :class:`TestReport` with each failure's differences and, per policy, which rules
+and elements no case exercised (:mod:`complaint_rules.toolkit.policytests.coverage`).
+The format is in
+docs/policy-tests.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ...decision.engine import decide
+from ...decision.model import Decision
+from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Problem
+from ...policy.catalog import Catalog
+from ...policy.compiled import CompiledPolicy
+from ...policy.loader import load_policy
+from ...policy.yaml_reader import Located, read_yaml
+from .coverage import PolicyCoverage, coverage
+from .expectations import (
+    Difference,
+    check_absent,
+    check_expectation,
+    compare,
+    compare_absent,
+    parse_instant,
+)
+
+__all__ = [
+    "CaseResult",
+    "FileResult",
+    "Mismatch",
+    "ProblemOut",
+    "TestReport",
+    "TestsFile",
+    "TestsFileError",
+    "find_tests_files",
+    "load_tests",
+    "run_tests",
+]
+
+MAX_TESTS_BYTES = 5_000_000
+
+
+class TestsFileError(InputError):
+    """A tests file that cannot be read: syntax, unknown keys, bad values, a missing policy."""
+
+    __test__ = False  # not a pytest test class
+    kind = "tests file"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ExpectedError(_Model):
+    """A problem the complaint must be refused with; every key written must match."""
+
+    field: str | None = None
+    message: str | None = None
+    contains: str | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> ExpectedError:
+        if self.field is None and self.message is None and self.contains is None:
+            raise ValueError("an expected error names its field, message or contains")
+        return self
+
+
+class Case(_Model):
+    """One complaint and what its decision must show (or that it is refused)."""
+
+    name: str = Field(min_length=1)
+    note: str | None = None
+    complaint: dict[str, Any]
+    at: str | None = None
+    estimate: bool = False
+    expect: dict[str, Any] | None = None
+    expect_absent: dict[str, Any] | None = None
+    expect_error: tuple[ExpectedError, ...] | None = Field(default=None, min_length=1)
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _instant(cls, value: Any) -> Any:
+        if value is not None and parse_instant(value) is None:
+            raise ValueError(
+                "expected an instant: ISO 8601 with an offset, e.g. 2026-10-12T09:00:00+08:00"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _one_outcome(self) -> Case:
+        decided = self.expect is not None or self.expect_absent is not None
+        if decided == (self.expect_error is not None):
+            raise ValueError(
+                "a case has 'expect' (and/or 'expect_absent') or 'expect_error', not both"
+                if decided
+                else "a case needs 'expect', 'expect_absent' or 'expect_error'"
+            )
+        return self
+
+
+class TestsFile(_Model):
+    """A whole tests file."""
+
+    __test__ = False
+    schema_: Literal["complaint-rules-tests/1"] = Field(alias="schema")
+    policy: str = Field(min_length=1)
+    description: str | None = None
+    cases: tuple[Case, ...] = Field(min_length=1)
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --- the report -----------------------------------------------------------------------
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ProblemOut(_Out):
+    """A located problem (a tests file or a policy that does not load)."""
+
+    file: str | None
+    line: int | None
+    field: str
+    message: str
+
+    @classmethod
+    def of(cls, p: Problem) -> ProblemOut:
+        return cls(file=p.file, line=p.line, field=p.field, message=p.message)
+
+    def __str__(self) -> str:
+        where = (self.file or "<input>") + ("" if self.line is None else f":{self.line}")
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class Mismatch(_Out):
+    """One difference between the decision and the case: field, expected, actual."""
+
+    field: str
+    expected: str
+    actual: str
+    line: int | None
+
+
+class CaseResult(_Out):
+    name: str
+    line: int | None
+    passed: bool
+    mismatches: tuple[Mismatch, ...]
+
+
+class FileResult(_Out):
+    """One tests file: its cases, or the problems that kept it from running."""
+
+    file: str
+    policy: str | None
+    passed: bool
+    cases: tuple[CaseResult, ...]
+    problems: tuple[ProblemOut, ...]
+
+
+class TestReport(_Out):
+    """Every file's cases, the totals, and the coverage of each policy tested."""
+
+    __test__ = False
+    ok: bool
+    """Every case passed and every file could be read."""
+    cases: int
+    passed: int
+    failed: int
+    invalid_files: int
+    files: tuple[FileResult, ...]
+    coverage: tuple[PolicyCoverage, ...]
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def find_tests_files(paths: Sequence[str | PathLike[str]]) -> list[Path]:
+    """Files as given; directories expanded to their ``*.tests.yaml`` files, sorted."""
+    out: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        out.extend(sorted(path.glob("*.tests.yaml")) if path.is_dir() else [path])
+    return out
+
+
+def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
+    """Read a tests file strictly; raise :class:`TestsFileError` listing every problem."""
+    file = str(path)
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_TESTS_BYTES + 1)
+    except OSError as exc:
+        raise TestsFileError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
+    if len(raw) > MAX_TESTS_BYTES:
+        raise TestsFileError([Problem(f"larger than {MAX_TESTS_BYTES} bytes", file=file)])
+    try:
+        located = read_yaml(raw, file)
+    except PolicyError as exc:
+        raise TestsFileError(exc.problems) from None
+    return parse_tests(located), located
+
+
+def parse_tests(located: Located) -> TestsFile:
+    """Validate YAML data into a :class:`TestsFile`; errors carry file, line and field."""
+    data = located.data
+    if not isinstance(data, dict):
+        raise TestsFileError([located.problem((), "a tests file is a mapping at top level")])
+    cases = data.get("cases")
+    problems = [
+        located.problem(("cases", i, key, *path), message)
+        for i, case in enumerate(cases if isinstance(cases, list) else [])
+        if isinstance(case, dict)
+        for key, check in (("expect", check_expectation), ("expect_absent", check_absent))
+        if case.get(key) is not None
+        for path, message in check(case[key])
+    ]
+    try:
+        tests = TestsFile.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        problems += [_from_pydantic(located, e) for e in errors if not _consequence(e, errors)]
+        raise TestsFileError(sorted(problems, key=lambda p: p.line or 0)) from None
+    first: dict[str, int] = {}
+    for i, case in enumerate(tests.cases):
+        if case.name in first:
+            line = located.line_of(("cases", first[case.name]))
+            message = f"duplicate case name (first at line {line}): name each case apart"
+            problems.append(located.problem(("cases", i, "name"), message))
+        first.setdefault(case.name, i)
+    if problems:
+        raise TestsFileError(problems)
+    return tests
+
+
+def _consequence(err: Any, errors: list[Any]) -> bool:
+    """A list too short only because its items were invalid (pydantic reports both)."""
+    loc = tuple(err["loc"])
+    return err["type"] == "too_short" and any(
+        tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc) for other in errors
+    )
+
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "cases": Case,
+    "expect_error": ExpectedError,
+}
+
+
+def _from_pydantic(located: Located, err: Any) -> Problem:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+    kind = err["type"]
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if kind == "extra_forbidden":
+        owner: type[BaseModel] = TestsFile
+        for part in loc[:-1]:
+            owner = _MODELS.get(str(part), owner)
+        names = [info.alias or key for key, info in owner.model_fields.items()]
+        close = difflib.get_close_matches(str(loc[-1]), names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        message = f"unknown key; allowed: {', '.join(names)}{hint}"
+    elif kind == "missing":
+        message = "required field is missing"
+    elif kind == "literal_error" and loc == ("schema",):
+        message = "write: schema: complaint-rules-tests/1"
+    return located.problem(loc, message)
+
+
+# --- running --------------------------------------------------------------------------
+
+
+def run_tests(paths: Sequence[str | PathLike[str]], catalog: Catalog | None = None) -> TestReport:
+    """Run every case of the tests files at ``paths`` (directories: their ``*.tests.yaml``).
+
+    A policy named by id is the ``<id>.yaml`` beside the tests file, else the catalog's
+    (by default the bundled policies); a path is relative to the tests file. Bases are
+    found through ``catalog``. A file that cannot be read, or whose policy does not load,
+    is reported with its located problems; the other files still run.
+    """
+    runner = _Runner(catalog)
+    files = [runner.file(path) for path in find_tests_files(paths)]
+    results = [c for f in files for c in f.cases]
+    passed = sum(c.passed for c in results)
+    invalid = sum(1 for f in files if f.problems)
+    return TestReport(
+        ok=passed == len(results) and not invalid,
+        cases=len(results),
+        passed=passed,
+        failed=len(results) - passed,
+        invalid_files=invalid,
+        files=tuple(files),
+        coverage=tuple(
+            coverage(policy, decisions)
+            for _, (policy, decisions) in sorted(runner.decisions.items())
+        ),
+    )
+
+
+class _Runner:
+    def __init__(self, catalog: Catalog | None) -> None:
+        self._catalog = catalog
+        self.decisions: dict[tuple[str, str], tuple[CompiledPolicy, list[Decision]]] = {}
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = Catalog()
+        return self._catalog
+
+    def file(self, path: Path) -> FileResult:
+        try:
+            tests, located = load_tests(path)
+            policy = self.policy(path, tests.policy, located)
+        except InputError as exc:
+            problems = tuple(ProblemOut.of(p) for p in exc.problems)
+            return FileResult(
+                file=str(path), policy=None, passed=False, cases=(), problems=problems
+            )
+        key = (policy.id, policy.sha256)
+        decided = self.decisions.setdefault(key, (policy, []))[1]
+        results = [
+            self.case(policy, case, located, i, decided) for i, case in enumerate(tests.cases)
+        ]
+        return FileResult(
+            file=str(path),
+            policy=policy.id,
+            passed=all(r.passed for r in results),
+            cases=tuple(results),
+            problems=(),
+        )
+
+    def policy(self, path: Path, name: str, located: Located) -> CompiledPolicy:
+        try:
+            if name.endswith((".yaml", ".yml")) or "/" in name:
+                return load_policy(path.parent / name, resolve=self.catalog.load)
+            beside = path.parent / f"{name}.yaml"
+            if beside.is_file():
+                known = name in self.catalog.ids()
+                if known and self.catalog.path(name).resolve() == beside.resolve():
+                    return self.catalog.load(name)  # the same file, compiled once
+                policy = load_policy(beside, resolve=self.catalog.load)
+                if policy.id != name:
+                    message = f"{beside} declares id {policy.id!r}, not {name!r}"
+                    raise TestsFileError([located.problem(("policy",), message)])
+                return policy
+            return self.catalog.load(name)
+        except PolicyError as exc:
+            where = located.problem(("policy",), f"cannot load policy {name!r}:")
+            raise TestsFileError([where, *exc.problems]) from None
+
+    def case(
+        self,
+        policy: CompiledPolicy,
+        case: Case,
+        located: Located,
+        index: int,
+        decided: list[Decision],
+    ) -> CaseResult:
+        base: tuple[str | int, ...] = ("cases", index)
+        errors: list[Problem] = []
+        decision = None
+        try:
+            decision = decide(policy, case.complaint, at=case.at, estimate=case.estimate)
+        except ComplaintError as exc:
+            errors = list(exc.problems)
+        except CalendarError as exc:
+            errors = [Problem(str(exc))]
+        if decision is not None:
+            decided.append(decision)
+        if case.expect_error is not None:
+            diffs = _refusal(case.expect_error, errors)
+            mismatches = [_mismatch(located, (*base, "expect_error"), d) for d in diffs]
+        elif decision is None:
+            mismatches = [
+                Mismatch(
+                    field=p.field or "(complaint)",
+                    expected="a decision",
+                    actual=f"refused: {p.message}",
+                    line=located.line_of((*base, "complaint", *p.path)),
+                )
+                for p in errors
+            ]
+        else:
+            mismatches = [
+                _mismatch(located, (*base, "expect"), d)
+                for d in compare(case.expect or {}, decision)
+            ] + [
+                _mismatch(located, (*base, "expect_absent"), d)
+                for d in compare_absent(case.expect_absent or {}, decision)
+            ]
+        return CaseResult(
+            name=case.name,
+            line=located.line_of(base),
+            passed=not mismatches,
+            mismatches=tuple(mismatches),
+        )
+
+
+def _mismatch(located: Located, base: tuple[str | int, ...], d: Difference) -> Mismatch:
+    return Mismatch(
+        field=d.field, expected=d.expected, actual=d.actual, line=located.line_of((*base, *d.path))
+    )
+
+
+def _refusal(expected: Sequence[ExpectedError], errors: list[Problem]) -> list[Difference]:
+    wanted = [
+        ", ".join(f"{k}: {v}" for k, v in want.model_dump(exclude_none=True).items())
+        for want in expected
+    ]
+    if not errors:
+        return [Difference("(complaint)", "refused with " + "; ".join(wanted), "decided", ())]
+    here = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in errors)
+    return [
+        Difference(want.field or "(complaint)", shown, f"refused with: {here}", (j,))
+        for j, (want, shown) in enumerate(zip(expected, wanted, strict=True))
+        if not any(
+            (want.field is None or want.field == p.field)
+            and (want.message is None or want.message == p.message)
+            and (want.contains is None or want.contains in p.message)
+            for p in errors
+        )
+    ]
