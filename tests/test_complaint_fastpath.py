@@ -24,7 +24,8 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, load_policy_text
-from complaint_rules.decision.complaint import Complaint, _parse, fast_parser, parse_complaint
+from complaint_rules.decision._fast.parser import fast_parser
+from complaint_rules.decision.complaint import Complaint, _parse, parse_complaint
 from complaint_rules.errors import Problem
 from complaint_rules.testing.strategies import complaints
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 _PRIVATE = ("id", "complainant", "text")
-_FIELDS = ("received_at", "channel", "category", "level", "findings")
+FIELDS = ("received_at", "channel", "category", "level", "findings")
 
 CARRYABLE = _PRIVATE
 """The fields a host may ask to have copied, verbatim, into ``Decision.carried``."""
@@ -81,7 +81,7 @@ class FindingInput:
     roles: tuple[str, ...]
 
 
-_NOTHING_CARRIED: Mapping[str, Any] = MappingProxyType({})
+NOTHING_CARRIED: Mapping[str, Any] = MappingProxyType({})
 
 
 class Complaint(NamedTuple):
@@ -98,7 +98,7 @@ class Complaint(NamedTuple):
     level: str | None
     findings: tuple[FindingInput, ...]
     facts: Mapping[str, Any]
-    carried: Mapping[str, Any] = _NOTHING_CARRIED
+    carried: Mapping[str, Any] = NOTHING_CARRIED
 
 
 def parse_datetime(value: Any, name: str) -> datetime:
@@ -176,12 +176,7 @@ def parse_complaint(
     ``carry`` names personal fields (of :data:`CARRYABLE`) to keep, verbatim, in
     ``Complaint.carried``; by default none is kept.
     """
-    carry = _carry_names(carry)
-    if data.__class__ is dict and not carry:
-        fast = fast_parser(policy).parse(data)
-        if fast is not None:
-            return fast
-    return _parse(policy, data, carry)
+    return _parse(policy, data, _carry_names(carry))
 
 
 def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ...]) -> Complaint:
@@ -194,7 +189,7 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
         problems.append(Problem(message=message, path=path))
 
     facts_decl = {fact.id: fact for fact in policy.policy.facts}
-    allowed = [*_FIELDS, *facts_decl, *_PRIVATE]
+    allowed = [*FIELDS, *facts_decl, *_PRIVATE]
     for position, key in enumerate(data, 1):
         if key not in allowed:
             shown = _shown_key(key, position)
@@ -215,7 +210,7 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
             if required:
                 fail((key,), f"missing; {lookup.allowed()}")
             return None
-        return _term(data[key], lookup, (key,), fail)
+        return resolve_term(data[key], lookup, (key,), fail)
 
     channel = term("channel", policy.channels, True)
     category = term("category", policy.categories, True)
@@ -281,234 +276,6 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
     )
 
 
-_CACHE_KEY = "complaint"
-
-
-def fast_parser(policy: CompiledPolicy) -> _FastParser:
-    """The policy's parser of the common case (see :class:`_FastParser`), built once."""
-    found = policy.cache.get(_CACHE_KEY)
-    if found is None:
-        found = policy.cache.setdefault(_CACHE_KEY, _FastParser(policy))
-    assert isinstance(found, _FastParser)
-    return found
-
-
-class _FastParser:
-    """The common case, checked in a few dictionary lookups: a ``dict`` whose values are
-    exact spellings and plain values. Anything else (an unknown key, a spelling that needs
-    folding, a finding given as an object, a value to check further) returns ``None`` and
-    takes the full check, which gives the same answer or words the problem; a test
-    compares the two on random complaints.
-
-    :meth:`parse` is Python generated for the policy: one straight block per declared fact
-    (its key and type written in), no loop over the input's keys.
-    """
-
-    parse: Callable[[dict[str, Any]], Complaint | None]
-
-    def __init__(self, policy: CompiledPolicy) -> None:
-        self.policy = policy
-        known = policy.calendar.known_years
-        self.years = (max(2, min(known) - YEARS_BEFORE), min(9998, max(known) + YEARS_AFTER))
-        self.allowed = frozenset([*_FIELDS, *(f.id for f in policy.policy.facts), *_PRIVATE])
-        self.channels = _exact(policy.channels)
-        self.categories = _exact(policy.categories)
-        self.levels = _exact(policy.levels)
-        self.findings = _exact(policy.findings)
-        self.roles = _exact(policy.roles)
-        self.level_input = policy.level_input
-        self.parse = self._generate()
-
-    def _generate(self) -> Callable[[dict[str, Any]], Complaint | None]:
-        """The source of ``parse`` for this policy, compiled.
-
-        Only ``repr()`` literals of the policy's own ids and numbers enter the text; every
-        other name is a constant passed in.
-        """
-        lo, hi = self.years
-
-        def instant(name: str, indent: str) -> list[str]:
-            # The text to an aware datetime (from text, an offset is a fixed one), with one
-            # year of margin so that the local year is in range.
-            block = [
-                f"if {name}.__class__ is not str or len({name}) > 64:",
-                "    return None",
-                "try:",
-                f"    {name} = fromisoformat({name})",
-                "except ValueError:",
-                "    return None",
-                f"if {name}.tzinfo is None or not {lo!r} < {name}.year < {hi!r}:",
-                "    return None",
-            ]
-            return [indent + line for line in block]
-
-        lines = [
-            "def parse(data):",
-            "    if not data.keys() <= allowed:",
-            "        return None",
-            "    get = data.get",
-            "    received_at = get('received_at')",
-            *instant("received_at", "    "),
-            "    channel = get('channel')",
-            "    category = get('category')",
-            "    if channel.__class__ is not str or category.__class__ is not str:",
-            "        return None",
-            "    channel = channels.get(channel)",
-            "    category = categories.get(category)",
-            "    if channel is None or category is None:",
-            "        return None",
-            "    level = get('level')",
-        ]
-        if self.level_input == "forbidden":
-            lines += ["    if level is not None:", "        return None"]
-        else:
-            lines += [
-                "    if level is not None:",
-                "        level = levels.get(level) if level.__class__ is str else None",
-                "        if level is None:",
-                "            return None",
-            ]
-            if self.level_input == "required":
-                lines += ["    else:", "        return None"]
-        lines += [
-            "    findings = get('findings')",
-            "    if findings:",
-            "        findings = findings_of(findings)",
-            "        if findings is None:",
-            "            return None",
-            "    elif findings is None or findings.__class__ is list:",
-            "        findings = ()",
-            "    else:",
-            "        return None",
-            "    facts = {}",
-        ]
-        for fact in self.policy.policy.facts:
-            key = repr(fact.id)
-            low = -_MAX_INT if fact.minimum is None else max(-_MAX_INT, fact.minimum)
-            lines += [f"    v = get({key})", "    if v is not None:"]
-            if fact.type == "bool":
-                lines += ["        if v.__class__ is not bool:", "            return None"]
-            elif fact.type == "int":
-                lines += [
-                    f"        if v.__class__ is not int or not {low!r} <= v <= {_MAX_INT!r}:",
-                    "            return None",
-                ]
-            elif fact.type == "decimal":
-                # Plain text has at most 15 digits before the point and 8 after: finite,
-                # below MAX_AMOUNT, within MAX_PLACES.
-                lines += [
-                    "        if v.__class__ is str:",
-                    "            if plain(v) is None:",
-                    "                return None",
-                    "            v = Decimal(v)",
-                ]
-                if fact.minimum is not None:
-                    lines += [
-                        f"            if v < {fact.minimum!r}:",
-                        "                return None",
-                    ]
-                lines += [
-                    f"        elif v.__class__ is int and {low!r} <= v <= {_MAX_INT!r}:",
-                    "            v = Decimal(v)",
-                    "        else:",
-                    "            return None",
-                ]
-            else:  # datetime
-                lines += instant("v", "        ")
-            lines.append(f"        facts[{key}] = v")
-            if fact.default is not None:
-                lines += ["    else:", f"        facts[{key}] = {fact.default!r}"]
-        lines.append(
-            "    return new(Complaint, "
-            "(received_at, channel, category, level, findings, facts, nothing))"
-        )
-        namespace: dict[str, Any] = {
-            "__builtins__": {},
-            "allowed": self.allowed,
-            "fromisoformat": datetime.fromisoformat,
-            "ValueError": ValueError,
-            "len": len,
-            "channels": self.channels,
-            "categories": self.categories,
-            "levels": self.levels,
-            "findings_of": self.findings_of,
-            "plain": _PLAIN_DECIMAL.fullmatch,
-            "Decimal": Decimal,
-            "str": str,
-            "int": int,
-            "bool": bool,
-            "list": list,
-            "new": tuple.__new__,
-            "Complaint": Complaint,
-            "nothing": _NOTHING_CARRIED,
-        }
-        source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<complaint parser {self.policy.id}>", "exec"), namespace)
-        parse: Callable[[dict[str, Any]], Complaint | None] = namespace["parse"]
-        return parse
-
-    def finding(self, item: dict[str, Any]) -> FindingInput | None:
-        if not item.keys() <= _FINDING_KEYS:
-            return None
-        finding = _spelt(self.findings, item.get("finding"))
-        count = item.get("count", 1)
-        raw_roles = item.get("roles")
-        if finding is None or count.__class__ is not int or not 1 <= count <= MAX_COUNT:
-            return None
-        roles = []
-        if raw_roles:
-            if raw_roles.__class__ is not list or len(raw_roles) > MAX_FINDINGS:
-                return None
-            for role in raw_roles:
-                role_id = _spelt(self.roles, role)
-                if role_id is None:
-                    return None
-                roles.append(role_id)
-        elif raw_roles is not None and raw_roles.__class__ is not list:
-            return None
-        return FindingInput(finding=finding, count=count, roles=tuple(roles))
-
-    def findings_of(self, raw: Any) -> tuple[FindingInput, ...] | None:
-        """The findings (a non-empty value), or None for anything but a plain list."""
-        if raw.__class__ is not list or len(raw) > MAX_FINDINGS:
-            return None
-        found = []
-        for item in raw:
-            if item.__class__ is dict:
-                parsed = self.finding(item)
-                if parsed is None:
-                    return None
-                found.append(parsed)
-                continue
-            finding = _spelt(self.findings, item)
-            if finding is None:
-                return None
-            found.append(FindingInput(finding=finding, count=1, roles=()))
-        return tuple(found)
-
-
-_FINDING_KEYS = frozenset(("finding", "count", "roles"))
-_PLAIN_DECIMAL = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,8})?")
-_MAX_INT = int(MAX_AMOUNT)  # compared with an int, an int is faster than a Decimal
-
-
-def _spelt(spellings: dict[str, str], value: Any) -> str | None:
-    return spellings.get(value) if value.__class__ is str else None
-
-
-def _exact(lookup: Lookup) -> dict[str, str]:
-    """Every spelling the full check accepts as it is (ids, labels, aliases, folded forms)."""
-    out: dict[str, str] = {}
-    written = (s for t in lookup.terms.values() for s in (t.id, t.label, *t.aliases))
-    problems: list[Any] = []
-    for spelling in (*lookup.spellings, *written):
-        problems.clear()
-        found = _term(spelling, lookup, (), lambda path, message: problems.append(message))
-        if found is not None and not problems:
-            out[spelling] = found
-    return out
-
-
 def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> datetime | None:
     try:
         instant = parse_datetime(value, name)
@@ -529,7 +296,7 @@ def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> dateti
     return instant
 
 
-def _term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: Any) -> str | None:
+def resolve_term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: Any) -> str | None:
     """The id ``value`` names in ``lookup``; a message that never repeats ``value``."""
     if not isinstance(value, str):
         fail(path, f"expected a {lookup.kind} name (text), got {_type(value)}")
@@ -587,7 +354,7 @@ def _finding(
         fail((*path, "finding"), f"missing; {policy.findings.allowed()}")
         found = None
     else:
-        found = _term(item["finding"], policy.findings, (*path, "finding"), fail)
+        found = resolve_term(item["finding"], policy.findings, (*path, "finding"), fail)
     count = item.get("count", 1)
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
         fail((*path, "count"), f"count is a whole number from 1 to {MAX_COUNT}")
@@ -603,7 +370,7 @@ def _finding(
         fail((*path, "roles"), f"more than {MAX_FINDINGS} roles")
         raw_roles = []
     for j, role in enumerate(raw_roles):
-        role_id = _term(role, policy.roles, (*path, "roles", j), fail)
+        role_id = resolve_term(role, policy.roles, (*path, "roles", j), fail)
         if role_id is not None:
             roles.append(role_id)
     if found is None or count is None:

@@ -15,6 +15,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
+from ..policy.compiled import Source
+
 __all__ = [
     "DecidedAction",
     "DecidedApproval",
@@ -41,15 +43,6 @@ class _Out(BaseModel):
 
 
 _M = TypeVar("_M", bound=_Out)
-
-
-class Source(_Out):
-    """Where an element comes from: the rule id and the article as written in the source."""
-
-    rule: str
-    article: str
-    policy: str
-    verification: str | None = None
 
 
 class LayerRef(_Out):

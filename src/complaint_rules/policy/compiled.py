@@ -18,9 +18,10 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pydantic import BaseModel, ConfigDict
+
 from ..calendar.periods import CountingConvention
 from ..calendar.working_days import WorkingCalendar
-from ..decision.model import Source
 from ..errors import PolicyError, Problem
 from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .layers import merge, overlay_days
@@ -28,9 +29,21 @@ from .lifecycle_layers import lifecycle_layers, merge_lifecycle
 from .model import BUILTIN_EVENTS, ELEMENT_KINDS, Deadline, Money, Period, Policy, Rule
 from .vocabulary import Lookup, normalise
 
-__all__ = ["CompiledPolicy", "CompiledRule", "Layer", "compile_policy"]
+__all__ = ["CompiledPolicy", "CompiledRule", "Layer", "Source", "compile_policy"]
 
 Path = tuple[str | int, ...]
+
+
+class Source(BaseModel):
+    """Where an element of a decision comes from: the rule id and the article as written in
+    the source, and the policy (layer) that holds the rule."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    article: str
+    policy: str
+    verification: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Predicate, build_function, function_source
 from ...policy.model import Approval, Deadline, Parameter, Penalty, Report
 from ...policy.vocabulary import Lookup
-from ..complaint import Complaint, fast_parser
+from ..complaint import Complaint
 from ..model import (
     DecidedAction,
     DecidedAssignment,
@@ -31,6 +31,7 @@ from ..model import (
     PolicyRef,
     Source,
 )
+from .parser import fast_parser
 from .writer import DecisionWriter
 
 __all__ = ["PreparedPenalty", "PreparedPolicy", "PreparedRule", "prepare"]
@@ -89,7 +90,7 @@ class PreparedPolicy:
     evaluate: Evaluate
     parse: Callable[[dict[str, Any]], Complaint | None]
     """The policy's parser of plain complaints
-    (:func:`~complaint_rules.decision.complaint.fast_parser`)."""
+    (:func:`~complaint_rules.decision._fast.parser.fast_parser`)."""
     row_levels: tuple[DecidedLevel, ...]
     """Per classification row, the level it gives, with its source."""
     other_levels: dict[tuple[str, str], DecidedLevel]
