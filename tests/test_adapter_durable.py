@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.adapters._durable_load import INSTALL, install_message
+from complaint_rules.errors import MissingExtraError
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus
-from complaint_rules.messages.simplified import MissingExtraError
 from complaint_rules.testing.strategies import event_sequences
 
 from .local_time import CST, end_of

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from complaint_rules import Catalog, CompiledPolicy, PolicyError
 from complaint_rules.cli import main
 from complaint_rules.decision.engine import decide
+from complaint_rules.errors import MissingExtraError
 from complaint_rules.explanation.explain import (
     Explanation,
     ExplanationLine,
@@ -26,7 +27,6 @@ from complaint_rules.explanation.explain import (
     render_explanation,
 )
 from complaint_rules.messages.phrases import PHRASES, chinese_number, english_article
-from complaint_rules.messages.simplified import MissingExtraError
 from complaint_rules.policy.conditions import (
     ConditionContext,
     PartCheck,

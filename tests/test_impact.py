@@ -23,7 +23,7 @@ from complaint_rules.cli import impact as cli_impact
 from complaint_rules.cli import main
 from complaint_rules.cli._common import Streams
 from complaint_rules.toolkit.impact import (
-    Change,
+    DecisionChange,
     ImpactTally,
     LineImpact,
     compare_decisions,
@@ -155,8 +155,10 @@ def test_each_line_of_the_history(keyouqianqi: CompiledPolicy, new: CompiledPoli
     for line, texts in EXPECTED_CHANGES.items():
         assert [c.text for c in got[line - 1].changes] == texts
     assert got[0].changes[0].shift_seconds == 3 * 86400
-    assert got[8].changes == (Change("rejected_now", "", "decided", problems_of(new, 9)),)
-    assert got[9].changes == (Change("accepted_now", "", problems_of(keyouqianqi, 10), "decided"),)
+    assert got[8].changes == (DecisionChange("rejected_now", "", "decided", problems_of(new, 9)),)
+    assert got[9].changes == (
+        DecisionChange("accepted_now", "", problems_of(keyouqianqi, 10), "decided"),
+    )
     assert got[7].problems == (
         Problem("not JSON: Unterminated string starting at (column 17)", file="h.jsonl", line=8),
     )
@@ -209,7 +211,7 @@ def test_two_workers_report_what_one_reports(
 
 def test_tally_keeps_only_the_first_examples() -> None:
     tally = ImpactTally(examples=2, bad_lines=1)
-    change = Change("deadline_earlier", "d", "a", "b", -3600)
+    change = DecisionChange("deadline_earlier", "d", "a", "b", -3600)
     for line in range(1, 6):
         tally.add(LineImpact(line, "changed", changes=(change, change)))
         tally.add(LineImpact(line + 100, "bad", problems=(Problem("x"),)))
@@ -234,7 +236,7 @@ def test_compare_two_different_complaints_names_every_kind(keyouqianqi: Compiled
         keyouqianqi, {"received_at": AT, "channel": "media", "category": "service_product"}
     )
     changes = compare_decisions(old, new)
-    assert changes[0] == Change("level_changed", "", "general", "complex")
+    assert changes[0] == DecisionChange("level_changed", "", "general", "complex")
     assert {c.kind for c in changes} == {
         "level_changed",
         "matched_rules_changed",

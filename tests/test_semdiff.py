@@ -9,7 +9,7 @@ import pytest
 
 from complaint_rules import Catalog, load_policy
 from complaint_rules.cli import main
-from complaint_rules.toolkit.diff import Change, Example, PolicyDiff, diff
+from complaint_rules.toolkit.diff import Example, PolicyChange, PolicyDiff, diff
 
 ROOT = Path(__file__).parents[1]
 KEYOUQIANQI = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
@@ -42,7 +42,7 @@ def test_a_deadline_range_widened(tmp_path: Path) -> None:
     (change,) = result.changes
     # Received Tue Mar 10 2026: 7 working days end Thu Mar 19; 10 end Tue Mar 24 (11-13,
     # 16-20, 23, 24); 15 end Tue Mar 31 (25-27, 30, 31).
-    assert change == Change(
+    assert change == PolicyChange(
         kind="deadline",
         id="reply_complex",
         label="從接到客戶投訴到回復客戶(含回復轉來部門)",
@@ -204,7 +204,7 @@ def test_a_category_added(tmp_path: Path) -> None:
     )
     (change,) = changes_of(KEYOUQIANQI, new).changes
     # the rules that apply to every complaint, and the flow of phone complaints
-    assert change == Change(
+    assert change == PolicyChange(
         kind="category",
         id="fees",
         label="收費投訴",

@@ -15,6 +15,8 @@ __all__ = [
     "CalendarError",
     "ComplaintError",
     "ComplaintRulesError",
+    "InputError",
+    "MissingExtraError",
     "PolicyError",
     "Problem",
     "UnpublishedCalendarError",
@@ -94,3 +96,7 @@ class UnpublishedCalendarError(CalendarError):
             f"(known: {known[0]}-{known[1]}); add the year's holidays and make-up "
             "workdays to the policy's calendar, or ask for an estimated deadline"
         )
+
+
+class MissingExtraError(ComplaintRulesError, ImportError):
+    """An optional dependency is not installed; the message says which extra installs it."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from ..messages.simplified import MissingExtraError
+from ..errors import MissingExtraError
 
 __all__ = ["Durable", "install_message", "load"]
 

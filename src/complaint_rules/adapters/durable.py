@@ -60,13 +60,13 @@ __all__ = [
     "MAX_CASES",
     "CapacityError",
     "CaseView",
-    "Change",
     "ClockFact",
     "DurableAdapter",
     "EscalationFact",
     "Outcome",
     "OwedFact",
     "ReminderFact",
+    "StatusChange",
 ]
 
 MAX_CASES = 1024
@@ -83,7 +83,7 @@ class CapacityError(RuntimeError):
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class StatusChange:
     """A status fact asserted (new, or changed) or retracted (no longer in the status)."""
 
     what: Literal["clock", "escalation", "reminder", "owed"]
@@ -103,7 +103,7 @@ class Outcome:
     """Why the event was refused (None: accepted, or a tick)."""
     rules: tuple[str, ...]
     """The durable_rules rules that fired, in order."""
-    changes: tuple[Change, ...]
+    changes: tuple[StatusChange, ...]
     view: CaseView
     """The case's session afterwards."""
 
@@ -220,7 +220,7 @@ class DurableAdapter:
         self._pending: _Pending | None = None
         self._handled: tuple[int, Rejection | None] | None = None
         self._fired: list[str] = []
-        self._changes: list[Change] = []
+        self._changes: list[StatusChange] = []
         self._failure: BaseException | None = None
         self.name = f"complaint_rules.{policy.id}.{policy.sha256[:12]}.{next(_NAMES)}"
         """The ruleset's name: unique for every adapter in the process."""
@@ -348,7 +348,7 @@ class DurableAdapter:
     def _on_fact(self, c: Any) -> None:
         fact = dict(c.m._d)
         fact.pop("sid", None)
-        self._changes.append(Change(fact["t"], fact[fact["t"]], "asserted", fact))
+        self._changes.append(StatusChange(fact["t"], fact[fact["t"]], "asserted", fact))
 
     def _facts(self, c: Any) -> dict[str, dict[str, Any]]:
         return {f["id"]: f for f in c.get_facts()}
@@ -364,7 +364,7 @@ class DurableAdapter:
             c.retract_fact(fact)
             if want is None and fact["t"] in _FACT_TYPES:
                 body = {k: v for k, v in fact.items() if k != "sid"}
-                self._changes.append(Change(fact["t"], fact[fact["t"]], "retracted", body))
+                self._changes.append(StatusChange(fact["t"], fact[fact["t"]], "retracted", body))
         for fact_id, want in wanted.items():
             have = current.get(fact_id)
             if have is None or want != {k: v for k, v in have.items() if k != "sid"}:

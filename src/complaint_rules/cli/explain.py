@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..errors import MissingExtraError
 from ..explanation.explain import LANGUAGES, explain, render_explanation
-from ..messages.simplified import MissingExtraError
 from ._common import Streams, add_format, each_complaint, resolve_policy, write_json
 
 HELP = "explain a decision in plain words, and why each other rule did not apply"

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["MissingExtraError", "to_simplified"]
+from ..errors import MissingExtraError
+
+__all__ = ["to_simplified"]
 
 INSTALL_HINT = "Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'"
-
-
-class MissingExtraError(ImportError):
-    """An optional dependency is not installed; the message says which extra installs it."""
 
 
 def to_simplified(texts: Sequence[str]) -> list[str]:

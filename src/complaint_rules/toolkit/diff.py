@@ -19,16 +19,14 @@ reported as vocabulary changes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..decision.engine import decide
 from ..decision.model import Decision
-from ..policy.compiled import CompiledPolicy, compile_policy
-from ..policy.conditions import Subject
+from ..policy.compiled import CompiledPolicy
 from ..policy.model import (
     ELEMENT_KINDS,
     ELEMENT_SINGULAR,
@@ -39,20 +37,25 @@ from ..policy.model import (
     Term,
     Vocabulary,
 )
-from .input_space import DEFAULT_LIMIT, INSTANTS, InputSpace, Point, input_space
+from .input_space import DEFAULT_LIMIT, Decider, InputSpace, Key, Point, input_space
+from .wording import (
+    by_id,
+    condition_text,
+    labels,
+    money_text,
+    named,
+    period_text,
+    where_text,
+)
 
 _PLURAL = {"channel": "channels", "category": "categories", "level": "levels"}
 
 __all__ = [
-    "Change",
     "Example",
+    "PolicyChange",
     "PolicyDiff",
     "Version",
-    "condition_text",
-    "decidable",
     "diff",
-    "money_text",
-    "period_text",
 ]
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -66,12 +69,6 @@ _VOCAB_SINGULAR = {
     "findings": "finding",
     "sanctions": "sanction",
     "events": "event",
-}
-_UNIT_WORDS = {
-    "minutes": "minutes",
-    "hours": "hours",
-    "calendar_days": "calendar days",
-    "working_days": "working days",
 }
 _TEXT_FIELDS = (
     "id",
@@ -106,7 +103,7 @@ class Example(_Out):
     new: str
 
 
-class Change(_Out):
+class PolicyChange(_Out):
     """One change, for one element of the policy.
 
     ``kind`` is a vocabulary kind (``channel``, ``role`` ...), ``fact``, ``parameter``,
@@ -163,7 +160,7 @@ class PolicyDiff(_Out):
     new: Version
     equivalent: bool
     decided: int
-    changes: tuple[Change, ...]
+    changes: tuple[PolicyChange, ...]
 
     def as_text(self) -> str:
         head = (
@@ -178,247 +175,6 @@ class PolicyDiff(_Out):
         return "\n\n".join([head, *(c.as_text() for c in self.changes)]) + "\n"
 
 
-# --- words -----------------------------------------------------------------------------
-
-
-def period_text(period: Period | None) -> str:
-    """``3 working days``, ``7–10 working days``, ``the end of the month``."""
-    if period is None:
-        return "none"
-    if period.unit == "end_of_month":
-        return "the end of the month"
-    low, high = period.bounds
-    amount = str(low) if low == high else f"{low}–{high}"
-    return f"{amount} {_UNIT_WORDS[period.unit]}"
-
-
-def money_text(money: Money | None, policy: Policy | None = None) -> str:
-    """``100 yuan``, ``50–200 yuan``, ``parameter vp_limit (副總權限): 500 yuan`` or ``blank``."""
-    if money is None:
-        return "no amount"
-    if money.parameter is not None:
-        param = None if policy is None else _by_id(policy.parameters).get(money.parameter)
-        if param is None:
-            return f"parameter {money.parameter}"
-        value = "blank" if param.value is None else f"{param.value} yuan"
-        return f"parameter {param.id} ({param.label}): {value}"
-    if money.min == money.max:
-        return f"{money.min} yuan"
-    return f"{money.min}–{money.max} yuan"
-
-
-def condition_text(cond: Any) -> str:
-    """A condition in the policy's own flow style: ``channel: [letter, visit], major: true``."""
-    if cond is None:
-        return "every complaint"
-
-    def flow(value: Any) -> str:
-        if isinstance(value, Mapping):
-            return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
-        if isinstance(value, list):
-            return "[" + ", ".join(flow(v) for v in value) + "]"
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return str(value)
-
-    return flow(cond)[1:-1] if isinstance(cond, Mapping) else flow(cond)
-
-
-def _by_id(items: Iterable[Any]) -> dict[str, Any]:
-    return {item.id: item for item in items}
-
-
-def _named(term: Term | None, term_id: str) -> str:
-    return f"{term.label} ({term_id})" if term is not None else term_id
-
-
-def _labels(cp: CompiledPolicy, kind: str, ids: Iterable[str]) -> str:
-    lookup = getattr(cp, kind)
-    out = [_named(lookup.terms.get(i), i) for i in ids]
-    return "、".join(out) if out else "none"
-
-
-def value_text(space: InputSpace, cp: CompiledPolicy, key: str, value: Any) -> str:
-    """One value of a dimension, for people."""
-    if key == "received_at":
-        words = dict(INSTANTS).get(str(value))
-        return f"{value} ({words})" if words else str(value)
-    if key in ("channel", "category", "level"):
-        if value is None:
-            return "not given"
-        for policy in (cp, *space.policies):
-            term = getattr(policy, _PLURAL[key]).terms.get(value)
-            if term is not None:
-                return _named(term, value)
-        return str(value)
-    if key == "findings:other":
-        if value is None:
-            return "none"
-        for policy in (cp, *space.policies):
-            term = policy.findings.terms.get(value)
-            if term is not None:
-                return _named(term, value)
-        return str(value)
-    if key.startswith("finding:"):
-        return "present" if value else "absent"
-    if value is None:
-        return "not given"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def key_text(space: InputSpace, cp: CompiledPolicy, key: str) -> str:
-    """A dimension's name, for people: ``category``, ``finding 遲到 (late)``, ``fact 匿名 (a)``."""
-    if key.startswith("finding:"):
-        finding = key.removeprefix("finding:")
-        for policy in (cp, *space.policies):
-            term = policy.findings.terms.get(finding)
-            if term is not None:
-                return f"finding {_named(term, finding)}"
-        return f"finding {finding}"
-    if key == "findings:other":
-        return "finding"
-    if key.startswith("fact:"):
-        fact_id = key.removeprefix("fact:")
-        for policy in (cp, *space.policies):
-            fact = _by_id(policy.policy.facts).get(fact_id)
-            if fact is not None:
-                return f"fact {_named(fact, fact_id)}"
-        return f"fact {fact_id}"
-    return key
-
-
-def where_text(
-    space: InputSpace,
-    cp: CompiledPolicy,
-    points: Sequence[Point],
-    keys: Iterable[str],
-    within: Sequence[Point] | None = None,
-) -> tuple[str, ...]:
-    """The values ``points`` take in each of ``keys`` (where not every value is taken)."""
-    return tuple(
-        f"{key_text(space, cp, key)}: " + ", ".join(value_text(space, cp, key, v) for v in values)
-        for key, values in space.describe(points, keys, within)
-    )
-
-
-# --- comparing decisions -----------------------------------------------------------------
-
-Key = tuple[str, str]
-
-
-def _plain(value: Any) -> Any:
-    """A dumped element with every {id, label} pair reduced to its id (labels are vocabulary)."""
-    if isinstance(value, dict):
-        if set(value) == {"id", "label"}:
-            return value["id"]
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def part(decision: Decision, key: Key) -> list[Any]:
-    """One comparable part of a decision: ``(kind, element id)`` or ``(kind, rule id)``."""
-    kind, ident = key
-    if kind == "level":
-        level = decision.level
-        if level is None:
-            return []
-        row = level.source.rule if level.source is not None else None
-        return [{"id": level.id, "how": level.how, "row": row}]
-    if kind == "rule":
-        out: list[Any] = ["applies" for s in decision.matched_rules if s.rule == ident]
-        return out + [
-            "pending: needs " + ", ".join(p.needs)
-            for p in decision.pending_rules
-            if p.source.rule == ident
-        ]
-    if kind == "routing":
-        return [
-            {"duty": a.duty, "role": a.role.id, "note": a.note}
-            for a in decision.routing
-            if a.source.rule == ident
-        ]
-    if kind == "gap":
-        return [{"about": g.about, "text": g.text} for g in decision.gaps if g.source.rule == ident]
-    return [
-        _plain(e.model_dump(mode="json", exclude={"source"}))
-        for e in getattr(decision, _PLURAL_KIND[kind])
-        if e.id == ident
-    ]
-
-
-def decidable(policy: CompiledPolicy) -> CompiledPolicy:
-    """``policy``, or for an abstract layer a copy that decides with one placeholder
-    channel and category (an abstract layer declares none of its own)."""
-    if not policy.policy.abstract:
-        return policy
-    vocab = policy.policy.vocabulary
-    probe = policy.policy.model_copy(
-        update={
-            "abstract": False,
-            "extends": None,
-            "vocabulary": vocab.model_copy(
-                update={
-                    "channels": vocab.channels or (Term(id="any_channel", label="(any channel)"),),
-                    "categories": vocab.categories
-                    or (Term(id="any_category", label="(any category)"),),
-                }
-            ),
-        }
-    )
-    return compile_policy(probe)
-
-
-class Decider:
-    """Decisions of one or more policies over an input space, each point decided once,
-    and what each policy's rule conditions say of a point (without deciding)."""
-
-    def __init__(self, space: InputSpace, policies: Sequence[CompiledPolicy]) -> None:
-        self.space = space
-        self.policies = tuple(policies)
-        self.runnable = tuple(decidable(p) for p in policies)
-        self.rules = tuple({r.rule.id: r for r in p.rules} for p in policies)
-        self.cache: dict[Point, tuple[Decision | None, ...]] = {}
-        self.subjects: dict[tuple[Point, int], Subject | None] = {}
-
-    def decisions(self, point: Point) -> tuple[Decision | None, ...]:
-        got = self.cache.get(point)
-        if got is None:
-            out: list[Decision | None] = []
-            for policy, runnable in zip(self.policies, self.runnable, strict=True):
-                complaint = self.space.complaint(point, policy)
-                out.append(
-                    None if complaint is None else decide(runnable, complaint, estimate=True)
-                )
-            got = tuple(out)
-            self.cache[point] = got
-        return got
-
-    def parts(self, point: Point, key: Key) -> tuple[list[Any] | None, ...]:
-        """``key``'s part of each policy's decision (None: the policy cannot take it)."""
-        return tuple(None if d is None else part(d, key) for d in self.decisions(point))
-
-    def status(self, point: Point, index: int, rule_id: str | None) -> str:
-        """Whether rule ``rule_id`` of policy ``index`` applies at ``point``, as the engine
-        would find: ``applies``, ``pending``, ``no``, ``absent`` (no such rule), or
-        ``refused`` (the policy cannot take the complaint)."""
-        if (point, index) not in self.subjects:
-            self.subjects[(point, index)] = self.space.subject(point, self.policies[index])
-        subject = self.subjects[(point, index)]
-        if subject is None:
-            return "refused"
-        rule = None if rule_id is None else self.rules[index].get(rule_id)
-        if rule is None:
-            return "absent"
-        if rule.when is None:
-            return "applies"
-        got = rule.when.test(subject)
-        return {True: "applies", False: "no", None: "pending"}[got]
-
-
 def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any]) -> str:
     """What a decision says for one part, in a line."""
     kind = key[0]
@@ -429,10 +185,10 @@ def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any]) -> str:
     if kind == "level":
         item = items[0]
         how = f"classified by row {item['row']}" if item["row"] else item["how"]
-        return f"{_labels(cp, 'levels', [item['id']])}, {how}"
+        return f"{labels(cp, 'levels', [item['id']])}, {how}"
     if kind == "routing":
         return "; ".join(
-            f"{i['duty']}: {_labels(cp, 'roles', [i['role']])}"
+            f"{i['duty']}: {labels(cp, 'roles', [i['role']])}"
             + (f" ({i['note']})" if i["note"] else "")
             for i in items
         )
@@ -460,23 +216,23 @@ def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any]) -> str
             s["id"] + ("" if s["status"] == "applies" else f" ({s['status']})")
             for s in item["sanctions"]
         ]
-        subjects = _labels(cp, "roles", item["subjects"])
+        subjects = labels(cp, "roles", item["subjects"])
         extra = f"; sanctions: {', '.join(sanctions)}" if sanctions else ""
         return f"{item['kind']} {money} per {item['per']}, on {subjects}{extra}"
     if kind == "escalation":
         trigger = item["on"] + (f" ({item['deadline']})" if item["deadline"] else "")
-        return f"on {trigger} → {_labels(cp, 'roles', item['to'])}"
+        return f"on {trigger} → {labels(cp, 'roles', item['to'])}"
     if kind == "report":
         due = f", due {item['due']}" if item["due"] else ""
-        return f"{_labels(cp, 'roles', item['by'])} → {_labels(cp, 'roles', item['to'])}{due}"
+        return f"{labels(cp, 'roles', item['by'])} → {labels(cp, 'roles', item['to'])}{due}"
     if kind == "retention":
         years = f"{'at least ' if item['at_least'] else ''}{item['years']} years"
         return f"{item['label']}: {years if item['years'] else 'no term'}"
     if kind == "approval":
         if not item["configured"]:
             return f"{item['amount_yuan']} yuan → not configured"
-        return f"{item['amount_yuan']} yuan → {_labels(cp, 'roles', item['approver'])}"
-    by = _labels(cp, "roles", item.get("by", ()))
+        return f"{item['amount_yuan']} yuan → {labels(cp, 'roles', item['approver'])}"
+    by = labels(cp, "roles", item.get("by", ()))
     return f"{item['label']} (by {by})"
 
 
@@ -494,26 +250,26 @@ def field_text(cp: CompiledPolicy, name: str, value: Any) -> str:
     if isinstance(value, Money):
         return money_text(value, cp.policy)
     if name in _ROLE_FIELDS:
-        return _labels(cp, "roles", value)
+        return labels(cp, "roles", value)
     if name == "role":
-        return _labels(cp, "roles", [value])
+        return labels(cp, "roles", [value])
     if name == "finding":
-        return _labels(cp, "findings", [value])
+        return labels(cp, "findings", [value])
     if name == "on":
-        return _labels(cp, "events", [value]) if value in cp.events.terms else str(value)
+        return labels(cp, "events", [value]) if value in cp.events.terms else str(value)
     if name in ("starts", "amount_fact") or name == "until":
-        facts = _by_id(cp.policy.facts)
+        facts = by_id(cp.policy.facts)
         ids = [value] if isinstance(value, str) else list(value)
-        return "、".join("receipt" if i == "received" else _named(facts.get(i), i) for i in ids)
+        return "、".join("receipt" if i == "received" else named(facts.get(i), i) for i in ids)
     if name == "sanctions":
         return "; ".join(
-            _labels(cp, "sanctions", [s.sanction])
+            labels(cp, "sanctions", [s.sanction])
             + (f" when {condition_text(s.when)}" if s.when is not None else "")
             for s in value
         )
     if name == "tiers":
         return "; ".join(
-            f"{_labels(cp, 'roles', [t.role])} up to {money_text(t.limit_yuan, cp.policy)}"
+            f"{labels(cp, 'roles', [t.role])} up to {money_text(t.limit_yuan, cp.policy)}"
             for t in value
         )
     if isinstance(value, bool):
@@ -580,9 +336,9 @@ class _Differ:
         self.space = input_space(old, new)
         self.decide = Decider(self.space, (old, new))
         self.limit, self.sample, self.seed = limit, sample, seed
-        self.rules = (_by_id(old.policy.rules), _by_id(new.policy.rules))
+        self.rules = (by_id(old.policy.rules), by_id(new.policy.rules))
         self.elements = (_elements(old.policy), _elements(new.policy))
-        self.changes: list[Change] = []
+        self.changes: list[PolicyChange] = []
 
     # -- dimensions ---------------------------------------------------------------------
 
@@ -720,7 +476,7 @@ class _Differ:
     ) -> None:
         example = self.example(part or key, points)
         self.changes.append(
-            Change(
+            PolicyChange(
                 kind=key[0],
                 id=key[1],
                 label=label,
@@ -738,7 +494,7 @@ class _Differ:
 
     # -- the parts -----------------------------------------------------------------------------
 
-    def run(self) -> list[Change]:
+    def run(self) -> list[PolicyChange]:
         self.texts()
         self.settings()
         self.vocabulary()
@@ -770,7 +526,7 @@ class _Differ:
         example: Example | None = None,
     ) -> None:
         self.changes.append(
-            Change(
+            PolicyChange(
                 kind=kind,
                 id=ident,
                 label=label,
@@ -818,7 +574,7 @@ class _Differ:
         a, b = self.old.policy.vocabulary, self.new.policy.vocabulary
         for kind in Vocabulary.model_fields:
             singular = _VOCAB_SINGULAR[kind]
-            olds, news = _by_id(getattr(a, kind)), _by_id(getattr(b, kind))
+            olds, news = by_id(getattr(a, kind)), by_id(getattr(b, kind))
             for term_id, term in news.items():
                 if term_id not in olds:
                     self.term_added(singular, term, "added")
@@ -874,8 +630,8 @@ class _Differ:
 
     def facts_and_parameters(self) -> None:
         for kind, name in (("fact", "facts"), ("parameter", "parameters")):
-            olds = _by_id(getattr(self.old.policy, name))
-            news = _by_id(getattr(self.new.policy, name))
+            olds = by_id(getattr(self.old.policy, name))
+            news = by_id(getattr(self.new.policy, name))
             for ident, item in news.items():
                 if ident not in olds:
                     details = [f"{_short(item.type)}: {item.label}"]
@@ -953,8 +709,8 @@ class _Differ:
                 change="changed",
                 rule=None,
                 details=[
-                    f"level: {_labels(self.old, 'levels', [x]) if x != '-' else 'none'} → "
-                    f"{_labels(self.new, 'levels', [y]) if y != '-' else 'none'}"
+                    f"level: {labels(self.old, 'levels', [x]) if x != '-' else 'none'} → "
+                    f"{labels(self.new, 'levels', [y]) if y != '-' else 'none'}"
                 ],
                 points=points,
                 dims=dims,
@@ -1068,7 +824,7 @@ class _Differ:
     def causes(self, kind: str, element: Any) -> list[str]:
         """Why an element whose model is unchanged is decided differently."""
         out = []
-        olds, news = _by_id(self.old.policy.parameters), _by_id(self.new.policy.parameters)
+        olds, news = by_id(self.old.policy.parameters), by_id(self.new.policy.parameters)
         for param in _element_parameters(element):
             x, y = olds.get(param), news.get(param)
             if x != y:

@@ -1,7 +1,7 @@
 """Impact of a policy change: re-decide a history of complaints under OLD and NEW, compare.
 
 :func:`compare_decisions` lists how two decisions for the same complaint differ, in the
-officer's terms (:class:`Change`: a deadline later by 2 days, a penalty added, the routing
+officer's terms (:class:`DecisionChange`: a deadline later by 2 days, a penalty added, the routing
 changed, ...). :func:`impact_lines` re-decides each JSON line of a history under both
 versions in one streaming pass (through :func:`complaint_rules.decision.batch.stream`, so
 ``workers=N`` decides and compares in N processes) and yields a :class:`LineImpact` per
@@ -31,7 +31,7 @@ from ..policy.compiled import CompiledPolicy
 
 __all__ = [
     "CHANGE_KINDS",
-    "Change",
+    "DecisionChange",
     "ImpactReport",
     "ImpactTally",
     "LineImpact",
@@ -70,7 +70,7 @@ CHANGE_KINDS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class DecisionChange:
     """One difference between the OLD and the NEW decision for a complaint.
 
     ``subject`` names what changed (a deadline, penalty, escalation, rule or report id; a
@@ -125,7 +125,7 @@ def span(seconds: int) -> str:
 _COMPARED = tuple(f for f in Decision.model_fields if f != "policy")
 
 
-def compare_decisions(old: Decision, new: Decision) -> tuple[Change, ...]:
+def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...]:
     """How ``new`` differs from ``old`` (decisions for the same complaint), in report order.
 
     Which policy decided (``policy``: ids, versions, hashes) is not compared. Differences
@@ -134,11 +134,11 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[Change, ...]:
     """
     if all(getattr(old, f) == getattr(new, f) for f in _COMPARED):
         return ()
-    out: list[Change] = []
+    out: list[DecisionChange] = []
     old_level = None if old.level is None else old.level.id
     new_level = None if new.level is None else new.level.id
     if old_level != new_level:
-        out.append(Change("level_changed", "", old_level, new_level))
+        out.append(DecisionChange("level_changed", "", old_level, new_level))
     _sets(
         out,
         "matched_rules_changed",
@@ -215,7 +215,7 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[Change, ...]:
     )
     if not out:
         fields = [f for f in _COMPARED if getattr(old, f) != getattr(new, f)]
-        out.append(Change("other", ", ".join(fields), None, None))
+        out.append(DecisionChange("other", ", ".join(fields), None, None))
     return tuple(out)
 
 
@@ -228,7 +228,7 @@ def _join(parts: Sequence[str | None]) -> str:
 
 
 def _sets(
-    out: list[Change],
+    out: list[DecisionChange],
     kind: str,
     old: Iterable[Any],
     new: Iterable[Any],
@@ -240,14 +240,14 @@ def _sets(
     after = {key(x): x for x in new}
     for k, x in before.items():
         if k not in after:
-            out.append(Change(kind, k, words(x), None))
+            out.append(DecisionChange(kind, k, words(x), None))
     for k, x in after.items():
         if k not in before:
-            out.append(Change(kind, k, None, words(x)))
+            out.append(DecisionChange(kind, k, None, words(x)))
 
 
 def _keyed(
-    out: list[Change],
+    out: list[DecisionChange],
     kind: str,
     old: Iterable[Any],
     new: Iterable[Any],
@@ -259,12 +259,12 @@ def _keyed(
     after = {x.id: x for x in new}
     for k, x in before.items():
         if k not in after:
-            out.append(Change(kind, k, words(x), None))
+            out.append(DecisionChange(kind, k, words(x), None))
         elif what(x) != what(after[k]):
-            out.append(Change(kind, k, words(x), words(after[k])))
+            out.append(DecisionChange(kind, k, words(x), words(after[k])))
     for k, x in after.items():
         if k not in before:
-            out.append(Change(kind, k, None, words(x)))
+            out.append(DecisionChange(kind, k, None, words(x)))
 
 
 def _period(d: DecidedDeadline) -> str:
@@ -301,22 +301,24 @@ def _deadline_key(d: DecidedDeadline) -> tuple[Any, ...]:
     )
 
 
-def _deadlines(old: Sequence[DecidedDeadline], new: Sequence[DecidedDeadline]) -> Iterator[Change]:
+def _deadlines(
+    old: Sequence[DecidedDeadline], new: Sequence[DecidedDeadline]
+) -> Iterator[DecisionChange]:
     before = {d.id: d for d in old}
     after = {d.id: d for d in new}
     for key, d in before.items():
         n = after.get(key)
         if n is None:
-            yield Change("deadline_removed", key, _deadline_words(d), None)
+            yield DecisionChange("deadline_removed", key, _deadline_words(d), None)
         elif d.due is not None and n.due is not None and d.due != n.due:
             shift = int((n.due - d.due).total_seconds())
             kind = "deadline_later" if shift > 0 else "deadline_earlier"
-            yield Change(kind, key, _deadline_words(d), _deadline_words(n), shift)
+            yield DecisionChange(kind, key, _deadline_words(d), _deadline_words(n), shift)
         elif _deadline_key(d) != _deadline_key(n):
-            yield Change("deadline_changed", key, _deadline_words(d), _deadline_words(n))
+            yield DecisionChange("deadline_changed", key, _deadline_words(d), _deadline_words(n))
     for key, n in after.items():
         if key not in before:
-            yield Change("deadline_added", key, None, _deadline_words(n))
+            yield DecisionChange("deadline_added", key, None, _deadline_words(n))
 
 
 def _money(p: DecidedPenalty) -> str:
@@ -343,21 +345,23 @@ def _penalty_words(p: DecidedPenalty) -> str:
     return f"{_money(p)}; sanctions: {_sanction_words(p)}"
 
 
-def _penalties(old: Sequence[DecidedPenalty], new: Sequence[DecidedPenalty]) -> Iterator[Change]:
+def _penalties(
+    old: Sequence[DecidedPenalty], new: Sequence[DecidedPenalty]
+) -> Iterator[DecisionChange]:
     before = {f"{p.id} ({p.finding.id})": p for p in old}
     after = {f"{p.id} ({p.finding.id})": p for p in new}
     for key, p in before.items():
         n = after.get(key)
         if n is None:
-            yield Change("penalty_removed", key, _penalty_words(p), None)
+            yield DecisionChange("penalty_removed", key, _penalty_words(p), None)
             continue
         if _money(p) != _money(n) or _ids(p.subjects) != _ids(n.subjects):
-            yield Change("penalty_range_changed", key, _money(p), _money(n))
+            yield DecisionChange("penalty_range_changed", key, _money(p), _money(n))
         if _sanction_words(p) != _sanction_words(n):
-            yield Change("sanctions_changed", key, _sanction_words(p), _sanction_words(n))
+            yield DecisionChange("sanctions_changed", key, _sanction_words(p), _sanction_words(n))
     for key, n in after.items():
         if key not in before:
-            yield Change("penalty_added", key, None, _penalty_words(n))
+            yield DecisionChange("penalty_added", key, None, _penalty_words(n))
 
 
 # -- one line of a history --------------------------------------------------------------------
@@ -370,7 +374,7 @@ class LineImpact:
     line: int
     status: Literal["blank", "bad", "same", "changed"]
     complaint_id: str | None = None
-    changes: tuple[Change, ...] = ()
+    changes: tuple[DecisionChange, ...] = ()
     problems: tuple[Problem, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
@@ -412,10 +416,10 @@ def _impact_line(
         return LineImpact(line, "changed" if changes else "same", cid, changes)
     if isinstance(old, Decision):
         assert not isinstance(new, Decision)
-        change = Change("rejected_now", "", "decided", _messages(new))
+        change = DecisionChange("rejected_now", "", "decided", _messages(new))
         return LineImpact(line, "changed", cid, (change,))
     if isinstance(new, Decision):
-        change = Change("accepted_now", "", _messages(old), "decided")
+        change = DecisionChange("accepted_now", "", _messages(old), "decided")
         return LineImpact(line, "changed", cid, (change,))
     problems = (*old, *(p for p in new if p not in old))
     return LineImpact(line, "bad", cid, problems=located(problems, line, s.file))

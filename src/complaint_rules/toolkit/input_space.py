@@ -37,19 +37,26 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from ..decision.engine import decide
+from ..decision.model import Decision
 from ..errors import ComplaintRulesError
-from ..policy.compiled import CompiledPolicy
+from ..policy.compiled import CompiledPolicy, compile_policy
 from ..policy.conditions import Subject
+from ..policy.model import ELEMENT_SINGULAR, Term
 
 _PLURAL = {"channel": "channels", "category": "categories", "level": "levels"}
+_PLURAL_KIND = {v: k for k, v in ELEMENT_SINGULAR.items()}
 
 __all__ = [
     "DEFAULT_LIMIT",
     "INSTANTS",
+    "Decider",
     "Dimension",
     "InputSpace",
+    "Key",
     "SpaceTooLarge",
     "condition_keys",
+    "decidable",
     "input_space",
 ]
 
@@ -595,3 +602,119 @@ def _limit(policy: CompiledPolicy, money: Any) -> Decimal | None:
         if param.id == money.parameter and param.value is not None:
             return Decimal(param.value)
     return None
+
+
+# --- deciding the points of a space -----------------------------------------------------
+
+Key = tuple[str, str]
+
+
+def _plain(value: Any) -> Any:
+    """A dumped element with every {id, label} pair reduced to its id (labels are vocabulary)."""
+    if isinstance(value, dict):
+        if set(value) == {"id", "label"}:
+            return value["id"]
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def part(decision: Decision, key: Key) -> list[Any]:
+    """One comparable part of a decision: ``(kind, element id)`` or ``(kind, rule id)``."""
+    kind, ident = key
+    if kind == "level":
+        level = decision.level
+        if level is None:
+            return []
+        row = level.source.rule if level.source is not None else None
+        return [{"id": level.id, "how": level.how, "row": row}]
+    if kind == "rule":
+        out: list[Any] = ["applies" for s in decision.matched_rules if s.rule == ident]
+        return out + [
+            "pending: needs " + ", ".join(p.needs)
+            for p in decision.pending_rules
+            if p.source.rule == ident
+        ]
+    if kind == "routing":
+        return [
+            {"duty": a.duty, "role": a.role.id, "note": a.note}
+            for a in decision.routing
+            if a.source.rule == ident
+        ]
+    if kind == "gap":
+        return [{"about": g.about, "text": g.text} for g in decision.gaps if g.source.rule == ident]
+    return [
+        _plain(e.model_dump(mode="json", exclude={"source"}))
+        for e in getattr(decision, _PLURAL_KIND[kind])
+        if e.id == ident
+    ]
+
+
+def decidable(policy: CompiledPolicy) -> CompiledPolicy:
+    """``policy``, or for an abstract layer a copy that decides with one placeholder
+    channel and category (an abstract layer declares none of its own)."""
+    if not policy.policy.abstract:
+        return policy
+    vocab = policy.policy.vocabulary
+    probe = policy.policy.model_copy(
+        update={
+            "abstract": False,
+            "extends": None,
+            "vocabulary": vocab.model_copy(
+                update={
+                    "channels": vocab.channels or (Term(id="any_channel", label="(any channel)"),),
+                    "categories": vocab.categories
+                    or (Term(id="any_category", label="(any category)"),),
+                }
+            ),
+        }
+    )
+    return compile_policy(probe)
+
+
+class Decider:
+    """Decisions of one or more policies over an input space, each point decided once,
+    and what each policy's rule conditions say of a point (without deciding)."""
+
+    def __init__(self, space: InputSpace, policies: Sequence[CompiledPolicy]) -> None:
+        self.space = space
+        self.policies = tuple(policies)
+        self.runnable = tuple(decidable(p) for p in policies)
+        self.rules = tuple({r.rule.id: r for r in p.rules} for p in policies)
+        self.cache: dict[Point, tuple[Decision | None, ...]] = {}
+        self.subjects: dict[tuple[Point, int], Subject | None] = {}
+
+    def decisions(self, point: Point) -> tuple[Decision | None, ...]:
+        got = self.cache.get(point)
+        if got is None:
+            out: list[Decision | None] = []
+            for policy, runnable in zip(self.policies, self.runnable, strict=True):
+                complaint = self.space.complaint(point, policy)
+                out.append(
+                    None if complaint is None else decide(runnable, complaint, estimate=True)
+                )
+            got = tuple(out)
+            self.cache[point] = got
+        return got
+
+    def parts(self, point: Point, key: Key) -> tuple[list[Any] | None, ...]:
+        """``key``'s part of each policy's decision (None: the policy cannot take it)."""
+        return tuple(None if d is None else part(d, key) for d in self.decisions(point))
+
+    def status(self, point: Point, index: int, rule_id: str | None) -> str:
+        """Whether rule ``rule_id`` of policy ``index`` applies at ``point``, as the engine
+        would find: ``applies``, ``pending``, ``no``, ``absent`` (no such rule), or
+        ``refused`` (the policy cannot take the complaint)."""
+        if (point, index) not in self.subjects:
+            self.subjects[(point, index)] = self.space.subject(point, self.policies[index])
+        subject = self.subjects[(point, index)]
+        if subject is None:
+            return "refused"
+        rule = None if rule_id is None else self.rules[index].get(rule_id)
+        if rule is None:
+            return "absent"
+        if rule.when is None:
+            return "applies"
+        got = rule.when.test(subject)
+        return {True: "applies", False: "no", None: "pending"}[got]

@@ -42,8 +42,8 @@ from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_KINDS, Money, Rule
 from ..policy.yaml_reader import Located
-from .diff import Decider, condition_text, money_text, period_text, value_text, where_text
-from .input_space import DEFAULT_LIMIT, InputSpace, Point, condition_keys, input_space
+from .input_space import DEFAULT_LIMIT, Decider, InputSpace, Point, condition_keys, input_space
+from .wording import condition_text, money_text, period_text, value_text, where_text
 
 __all__ = ["EXCLUSIVE_DUTIES", "LintFinding", "LintReport", "lint"]
 

@@ -80,7 +80,7 @@ class ExpectedError(_Model):
         return self
 
 
-class Case(_Model):
+class PolicyTestCase(_Model):
     """One complaint and what its decision must show (or that it is refused)."""
 
     name: str = Field(min_length=1)
@@ -102,7 +102,7 @@ class Case(_Model):
         return value
 
     @model_validator(mode="after")
-    def _one_outcome(self) -> Case:
+    def _one_outcome(self) -> PolicyTestCase:
         decided = self.expect is not None or self.expect_absent is not None
         if decided == (self.expect_error is not None):
             raise ValueError(
@@ -120,7 +120,7 @@ class TestsFile(_Model):
     schema_: Literal["complaint-rules-tests/1"] = Field(alias="schema")
     policy: str = Field(min_length=1)
     description: str | None = None
-    cases: tuple[Case, ...] = Field(min_length=1)
+    cases: tuple[PolicyTestCase, ...] = Field(min_length=1)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -261,7 +261,7 @@ def _consequence(err: Any, errors: list[Any]) -> bool:
 
 
 _MODELS: dict[str, type[BaseModel]] = {
-    "cases": Case,
+    "cases": PolicyTestCase,
     "expect_error": ExpectedError,
 }
 
@@ -370,7 +370,7 @@ class _Runner:
     def case(
         self,
         policy: CompiledPolicy,
-        case: Case,
+        case: PolicyTestCase,
         located: Located,
         index: int,
         decided: list[Decision],
