@@ -9,8 +9,7 @@ from pathlib import Path
 import complaint_rules
 from complaint_rules import Catalog
 from complaint_rules.policy.bundled import bundled_policy_dir
-
-ROOT = Path(__file__).parents[1]
+from tests.support import ROOT
 
 
 def test_all_matches_the_public_names() -> None:

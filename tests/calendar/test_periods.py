@@ -1,0 +1,343 @@
+"""due_after against deadlines worked out by hand from the official 2025/2026 schedules.
+
+See tests/calendar/test_working_days.py for the schedules. Each case says how the date was reached.
+Unless stated: tz Asia/Shanghai (+08:00), day 1 is the day after receipt (民法典 Art. 201),
+days end at 23:59:59 local, calendar-day periods roll off rest days (Art. 203).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from complaint_rules.calendar.periods import CountingConvention, Due, Unit, due_after
+from complaint_rules.calendar.working_days import WorkingCalendar
+from complaint_rules.errors import UnpublishedCalendarError
+
+SH = ZoneInfo("Asia/Shanghai")
+CAL = WorkingCalendar(published_years=(2001, 2026))
+INCLUSIVE = CountingConvention(exclude_start_day=False)
+NO_ROLL = CountingConvention(roll_to_working_day=False)
+DEFAULT = CountingConvention()
+
+
+def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0, tz: timezone | ZoneInfo = SH) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=tz)
+
+
+def end(y: int, m: int, d: int) -> datetime:
+    """23:59:59 Shanghai time on the given day."""
+    return datetime(y, m, d, 23, 59, 59, tzinfo=SH)
+
+
+def due(
+    start: datetime,
+    unit: Unit,
+    amount: int,
+    convention: CountingConvention = DEFAULT,
+    *,
+    estimate: bool = False,
+    calendar: WorkingCalendar = CAL,
+    tz: ZoneInfo = SH,
+) -> Due:
+    return due_after(
+        start, unit, amount, calendar=calendar, tz=tz, convention=convention, estimate=estimate
+    )
+
+
+# -- working days -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "amount", "expected"),
+    [
+        # Received on a holiday (Fri Oct 2 2026): Oct 3-7 off; Thu Oct 8 (1), Fri Oct 9 (2),
+        # Sat Oct 10 make-up (3).
+        (at(2026, 10, 2), 3, end(2026, 10, 10)),
+        # Late on a Friday (Mar 6 2026, 23:30 local): still received Friday; Sat/Sun rest;
+        # Mon Mar 9 (1).
+        (at(2026, 3, 6, 23, 30), 1, end(2026, 3, 9)),
+        # ... Mar 9 (1), 10 (2), 11 (3), 12 (4), Fri Mar 13 (5).
+        (at(2026, 3, 6, 23, 30), 5, end(2026, 3, 13)),
+        # Just before a make-up Saturday: received Fri Feb 13 2026; Sat Feb 14 is day 1.
+        (at(2026, 2, 13, 15), 1, end(2026, 2, 14)),
+        # Feb 14 (1); Feb 15-23 off; Tue Feb 24 (2), Wed Feb 25 (3).
+        (at(2026, 2, 13, 15), 3, end(2026, 2, 25)),
+        # Received Fri Oct 9 2026; Sat Oct 10 make-up is day 1.
+        (at(2026, 10, 9, 17), 1, end(2026, 10, 10)),
+        # Received on a make-up workday (Sun Sep 20 2026): that day is not counted; Mon Sep 21
+        # (1), 22 (2), 23 (3), Thu 24 (4); Fri Sep 25 Mid-Autumn, Sep 26-27 off; Mon Sep 28 (5).
+        (at(2026, 9, 20, 9), 5, end(2026, 9, 28)),
+        # National Day 2026, received Tue Sep 29: Sep 30 (1); Oct 1-7 off; Oct 8 (2), Oct 9 (3).
+        (at(2026, 9, 29), 3, end(2026, 10, 9)),
+        # ... Oct 10 Sat (4), 12 Mon (5), 13 (6), 14 (7).
+        (at(2026, 9, 29), 7, end(2026, 10, 14)),
+        # ... 15 (8), 16 (9), Mon Oct 19 (10).
+        (at(2026, 9, 29), 10, end(2026, 10, 19)),
+        # Received Wed Sep 30: Oct 8 (1), 9 (2), Sat 10 (3).
+        (at(2026, 9, 30, 16), 3, end(2026, 10, 10)),
+        # ... 12 (4), 13 (5), 14 (6), 15 (7), 16 (8), Mon 19 (9), Tue 20 (10).
+        (at(2026, 9, 30, 16), 7, end(2026, 10, 15)),
+        (at(2026, 9, 30, 16), 8, end(2026, 10, 16)),
+        (at(2026, 9, 30, 16), 9, end(2026, 10, 19)),
+        (at(2026, 9, 30, 16), 10, end(2026, 10, 20)),
+        # Spring Festival 2026, received Thu Feb 12: Fri 13 (1), Sat 14 make-up (2); Feb 15-23
+        # off; Tue 24 (3), 25 (4), 26 (5), 27 (6), Sat 28 make-up (7), Mon Mar 2 (8), 3 (9),
+        # 4 (10), 5 (11), 6 (12), Mon 9 (13), 10 (14), Wed Mar 11 (15).
+        (at(2026, 2, 12, 11), 15, end(2026, 3, 11)),
+        # Across New Year into 2026, received Wed Dec 31 2025: Jan 1-3 off; Sun Jan 4
+        # make-up (1), 5 (2), Tue Jan 6 (3).
+        (at(2025, 12, 31, 18), 1, end(2026, 1, 4)),
+        (at(2025, 12, 31, 18), 3, end(2026, 1, 6)),
+        # Received Tue Dec 30 2025: Dec 31 (1), Jan 4 (2), 5 (3), 6 (4), 7 (5), 8 (6), 9 (7),
+        # 12 (8), 13 (9), 14 (10), 15 (11), 16 (12), 19 (13), 20 (14), Wed Jan 21 (15).
+        (at(2025, 12, 30), 15, end(2026, 1, 21)),
+        # 2025 National Day + Mid-Autumn: received Fri Sep 26; Sun Sep 28 make-up (1),
+        # 29 (2), 30 (3); Oct 1-8 off; Thu Oct 9 (4), Fri 10 (5), Sat Oct 11 make-up (6).
+        (at(2025, 9, 26), 6, end(2025, 10, 11)),
+        # Half-day holiday on a weekday: received Thu Mar 7 2024; Fri Mar 8 (Women's Day,
+        # women only) is an ordinary working day (1).
+        (at(2024, 3, 7), 1, end(2024, 3, 8)),
+        # Received Fri May 29 2026; Mon Jun 1 (Children's Day, children only) is day 1.
+        (at(2026, 5, 29), 1, end(2026, 6, 1)),
+    ],
+)
+def test_working_days(start: datetime, amount: int, expected: datetime) -> None:
+    result = due(start, "working_days", amount)
+    assert result == Due(expected, False)
+    assert result.at.utcoffset() == timedelta(hours=8)
+
+
+def test_working_days_counting_the_day_of_receipt() -> None:
+    # Received on make-up Sun Sep 20 2026, which counts: 20 (1), 21 (2), 22 (3), 23 (4),
+    # Thu Sep 24 (5).
+    assert due(at(2026, 9, 20, 9), "working_days", 5, INCLUSIVE) == Due(end(2026, 9, 24), False)
+    # Received on a holiday (Oct 2 2026): it does not count, so day 1 is Oct 8.
+    assert due(at(2026, 10, 2), "working_days", 1, INCLUSIVE) == Due(end(2026, 10, 8), False)
+
+
+def test_local_date_of_receipt_decides() -> None:
+    # Thu Mar 5 2026 23:59 +08:00, and the same instant written in UTC (15:59Z), are both
+    # received Thursday: day 1 is Fri Mar 6.
+    local = at(2026, 3, 5, 23, 59)
+    same_in_utc = datetime(2026, 3, 5, 15, 59, tzinfo=UTC)
+    assert local == same_in_utc
+    assert due(local, "working_days", 1) == Due(end(2026, 3, 6), False)
+    assert due(same_in_utc, "working_days", 1) == Due(end(2026, 3, 6), False)
+    # Thu Mar 5 23:59 UTC is Fri Mar 6 07:59 in Shanghai: received Friday, day 1 Mon Mar 9.
+    assert due(at(2026, 3, 5, 23, 59, tz=UTC), "working_days", 1) == Due(end(2026, 3, 9), False)
+    # Tue Sep 29 2026 15:30Z = 23:30 local Tue: Oct 9 (see above); 16:30Z = 00:30 Wed Sep 30:
+    # Oct 10.
+    assert due(at(2026, 9, 29, 15, 30, tz=UTC), "working_days", 3).at == end(2026, 10, 9)
+    assert due(at(2026, 9, 29, 16, 30, tz=UTC), "working_days", 3).at == end(2026, 10, 10)
+
+
+def test_day_ends_at() -> None:
+    # Close of business 17:00: received Mon Mar 9 2026, day 1 Tue Mar 10 at 17:00 local.
+    cob = CountingConvention(day_ends_at=time(17, 0))
+    result = due(at(2026, 3, 9), "working_days", 1, cob)
+    assert result.at == datetime(2026, 3, 10, 17, 0, tzinfo=SH)
+
+
+# -- calendar days ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "amount", "convention", "expected"),
+    [
+        # Wed Sep 16 2026 + 15 = Thu Oct 1 (National Day, off through Oct 7): rolls to Oct 8.
+        (at(2026, 9, 16), 15, CountingConvention(), end(2026, 10, 8)),
+        # Same without rolling: Oct 1.
+        (at(2026, 9, 16), 15, NO_ROLL, end(2026, 10, 1)),
+        # Tue Jan 20 2026 + 15 = Wed Feb 4, a working day: no roll.
+        (at(2026, 1, 20), 15, CountingConvention(), end(2026, 2, 4)),
+        # Thu Feb 5 2026 + 15 = Fri Feb 20 (Spring Festival, off through Mon Feb 23): Tue Feb 24.
+        (at(2026, 2, 5), 15, CountingConvention(), end(2026, 2, 24)),
+        # Fri Feb 13 2026 + 15 = Sat Feb 28, a make-up workday: no roll.
+        (at(2026, 2, 13), 15, CountingConvention(), end(2026, 2, 28)),
+        # Fri Mar 6 2026 + 15 = Sat Mar 21, an ordinary weekend: Mon Mar 23.
+        (at(2026, 3, 6), 15, CountingConvention(), end(2026, 3, 23)),
+        # Counting the day of receipt: Mar 6 + 14 = Fri Mar 20.
+        (at(2026, 3, 6), 15, INCLUSIVE, end(2026, 3, 20)),
+        # Tue Sep 16 2025 + 15 = Wed Oct 1 (off through Oct 8): Thu Oct 9.
+        (at(2025, 9, 16), 15, CountingConvention(), end(2025, 10, 9)),
+        # Sat Sep 13 2025 + 15 = Sun Sep 28, a make-up workday: no roll.
+        (at(2025, 9, 13), 15, CountingConvention(), end(2025, 9, 28)),
+        # 30 days: Mon Aug 31 2026 + 30 = Wed Sep 30, a working day.
+        (at(2026, 8, 31), 30, CountingConvention(), end(2026, 9, 30)),
+        # 1 day from Fri Sep 25 2026 (Mid-Autumn): Sat Sep 26 rest, Sun 27 rest: Mon Sep 28.
+        (at(2026, 9, 25), 1, CountingConvention(), end(2026, 9, 28)),
+    ],
+)
+def test_calendar_days(
+    start: datetime, amount: int, convention: CountingConvention, expected: datetime
+) -> None:
+    assert due(start, "calendar_days", amount, convention) == Due(expected, False)
+
+
+# -- end of month -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "amount", "expected"),
+    [
+        # This month's end: Feb 2026 has 28 days.
+        (at(2026, 2, 10), 1, end(2026, 2, 28)),
+        # Next month's end.
+        (at(2026, 2, 10), 2, end(2026, 3, 31)),
+        # Not rolled: Sun May 31 2026 stays.
+        (at(2026, 5, 10), 1, end(2026, 5, 31)),
+        # Leap year.
+        (at(2024, 2, 5), 1, end(2024, 2, 29)),
+        # Into an unknown year: a date, no calendar needed, not estimated.
+        (at(2026, 12, 5), 2, end(2027, 1, 31)),
+        # Sat Jan 31 2026 23:30 UTC is Sun Feb 1 07:30 local: February's end.
+        (at(2026, 1, 31, 23, 30, tz=UTC), 1, end(2026, 2, 28)),
+    ],
+)
+def test_end_of_month(start: datetime, amount: int, expected: datetime) -> None:
+    assert due(start, "end_of_month", amount) == Due(expected, False)
+
+
+# -- minutes and hours ------------------------------------------------------------------
+
+
+def test_minutes_and_hours_are_elapsed_time() -> None:
+    # 24 hours from 09:00 on a holiday is 09:00 the next day: holidays do not matter.
+    assert due(at(2026, 10, 1, 9), "hours", 24) == Due(at(2026, 10, 2, 9), False)
+    # 90 minutes from 15:00Z, expressed in Shanghai time: 00:30 next day.
+    result = due(datetime(2026, 3, 5, 15, 0, tzinfo=UTC), "minutes", 90)
+    assert result == Due(at(2026, 3, 6, 0, 30), False)
+    assert result.at.tzinfo is SH
+    assert due(at(2026, 3, 5), "hours", 0).at == at(2026, 3, 5)
+
+
+def test_hours_across_a_dst_change_are_absolute() -> None:
+    ny = ZoneInfo("America/New_York")
+    # Sat Mar 7 2026 12:00 EST (17:00Z) + 24 h = Sun Mar 8 17:00Z = 13:00 EDT (DST began
+    # 02:00 Mar 8).
+    result = due(datetime(2026, 3, 7, 12, 0, tzinfo=ny), "hours", 24, tz=ny)
+    assert result.at == datetime(2026, 3, 8, 17, 0, tzinfo=UTC)
+    assert (result.at.hour, result.at.utcoffset()) == (13, timedelta(hours=-4))
+
+
+def test_day_end_in_a_dst_gap_is_a_real_instant() -> None:
+    ny = ZoneInfo("America/New_York")
+    # 02:30 on Sun Mar 8 2026 does not exist in New York; the deadline is 02:30 EST, i.e.
+    # 07:30Z = 03:30 EDT. (Received Fri Mar 6 + 2 days, not rolled.)
+    conv = CountingConvention(day_ends_at=time(2, 30), roll_to_working_day=False)
+    result = due(datetime(2026, 3, 6, 12, 0, tzinfo=ny), "calendar_days", 2, conv, tz=ny)
+    assert result.at == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
+    assert (result.at.hour, result.at.minute) == (3, 30)
+
+
+# -- unknown years ----------------------------------------------------------------------
+
+
+def test_working_days_into_an_unknown_year() -> None:
+    # Received Mon Dec 28 2026: Dec 29 (1), 30 (2), Thu Dec 31 (3): all known.
+    assert due(at(2026, 12, 28), "working_days", 3) == Due(end(2026, 12, 31), False)
+    # Day 4 would be in 2027, whose schedule is not published.
+    with pytest.raises(UnpublishedCalendarError) as info:
+        due(at(2026, 12, 28), "working_days", 5)
+    assert info.value.year == 2027
+    # Estimated: Fri Jan 1 2027 New Year (estimated), weekend; Mon Jan 4 (4), Tue Jan 5 (5).
+    assert due(at(2026, 12, 28), "working_days", 5, estimate=True) == Due(end(2027, 1, 5), True)
+
+
+def test_calendar_days_into_an_unknown_year() -> None:
+    # Sun Dec 20 2026 + 15 = Mon Jan 4 2027: rolling needs the 2027 calendar.
+    with pytest.raises(UnpublishedCalendarError):
+        due(at(2026, 12, 20), "calendar_days", 15)
+    # Without rolling no calendar is needed.
+    assert due(at(2026, 12, 20), "calendar_days", 15, NO_ROLL) == Due(end(2027, 1, 4), False)
+    # Estimated: Jan 4 2027 is a Monday with no estimated holiday.
+    assert due(at(2026, 12, 20), "calendar_days", 15, estimate=True) == Due(end(2027, 1, 4), True)
+    # Thu Dec 17 2026 + 15 = Fri Jan 1 2027 (New Year, estimated), weekend: Mon Jan 4.
+    assert due(at(2026, 12, 17), "calendar_days", 15, estimate=True) == Due(end(2027, 1, 4), True)
+
+
+def test_extra_days_make_2027_known_and_change_the_result() -> None:
+    # A host gives 2027: Jan 1 off, Sat Jan 2 a make-up day. Received Mon Dec 28 2026:
+    # Dec 29 (1), 30 (2), 31 (3); Jan 1 off; Sat Jan 2 (4); Mon Jan 4 (5).
+    cal = WorkingCalendar(
+        published_years=(2001, 2026),
+        extra_holidays={date(2027, 1, 1): "元旦"},
+        extra_workdays={date(2027, 1, 2): "调休"},
+    )
+    assert due(at(2026, 12, 28), "working_days", 5, calendar=cal) == Due(end(2027, 1, 4), False)
+    # Sun Dec 20 2026 + 13 = Sat Jan 2 2027, now a working day: no roll, no error.
+    assert due(at(2026, 12, 20), "calendar_days", 13, calendar=cal) == Due(end(2027, 1, 2), False)
+
+
+# -- argument checks --------------------------------------------------------------------
+
+
+def test_naive_start_is_rejected() -> None:
+    with pytest.raises(ValueError, match="start must be timezone-aware"):
+        due(datetime(2026, 3, 5, 10, 0), "working_days", 1)
+
+
+def test_date_start_is_rejected() -> None:
+    with pytest.raises(TypeError, match="start must be a datetime"):
+        due(date(2026, 3, 5), "working_days", 1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount"),
+    [
+        ("minutes", -1),
+        ("hours", -1),
+        ("working_days", 0),
+        ("calendar_days", 0),
+        ("end_of_month", 0),
+        ("working_days", -3),
+    ],
+)
+def test_bad_amounts(unit: Unit, amount: int) -> None:
+    with pytest.raises(ValueError, match=f"amount of {unit}"):
+        due(at(2026, 3, 5), unit, amount)
+
+
+def test_bad_unit_and_types() -> None:
+    with pytest.raises(ValueError, match="unknown unit"):
+        due(at(2026, 3, 5), "weeks", 1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="amount must be an int"):
+        due(at(2026, 3, 5), "hours", 1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="amount must be an int"):
+        due(at(2026, 3, 5), "hours", True)
+    with pytest.raises(ValueError, match="day_ends_at"):
+        CountingConvention(day_ends_at=time(23, 59, tzinfo=UTC))
+
+
+# -- properties -------------------------------------------------------------------------
+
+STARTS = st.datetimes(
+    min_value=datetime(2001, 1, 2), max_value=datetime(2026, 9, 30), timezones=st.just(SH)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=STARTS, n=st.integers(min_value=1, max_value=40))
+def test_working_days_due_is_nth_working_day_after_receipt(start: datetime, n: int) -> None:
+    result = due(start, "working_days", n)
+    last = result.at.date()
+    assert result.at.time() == time(23, 59, 59)
+    assert CAL.is_working_day(last)
+    assert CAL.working_days_between(start.date(), last) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=STARTS, n=st.integers(min_value=1, max_value=60))
+def test_calendar_days_due_is_first_working_day_on_or_after_last_day(
+    start: datetime, n: int
+) -> None:
+    last = due(start, "calendar_days", n).at.date()
+    nominal = start.date() + timedelta(days=n)
+    assert last >= nominal
+    assert CAL.is_working_day(last)
+    assert CAL.working_days_between(nominal - timedelta(days=1), last - timedelta(days=1)) == 0

@@ -1,0 +1,48 @@
+"""Golden snapshots: every bundled example complaint's decision, byte for byte.
+
+A change to a policy or to the engine that changes any decision fails here. When the
+change is intended, regenerate on purpose and review the diff:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/policies/test_golden.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from complaint_rules import Catalog, decide
+from tests.support import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = sorted((ROOT / "examples" / "complaints").glob("*.json"))
+
+
+def render(catalog: Catalog, policy_id: str, complaints: list[dict[str, object]]) -> str:
+    policy = catalog.load(policy_id)
+    decisions = [json.loads(decide(policy, c).model_dump_json()) for c in complaints]
+    for decision in decisions:
+        # The calendar fingerprint includes the installed holidays version, which a fresh
+        # install may move; the dates themselves are what the snapshot pins.
+        decision["policy"]["calendar"] = "<calendar fingerprint>"
+    return json.dumps(decisions, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.fixture(scope="module")
+def with_examples() -> Catalog:
+    return Catalog([ROOT / "examples" / "hotel_variant" / "grand_hotel_policies"])
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_decisions_match_their_snapshot(with_examples: Catalog, example: Path) -> None:
+    complaints = json.loads(example.read_text(encoding="utf-8"))
+    got = render(with_examples, example.stem, complaints)
+    snapshot = GOLDEN / f"{example.stem}.json"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        snapshot.write_text(got, encoding="utf-8")
+    assert snapshot.is_file(), f"no snapshot {snapshot.name}: run with UPDATE_GOLDEN=1"
+    assert got == snapshot.read_text(encoding="utf-8"), "decision changed; see module docstring"
