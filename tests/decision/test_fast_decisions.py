@@ -39,7 +39,7 @@ from complaint_rules import (
     decide,
     load_policy_text,
 )
-from complaint_rules.decision import engine
+from complaint_rules.decision._fast import decider
 from complaint_rules.decision._fast import writer as decisionjson
 from complaint_rules.decision._fast.prepared import prepare
 from complaint_rules.decision._fast.writer import DecisionWriter
@@ -259,10 +259,10 @@ def uncached(pid: str, cases: Sequence[Case]) -> list[Outcome]:
     """What each case gives on a policy that keeps nothing (every limit 0), remembered."""
     keys = [(pid, canonical(item), canonical(kw)) for item, kw in cases]
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(engine, "_LIMIT", 0)
-        m.setattr(engine, "_BUNDLES_LIMIT", 0)
-        m.setattr(engine, "_RUNS_LIMIT", 0)
-        m.setattr(engine, "_DUES_LIMIT", 0)
+        m.setattr(decider, "_LIMIT", 0)
+        m.setattr(decider, "_BUNDLES_LIMIT", 0)
+        m.setattr(decider, "_RUNS_LIMIT", 0)
+        m.setattr(decider, "_DUES_LIMIT", 0)
         m.setattr(decisionjson, "_KEPT_MAX", 0)
         cp = fresh(pid)
         for key, (item, kw) in zip(keys, cases, strict=True):
@@ -270,7 +270,7 @@ def uncached(pid: str, cases: Sequence[Case]) -> list[Outcome]:
                 _UNCACHED[key] = outcome(cp, item, kw)
         # Reports with no due date, blank amounts: one object each whatever the limits.
         memo = prepare(cp).memo
-        assert all(not table for kind, table in memo.items() if kind not in engine.BY_POLICY)
+        assert all(not table for kind, table in memo.items() if kind not in decider.BY_POLICY)
         assert not prepare(cp).writer._kept
     return [_UNCACHED[key] for key in keys]
 
@@ -457,7 +457,7 @@ def test_same_json_whatever_the_caches_hold(pid: str) -> None:
 
 MEMO_LIMITS = {"dues": 1}
 """Each kind's entries with every limit 1: ``_DUES_LIMIT`` for dues, 1 for any other kind
-(bundles, their JSON, pending, gaps, ...) but ``engine.BY_POLICY``'s, one per element of
+(bundles, their JSON, pending, gaps, ...) but ``decider.BY_POLICY``'s, one per element of
 the policy (not caches)."""
 
 
@@ -469,10 +469,10 @@ def test_caches_at_their_smallest_give_the_same_decisions(
     normal = fresh(pid)
     want = [(decided(normal, *c), outcome(normal, *c)) for c in cases]
     assert_same([w[1] for w in want], uncached(pid, cases), cases, "the usual limits")
-    monkeypatch.setattr(engine, "_LIMIT", 1)
-    monkeypatch.setattr(engine, "_BUNDLES_LIMIT", 1)
-    monkeypatch.setattr(engine, "_RUNS_LIMIT", 1)
-    monkeypatch.setattr(engine, "_DUES_LIMIT", 1)
+    monkeypatch.setattr(decider, "_LIMIT", 1)
+    monkeypatch.setattr(decider, "_BUNDLES_LIMIT", 1)
+    monkeypatch.setattr(decider, "_RUNS_LIMIT", 1)
+    monkeypatch.setattr(decider, "_DUES_LIMIT", 1)
     monkeypatch.setattr(decisionjson, "_KEPT_MAX", 1)
     small = fresh(pid)
     got = [(decided(small, *c), outcome(small, *c)) for c in cases]
