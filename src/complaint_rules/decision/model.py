@@ -218,6 +218,14 @@ class Decision(_Out):
     """The complaint's personal fields the host asked to carry (``decide(..., carry=)``),
     verbatim; empty unless asked: a decision holds no personal data of its own accord."""
 
+    def __repr__(self) -> str:
+        # One line for a debugger or a log; every field is in model_dump().
+        p = self.policy
+        return (
+            f"<Decision {p.id} version {p.version} sha256:{p.sha256[:12]} "
+            f"received_at {self.received_at.isoformat()}>"
+        )
+
 
 _setattr = object.__setattr__
 _new = object.__new__  # what a model's __new__ is, without looking it up through the class

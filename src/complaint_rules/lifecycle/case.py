@@ -173,6 +173,12 @@ class Case:
     def policy(self) -> CompiledPolicy:
         return self._policy
 
+    def __repr__(self) -> str:
+        p = self._policy
+        return (
+            f"<Case {p.id} version {p.version} sha256:{p.sha256[:12]}, {len(self._events)} events>"
+        )
+
     @property
     def events(self) -> tuple[Mapping[str, Any], ...]:
         """The events accepted so far, as given."""

@@ -183,3 +183,11 @@ class CaseStatus(_Out):
     next_change: datetime | None
     """The next instant at which, with no new event, a clock's state or due instant, an
     escalation, a reminder or an owed action changes (time counters aside); None if never."""
+
+    def __repr__(self) -> str:
+        # One line for a debugger or a log; every field is in model_dump().
+        p = self.policy
+        return (
+            f"<CaseStatus {p.id} version {p.version} sha256:{p.sha256[:12]} "
+            f"at {self.at.isoformat()}, {self.applied} events applied>"
+        )

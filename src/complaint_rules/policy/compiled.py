@@ -111,6 +111,10 @@ class CompiledPolicy:
     def version(self) -> str:
         return self.policy.version
 
+    def __repr__(self) -> str:
+        # One line for a debugger or a log; the whole policy is in self.policy.
+        return f"<CompiledPolicy {self.id} version {self.version} sha256:{self.sha256[:12]}>"
+
     def with_calendar(
         self,
         *,

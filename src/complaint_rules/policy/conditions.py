@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from .._generated import run_source
 from ..errors import PolicyError, Problem
 
 __all__ = [
@@ -315,7 +316,7 @@ def function_source(
 def build_function(source: str, name: str, constants: Mapping[str, Any]) -> Any:
     """Compile ``source`` (made by :func:`function_source`) and return its function."""
     namespace: dict[str, Any] = {"__builtins__": {"tuple": tuple}, **constants}
-    exec(compile(source, f"<condition {name}>", "exec"), namespace)
+    run_source(source, f"condition {name}", namespace)
     return namespace[name]
 
 

@@ -607,5 +607,9 @@ class Policy(_Model):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
+    def __repr__(self) -> str:
+        # One line for a debugger or a log; the whole policy is in model_dump().
+        return f"<Policy {self.id} version {self.version}>"
+
 
 Approval.model_rebuild()

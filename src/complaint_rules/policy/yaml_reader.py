@@ -25,7 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PolicyError, Problem
 
-__all__ = ["MAX_PROBLEMS", "Limits", "Located", "capped", "read_yaml"]
+__all__ = ["MAX_PROBLEMS", "Limits", "Located", "capped", "read_shape", "read_yaml"]
 
 Path = tuple[str | int, ...]
 
@@ -413,3 +413,30 @@ def _too_deep(limits: Limits, file: str, line: int | None) -> Problem:
         file=file,
         line=line,
     )
+
+
+def read_shape(raw: bytes, file: str) -> Located | None:
+    """The shape and lines of a file that has already loaded strictly, scalars kept as text
+    (read with libyaml where it is installed); ``None`` if it does not parse."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(raw.decode("utf-8-sig"), Loader=loader)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    lines: dict[tuple[str | int, ...], int] = {}
+
+    def build(node: Any, at: tuple[str | int, ...]) -> Any:
+        lines.setdefault(at, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key, value in node.value:
+                name = str(key.value)
+                lines[(*at, name)] = key.start_mark.line + 1
+                out[name] = build(value, (*at, name))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, (*at, i)) for i, item in enumerate(node.value)]
+        return node.value
+
+    data = None if root is None else build(root, ())
+    return Located(data=data, lines=lines, file=file)

@@ -35,13 +35,12 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_KINDS, Money, Rule
-from ..policy.yaml_reader import Located
+from ..policy.yaml_reader import Located, read_shape
 from .input_space import DEFAULT_LIMIT, Decider, InputSpace, Point, condition_keys, input_space
 from .wording import condition_text, money_text, period_text, value_text, where_text
 
@@ -772,8 +771,8 @@ def lint(
 def _read(source: str | PathLike[str], policy: CompiledPolicy) -> Located | None:
     """The line of every value of the policy's file, if it is the file ``policy`` came from.
 
-    The file has loaded already (strictly), so only its shape and lines are read here,
-    with libyaml where it is installed: scalars stay text.
+    The file has loaded already (strictly), so only its shape and lines are read here
+    (:func:`~complaint_rules.policy.yaml_reader.read_shape`).
     """
     path = Path(source)
     try:
@@ -782,25 +781,4 @@ def _read(source: str | PathLike[str], policy: CompiledPolicy) -> Located | None
         return None
     if hashlib.sha256(raw).hexdigest() != policy.layers[-1].sha256:
         return None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        root = yaml.compose(raw.decode("utf-8-sig"), Loader=loader)
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return None
-    lines: dict[tuple[str | int, ...], int] = {}
-
-    def build(node: Any, at: tuple[str | int, ...]) -> Any:
-        lines.setdefault(at, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key, value in node.value:
-                name = str(key.value)
-                lines[(*at, name)] = key.start_mark.line + 1
-                out[name] = build(value, (*at, name))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [build(item, (*at, i)) for i, item in enumerate(node.value)]
-        return node.value
-
-    data = None if root is None else build(root, ())
-    return Located(data=data, lines=lines, file=str(path))
+    return read_shape(raw, str(path))

@@ -15,6 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from ..._generated import run_source
 from ...policy.compiled import CompiledPolicy
 from ...policy.vocabulary import Lookup
 from ..complaint import (
@@ -196,7 +197,7 @@ class _FastParser:
             "nothing": NOTHING_CARRIED,
         }
         source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<complaint parser {self.policy.id}>", "exec"), namespace)
+        run_source(source, f"complaint parser {self.policy.id}", namespace)
         parse: Callable[[dict[str, Any]], Complaint | None] = namespace["parse"]
         return parse
 

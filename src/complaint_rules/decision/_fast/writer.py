@@ -19,6 +19,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import to_json
 
+from ..._generated import run_source
+
 __all__ = ["DecisionWriter"]
 
 _KEPT_MAX = 200_000
@@ -49,7 +51,7 @@ def _model_writer(cls: type[BaseModel]) -> _ModelWriter:
     # One join: adding the parts one by one would copy a decision's text many times.
     source = "def write(d, value):\n    return b''.join((" + ", ".join(parts) + ", b'}'))\n"
     namespace: dict[str, Any] = {"__builtins__": {}}
-    exec(compile(source, f"<json {cls.__name__}>", "exec"), namespace)
+    run_source(source, f"json {cls.__name__}", namespace)
     write: _ModelWriter = namespace["write"]
     return write
 
