@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from complaint_rules.toolkit.graph import (
     to_mermaid,
     wrap,
 )
+from tests.support.system import require_command
 
 SMALL = """\
 schema: complaint-rules/1
@@ -403,11 +403,11 @@ def test_bundled_diagrams_read_back_with_the_same_edges(catalog: Catalog, policy
     assert all(re.fullmatch(r"[A-Za-z0-9_]+", n.id) for n in graph.nodes)
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_graphviz_reads_the_dot_and_keeps_every_label(nasty: Graph, catalog: Catalog) -> None:
+    dot = require_command("dot", "graphviz")  # installed when missing, never skipped
     for graph in (nasty, policy_graph(catalog.load("hotel"))):
         done = subprocess.run(
-            ["dot", "-Tjson"], input=to_dot(graph), capture_output=True, text=True, check=True
+            [dot, "-Tjson"], input=to_dot(graph), capture_output=True, text=True, check=True
         )
         drawn = json.loads(done.stdout)
         labels = {o["name"]: o["label"] for o in drawn["objects"]}
