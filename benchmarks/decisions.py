@@ -81,6 +81,11 @@ def floor_contenders(
         assert orjson.dumps(got) == text.encode(), f"the floor's JSON differs on {item}"
     log(f"  {policy.id}: the floor == decide on all {len(items)} complaints, JSON too")
     dumps = orjson.dumps
+    from complaint_rules.decision.engine import decide_bytes
+
+    def run_bytes() -> None:
+        for item in items:
+            decide_bytes(policy, item)
 
     def run_floor() -> None:
         for item in items:
@@ -93,6 +98,8 @@ def floor_contenders(
     n = len(items)
     yield f"{policy.id}: floor", run_floor, n, "hand-written, plain Python", {}
     yield f"{policy.id}: floor + orjson.dumps", run_floor_json, n, "its JSON (bytes)", {}
+    # decide_json's text as UTF-8 bytes, as orjson gives it: decide_json less the decoding.
+    yield f"{policy.id}: decide_bytes", run_bytes, n, "decide_json's JSON as bytes", {}
 
 
 def contenders(

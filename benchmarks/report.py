@@ -83,16 +83,19 @@ def _decisions(w: dict[str, Any]) -> list[str]:
             "two times in the same round):",
             "",
             "| policy | floor µs | `decide` µs | × floor | floor + `orjson.dumps` µs "
-            "| `decide_json` µs | × floor + `orjson.dumps` |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| `decide_json` µs | × floor + `orjson.dumps` | `decide_bytes` µs | × floor + "
+            "`orjson.dumps` |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
     for name in floors:
         pid = name.split(":")[0]
         f, fj = by[name], by[f"{name} + orjson.dumps"]
         d, j = by[f"{pid}: decide"], by[f"{pid}: decide + JSON"]
+        b = by.get(f"{pid}: decide_bytes")
+        as_bytes = " | |" if b is None else f" {_us(b['median_us'])} | {paired(b, fj):.2f} |"
         out.append(
             f"| {pid} | {_us(f['median_us'])} | {_us(d['median_us'])} | {paired(d, f):.2f} | "
-            f"{_us(fj['median_us'])} | {_us(j['median_us'])} | {paired(j, fj):.2f} |"
+            f"{_us(fj['median_us'])} | {_us(j['median_us'])} | {paired(j, fj):.2f} |" + as_bytes
         )
     return out
 
