@@ -1,6 +1,6 @@
 """Run the benchmarks of docs/performance.md and write their results as JSON.
 
-    scripts/bench                 # everything, full size (about 5 minutes on 2 cores)
+    scripts/bench                 # everything, full size (about 6 minutes on 2 cores)
     scripts/bench --quick         # smaller inputs, fewer rounds (a few minutes)
     scripts/bench --only 1,3      # some workloads: 1 classification, 2 decisions,
                                   # 3 working days, 4 import/load/history
@@ -45,8 +45,8 @@ class Size:
     history_rounds: int
 
 
-FULL = Size(100_000, 5, 2_000, 5, 5_000, 7, 20, 5, 1_000_000, 1)
-QUICK = Size(10_000, 3, 300, 3, 1_000, 3, 5, 2, 20_000, 2)
+FULL = Size(100_000, 5, 2_000, 5, 5_000, 7, 20, 5, 300_000, 3)
+QUICK = Size(10_000, 3, 300, 3, 1_000, 3, 5, 2, 20_000, 3)
 
 
 def _say(text: str) -> None:
@@ -119,7 +119,7 @@ def workload_decisions(size: Size) -> dict[str, Any]:
             classification.plain_classify(c)
 
     entries: list[tuple[str, Callable[[], None], int, str]] = [
-        ("plain Python", baseline, len(plain), "workload 1's baseline, in the same rounds")
+        ("plain Python", baseline, len(plain), "workload 1's baseline, for scale")
     ]
     policies = []
     for name, run, items, note, info in decisions.contenders(size.decisions, _say):
@@ -195,10 +195,19 @@ def workload_startup_history(size: Size, sink: Path | None) -> dict[str, Any]:
         path = Path(tmp) / "history.jsonl"
         _say(f"  writing a {size.history_lines:,}-line history ...")
         history.write_history(path, size.history_lines)
+        checked = history.check_floor(path)
+        _say(f"  the floor == decide_jsonl on all {checked:,} lines (same bytes, same refusals)")
         _say(f"  deciding it in a fresh interpreter ({threads} threads in this one)")
-        fresh = history.history_fresh(path, (1, cores), size.history_rounds, sink)
+        fresh = history.history_fresh(path, (1, cores), size.history_rounds, sink, floor=True)
     runs = []
+    floor: dict[str, Any] = {}
     for m in fresh["measured"]:
+        if m["name"] == history.FLOOR:
+            c = fresh["counts"]["floor"]
+            per_second = 1e6 / m["median_us"]
+            floor = {**m, "complaints_per_second": round(per_second), **c}
+            _say(f"  {history.FLOOR}: {per_second:,.0f} complaints/s ({c})")
+            continue
         w = int(m["name"].rsplit("=", 1)[1])
         c = fresh["counts"][str(w)]
         per_second = 1e6 / m["median_us"]
@@ -215,6 +224,7 @@ def workload_startup_history(size: Size, sink: Path | None) -> dict[str, Any]:
             "process": "fresh interpreter",
             "threads_in_benchmark_process": threads,
             "runs": runs,
+            "floor": floor,
         },
     }
 

@@ -6,9 +6,14 @@ source of each element, and the policy and calendar hashes. For each bundled pol
 (except abstract layers) the same complaints (see :mod:`benchmarks.complaints`) are
 decided with ``decide`` in a loop, with ``decide_json`` (the decision's JSON, the same
 bytes as ``model_dump_json()``), and with the batch API ``decide_many`` (one process); the
-plain-Python classification loop of workload 1 runs in the same rounds as the baseline.
-Before timing, every batch result is checked equal to the single decision, and every
-``decide_json`` text equal to ``model_dump_json()``.
+plain-Python classification loop of workload 1 runs in the same rounds, for scale.
+
+For 科右前旗, the hand-written floor (:mod:`benchmarks.floor_keyouqianqi`) decides the same
+complaints in the same rounds, alone and followed by ``orjson.dumps``: the targets are
+``decide`` and ``decide_json`` against those. Before timing, every batch result is checked
+equal to the single decision, every ``decide_json`` text equal to ``model_dump_json()``,
+and the floor's every decision equal to ``decide(...).model_dump(mode="json")`` (and its
+``orjson.dumps`` to ``decide_json``'s text, as UTF-8).
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from typing import Any
 
 from complaint_rules import Catalog, CompiledPolicy, decide
 
+from . import floor_keyouqianqi
 from .complaints import complaints
 
-__all__ = ["bundled_policies", "contenders"]
+__all__ = ["bundled_policies", "contenders", "floor_contenders"]
 
 
 def bundled_policies() -> list[CompiledPolicy]:
@@ -56,6 +62,44 @@ def _batch_all(
             pass
 
     return run
+
+
+def floor_contenders(
+    policy: CompiledPolicy,
+    items: list[dict[str, Any]],
+    singles: list[Any],
+    texts: list[str],
+    log: Callable[[str], None],
+) -> Iterator[tuple[str, Callable[[], None], int, str, dict[str, Any]]]:
+    """Check the floor equal to ``decide`` on every complaint, then yield its contenders."""
+    import orjson
+
+    floor = floor_keyouqianqi.build(policy)
+    for item, single, text in zip(items, singles, texts, strict=True):
+        got = floor(item)
+        assert got == single.model_dump(mode="json"), f"the floor differs on {item}"
+        assert orjson.dumps(got) == text.encode(), f"the floor's JSON differs on {item}"
+    log(f"  {policy.id}: the floor == decide on all {len(items)} complaints, JSON too")
+    dumps = orjson.dumps
+    from complaint_rules.decision.engine import decide_bytes
+
+    def run_bytes() -> None:
+        for item in items:
+            decide_bytes(policy, item)
+
+    def run_floor() -> None:
+        for item in items:
+            floor(item)
+
+    def run_floor_json() -> None:
+        for item in items:
+            dumps(floor(item))
+
+    n = len(items)
+    yield f"{policy.id}: floor", run_floor, n, "hand-written, plain Python", {}
+    yield f"{policy.id}: floor + orjson.dumps", run_floor_json, n, "its JSON (bytes)", {}
+    # decide_json's text as UTF-8 bytes, as orjson gives it: decide_json less the decoding.
+    yield f"{policy.id}: decide_bytes", run_bytes, n, "decide_json's JSON as bytes", {}
 
 
 def contenders(
@@ -102,3 +146,5 @@ def contenders(
             "batch API, workers=1",
             {},
         )
+        if policy.id == floor_keyouqianqi.POLICY_ID:
+            yield from floor_contenders(policy, items, singles, texts, log)

@@ -12,9 +12,15 @@
   beside it, which took CPU and the GIL from a one-process history (wall 74 µs a line,
   CPU 81 µs) but not from the forked workers (a fork()ed process has only the thread
   that forked it).
+- the same history through the hand-written floor (:func:`floor_run`): each line parsed
+  with ``json.loads``, decided by :mod:`benchmarks.floor_keyouqianqi` and written with
+  ``orjson.dumps``, in the same interpreter and rounds, interleaved with ``decide_jsonl``.
+  :func:`check_floor` first holds the two to the same bytes on every line (and to the same
+  lines refused).
 
-``python -m benchmarks.history PATH --workers 1,2 --rounds R [--sink DIR]`` is that fresh
-interpreter: it prints each round on stderr and the measurements as JSON on stdout.
+``python -m benchmarks.history PATH --workers 1,2 --rounds R [--sink DIR] [--floor]`` is
+that fresh interpreter: it prints each round on stderr and the measurements as JSON on
+stdout.
 """
 
 from __future__ import annotations
@@ -31,7 +37,10 @@ from typing import Any
 from .complaints import history_lines
 
 __all__ = [
+    "FLOOR",
     "HISTORY_POLICY",
+    "check_floor",
+    "floor_run",
     "history_fresh",
     "history_run",
     "import_once",
@@ -40,6 +49,8 @@ __all__ = [
 ]
 
 HISTORY_POLICY = "keyouqianqi_credit_union"
+FLOOR = "json.loads + floor + orjson.dumps"
+"""The name of the floor's contender."""
 HEAVY = (
     "pydantic",
     "yaml",
@@ -134,18 +145,82 @@ def history_run(
     return run
 
 
-def history_fresh(
-    history: Path, workers: tuple[int, ...], rounds: int, sink: Path | None
-) -> dict[str, Any]:
-    """Run :func:`history_run` for each of ``workers``, interleaved, in a fresh interpreter.
+def floor_run(history: Path, sink: Path | None, counts: dict[str, int]) -> Callable[[], None]:
+    """Decide ``history`` with the floor: ``json.loads``, the floor, ``orjson.dumps``.
 
-    Returns ``{"measured": [Measured.as_json() ...], "counts": {workers: counts}}``; the
-    rounds are printed as they run.
+    Written like :func:`history_run`'s lines (to ``os.devnull`` or a file in ``sink``); a
+    line that does not parse or that the floor refuses is counted as rejected.
+    """
+    import orjson
+
+    from complaint_rules import Catalog
+
+    from .floor_keyouqianqi import Rejected, build
+
+    floor = build(Catalog(entry_points=False).load(HISTORY_POLICY))
+    loads, dumps = json.loads, orjson.dumps
+
+    def run() -> None:
+        target = os.devnull if sink is None else str(sink / "decisions-floor.jsonl")
+        decided = rejected = 0
+        with history.open("rb") as lines, open(target, "wb") as out:
+            write = out.write
+            for line in lines:
+                try:
+                    data = dumps(floor(loads(line)))
+                except (ValueError, TypeError, Rejected):
+                    rejected += 1
+                    continue
+                write(data)
+                write(b"\n")
+                decided += 1
+        if sink is not None:
+            os.unlink(target)
+        counts["decided"], counts["rejected"] = decided, rejected
+
+    return run
+
+
+def check_floor(history: Path) -> int:
+    """Hold the floor to ``decide_jsonl``'s bytes on every line of ``history`` (the same
+    lines refused, the same JSON for the others); the number of lines checked."""
+    import orjson
+
+    from complaint_rules import Catalog
+    from complaint_rules.decision.batch import DecidedLine, decide_jsonl
+
+    from .floor_keyouqianqi import Rejected, build
+
+    policy = Catalog(entry_points=False).load(HISTORY_POLICY)
+    floor = build(policy)
+    n = 0
+    with history.open("rb") as lines, history.open("rb") as again:
+        results = decide_jsonl(policy, lines, workers=1, file=history.name)
+        for n, (line, result) in enumerate(zip(again, results, strict=True), 1):
+            try:
+                got: bytes | None = orjson.dumps(floor(json.loads(line)))
+            except (ValueError, TypeError, Rejected):
+                got = None
+            expected = result.data if isinstance(result, DecidedLine) else None
+            assert got == expected, f"line {n}: the floor gives {got!r:.200}, not {expected!r:.200}"
+    return n
+
+
+def history_fresh(
+    history: Path, workers: tuple[int, ...], rounds: int, sink: Path | None, floor: bool = False
+) -> dict[str, Any]:
+    """Run :func:`history_run` for each of ``workers`` (and :func:`floor_run` if ``floor``),
+    interleaved, in a fresh interpreter.
+
+    Returns ``{"measured": [Measured.as_json() ...], "counts": {workers: counts}}`` (the
+    floor's counts under ``"floor"``); the rounds are printed as they run.
     """
     args = [sys.executable, "-m", "benchmarks.history", str(history)]
     args += ["--workers", ",".join(map(str, workers)), "--rounds", str(rounds)]
     if sink is not None:
         args += ["--sink", str(sink)]
+    if floor:
+        args.append("--floor")
     done = subprocess.run(
         args, check=True, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[1]
     )
@@ -163,10 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--sink", type=Path)
+    parser.add_argument("--floor", action="store_true", help="time the floor beside them")
     args = parser.parse_args(argv)
     lines = sum(1 for _ in args.history.open("rb"))
     workers = [int(w) for w in args.workers.split(",")]
-    counts: dict[int, dict[str, int]] = {w: {} for w in workers}
+    counts: dict[int | str, dict[str, int]] = {w: {} for w in workers}
     contenders = [
         Contender(
             f"decide_jsonl workers={w}",
@@ -176,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         for w in workers
     ]
+    if args.floor:
+        counts["floor"] = {}
+        run = floor_run(args.history, args.sink, counts["floor"])
+        contenders.append(Contender(FLOOR, run, lines, "one process"))
 
     def say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .targets import paired
+
 __all__ = ["compare", "markdown"]
 
 
@@ -73,6 +75,28 @@ def _decisions(w: dict[str, Any]) -> list[str]:
             f"| {pid} | {p['mean_matched_rules']} | {_us(d['median_us'])} | "
             f"{d['ratio_to_baseline']:.0f} | {_us(j['median_us'])} | {_us(b['median_us'])} |"
         )
+    floors = [name for name in by if name.endswith(": floor")]
+    if floors:
+        out += [
+            "",
+            "The hand-written floor, in the same rounds (ratios: median over rounds of the "
+            "two times in the same round):",
+            "",
+            "| policy | floor µs | `decide` µs | × floor | floor + `orjson.dumps` µs "
+            "| `decide_json` µs | × floor + `orjson.dumps` | `decide_bytes` µs | × floor + "
+            "`orjson.dumps` |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+    for name in floors:
+        pid = name.split(":")[0]
+        f, fj = by[name], by[f"{name} + orjson.dumps"]
+        d, j = by[f"{pid}: decide"], by[f"{pid}: decide + JSON"]
+        b = by.get(f"{pid}: decide_bytes")
+        as_bytes = " | |" if b is None else f" {_us(b['median_us'])} | {paired(b, fj):.2f} |"
+        out.append(
+            f"| {pid} | {_us(f['median_us'])} | {_us(d['median_us'])} | {paired(d, f):.2f} | "
+            f"{_us(fj['median_us'])} | {_us(j['median_us'])} | {paired(j, fj):.2f} |" + as_bytes
+        )
     return out
 
 
@@ -121,6 +145,13 @@ def _startup(w: dict[str, Any]) -> list[str]:
             f"| {hist['lines']:,}-line history{where}, `decide_jsonl` "
             f"workers={run['workers']} | {run['complaints_per_second']:,} complaints/s "
             f"(CPU of the calling process: {run['median_cpu_us']:.1f} µs a line) |"
+        )
+    floor = hist.get("floor")
+    if floor:
+        out.append(
+            f"| the same history{where}, `json.loads` + floor + `orjson.dumps` | "
+            f"{floor['complaints_per_second']:,} complaints/s (`decide_jsonl` workers=1 "
+            f"{paired(hist['runs'][0], floor):.2f}× its time) |"
         )
     return out
 
