@@ -68,7 +68,10 @@ classification:
   rows:
     - {id: by_group, article: 第二條第一款, when: {group: true}, level: major}
     - {id: by_amount, article: 第二條第二款, when: {amount_yuan: {gte: 10000}}, level: major}
-    - {id: by_category, article: 第二條第三款, when: {category: [service, product]}, level: general}
+    - id: by_category
+      article: 第二條第三款
+      when: {category: [service, product]}
+      level: general
   default: general
 rules:
   - id: everyone
