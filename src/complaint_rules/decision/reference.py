@@ -21,8 +21,9 @@ The steps, and the fields of a decision in the order of its JSON:
 3. ``policy``: which policy decided: its id, version and file hash, the fingerprint of the
    working-day calendar, the time zone, and every layer (base first).
 4. ``received_at``: the complaint's ``received_at``, in the policy's time zone.
-   ``decided_at``: the as-of instant ``at`` (default: the receipt), in the same zone;
-   it only decides whether a deadline is ``overdue_at_decision``.
+   ``decided_at``: the as-of instant ``at`` (default: the receipt), in the same zone; besides
+   itself, it decides only whether a deadline is ``overdue_at_decision``. An ``at`` that is
+   no instant with an offset is refused, as a problem of the input's ``at``.
 5. ``channel``, ``category``: the complaint's, by id with the source's label.
 6. ``level``: given as input where the policy takes it (``how: input``); or, where the
    policy derives it, the first row of its classification table whose condition holds
@@ -38,6 +39,9 @@ The steps, and the fields of a decision in the order of its JSON:
    :func:`~complaint_rules.calendar.periods.due_after`), ``actions``, ``escalations``,
    ``reports`` (with their due instant, counted from receipt), ``retention``,
    ``penalties`` (one per finding of the complaint a penalty names) and ``approvals``.
+   A count through a year whose holiday schedule is not known refuses the whole decision
+   (:class:`~complaint_rules.errors.UnpublishedCalendarError`, for the first deadline,
+   else report, that needs it) unless ``estimate`` is asked for.
 10. ``gaps``: what the source leaves blank or unsaid for this complaint: the level the table
     cannot classify, then per matched rule its retention without a term, the amounts its
     penalties and approvals take from a parameter the institution has not set, and the
