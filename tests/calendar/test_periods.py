@@ -7,14 +7,23 @@ days end at 23:59:59 local, calendar-day periods roll off rest days (Art. 203).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, find, given, settings
 from hypothesis import strategies as st
 
-from complaint_rules.calendar.periods import CountingConvention, Due, Unit, due_after
+from complaint_rules.calendar.periods import (
+    DAY_UNITS,
+    CountingConvention,
+    Due,
+    Unit,
+    due_after,
+    start_day,
+)
 from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
 
@@ -341,3 +350,100 @@ def test_calendar_days_due_is_first_working_day_on_or_after_last_day(
     assert last >= nominal
     assert CAL.is_working_day(last)
     assert CAL.working_days_between(nominal - timedelta(days=1), last - timedelta(days=1)) == 0
+
+
+# -- a count in days reads only the day it starts (what the engine keeps due dates by) -------
+
+ZONES = (SH, ZoneInfo("America/New_York"), ZoneInfo("Pacific/Kiritimati"))
+"""Shanghai; a zone with DST gaps and folds; one 14 hours ahead of UTC."""
+CONVENTIONS = st.builds(
+    CountingConvention,
+    exclude_start_day=st.booleans(),
+    day_ends_at=st.sampled_from(
+        [time(23, 59, 59), time(17, 30), time(8, 0), time(0, 0), time(23, 59, 59, 999_999)]
+    ),
+    roll_to_working_day=st.booleans(),
+)
+US_A_DAY = 24 * 3600 * 10**6
+
+Count = Callable[..., Due]
+SameDay = tuple[str, int, CountingConvention, ZoneInfo, datetime, datetime, bool]
+"""A unit in days, an amount, a convention, a zone, two starts with the same
+:func:`start_day`, and ``estimate``."""
+
+
+@st.composite
+def same_day_starts(draw: st.DrawFn) -> SameDay:
+    """Two starts on one local day, on the same side of its end, each shown in any zone."""
+    unit = draw(st.sampled_from(sorted(DAY_UNITS)))
+    amount = draw(st.integers(min_value=1, max_value=60))
+    convention = draw(CONVENTIONS)
+    tz = draw(st.sampled_from(ZONES))
+    day = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2027, 12, 31)))
+    ends = convention.day_ends_at
+    ends_us = ((ends.hour * 60 + ends.minute) * 60 + ends.second) * 10**6 + ends.microsecond
+    ended = ends_us < US_A_DAY - 1 and draw(st.booleans())
+    times = st.integers(ends_us + 1, US_A_DAY - 1) if ended else st.integers(0, ends_us)
+
+    def start() -> datetime:
+        wall = datetime.combine(day, time(), tzinfo=tz) + timedelta(microseconds=draw(times))
+        shown = draw(st.sampled_from([tz, UTC, timezone(timedelta(hours=-11))]))
+        return wall.astimezone(UTC).astimezone(shown)  # a wall time in a DST gap moves on
+
+    return unit, amount, convention, tz, start(), start(), draw(st.booleans())
+
+
+def outcome(count: Count, case: SameDay, start: datetime) -> tuple[str, ...]:
+    unit, amount, convention, tz, _, _, estimate = case
+    kw = {"calendar": CAL, "tz": tz, "convention": convention, "estimate": estimate}
+    try:
+        due = count(start, unit, amount, **kw)
+    except UnpublishedCalendarError as exc:
+        return ("refused", str(exc))
+    return (due.at.isoformat(), str(due.estimated))
+
+
+def same_due(count: Count, case: SameDay) -> bool:
+    """Whether ``count`` gives both starts of ``case`` the same due (or the same refusal)."""
+    return outcome(count, case, case[4]) == outcome(count, case, case[5])
+
+
+def has_one_start_day(case: SameDay) -> bool:
+    _, _, convention, tz, a, b, _ = case
+    return start_day(a, tz=tz, convention=convention) == start_day(b, tz=tz, convention=convention)
+
+
+@settings(max_examples=max(300, settings().max_examples * 2), deadline=None)
+@given(same_day_starts())
+def test_a_count_in_days_reads_only_the_day_it_starts(case: SameDay) -> None:
+    assume(has_one_start_day(case))  # two wall times moved apart by a DST gap, rarely
+    assert same_due(due_after, case)
+
+
+def test_a_count_that_reads_the_hour_would_be_caught() -> None:
+    # A counting rule the engine's due dates by day could not honour: a complaint received
+    # after 17:00 counts from the next day, whatever the convention says. Two starts with
+    # the same start_day (say 10:00 and 18:00) then get different dues, and the property
+    # above finds them.
+    def after_hours(start: datetime, unit: Unit, amount: int, **kw: Any) -> Due:
+        local = start.astimezone(kw["tz"])
+        if local.hour >= 17:
+            start = datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=kw["tz"])
+        return due_after(start, unit, amount, **kw)
+
+    def differs(case: SameDay) -> bool:
+        return has_one_start_day(case) and not same_due(after_hours, case)
+
+    found = find(same_day_starts(), differs, settings=settings(database=None, max_examples=2000))
+    assert has_one_start_day(found) and not same_due(after_hours, found)
+    assert same_due(due_after, found)
+
+
+def test_start_day_is_the_local_date_and_whether_it_had_ended() -> None:
+    late = CountingConvention(day_ends_at=time(17, 30))
+    assert start_day(at(2026, 3, 5, 17, 30), tz=SH, convention=late) == (date(2026, 3, 5), False)
+    assert start_day(at(2026, 3, 5, 17, 31), tz=SH, convention=late) == (date(2026, 3, 5), True)
+    # 2026-03-05 23:59 UTC is Mar 6 07:59 in Shanghai.
+    utc = datetime(2026, 3, 5, 23, 59, tzinfo=UTC)
+    assert start_day(utc, tz=SH, convention=DEFAULT) == (date(2026, 3, 6), False)
+    assert {"calendar_days", "working_days", "end_of_month"} == DAY_UNITS

@@ -10,9 +10,12 @@ from typing import Any
 
 import pytest
 
-from complaint_rules import ComplaintError, Decision, decide, load_policy_text
+from complaint_rules import ComplaintError, Decision, load_policy_text
+from tests.support.deciders import decide
 from tests.support.local_time import CST
 from tests.support.policy_texts import MINI
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 POLICY = load_policy_text(MINI, file="mini.yaml")
 BASE: dict[str, Any] = {

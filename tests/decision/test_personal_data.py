@@ -19,11 +19,12 @@ from typing import Any
 
 import pytest
 
-from complaint_rules import Catalog, CompiledPolicy, ComplaintError, decide
+from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.cli import main
 from complaint_rules.decision.render import render_text
 from complaint_rules.explanation.explain import explain
 from tests.support import ROOT
+from tests.support.deciders import decide
 
 CATALOG = Catalog()
 IDS = CATALOG.ids()
@@ -106,6 +107,7 @@ def debug_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
         assert not leaks(text), record
 
 
+@pytest.mark.usefixtures("decider")
 @pytest.mark.parametrize("policy_id", IDS)
 def test_a_decision_and_its_explanation_hold_no_personal_data(policy_id: str) -> None:
     policy = CATALOG.load(policy_id)
@@ -124,6 +126,7 @@ def test_a_decision_and_its_explanation_hold_no_personal_data(policy_id: str) ->
         assert not leaks(explanation.model_dump_json())
 
 
+@pytest.mark.usefixtures("decider")
 @pytest.mark.parametrize("policy_id", IDS)
 def test_errors_never_repeat_personal_data_from_any_field(policy_id: str) -> None:
     policy = CATALOG.load(policy_id)
@@ -136,6 +139,7 @@ def test_errors_never_repeat_personal_data_from_any_field(policy_id: str) -> Non
     assert checked >= 10
 
 
+@pytest.mark.usefixtures("decider")
 @pytest.mark.parametrize("policy_id", [i for i in IDS if not CATALOG.load(i).policy.abstract])
 def test_carry_copies_exactly_the_fields_named(policy_id: str) -> None:
     policy = CATALOG.load(policy_id)
@@ -151,6 +155,7 @@ def test_carry_copies_exactly_the_fields_named(policy_id: str) -> None:
     assert decide(policy, without, carry=("text",), estimate=True).carried == {}
 
 
+@pytest.mark.usefixtures("decider")
 def test_carry_names_only_personal_fields() -> None:
     policy = CATALOG.load("keyouqianqi_credit_union")
     complaint = {**valid_complaint(policy.id), **PERSONAL}
@@ -161,6 +166,7 @@ def test_carry_names_only_personal_fields() -> None:
         decide(policy, complaint, carry="id")
 
 
+@pytest.mark.usefixtures("decider")
 def test_a_field_that_cannot_be_carried_is_refused_without_its_value() -> None:
     policy = CATALOG.load("keyouqianqi_credit_union")
     complaint = {**valid_complaint(policy.id), "text": TEXT * 5_000}

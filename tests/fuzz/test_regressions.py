@@ -15,9 +15,9 @@ from complaint_rules import (
     Catalog,
     ComplaintError,
     PolicyError,
-    decide,
     load_policy_text,
 )
+from tests.support.deciders import decide
 from tests.support.policy_texts import MINI
 
 CATALOG = Catalog()
@@ -101,6 +101,7 @@ def test_one_and_quoted_one_were_two_keys() -> None:
     ]
 
 
+@pytest.mark.usefixtures("decider")
 def test_a_year_at_the_end_of_pythons_range_was_an_overflow_error() -> None:
     # Before: OverflowError ("date value out of range") out of decide().
     assert complaint_errors({**KEYOU, "received_at": "0001-01-01T00:00:00+08:00"}) == [
@@ -111,6 +112,7 @@ def test_a_year_at_the_end_of_pythons_range_was_an_overflow_error() -> None:
     ]
 
 
+@pytest.mark.usefixtures("decider")
 def test_an_unknown_value_was_repeated_in_the_message() -> None:
     # Before: "unknown channel 'Zhang San 13800138000'; ..." (personal data in the wrong field).
     (message,) = complaint_errors({**KEYOU, "channel": "Zhang San 13800138000"})
@@ -118,6 +120,7 @@ def test_an_unknown_value_was_repeated_in_the_message() -> None:
     assert message.startswith("<input>: channel: unknown channel; allowed: phone (電話投訴)")
 
 
+@pytest.mark.usefixtures("decider")
 def test_a_string_that_is_no_date_time_was_repeated_in_the_message() -> None:
     # Before: "'13800138000' is not an ISO 8601 date-time".
     assert complaint_errors({**KEYOU, "received_at": "13800138000"}) == [
@@ -125,6 +128,7 @@ def test_a_string_that_is_no_date_time_was_repeated_in_the_message() -> None:
     ]
 
 
+@pytest.mark.usefixtures("decider")
 def test_an_astronomical_amount_was_accepted() -> None:
     # Before: compensation_yuan "1e999999" decided, with amount_yuan 1E+999999.
     hotel = CATALOG.load("hotel")
@@ -142,6 +146,7 @@ def test_an_astronomical_amount_was_accepted() -> None:
     ]
 
 
+@pytest.mark.usefixtures("decider")
 def test_a_hundred_thousand_bad_findings_took_seconds_and_listed_each() -> None:
     # Before: 100,000 problems, each with a fuzzy match, in about 4 s.
     started = time.perf_counter()
@@ -151,6 +156,7 @@ def test_a_hundred_thousand_bad_findings_took_seconds_and_listed_each() -> None:
     assert time.perf_counter() - started < 1
 
 
+@pytest.mark.usefixtures("decider")
 def test_null_findings_and_roles_are_none_given() -> None:
     # Before: "expected a list of findings" for "findings": null.
     decision = decide(CATALOG.load("keyouqianqi_credit_union"), {**KEYOU, "findings": None})
@@ -166,6 +172,7 @@ def test_a_calendar_day_in_year_one_was_a_value_error() -> None:
     ]
 
 
+@pytest.mark.usefixtures("decider")
 def test_a_period_past_year_9999_was_an_overflow_error() -> None:
     # Before: OverflowError out of decide() for `within: {minutes: 10**15}`. Now such a
     # period is refused at load (no period may be longer than ten years).

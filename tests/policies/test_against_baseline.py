@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from complaint_rules import Catalog, CompiledPolicy, decide, load_policy_text
+import pytest
+
+from complaint_rules import Catalog, CompiledPolicy, load_policy_text
+from tests.support.deciders import decide
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 PROBE = """\
 schema: complaint-rules/1

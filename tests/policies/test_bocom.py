@@ -24,11 +24,14 @@ from typing import Any
 
 import pytest
 
-from complaint_rules import Catalog, CompiledPolicy, UnpublishedCalendarError, decide
+from complaint_rules import Catalog, CompiledPolicy, UnpublishedCalendarError
 from complaint_rules.decision.model import DecidedDeadline, Decision
 from complaint_rules.policy.yaml_reader import read_yaml
 from tests.support import ROOT
+from tests.support.deciders import decide
 from tests.support.local_time import end_of
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 SOURCE = (ROOT / "docs" / "sources" / "4-bocom.txt").read_text(encoding="utf-8")
 

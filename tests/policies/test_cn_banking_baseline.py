@@ -12,15 +12,11 @@ from typing import Any
 
 import pytest
 
-from complaint_rules import (
-    Catalog,
-    CompiledPolicy,
-    ComplaintError,
-    PolicyError,
-    decide,
-    load_policy_text,
-)
+from complaint_rules import Catalog, CompiledPolicy, ComplaintError, PolicyError, load_policy_text
+from tests.support.deciders import decide
 from tests.support.local_time import end_of
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 CHILD = """\
 schema: complaint-rules/1

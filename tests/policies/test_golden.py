@@ -1,7 +1,8 @@
 """Golden snapshots: every bundled example complaint's decision, byte for byte.
 
-A change to a policy or to the engine that changes any decision fails here. When the
-change is intended, regenerate on purpose and review the diff:
+A change to a policy or to the engine that changes any decision fails here; the fast
+engine and the plain reference are each held to the same snapshots. When the change is
+intended, regenerate on purpose and review the diff:
 
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/policies/test_golden.py
 """
@@ -14,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from complaint_rules import Catalog, decide
+from complaint_rules import Catalog
 from tests.support import ROOT
+from tests.support.deciders import decide
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = sorted((ROOT / "examples" / "complaints").glob("*.json"))

@@ -27,13 +27,15 @@ from complaint_rules import (
     CompiledPolicy,
     ComplaintError,
     UnpublishedCalendarError,
-    decide,
     load_policy_text,
 )
 from complaint_rules.decision.model import DecidedDeadline, Decision
 from complaint_rules.policy.model import ELEMENT_KINDS
 from tests.support import ROOT
+from tests.support.deciders import decide
 from tests.support.local_time import CST, end_of
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 SOURCE = ROOT / "docs" / "sources" / "5-hotel.txt"
 POLICY_FILE = ROOT / "policies" / "hotel.yaml"

@@ -21,10 +21,13 @@ from typing import Any
 
 import pytest
 
-from complaint_rules import Catalog, CompiledPolicy, ComplaintError, decide
+from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.decision.model import Decision
 from tests.support import ROOT
+from tests.support.deciders import decide
 from tests.support.local_time import end_of
+
+pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
 SOURCE = ROOT / "docs" / "sources" / "2-shihua-credit-coop.txt"
 

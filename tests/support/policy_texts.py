@@ -72,3 +72,73 @@ rules:
           - {role: head, limit_yuan: {parameter: head_limit}}
         above: [desk]
 """
+
+FASTPATH = """\
+schema: complaint-rules/1
+id: fastpath
+version: "1"
+title: 快速路徑測試辦法
+institution: 測試銀行
+source: tests
+vocabulary:
+  roles:
+    - {id: desk, label: 櫃面}
+    - {id: head, label: 負責人}
+  channels:
+    - {id: counter, label: 櫃面投訴}
+    - {id: phone, label: 電話投訴}
+  categories:
+    - {id: service, label: 服務態度}
+    - {id: product, label: 服務產品}
+  findings:
+    - {id: late_opening, label: 不按時開門營業}
+    - {id: no_badge, label: 未佩戴工牌}
+  sanctions:
+    - {id: dismissal, label: 開除}
+facts:
+  - {id: serious, type: bool, label: 情節嚴重}
+  - {id: visited_at, type: datetime, label: 上門時間}
+parameters:
+  - {id: late_fine_yuan, type: money, label: 遲開門罰款}
+  - {id: badge_fine_yuan, type: money, label: 工牌罰款}
+rules:
+  - id: always
+    article: 第一條
+    routing:
+      - {duty: accepts, role: desk}
+    deadlines:
+      - {id: call_back, label: 回電, within: {hours: 2}, by: [desk]}
+      - {id: visit_report, label: 上門後報告, starts: visited_at, within: {calendar_days: 3}}
+    reports:
+      - {id: report_days, label: 上報, by: [desk], to: [head], due: {working_days: 5}}
+      - {id: report_month, label: 月報, to: [head], due: {end_of_month: true}, frequency: monthly}
+    penalties:
+      - id: late_fine
+        label: 遲開門罰款
+        finding: late_opening
+        subjects: [desk]
+        kind: fine
+        amount_yuan: {parameter: late_fine_yuan}
+        sanctions:
+          - {sanction: dismissal, when: {serious: true}, condition_text: 情節嚴重的}
+      - id: badge_fine
+        label: 工牌罰款
+        finding: no_badge
+        subjects: [desk]
+        kind: fine
+        amount_yuan: {parameter: badge_fine_yuan}
+  - id: phone_hours
+    article: 第二條
+    when: {channel: [phone]}
+    reports:
+      - {id: report_hours, label: 電話上報, to: [head], due: {hours: 36}}
+  - id: serious_product
+    article: 第三條
+    when: {all: [{category: [product]}, {serious: true}]}
+    deadlines:
+      - {id: fix, label: 整改, within: {working_days: 10}, by: [head]}
+"""
+"""A policy for what the bundled ones do not exercise: reports due in working days with no
+deadline counted in days (so only the report's count meets an unknown year), reports due
+in hours (kept per instant), and penalties whose blank amounts add gaps per finding (for
+tests/decision/test_fast_decisions.py and test_reference.py)."""

@@ -2,6 +2,11 @@
 
 Pure functions of their arguments: no clock, no I/O. Days are counted on the local
 calendar of the policy's time zone; see ``docs/deadlines.md`` for the rules with examples.
+
+A period counted in days (:data:`DAY_UNITS`) depends on when it starts only through the
+local day it starts on and whether that day had ended (:func:`start_day`): complaints
+received the same day share their due dates, and the engine keeps them by day on that
+promise. A new counting rule that reads more of the start must say so in :func:`start_day`.
 """
 
 from __future__ import annotations
@@ -13,10 +18,23 @@ from zoneinfo import ZoneInfo
 
 from .working_days import WorkingCalendar
 
-__all__ = ["CountingConvention", "Due", "Unit", "due_after"]
+__all__ = ["DAY_UNITS", "CountingConvention", "Due", "Unit", "due_after", "start_day"]
 
 Unit = Literal["minutes", "hours", "calendar_days", "working_days", "end_of_month"]
 _UNITS: frozenset[str] = frozenset(get_args(Unit))
+
+DAY_UNITS: frozenset[str] = frozenset(("calendar_days", "working_days", "end_of_month"))
+"""The units counted in whole local days. A period in one of them runs out at the
+convention's ``day_ends_at`` on a day that :func:`due_after` works out from
+:func:`start_day` alone: the local date the period starts on, and whether that day had
+already ended. So, for a given calendar, time zone and convention, two periods of the same
+unit and amount whose starts have the same :func:`start_day` have the same due (and are
+estimated, or refused for an unknown year, alike), whatever the hour. The engine keeps due
+dates in these units by (period, amount, start day) on that promise
+(:mod:`complaint_rules.decision._fast.decider`); tests/calendar/test_periods.py holds
+``due_after`` to it. A counting rule that reads more of the start than its day (a cut-off
+hour, say) must change :func:`start_day` with it. ``minutes`` and ``hours`` count elapsed
+time from the instant itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +79,15 @@ def _end_of_month(d: date, months_ahead: int) -> date:
     """Last day of the month ``months_ahead`` months after the month of ``d``."""
     index = d.month + months_ahead  # 0-based index of the month after the target month
     return date(d.year + index // 12, index % 12 + 1, 1) - timedelta(days=1)
+
+
+def start_day(start: datetime, *, tz: tzinfo, convention: CountingConvention) -> tuple[date, bool]:
+    """All that :func:`due_after` reads of ``start`` for a period in :data:`DAY_UNITS`: the
+    local date of ``start`` in ``tz``, and whether ``start`` came after that day's
+    ``convention.day_ends_at`` (then, where the start day itself counts, the count starts
+    the next day)."""
+    local = start.astimezone(tz)
+    return local.date(), local.time() > convention.day_ends_at
 
 
 def due_after(
@@ -113,11 +140,11 @@ def due_after(
 
     if amount < 1:
         raise ValueError(f"amount of {unit} must be >= 1, got {amount}")
-    local = start.astimezone(tz)
+    # From here on, start is read only through start_day (see DAY_UNITS).
+    received, ended = start_day(start, tz=tz, convention=convention)
     ends_at = convention.day_ends_at
-    received = local.date()
     counts_start_day = unit == "end_of_month" or not convention.exclude_start_day
-    if counts_start_day and local.time() > ends_at:
+    if counts_start_day and ended:
         # The day of receipt counts, but it ended before the complaint arrived: count from
         # the next day (else the period could end before receipt).
         received += timedelta(days=1)

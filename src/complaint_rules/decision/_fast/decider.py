@@ -2,8 +2,9 @@
 
 What complaints that match alike share is made once and kept on the compiled policy
 (:attr:`PreparedPolicy.memo <complaint_rules.decision._fast.prepared.PreparedPolicy.memo>`):
-the bundle of a set of matched rules, due dates in days by the day they start from, reports
-due the same day, pending rules, penalties, gaps, and (for complaints with no findings,
+the bundle of a set of matched rules, due dates in days by the day they start from (which
+is all a count in days reads of its start: :data:`~complaint_rules.calendar.periods.DAY_UNITS`),
+reports due the same day, pending rules, penalties, gaps, and (for complaints with no findings,
 carried fields, penalties or approvals) a template of the decision's fields, copied and
 filled in with the complaint's instants, deadlines and reports. Each kind is bounded,
 nothing is evicted (so an identity is never reused), and a key holds everything the part
@@ -20,7 +21,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
 
-from ...calendar.periods import Due, due_after
+from ...calendar.periods import DAY_UNITS, Due, due_after, start_day
 from ...errors import CalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
@@ -96,10 +97,10 @@ _RUNS_LIMIT = 1024
 """Bundles whose JSON lists a policy keeps joined (10-20 KB each); others are joined from
 each rule's text every time (a few microseconds)."""
 _DUES_LIMIT = 50_000
-"""Deadlines in days kept per policy, by (unit, amount, local day of start)."""
+"""Deadlines in days kept per policy, by (period, amount, local day of start): see
+:data:`complaint_rules.calendar.periods.DAY_UNITS`."""
 _NO_FINDINGS: frozenset[str] = frozenset()
 _P = TypeVar("_P", DecidedPenalty, DecidedApproval)
-_DAY_UNITS = frozenset(("working_days", "calendar_days", "end_of_month"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def bundle_of(prep: PreparedPolicy, matched: tuple[int, ...]) -> Bundle:
         escalations=tuple(x for m in rules for x in m.escalations),
         reports=tuple(reports),
         static_reports=static_reports,
-        reports_by_day=all(c["due_unit"] in (None, *_DAY_UNITS) for _, _, c, _ in reports),
+        reports_by_day=all(c["due_unit"] in (None, *DAY_UNITS) for _, _, c, _ in reports),
         retention=tuple(x for m in rules for x in m.retention),
         gaps=tuple(gaps.values()),
         dynamic=dynamic,
@@ -506,7 +507,7 @@ class Decider:
             return static
         assert rep.due is not None
         due = self.due(rep.due, rep.due.bounds[1], self.received).at
-        if common["due_unit"] not in _DAY_UNITS:  # due at an instant of its own: made each time
+        if common["due_unit"] not in DAY_UNITS:  # due at an instant of its own: made each time
             return _report(common, due)
         table = self.prep.memo["reports"]
         key = (id(common), due)  # common is the prepared rule's own: one per report
@@ -545,19 +546,19 @@ class Decider:
         """The local day of receipt, and whether it had already ended (kept once made)."""
         day = self.day
         if day is None:
-            received = self.received
-            day = self.day = (received.date(), received.time() > self.cp.convention.day_ends_at)
+            cp = self.cp
+            day = self.day = start_day(self.received, tz=cp.tz, convention=cp.convention)
         return day
 
     def due(self, period: Period, amount: int, start: datetime) -> Due:
         cp = self.cp
-        # A count in days depends only on the local day it starts (and, where that day
-        # itself counts, on whether it had already ended): those are kept per policy.
+        # A count in days depends on its start only through start_day (calendar.periods,
+        # DAY_UNITS): those are kept per policy, by the period (so its unit), the amount and
+        # the start day. The calendar, zone and convention are the policy's own.
         if start is self.received:
             day = self.day or self.local_day()
         else:
-            local = start.astimezone(cp.tz)
-            day = (local.date(), local.time() > cp.convention.day_ends_at)
+            day = start_day(start, tz=cp.tz, convention=cp.convention)
         key = (id(period), amount, day)
         dues = self.prep.memo["dues"]
         found: Due | None = dues.get(key)
@@ -580,7 +581,7 @@ class Decider:
                 f"{amount} {unit} from {start.isoformat()} ends beyond the dates "
                 "that can be counted (year 9999)"
             ) from None
-        if unit in _DAY_UNITS and len(dues) < _DUES_LIMIT:
+        if unit in DAY_UNITS and len(dues) < _DUES_LIMIT:
             self.prep.writer.keep(due.at)
             dues[key] = due  # the period is the policy's own: its id is stable
         return due
