@@ -1,163 +1,34 @@
-"""Pinning policies by sha256 (every layer), OpenSSH signatures, and replaying a decision."""
+"""OpenSSH signatures of policy files: checked before a file is read, for every layer."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import shutil
-import subprocess
-from datetime import date
+import os
 from pathlib import Path
 
 import pytest
 
-from complaint_rules import Catalog, PolicyError, decide, load_policy, load_policy_text
-from complaint_rules.policy.bundled import bundled_policy_dir
-from complaint_rules.policy.signatures import Signers
+from complaint_rules import PolicyError, load_policy, load_policy_text
+from complaint_rules.policy.signatures import (
+    MAX_SIGNATURE_BYTES,
+    NAMESPACE,
+    Signers,
+    verify_signature,
+)
+from tests.support.layered import sha, write_stack
 from tests.support.policy_texts import MINI
-
-COMPLAINT = {
-    "received_at": "2026-09-30T10:00:00+08:00",
-    "channel": "信件投訴",
-    "category": "工作失誤",
-}
-BOCOM = {
-    "received_at": "2026-09-29T10:00:00+08:00",
-    "channel": "客戶來電",
-    "category": "客戶投訴",
-}
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def messages(info: pytest.ExceptionInfo[PolicyError]) -> list[str]:
-    return [str(p) for p in info.value.problems]
-
-
-BASE = MINI.replace("id: mini", "id: base").replace("rules:\n", "abstract: false\nrules:\n", 1)
-CHILD = """\
-schema: complaint-rules/1
-id: child
-version: "1"
-title: 子辦法
-institution: 測試銀行
-source: tests
-extends: base
-"""
+from tests.support.problems import messages
+from tests.support.signing import keygen, make_signer, needs_ssh, sign
 
 
 @pytest.fixture
 def stack(tmp_path: Path) -> tuple[Path, Path]:
     """A policy ``child`` extending ``base``, side by side."""
-    base = tmp_path / "base.yaml"
-    base.write_text(BASE, encoding="utf-8")
-    child = tmp_path / "child.yaml"
-    child.write_text(CHILD, encoding="utf-8")
-    return base, child
-
-
-# --- sha256 pins ----------------------------------------------------------------------------
-
-
-def test_the_file_hash_pin_is_checked_before_parsing(tmp_path: Path) -> None:
-    path = tmp_path / "mini.yaml"
-    path.write_text(MINI, encoding="utf-8")
-    good = sha(path)
-    assert load_policy(path, sha256=good.upper()).sha256 == good
-    path.write_text(MINI + "#\n", encoding="utf-8")
-    with pytest.raises(PolicyError) as info:
-        load_policy(path, sha256=good)
-    assert messages(info) == [
-        f"{path}: content sha256 is {sha(path)}, but {good} was required (the file has changed)"
-    ]
-
-
-def test_pins_cover_every_layer(stack: tuple[Path, Path]) -> None:
-    base, child = stack
-    pins = {"base": sha(base), "child": sha(child)}
-    policy = load_policy(child, pins=pins)
-    assert [(layer.id, layer.sha256) for layer in policy.layers] == list(pins.items())
-    base.write_text(BASE.replace("測試辦法", "測試辦法(改)"), encoding="utf-8")
-    with pytest.raises(PolicyError) as info:
-        load_policy(child, pins=pins)
-    assert messages(info) == [
-        f"{child}:7: extends: cannot load base policy 'base':",
-        f"{base}: content sha256 is {sha(base)}, but {pins['base']} was required (the file has "
-        "changed)",
-    ]
-
-
-def test_a_pin_on_the_policy_itself_is_located_at_its_id(stack: tuple[Path, Path]) -> None:
-    _, child = stack
-    wrong = "0" * 64
-    with pytest.raises(PolicyError) as info:
-        load_policy(child, pins={"child": wrong})
-    assert messages(info) == [
-        f"{child}:2: id: content sha256 is {sha(child)}, but {wrong} is pinned for policy "
-        "'child' (the file has changed)"
-    ]
-
-
-def test_pins_hold_whoever_resolves_the_base(tmp_path: Path) -> None:
-    # A custom resolver (here the catalog) loads the base; the pin is checked all the same.
-    catalog = Catalog()
-    bocom = bundled_policy_dir() / "bocom.yaml"
-    wrong = "f" * 64
-    with pytest.raises(PolicyError) as info:
-        load_policy(bocom, resolve=catalog.load, pins={"cn_banking_baseline": wrong})
-    baseline = catalog.load("cn_banking_baseline").sha256
-    assert messages(info)[1:] == [
-        f"<input>: policy 'cn_banking_baseline': content sha256 is {baseline}, but {wrong} is "
-        "pinned (the file has changed)"
-    ]
-
-
-def test_a_catalog_pins_each_layer_it_loads() -> None:
-    plain = Catalog().load("bocom")
-    pins = {layer.id: layer.sha256 for layer in plain.layers}
-    assert Catalog(pins=pins).load("bocom").layers == plain.layers
-    with pytest.raises(PolicyError) as info:
-        Catalog(pins={**pins, "cn_banking_baseline": "0" * 64}).load("bocom")
-    path = bundled_policy_dir() / "cn_banking_baseline.yaml"
-    assert messages(info)[-1] == (
-        f"{path}: content sha256 is {pins['cn_banking_baseline']}, but {'0' * 64} was required "
-        "(the file has changed)"
-    )
-
-
-# --- OpenSSH signatures ---------------------------------------------------------------------
-
-needs_ssh = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="needs ssh-keygen")
-
-
-def keygen(directory: Path, name: str) -> Path:
-    key = directory / name
-    subprocess.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"{name}@example", "-f", str(key)],
-        check=True,
-    )
-    return key
-
-
-def sign(key: Path, path: Path, namespace: str = "complaint-rules") -> None:
-    subprocess.run(
-        ["ssh-keygen", "-q", "-Y", "sign", "-f", str(key), "-n", namespace, str(path)],
-        check=True,
-        capture_output=True,
-    )
+    return write_stack(tmp_path)
 
 
 @pytest.fixture
 def signer(tmp_path: Path) -> tuple[Path, Signers]:
-    keys = tmp_path / "keys"
-    keys.mkdir()
-    key = keygen(keys, "officer")
-    allowed = keys / "allowed_signers"
-    public = key.with_suffix(".pub").read_text(encoding="utf-8").strip()
-    allowed.write_text(f'officer@example namespaces="complaint-rules" {public}\n', "utf-8")
-    return key, Signers(allowed)
+    return make_signer(tmp_path)
 
 
 @needs_ssh
@@ -243,21 +114,6 @@ def test_a_pinned_layer_needs_no_signature_and_an_unpinned_base_does(
     assert load_policy(child, signed_by=signers).id == "child"
 
 
-@needs_ssh
-def test_a_catalog_can_require_signatures(tmp_path: Path, signer: tuple[Path, Signers]) -> None:
-    key, signers = signer
-    path = tmp_path / "mini.yaml"
-    path.write_text(MINI, encoding="utf-8")
-    sign(key, path)
-    catalog = Catalog([tmp_path], bundled=False, entry_points=False, signed_by=signers)
-    assert catalog.load("mini").id == "mini"
-    # A bundled policy carries no signature: pin it instead.
-    with pytest.raises(PolicyError, match=r"signature: no xx_bank.yaml.sig"):
-        Catalog(signed_by=signers).load("xx_bank")
-    pinned = {"xx_bank": Catalog().load("xx_bank").sha256}
-    assert Catalog(signed_by=signers, pins=pinned).load("xx_bank").id == "xx_bank"
-
-
 def test_a_missing_ssh_keygen_is_a_clear_error(tmp_path: Path) -> None:
     allowed = tmp_path / "allowed_signers"
     allowed.write_text("", encoding="utf-8")
@@ -270,49 +126,121 @@ def test_a_missing_ssh_keygen_is_a_clear_error(tmp_path: Path) -> None:
     ]
 
 
-# --- what a decision records, and replaying it -------------------------------------------
+# --- verify_signature itself ------------------------------------------------------------------
 
 
-def test_a_decision_records_every_layer_and_the_calendar_it_used() -> None:
-    catalog = Catalog()
-    decision = decide(catalog.load("bocom"), BOCOM)
-    assert [(x.id, x.sha256) for x in decision.policy.layers] == [
-        ("cn_banking_baseline", sha(bundled_policy_dir() / "cn_banking_baseline.yaml")),
-        ("bocom", sha(bundled_policy_dir() / "bocom.yaml")),
+@needs_ssh
+def test_a_good_signature_gives_the_principal_that_made_it(
+    tmp_path: Path, signer: tuple[Path, Signers]
+) -> None:
+    key, signers = signer
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"id: m\n")
+    sign(key, path)
+    signature = path.with_suffix(".yaml.sig").read_bytes()
+    assert (signers.namespace, NAMESPACE) == ("complaint-rules", "complaint-rules")
+    assert verify_signature(b"id: m\n", signature, signers, file="m.yaml") == "officer@example"
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"id: n\n", signature, signers, file="m.yaml")
+    assert messages(info) == [
+        "m.yaml: signature: does not verify for 'officer@example' in namespace "
+        "'complaint-rules' (Signature verification failed: incorrect signature); the file or "
+        "its signature has changed"
     ]
-    assert decision.policy.sha256 == decision.policy.layers[-1].sha256
-    assert decision.policy.calendar == catalog.load("bocom").calendar.fingerprint
 
 
-def test_the_calendar_fingerprint_is_a_hash_of_the_days() -> None:
-    policy = Catalog().load("keyouqianqi_credit_union")
-    fingerprint = policy.calendar.fingerprint
-    # Declaring a day that is already off changes no day: the same fingerprint.
-    assert policy.with_calendar(holidays={date(2026, 10, 1): "國慶節"}).calendar.fingerprint == (
-        fingerprint
-    )
-    # Taking a working day off changes the days, so the fingerprint.
-    changed = policy.with_calendar(holidays={date(2026, 10, 9): "host closure"})
-    assert changed.calendar.fingerprint != fingerprint
-    # ... and the decision, which records it.
-    before, after = decide(policy, COMPLAINT), decide(changed, COMPLAINT)
-    assert before.deadlines[0].due != after.deadlines[0].due
-    assert (before.policy.calendar, after.policy.calendar) == (
-        fingerprint,
-        changed.calendar.fingerprint,
-    )
+@needs_ssh
+def test_a_revoked_key_does_not_verify(tmp_path: Path, signer: tuple[Path, Signers]) -> None:
+    key, signers = signer
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"id: m\n")
+    sign(key, path)
+    signature = path.with_suffix(".yaml.sig").read_bytes()
+    revoked = Signers(signers.allowed_signers, revoked=key.with_suffix(".pub"))
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"id: m\n", signature, revoked, file="m.yaml")
+    assert messages(info) == [
+        "m.yaml: signature: does not verify for 'officer@example' in namespace "
+        "'complaint-rules' (Could not verify signature.); the file or its signature has changed"
+    ]
 
 
-def test_an_auditor_replays_a_decision_exactly() -> None:
-    host_days = {date(2027, 1, 1): "元旦"}
-    original = decide(
-        Catalog().load("bocom").with_calendar(holidays=host_days), BOCOM, at="2026-10-20T09:00:00Z"
-    )
-    recorded = json.loads(original.model_dump_json())
+def fake_program(directory: Path, script: str) -> Path:
+    """An executable shell script standing in for ssh-keygen."""
+    program = directory / "fake-ssh-keygen"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+    return program
 
-    # The auditor has the recorded decision, the complaint and the host's calendar days.
-    pins = {layer["id"]: layer["sha256"] for layer in recorded["policy"]["layers"]}
-    policy = Catalog(pins=pins).load(recorded["policy"]["id"]).with_calendar(holidays=host_days)
-    assert policy.calendar.fingerprint == recorded["policy"]["calendar"]
-    replayed = decide(policy, BOCOM, at=recorded["decided_at"])
-    assert replayed.model_dump_json() == original.model_dump_json()
+
+def test_a_missing_allowed_signers_file_and_an_oversized_signature_are_refused_unread(
+    tmp_path: Path,
+) -> None:
+    # A program that would fail loudly if it were run: neither check gets that far.
+    program = fake_program(tmp_path, "echo ran >&2; exit 3")
+    missing = Signers(tmp_path / "nowhere", program=str(program))
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"sig", missing, file="p.yaml")
+    assert messages(info) == [
+        f"p.yaml: signature: the allowed signers file '{tmp_path / 'nowhere'}' does not exist"
+    ]
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text("", encoding="utf-8")
+    signers = Signers(allowed, program=str(program))
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"s" * (MAX_SIGNATURE_BYTES + 1), signers, file="p.yaml")
+    assert messages(info) == ["p.yaml: signature: larger than 64000 bytes: not an SSH signature"]
+    # At the limit it is run, and its own reason (the last line of stderr) is shown.
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"s" * MAX_SIGNATURE_BYTES, signers, file="p.yaml")
+    assert messages(info) == [f"p.yaml: signature: not made by a key in '{allowed}' (ran)"]
+
+
+def test_without_a_reason_the_exit_status_is_shown(tmp_path: Path) -> None:
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text("", encoding="utf-8")
+    silent = Signers(allowed, program=str(fake_program(tmp_path, "exit 7")))
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"sig", silent, file="p.yaml")
+    assert messages(info) == [
+        f"p.yaml: signature: not made by a key in '{allowed}' (exit status 7)"
+    ]
+
+
+def test_a_principal_found_but_refused_names_it_and_the_reason_on_stdout(tmp_path: Path) -> None:
+    # find-principals answers "someone"; verify fails, saying why on stdout only.
+    script = 'case "$2" in find-principals) echo someone;; *) echo "  bad key  "; exit 1;; esac'
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text("", encoding="utf-8")
+    signers = Signers(allowed, namespace="ns", program=str(fake_program(tmp_path, script)))
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"sig", signers, file="p.yaml")
+    assert messages(info) == [
+        "p.yaml: signature: does not verify for 'someone' in namespace 'ns' (bad key); the "
+        "file or its signature has changed"
+    ]
+
+
+def test_a_program_that_hangs_is_stopped_after_the_timeout(tmp_path: Path) -> None:
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text("", encoding="utf-8")
+    program = fake_program(tmp_path, "exec sleep 30")
+    signers = Signers(allowed, identity="me", program=str(program), timeout=0.2)
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"sig", signers, file="p.yaml")
+    assert messages(info) == [f"p.yaml: signature: {program} did not finish in 0.2 s"]
+
+
+def test_a_program_that_cannot_be_run_is_a_located_error(tmp_path: Path) -> None:
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text("", encoding="utf-8")
+    # Executable for `which`, but not a program the system can start.
+    program = tmp_path / "not-a-program"
+    program.write_bytes(b"\x00\x01\x02")
+    program.chmod(0o755)
+    signers = Signers(allowed, identity="me", program=str(program))
+    with pytest.raises(PolicyError) as info:
+        verify_signature(b"x", b"sig", signers, file="p.yaml")
+    assert messages(info) == [
+        f"p.yaml: signature: cannot run {program}: {os.strerror(8)}"  # ENOEXEC
+    ]
