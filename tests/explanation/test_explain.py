@@ -26,7 +26,6 @@ from complaint_rules.explanation.explain import (
     explain,
     render_explanation,
 )
-from complaint_rules.messages.phrases import PHRASES, chinese_number, english_article
 from complaint_rules.policy.conditions import (
     ConditionContext,
     PartCheck,
@@ -674,46 +673,3 @@ def test_explain_condition_agrees_with_the_engine(
             assert parts == ()
         else:
             assert parts and all(p.result is result for p in parts), rule.rule.id
-
-
-# --- phrases ----------------------------------------------------------------------------------
-
-
-def test_phrase_tables_have_the_same_entries() -> None:
-    zh, en = PHRASES["zh-Hant"], PHRASES["en"]
-    for name in ("headings", "duties", "units", "abouts", "frequencies", "statuses", "who", "t"):
-        assert set(getattr(zh, name)) == set(getattr(en, name)), name
-
-
-@pytest.mark.parametrize(
-    ("numeral", "value"),
-    [
-        ("三", 3),
-        ("十", 10),
-        ("十一", 11),
-        ("二十", 20),
-        ("二十五", 25),
-        ("一百零五", 105),
-        ("兩", 2),
-        ("一一", None),
-        ("", None),
-        ("條", None),
-    ],
-)
-def test_chinese_number(numeral: str, value: int | None) -> None:
-    assert chinese_number(numeral) == value
-
-
-@pytest.mark.parametrize(
-    ("article", "english"),
-    [
-        ("第十一條", "第十一條 (Art. 11)"),
-        ("第十一條(處罰)一", "第十一條(處罰)一 (Art. 11)"),
-        ("第二十二條", "第二十二條 (Art. 22)"),
-        ("第二章(第七條至第九條)", "第二章(第七條至第九條) (Ch. 2)"),
-        ("三、4、1)", "三、4、1)"),
-        ("重大投訴應急", "重大投訴應急"),
-    ],
-)
-def test_english_article(article: str, english: str) -> None:
-    assert english_article(article) == english
