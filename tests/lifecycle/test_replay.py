@@ -202,6 +202,24 @@ def test_extensions_by_the_wrong_role_past_the_maximum_or_after_the_end_are_reje
     assert reasons(met) == [(2, "clock 'reply' cannot be extended: it is met")]
 
 
+def test_an_extension_approved_while_paused_counts_from_the_resumption() -> None:
+    events = [
+        RECEIVED,
+        ev("hold", at(9, 30, 15)),
+        ev("extended", at(10, 5, 10), by="head"),
+        ev("unhold", at(10, 9, 10)),
+    ]
+    # Paused with Sep 30 used: the period is now 10 working days, 9 left, no due instant.
+    paused = clock(status(POLICY, events[:3], at(10, 5, 12)))
+    assert (paused.state, paused.amount, paused.due) == ("paused", 10, None)
+    assert paused.used is not None and paused.left is not None
+    assert (paused.used.days, paused.left.days) == (1, 9)
+    # Resumed Oct 9 (not counted): Oct 10, 12, 13, 14, 15, 16, 19, 20, 21.
+    resumed = clock(status(POLICY, events, at(10, 9, 12)))
+    assert (resumed.state, resumed.due) == ("running", end_of(2026, 10, 21))
+    assert [t.op for t in resumed.transitions] == ["start", "pause", "extend", "resume"]
+
+
 # --- restarting, reminders, owed actions ---------------------------------------------------------
 
 
