@@ -5,7 +5,7 @@ and what each caller may pass. The clock operations themselves are in test_repla
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -16,7 +16,16 @@ from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.lifecycle.case import Case, EventRejected, next_change, status
 from complaint_rules.lifecycle.status import CaseStatus
 from complaint_rules.testing.strategies import event_sequences
-from tests.support.lifecycle_policy import POLICY, RECEIVED, TICK, at, clock, ev, reasons
+from tests.support.lifecycle_policy import (
+    POLICY,
+    RECEIVED,
+    TICK,
+    at,
+    clock,
+    ev,
+    last_instant,
+    reasons,
+)
 from tests.support.local_time import end_of
 
 # --- out of order, malformed, later than the instant --------------------------------------------
@@ -231,11 +240,6 @@ def without_indices(result: CaseStatus) -> dict[str, Any]:
         for transition in item["transitions"]:
             del transition["index"]
     return dumped
-
-
-def last_instant(events: list[dict[str, Any]]) -> datetime:
-    instants = [datetime.fromisoformat(e["at"]) for e in events]
-    return max(i for i in instants if i.tzinfo is not None)
 
 
 @pytest.mark.parametrize("policy_id", BUNDLED)

@@ -111,3 +111,9 @@ def clock(result: CaseStatus, clock_id: str = "reply") -> ClockStatus:
 
 def reasons(result: CaseStatus) -> list[tuple[int, str]]:
     return [(r.index, r.reason) for r in result.rejected]
+
+
+def last_instant(events: list[dict[str, Any]]) -> datetime:
+    """The latest aware instant among the events (as given, ISO 8601 text)."""
+    instants = [datetime.fromisoformat(e["at"]) for e in events]
+    return max(i for i in instants if i.tzinfo is not None)
