@@ -119,6 +119,14 @@ def test_numbers_dates_and_nulls_where_text_is_meant_say_to_quote() -> None:
         assert errors(MINI.replace('version: "1"', line)) == [f"p.yaml:3: version: {message}"]
 
 
+def test_the_list_of_problems_is_bounded() -> None:
+    text = MINI + "".join(f"extra_{i}: {i}\n" for i in range(300))
+    found = errors(text)
+    assert len(found) == 201
+    assert found[0].startswith(f"p.yaml:{len(MINI.splitlines()) + 1}: extra_0: unknown key;")
+    assert found[-1] == "p.yaml: and 100 more problems, not listed"
+
+
 # --- the base a policy extends ----------------------------------------------------------------
 
 
@@ -131,14 +139,6 @@ def test_extends_that_cannot_be_found_is_located(tmp_path: Path) -> None:
         f"{path}:4: extends: cannot load base policy 'nowhere':",
         f"{path}: extends: no policy 'nowhere' beside the file or bundled",
     ]
-
-
-def test_the_list_of_problems_is_bounded() -> None:
-    text = MINI + "".join(f"extra_{i}: {i}\n" for i in range(300))
-    found = errors(text)
-    assert len(found) == 201
-    assert found[0].startswith(f"p.yaml:{len(MINI.splitlines()) + 1}: extra_0: unknown key;")
-    assert found[-1] == "p.yaml: and 100 more problems, not listed"
 
 
 # --- sha256 pins ----------------------------------------------------------------------------
