@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
-from complaint_rules.adapters._durable_load import INSTALL, install_message
+from complaint_rules.adapters._durable_load import install_message
 from complaint_rules.errors import MissingExtraError
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus
@@ -102,19 +102,6 @@ def test_without_durable_rules_the_adapter_says_how_to_install_it(
     assert str(info.value) == install_message()
     # the core still works
     assert status(keyouqianqi, KY_EVENTS[:1], "2026-09-29T12:00:00+08:00").clocks[0].id == "reply"
-
-
-def test_the_install_message_names_the_extra_and_python_3_13() -> None:
-    assert install_message((3, 11)) == (
-        "complaint_rules.adapters.durable needs durable_rules: "
-        "pip install 'complaint-rules[durable]'"
-    )
-    assert install_message((3, 12)) == INSTALL
-    assert install_message((3, 13)) == (
-        "complaint_rules.adapters.durable needs durable_rules, which does not build on Python "
-        "3.13: the 'durable' extra installs nothing there. Run the adapter on Python 3.11 or "
-        "3.12; the rest of complaint_rules works on this Python."
-    )
 
 
 # --- the differential property test ---------------------------------------------------

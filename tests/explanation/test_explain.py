@@ -7,9 +7,7 @@ off with Sat Feb 14 and Sat Feb 28 make-up workdays.
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, PolicyError
-from complaint_rules.cli import main
 from complaint_rules.decision.engine import decide
 from complaint_rules.errors import MissingExtraError
 from complaint_rules.explanation.explain import (
@@ -26,7 +23,6 @@ from complaint_rules.explanation.explain import (
     explain,
     render_explanation,
 )
-from complaint_rules.messages.phrases import PHRASES, chinese_number, english_article
 from complaint_rules.policy.conditions import (
     ConditionContext,
     PartCheck,
@@ -34,9 +30,7 @@ from complaint_rules.policy.conditions import (
     check_condition,
     explain_condition,
 )
-from tests.support import ROOT
-
-EXAMPLES = ROOT / "examples" / "complaints"
+from tests.support.examples import example
 
 KY_PRODUCT = {
     "id": "KY-2026-0917",
@@ -70,11 +64,6 @@ def lines(e: Explanation, kind: str, rule: str | None = None) -> list[Explanatio
 
 def texts(e: Explanation, kind: str, rule: str | None = None) -> list[str]:
     return [x.text for x in lines(e, kind, rule)]
-
-
-def example(name: str, index: int) -> dict[str, Any]:
-    data: list[dict[str, Any]] = json.loads((EXAMPLES / f"{name}.json").read_text("utf-8"))
-    return data[index]
 
 
 # --- 科右前旗信用聯社 (zh-Hant) ------------------------------------------------------------
@@ -449,7 +438,7 @@ def test_missing_opencc_says_how_to_install(
     assert explain(ky, KY_PRODUCT).lang == "zh-Hant"  # the default needs no extra
 
 
-# --- the text rendering and the command line ------------------------------------------------
+# --- the text rendering --------------------------------------------------------------------------
 
 
 def test_render_groups_lines_under_headings(ky: CompiledPolicy) -> None:
@@ -469,106 +458,6 @@ def test_render_groups_lines_under_headings(ky: CompiledPolicy) -> None:
         "之一 [cls_general · 第十一條]",
     ]
     assert "時限" in rendered and "未適用的規則" in rendered and "待定的規則" not in rendered
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_text_json_and_languages(capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(EXAMPLES / "keyouqianqi_credit_union.json")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", path)
-    assert (code, err) == (0, "")
-    assert out.count("政策 keyouqianqi_credit_union 2026.1") == 3
-    assert "最遲須於 2026-10-19T23:59:59+08:00 前完成" in out
-    code, out, _ = run(capsys, "explain", "keyouqianqi_credit_union", path, "--format", "json")
-    data = json.loads(out)
-    assert code == 0 and len(data) == 3
-    assert set(data[0]) == {"policy", "version", "lang", "received_at", "decided_at", "lines"}
-    assert set(data[0]["lines"][0]) == {"kind", "text", "rule", "article", "layer"}
-    assert next(x for x in data[0]["lines"] if x["kind"] == "deadline")["rule"] == "limit_complex"
-    code, out, _ = run(capsys, "explain", "keyouqianqi_credit_union", path, "--lang", "en")
-    assert code == 0 and "[limit_complex · 第十一條 (Art. 11)]" in out
-    code, out, _ = run(capsys, "explain", "keyouqianqi_credit_union", path, "--lang", "zh-Hans")
-    assert code == 0 and "[limit_complex · 第十一条]" in out and "第十一條" not in out
-
-
-def test_cli_one_object_gives_one_json_object(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    path = tmp_path / "c.json"
-    path.write_text(json.dumps(example("xx_bank", 0), ensure_ascii=False), encoding="utf-8")
-    policy = str(ROOT / "policies" / "xx_bank.yaml")
-    code, out, err = run(capsys, "explain", policy, str(path), "--format", "json", "--lang", "en")
-    assert (code, err) == (0, "")
-    data = json.loads(out)
-    assert (data["policy"], data["lang"]) == ("xx_bank", "en")
-
-
-def test_cli_bad_complaint_exits_1_with_located_messages(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    path = tmp_path / "bad.json"
-    good = {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter", "category": "工作失誤"}
-    bad = {"received_at": "2026-09-30T10:00:00", "channel": "letr", "category": "工作失誤"}
-    path.write_text(json.dumps([good, bad], ensure_ascii=False), encoding="utf-8")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path))
-    assert (code, out) == (1, "")
-    assert err.splitlines() == [
-        f"{path}: [1].received_at: received_at has no UTC offset; give one, e.g. "
-        "2026-09-30T10:00:00+08:00",
-        f"{path}: [1].channel: unknown channel; allowed: phone (電話投訴), comment_book "
-        "(意見簿(箱)投訴), in_person (上門投訴), letter (信件投訴), media (媒體投訴), "
-        "forwarded_by_superior (上級社轉來的投訴), forwarded_by_government (政府部門轉來的投訴); "
-        "closest: letter (信件投訴)",
-    ]
-
-
-def test_cli_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(EXAMPLES / "hotel.json")
-    code, out, err = run(capsys, "explain", "hotel", path, "--lang", "fr")
-    assert (code, out) == (2, "")
-    assert err.splitlines()[-1] == (
-        "complaint-rules explain: error: argument --lang: invalid choice: 'fr' "
-        "(choose from 'zh-Hant', 'zh-Hans', 'en')"
-    )
-
-
-def test_cli_unpublished_year_exits_1_unless_estimated(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    path = tmp_path / "late.json"
-    late = {"received_at": "2026-12-30T10:00:00+08:00", "channel": "letter", "category": "違規操作"}
-    path.write_text(json.dumps(late, ensure_ascii=False), encoding="utf-8")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path))
-    assert (code, out) == (1, "")
-    assert err.startswith("error: the official holiday schedule for 2027 is not known")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path), "--estimate")
-    assert (code, err) == (0, "")
-    assert "(估算:該年度的節假日安排尚未公布)" in out
-
-
-def test_cli_missing_extra_exits_1(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "opencc", None)
-    path = str(EXAMPLES / "hotel.json")
-    code, out, err = run(capsys, "explain", "hotel", path, "--lang", "zh-Hans")
-    assert (code, out) == (1, "")
-    assert err == (
-        "error: Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'\n"
-    )
-
-
-def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "explain", "--help")
-    assert code == 0
-    assert "complaint-rules explain keyouqianqi_credit_union examples/complaints/" in out
 
 
 # --- conditions: explain_condition ------------------------------------------------------------
@@ -674,46 +563,3 @@ def test_explain_condition_agrees_with_the_engine(
             assert parts == ()
         else:
             assert parts and all(p.result is result for p in parts), rule.rule.id
-
-
-# --- phrases ----------------------------------------------------------------------------------
-
-
-def test_phrase_tables_have_the_same_entries() -> None:
-    zh, en = PHRASES["zh-Hant"], PHRASES["en"]
-    for name in ("headings", "duties", "units", "abouts", "frequencies", "statuses", "who", "t"):
-        assert set(getattr(zh, name)) == set(getattr(en, name)), name
-
-
-@pytest.mark.parametrize(
-    ("numeral", "value"),
-    [
-        ("三", 3),
-        ("十", 10),
-        ("十一", 11),
-        ("二十", 20),
-        ("二十五", 25),
-        ("一百零五", 105),
-        ("兩", 2),
-        ("一一", None),
-        ("", None),
-        ("條", None),
-    ],
-)
-def test_chinese_number(numeral: str, value: int | None) -> None:
-    assert chinese_number(numeral) == value
-
-
-@pytest.mark.parametrize(
-    ("article", "english"),
-    [
-        ("第十一條", "第十一條 (Art. 11)"),
-        ("第十一條(處罰)一", "第十一條(處罰)一 (Art. 11)"),
-        ("第二十二條", "第二十二條 (Art. 22)"),
-        ("第二章(第七條至第九條)", "第二章(第七條至第九條) (Ch. 2)"),
-        ("三、4、1)", "三、4、1)"),
-        ("重大投訴應急", "重大投訴應急"),
-    ],
-)
-def test_english_article(article: str, english: str) -> None:
-    assert english_article(article) == english

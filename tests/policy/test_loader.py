@@ -1,23 +1,27 @@
-"""Loading: strict YAML, the model, consistency, and errors located by file, line, field."""
+"""Loading a policy file: size and hash checked before parsing, the model's errors located
+by file, line and field, the base a policy extends found and pinned."""
 
 from __future__ import annotations
 
 import hashlib
+import time
+from pathlib import Path
 
 import pytest
 
-from complaint_rules import PolicyError, load_policy_text
+from complaint_rules import Catalog, CompiledPolicy, PolicyError, load_policy, load_policy_text
+from complaint_rules.policy.bundled import bundled_policy_dir
+from complaint_rules.policy.loader import MAX_POLICY_BYTES, policy_files
+from complaint_rules.policy.yaml_reader import Limits
+from tests.support.layered import BASE, sha, write_stack
 from tests.support.policy_texts import MINI
+from tests.support.problems import errors, line_of, messages
 
 
-def errors(text: str) -> list[str]:
-    with pytest.raises(PolicyError) as info:
-        load_policy_text(text, file="p.yaml")
-    return [str(p) for p in info.value.problems]
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+@pytest.fixture
+def stack(tmp_path: Path) -> tuple[Path, Path]:
+    """A policy ``child`` extending ``base``, side by side."""
+    return write_stack(tmp_path)
 
 
 def test_the_mini_policy_loads() -> None:
@@ -26,38 +30,12 @@ def test_the_mini_policy_loads() -> None:
     assert policy.sha256 == hashlib.sha256(MINI.encode()).hexdigest()
 
 
-def test_duplicate_keys_are_rejected_with_both_lines() -> None:
-    text = MINI.replace('version: "1"\n', 'version: "1"\nversion: "2"\n')
-    assert errors(text) == [
-        "p.yaml:4: version: duplicate key 'version' (first at line 3); "
-        "remove one: YAML would silently keep the last"
-    ]
-
-
-def test_duplicate_keys_deep_inside_are_rejected() -> None:
-    text = MINI.replace("        by: [desk]\n", "        by: [desk]\n        by: [head]\n", 1)
-    line = line_of(text, "by: [head]")
-    assert errors(text) == [
-        f"p.yaml:{line}: rules[0].deadlines[0].by: duplicate key 'by' (first at line "
-        f"{line - 1}); remove one: YAML would silently keep the last"
-    ]
-
-
 def test_unknown_key_names_the_allowed_keys_and_the_closest() -> None:
     text = MINI.replace("        within: {working_days: 3}", "        withn: {working_days: 3}")
     line = line_of(text, "withn")
     assert errors(text) == [
         f"p.yaml:{line}: rules[0].deadlines[0].withn: unknown key; allowed: article, note, id, "
         "label, starts, within, until, by; did you mean 'within'?",
-    ]
-
-
-def test_undeclared_role_is_named_with_the_allowed_values() -> None:
-    text = MINI.replace("      - {duty: accepts, role: desk}", "      - {duty: accepts, role: dsk}")
-    line = line_of(text, "role: dsk")
-    assert errors(text) == [
-        f"p.yaml:{line}: rules[0].routing[0].role: role 'dsk' is not declared in vocabulary; "
-        "allowed: desk, head; did you mean 'desk'?"
     ]
 
 
@@ -76,51 +54,6 @@ def test_wrong_type_and_bad_literal() -> None:
     )
 
 
-def test_min_greater_than_max_is_rejected() -> None:
-    text = MINI.replace("within: {working_days: 3}", "within: {working_days: {min: 10, max: 7}}")
-    assert errors(text) == [
-        f"p.yaml:{line_of(text, 'min: 10')}: rules[0].deadlines[0].within.working_days: "
-        "min 10 is greater than max 7"
-    ]
-    text = MINI.replace('amount_yuan: {min: 100, max: "100"}', "amount_yuan: {min: 2000, max: 200}")
-    assert errors(text) == [
-        f"p.yaml:{line_of(text, 'min: 2000')}: rules[2].penalties[0].amount_yuan.min: "
-        "min 2000 is greater than max 200 (yuan)"
-    ]
-
-
-def test_money_as_float_is_rejected() -> None:
-    text = MINI.replace('amount_yuan: {min: 100, max: "100"}', "amount_yuan: {min: 100, max: 99.9}")
-    assert errors(text) == [
-        f"p.yaml:{line_of(text, '99.9')}: rules[2].penalties[0].amount_yuan.max: "
-        "write amounts of money as integers or quoted strings, not floats"
-    ]
-
-
-def test_escalation_cycle_is_rejected() -> None:
-    text = MINI.replace("on: dissatisfied, to: [head]}", "on: dissatisfied, to: [head], next: up}")
-    assert errors(text) == [
-        f"p.yaml:{line_of(text, 'next: top')}: rules[0].escalations[0].next: "
-        "escalation steps form a cycle: top -> up -> top"
-    ]
-
-
-def test_reports_to_cycle_is_rejected() -> None:
-    text = MINI.replace(
-        "{id: desk, label: 櫃面, aliases: [柜面]}",
-        "{id: desk, label: 櫃面, aliases: [柜面], reports_to: head}",
-    )
-    text = text.replace(
-        "{id: head, label: 負責人, aliases: [负责人]}",
-        "{id: head, label: 負責人, aliases: [负责人], reports_to: desk}",
-    )
-    assert errors(text) == [
-        f"p.yaml:{line_of(text, 'reports_to: desk')}: vocabulary.roles[1].reports_to: "
-        "reports_to forms a cycle: "
-        "desk -> head -> desk"
-    ]
-
-
 def test_condition_errors_are_located() -> None:
     text = MINI.replace("when: {finding: late_opening}", "when: {finding: late_openin, colour: 1}")
     line = line_of(text, "late_openin,")
@@ -130,49 +63,6 @@ def test_condition_errors_are_located() -> None:
         f"p.yaml:{line}: rules[2].when.colour: unknown condition field 'colour'; allowed: all, "
         "any, category, channel, compensation_yuan, departs_at, finding, level, not, serious",
     ]
-
-
-def test_yaml_1_1_traps_stay_strings() -> None:
-    # 'no', 'on' and a sexagesimal-looking time stay text; a bare date becomes a date
-    # only where a date is meant.
-    text = MINI.replace("label: 電話投訴", "label: no").replace(
-        "title: 測試辦法", "title: on\ncalendar: {day_ends_at: 17:30:00, holidays: {2026-12-31: x}}"
-    )
-    policy = load_policy_text(text)
-    assert policy.channels.label("phone") == "no"
-    assert policy.policy.title == "on"
-    assert policy.convention.day_ends_at.isoformat() == "17:30:00"
-
-
-def test_object_constructing_tags_are_refused() -> None:
-    text = MINI.replace('version: "1"', "version: !!python/object/apply:os.system [ls]")
-    assert errors(text) == [
-        "p.yaml:3: version: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-        "allowed (plain data only)"
-    ]
-
-
-def test_alias_bomb_is_bounded() -> None:
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
-    for name, prev in zip("bcdefghij", "abcdefghi", strict=True):
-        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
-    assert errors(bomb) == ["p.yaml: more than 50000 YAML values (an alias bomb?)"]
-
-
-def test_syntax_error_and_non_utf8_are_located() -> None:
-    assert errors("id: [unclosed\n") == [
-        "p.yaml:2: YAML syntax: while parsing a flow sequence expected ',' or ']', "
-        "but got '<stream end>'"
-    ]
-    with pytest.raises(PolicyError) as info:
-        load_policy_text(b"id: \xff\xfe", file="p.yaml")
-    assert [str(p) for p in info.value.problems] == [
-        "p.yaml: not UTF-8 text (byte 4): save the file as UTF-8"
-    ]
-
-
-def test_a_bom_is_accepted() -> None:
-    assert load_policy_text(b"\xef\xbb\xbf" + MINI.encode()).id == "mini"
 
 
 def test_pinned_hash_must_match() -> None:
@@ -187,23 +77,207 @@ def test_every_problem_is_reported_at_once() -> None:
     assert len(errors(text)) == 2
 
 
-def test_a_simplified_spelling_clash_is_rejected() -> None:
-    text = MINI.replace(
-        "{id: head, label: 負責人, aliases: [负责人]}", "{id: head, label: 負責人, aliases: [柜面]}"
-    )
-    assert errors(text) == [
-        f"p.yaml:{line_of(text, 'id: head')}: vocabulary.roles[1].aliases[0]: "
-        "role spelling '柜面' names both 'desk' "
-        "and 'head'"
+# --- size, text where text is meant, bounded lists of problems --------------------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed() -> None:
+    assert MAX_POLICY_BYTES == Limits().max_bytes == 2_000_000
+    assert errors("#" * 2_000_001) == ["p.yaml: larger than 2000000 bytes"]
+    assert errors(MINI, Limits(max_bytes=100)) == ["p.yaml: larger than 100 bytes"]
+
+
+def test_only_the_limit_is_read_of_a_huge_file(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(4_000_000_000)  # sparse: 4 GB of zero bytes, none on disk
+    started = time.perf_counter()
+    with pytest.raises(PolicyError) as info:
+        load_policy(huge)
+    assert [str(p) for p in info.value.problems] == [f"{huge}: larger than 2000000 bytes"]
+    assert time.perf_counter() - started < 5
+
+
+def test_deeply_nested_conditions_within_the_limit_compile() -> None:
+    when = "{not: " * 20 + "{finding: late_opening}" + "}" * 20
+    text = MINI.replace("when: {finding: late_opening}", f"when: {when}")
+    # 20 negations of a finding: an even count, so it holds when the finding does.
+    assert load_policy_text(text).id == "mini"
+
+
+def test_numbers_dates_and_nulls_where_text_is_meant_say_to_quote() -> None:
+    cases = {
+        "version: 0755": 'expected text, but YAML reads 0755 as a number; put it in quotes: "0755"',
+        "version: 1.10": 'expected text, but YAML reads 1.10 as a number; put it in quotes: "1.10"',
+        "version: 2026-01-01": "expected text, but YAML reads 2026-01-01 as a date; put it in "
+        'quotes: "2026-01-01"',
+        "version: true": "expected text, but YAML reads true as true/false; put it in quotes: "
+        '"true"',
+        "version: null": "expected text, but YAML reads null as nothing (null); put it in "
+        'quotes: "null"',
+    }
+    for line, message in cases.items():
+        assert errors(MINI.replace('version: "1"', line)) == [f"p.yaml:3: version: {message}"]
+
+
+def test_the_list_of_problems_is_bounded() -> None:
+    text = MINI + "".join(f"extra_{i}: {i}\n" for i in range(300))
+    found = errors(text)
+    assert len(found) == 201
+    assert found[0].startswith(f"p.yaml:{len(MINI.splitlines()) + 1}: extra_0: unknown key;")
+    assert found[-1] == "p.yaml: and 100 more problems, not listed"
+
+
+# --- the base a policy extends ----------------------------------------------------------------
+
+
+def test_extends_that_cannot_be_found_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI.replace('version: "1"', 'version: "1"\nextends: nowhere'), "utf-8")
+    with pytest.raises(PolicyError) as info:
+        load_policy(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:4: extends: cannot load base policy 'nowhere':",
+        f"{path}: extends: no policy 'nowhere' beside the file or bundled",
     ]
 
 
-def test_a_period_longer_than_ten_years_is_refused() -> None:
-    text = MINI.replace("working_days: 3", "working_days: 1000000", 1)
-    assert text != MINI
+# --- sha256 pins ----------------------------------------------------------------------------
+
+
+def test_the_file_hash_pin_is_checked_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI, encoding="utf-8")
+    good = sha(path)
+    assert load_policy(path, sha256=good.upper()).sha256 == good
+    path.write_text(MINI + "#\n", encoding="utf-8")
     with pytest.raises(PolicyError) as info:
-        load_policy_text(text, file="p.yaml")
-    (problem,) = info.value.problems
-    assert problem.message == "working_days must be between 0 and 2600 (ten years), got 1000000"
-    assert problem.file == "p.yaml"
-    assert problem.line is not None
+        load_policy(path, sha256=good)
+    assert messages(info) == [
+        f"{path}: content sha256 is {sha(path)}, but {good} was required (the file has changed)"
+    ]
+
+
+def test_pins_cover_every_layer(stack: tuple[Path, Path]) -> None:
+    base, child = stack
+    pins = {"base": sha(base), "child": sha(child)}
+    policy = load_policy(child, pins=pins)
+    assert [(layer.id, layer.sha256) for layer in policy.layers] == list(pins.items())
+    base.write_text(BASE.replace("測試辦法", "測試辦法(改)"), encoding="utf-8")
+    with pytest.raises(PolicyError) as info:
+        load_policy(child, pins=pins)
+    assert messages(info) == [
+        f"{child}:7: extends: cannot load base policy 'base':",
+        f"{base}: content sha256 is {sha(base)}, but {pins['base']} was required (the file has "
+        "changed)",
+    ]
+
+
+def test_a_pin_on_the_policy_itself_is_located_at_its_id(stack: tuple[Path, Path]) -> None:
+    _, child = stack
+    wrong = "0" * 64
+    with pytest.raises(PolicyError) as info:
+        load_policy(child, pins={"child": wrong})
+    assert messages(info) == [
+        f"{child}:2: id: content sha256 is {sha(child)}, but {wrong} is pinned for policy "
+        "'child' (the file has changed)"
+    ]
+
+
+def test_pins_hold_whoever_resolves_the_base(tmp_path: Path) -> None:
+    # A custom resolver (here the catalog) loads the base; the pin is checked all the same.
+    catalog = Catalog()
+    bocom = bundled_policy_dir() / "bocom.yaml"
+    wrong = "f" * 64
+    with pytest.raises(PolicyError) as info:
+        load_policy(bocom, resolve=catalog.load, pins={"cn_banking_baseline": wrong})
+    baseline = catalog.load("cn_banking_baseline").sha256
+    assert messages(info)[1:] == [
+        f"<input>: policy 'cn_banking_baseline': content sha256 is {baseline}, but {wrong} is "
+        "pinned (the file has changed)"
+    ]
+
+
+# --- reading, the base, building ----------------------------------------------------------------
+
+
+def test_a_file_that_cannot_be_read_or_is_not_a_mapping_is_located(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    with pytest.raises(PolicyError) as info:
+        load_policy(missing)
+    assert messages(info) == [f"{missing}: cannot read: No such file or directory"]
+    assert errors("- a\n- b\n") == ["p.yaml:1: a policy is a mapping (key: value) at top level"]
+
+
+def test_long_text_read_as_a_number_is_cut_in_the_hint() -> None:
+    digits = "1234567890" * 5
+    assert errors(MINI.replace('version: "1"', f"version: {digits}")) == [
+        "p.yaml:3: version: expected text, but YAML reads 1234567890123456789012345678901234567890"
+        '… as a number; put it in quotes: "1234567890123456789012345678901234567890…"'
+    ]
+    assert errors(MINI.replace('version: "1"', "version: ~")) == [
+        "p.yaml:3: version: expected text, but YAML reads ~ as nothing (null); put it in "
+        'quotes: "~"'
+    ]
+
+
+def test_a_policy_cannot_extend_itself_nor_extend_in_a_cycle(stack: tuple[Path, Path]) -> None:
+    assert errors(MINI.replace('version: "1"', 'version: "1"\nextends: mini')) == [
+        "p.yaml:4: extends: a policy cannot extend itself"
+    ]
+    base, child = stack
+    base.write_text(BASE.replace('version: "1"', 'version: "1"\nextends: child'), "utf-8")
+    with pytest.raises(PolicyError) as info:
+        load_policy(child)
+    assert messages(info) == [
+        f"{child}:7: extends: cannot load base policy 'base':",
+        f"{base}:4: extends: cannot load base policy 'child':",
+        f"{base}: extends: policies extend each other in a cycle: child -> base -> child",
+    ]
+
+
+def test_the_base_is_found_beside_the_file_before_the_bundled_one(tmp_path: Path) -> None:
+    bundled = bundled_policy_dir()
+    bocom = tmp_path / "bocom.yaml"
+    bocom.write_bytes((bundled / "bocom.yaml").read_bytes())
+    policy = load_policy(bocom)
+    assert [(x.id, x.sha256) for x in policy.layers] == [
+        ("cn_banking_baseline", sha(bundled / "cn_banking_baseline.yaml")),
+        ("bocom", sha(bocom)),
+    ]
+    beside = tmp_path / "cn_banking_baseline.yaml"
+    beside.write_bytes((bundled / "cn_banking_baseline.yaml").read_bytes() + b"# a copy\n")
+    assert [x.sha256 for x in load_policy(bocom).layers] == [sha(beside), sha(bocom)]
+    # A resolver, when given, is asked instead: by the id the policy extends.
+    asked: list[str] = []
+
+    def resolve(policy_id: str) -> CompiledPolicy:
+        asked.append(policy_id)
+        return Catalog().load(policy_id)
+
+    assert load_policy(bocom, resolve=resolve).layers == policy.layers
+    assert asked == ["cn_banking_baseline"]
+
+
+def test_a_value_the_calendar_cannot_hold_is_the_files_problem() -> None:
+    text = MINI.replace("title: 測試辦法", "title: 測試辦法\ncalendar: {holidays: {0001-01-01: x}}")
+    (message,) = errors(text)
+    assert message.startswith(
+        "p.yaml: cannot be compiled: extra_holidays/extra_workdays must lie in 1950-"
+    )
+    assert message.endswith("; got a day in [1]")
+
+
+def test_pins_map_policy_ids_to_hex_text() -> None:
+    with pytest.raises(TypeError, match=r"^pins must map policy ids to sha256 hex digests, not "):
+        load_policy_text(MINI, pins=[("mini", "0" * 64)])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^pins must map policy ids \(str\) to sha256 hex"):
+        load_policy_text(MINI, pins={"mini": 0})  # type: ignore[dict-item]
+    digest = hashlib.sha256(MINI.encode()).hexdigest()
+    assert load_policy_text(MINI, pins={"mini": digest.upper()}).sha256 == digest
+
+
+def test_policy_files_expands_directories_and_leaves_out_tests_files(tmp_path: Path) -> None:
+    for name in ("b.yaml", "a.yaml", "a.tests.yaml", "notes.txt"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    single = tmp_path / "a.tests.yaml"
+    assert policy_files([tmp_path, single]) == [tmp_path / "a.yaml", tmp_path / "b.yaml", single]

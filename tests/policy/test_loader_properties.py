@@ -1,64 +1,20 @@
-"""Properties of loading and dumping: what the testing kit's ``policies()`` draws loads,
-dumps and reloads to the same model; every bundled policy dumps and reloads to itself; a
-valid policy mutated at random gives located problems, never another exception."""
+"""Properties of loading: what the testing kit's ``policies()`` draws loads, dumps and
+reloads to the same model; a valid policy mutated at random gives located problems, never
+another exception."""
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
-from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import complaint_rules.policy.to_yaml
-from complaint_rules import Catalog, PolicyError, load_policy, load_policy_text
-from complaint_rules.policy.loader import parse_policy, policy_files
-from complaint_rules.policy.model import CalendarSettings, Policy, Rule
+from complaint_rules import PolicyError, load_policy_text
+from complaint_rules.policy.model import Policy
 from complaint_rules.policy.to_yaml import dump_policy
-from complaint_rules.policy.yaml_reader import read_yaml
-from complaint_rules.testing._policies import NOT_DRAWN
 from complaint_rules.testing.strategies import policies
-from tests.support import ROOT
+from tests.support.policy_files import FILES
 from tests.support.profiles import POLICY_EXAMPLES
-
-FILES = policy_files([ROOT / "policies", ROOT / "examples/hotel_variant/grand_hotel_policies"])
-
-
-def test_dump_docstring_example_holds() -> None:
-    result = doctest.testmod(complaint_rules.policy.to_yaml, verbose=False)
-    assert (result.attempted, result.failed) == (2, 0)
-
-
-def test_policies_draws_every_field_of_the_model() -> None:
-    # A field the model gains is drawn, or listed as not drawn, or this test fails.
-    seen: dict[str, set[str]] = {"policy": set(), "rule": set(), "calendar": set()}
-
-    @settings(max_examples=100, derandomize=True)  # the same 100 documents on every run
-    @given(policies(form="data"))
-    def record(data: dict[str, Any]) -> None:
-        seen["policy"].update(data)
-        seen["calendar"].update(data.get("calendar", {}))
-        for rule in data["rules"]:
-            seen["rule"].update(rule)
-
-    record()
-    fields = {info.alias or name for name, info in Policy.model_fields.items()}
-    assert seen["policy"] == fields - NOT_DRAWN
-    assert seen["rule"] == set(Rule.model_fields)
-    assert seen["calendar"] == set(CalendarSettings.model_fields)
-
-
-# Each example is dumped and read by the pure-Python YAML reader: a fifth of the profile's.
-@settings(max_examples=POLICY_EXAMPLES)
-@given(policies(form="data"))
-def test_drawn_policy_data_dumps_and_reads_back_to_the_same_model(data: dict[str, Any]) -> None:
-    model = Policy.model_validate(data)
-    text = dump_policy(model)
-    again = parse_policy(read_yaml(text))
-    assert again == model
-    assert dump_policy(again) == text
 
 
 # Loading also compiles (with a working-day calendar): a tenth of the profile's examples.
@@ -70,23 +26,6 @@ def test_drawn_policies_load_dump_and_reload_to_the_same_model(model: Policy) ->
     assert loaded.policy == model
     assert dump_policy(loaded.policy) == text
     assert load_policy_text(text).sha256 == loaded.sha256
-
-
-@settings(max_examples=5)
-@given(policies())
-def test_the_drawn_yaml_loads(text: str) -> None:
-    assert dump_policy(load_policy_text(text).policy) == text
-
-
-@pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
-def test_bundled_policies_dump_and_reload_to_themselves(path: Path, catalog: Catalog) -> None:
-    own = parse_policy(read_yaml(path.read_bytes(), str(path)))
-    text = dump_policy(own)
-    assert parse_policy(read_yaml(text)) == own
-    # The dump, put where the file is (so that its base is found the same way), loads to
-    # the same merged policy.
-    loaded = catalog.load(path.stem) if path.stem in catalog.ids() else load_policy(path)
-    assert load_policy_text(text, file=str(path)).policy == loaded.policy
 
 
 # --- mutations --------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,20 +10,11 @@ from complaint_rules import Catalog, load_policy
 from complaint_rules.cli import main
 from complaint_rules.toolkit.diff import Example, PolicyChange, PolicyDiff, diff
 from tests.support import ROOT
+from tests.support.editing import edited
 
 KEYOUQIANQI = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
 XX_BANK = ROOT / "policies" / "xx_bank.yaml"
 ANONYMOUS = "    - {id: anonymous, label: 匿名投訴, aliases: [匿名投诉, 匿名], article: 第十四條}\n"
-
-
-def edited(tmp_path: Path, source: Path, *edits: tuple[str, str]) -> Path:
-    text = source.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) >= 1, old
-        text = text.replace(old, new, 1)
-    path = tmp_path / source.name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def changes_of(source: Path, new: Path) -> PolicyDiff:
@@ -332,34 +322,6 @@ def test_wording_no_decision_shows_is_listed_but_equivalent(tmp_path: Path) -> N
         ("text", "policy", ("version: 2026.1 → 2026.2",), False),
         ("rule", "first_question", ("title: 首問責任制 → 首問負責制",), False),
     ]
-
-
-def test_the_command_exits_1_when_they_differ_and_prints_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    new = edited(tmp_path, KEYOUQIANQI, ("within: {working_days: 3}", "within: {working_days: 5}"))
-    code = main(["diff", "keyouqianqi_credit_union", str(new), "--format", "json"])
-    out, err = capsys.readouterr()
-    assert (code, err) == (1, "")
-    data = json.loads(out)
-    assert data["equivalent"] is False
-    assert [c["id"] for c in data["changes"]] == ["reply_general"]
-    assert data["changes"][0]["example"]["new"] == "due 2026-03-17T23:59:59+08:00"
-
-
-def test_a_space_too_large_is_refused_unless_sampled(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    new = edited(tmp_path, KEYOUQIANQI, ("within: {working_days: 3}", "within: {working_days: 5}"))
-    code = main(["diff", str(KEYOUQIANQI), str(new), "--max-size", "4"])
-    out, err = capsys.readouterr()
-    assert (code, out) == (2, "")
-    assert err == (
-        "error: the input space of level has 8 complaints (category 8), more than the limit "
-        "of 4; decide a deterministic sample instead (sample=N, --sample N)\n"
-    )
-    sampled = diff(load_policy(KEYOUQIANQI), load_policy(new), limit=4, sample=4)
-    assert all(c.compared <= 4 for c in sampled.changes)
 
 
 def test_every_bundled_policy_is_equivalent_to_itself() -> None:

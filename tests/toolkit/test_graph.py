@@ -6,12 +6,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, load_policy_text
-from complaint_rules.cli import main
 from complaint_rules.toolkit.graph import (
     Graph,
     condition_text,
@@ -21,54 +19,8 @@ from complaint_rules.toolkit.graph import (
     to_mermaid,
     wrap,
 )
+from tests.support.graph_policy import SMALL
 from tests.support.system import require_command
-
-SMALL = """\
-schema: complaint-rules/1
-id: small
-version: "1"
-title: 小辦法
-institution: 小銀行
-source: tests
-vocabulary:
-  roles:
-    - {id: desk, label: 櫃面}
-    - {id: head, label: 負責人, reports_to: boss}
-    - {id: boss, label: 行長}
-  channels:
-    - {id: counter, label: 櫃面投訴}
-    - {id: phone, label: 電話投訴}
-  categories:
-    - {id: service, label: 服務態度}
-  levels:
-    - {id: minor, label: 輕微}
-    - {id: major, label: 重大}
-  events:
-    - {id: dissatisfied, label: 客戶不滿意}
-facts:
-  - {id: vip, type: bool, label: 貴賓}
-  - {id: amount, type: int, label: 金額}
-rules:
-  - id: intake
-    article: 第一條
-    title: 櫃面受理
-    when: {channel: counter}
-    routing:
-      - {duty: accepts, role: desk}
-      - {duty: handles, role: head}
-    escalations:
-      - {id: tell_head, label: 即報負責人, on: received, by: [desk], to: [head]}
-  - id: limits
-    article: 第二條
-    deadlines:
-      - {id: reply, label: 回復客戶, within: {working_days: {min: 3, max: 5}}, by: [desk]}
-    escalations:
-      - {id: up, label: 逾期上報, on: deadline_missed, deadline: reply, by: [desk], to: [head],
-         next: top}
-      - {id: top, label: 再上報, on: dissatisfied, by: [head], to: [boss]}
-    routing:
-      - {duty: supervises, role: boss}
-"""
 
 
 @pytest.fixture(scope="module")
@@ -425,47 +377,3 @@ def test_output_is_deterministic(catalog: Catalog) -> None:
     assert to_mermaid(policy_graph(first)) == to_mermaid(policy_graph(again))
     assert to_dot(policy_graph(first)) == to_dot(policy_graph(again))
     assert to_json(policy_graph(first)) == to_json(policy_graph(again))
-
-
-# --- the command -------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    path = tmp_path / "small.yaml"
-    path.write_text(SMALL, encoding="utf-8")
-    code, out, err = run(capsys, "graph", str(path), "--format", "json", "--view", "routing")
-    assert (code, err) == (0, "")
-    data = json.loads(out)
-    assert data["policy"] == "small" and data["view"] == "routing"
-    assert data["edges"][0] == {
-        "source": "rule_intake",
-        "target": "role_desk",
-        "kind": "duty",
-        "label": "受理 accepts",
-    }
-    code, out, _ = run(capsys, "graph", str(path), "--format", "dot")
-    assert code == 0 and out.startswith('digraph "small" {\n')
-    code, out, _ = run(capsys, "graph", str(path))
-    assert code == 0 and out.startswith("flowchart LR\n")
-
-
-def test_cli_bad_policy_and_bad_usage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(SMALL.replace("role: desk}", "role: dsk}"), encoding="utf-8")
-    code, out, err = run(capsys, "graph", str(path))
-    assert (code, out) == (1, "")
-    assert err == (
-        f"{path}:31: rules[0].routing[0].role: role 'dsk' is not declared in vocabulary; "
-        "allowed: desk, head, boss; did you mean 'desk'?\n"
-    )
-    code, _, err = run(capsys, "graph", str(path), "--format", "svg")
-    assert code == 2 and "invalid choice: 'svg'" in err

@@ -1,27 +1,21 @@
 """The impact report: a hand-made history re-decided under two versions, deadlines by hand.
 
-NEW is the bundled 科右前旗 policy with six edits (see ``EDITS``). Expected deadlines are
-worked out from the 2026 schedule: 1-7 Oct off, Sat 10 Oct a make-up workday; March 2026
-has no holiday.
+NEW is the bundled 科右前旗 policy with six edits (``EDITS`` in
+:mod:`tests.support.impact_history`, with the history and how each expected deadline was
+worked out). The command's own tests are in tests/cli/test_impact.py.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import io
-import json
-import re
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from complaint_rules import CompiledPolicy, ComplaintError, Problem, decide, load_policy
-from complaint_rules.cli import impact as cli_impact
-from complaint_rules.cli import main
-from complaint_rules.cli._common import Streams
+from complaint_rules import CompiledPolicy, Problem, decide, load_policy
 from complaint_rules.toolkit.impact import (
     DecisionChange,
     ImpactTally,
@@ -32,57 +26,24 @@ from complaint_rules.toolkit.impact import (
     span,
 )
 from tests.support import ROOT
+from tests.support.impact_history import (
+    AT,
+    BUNDLED,
+    EXPECTED_CHANGES,
+    D,
+    complaint_problems,
+    history_lines,
+    problems_of,
+    write_history,
+    write_new,
+)
 
-BUNDLED = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
 HISTORIES = ROOT / "examples" / "histories"
-
-EDITS = [
-    ('version: "2026.1"', 'version: "2026.9-test"'),
-    ("within: {working_days: 3}", "within: {working_days: 5}"),
-    ("within: {working_days: {min: 7, max: 10}}", "within: {working_days: {min: 5, max: 10}}"),
-    ("          - {sanction: discretionary_handling}\n", ""),
-    ("aliases: [信件投诉, 信件]", "aliases: [信件投诉]"),
-    ("aliases: [电话投诉, 電話, 电话]", "aliases: [电话投诉, 電話, 电话, 傳真]"),
-]
-
-AT = "2026-03-02T09:00:00+08:00"  # Mon 2 Mar 2026
-HISTORY = [
-    {"id": "T1", "received_at": "2026-09-29T10:00:00+08:00", "channel": "信件投訴",
-     "category": "工作失誤"},
-    {"id": "T2", "received_at": AT, "channel": "phone", "category": "service_attitude"},
-    {"id": "T3", "received_at": AT, "channel": "in_person", "category": "service_product"},
-    {"id": "T4", "received_at": AT, "channel": "letter", "category": "work_error",
-     "findings": [{"finding": "our_fault", "roles": ["當事人"]}]},
-    {"id": "T5", "received_at": AT, "channel": "letter", "category": "financial_crime"},
-    None,  # a blank line
-    {"id": "T7", "received_at": AT, "channel": "fax", "category": "work_error"},
-    '{"received_at": "2026-03-02',
-    {"id": "T9", "received_at": AT, "channel": "信件", "category": "financial_crime"},
-    {"id": 10, "received_at": AT, "channel": "傳真", "category": "financial_crime"},
-]  # fmt: skip
-
-
-def history_lines() -> list[str]:
-    out = []
-    for item in HISTORY:
-        if item is None:
-            out.append("\n")
-        elif isinstance(item, str):
-            out.append(item + "\n")
-        else:
-            out.append(json.dumps(item, ensure_ascii=False) + "\n")
-    return out
 
 
 @pytest.fixture(scope="module")
 def new_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    text = BUNDLED.read_text(encoding="utf-8")
-    for old, new in EDITS:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path = tmp_path_factory.mktemp("new") / "keyouqianqi_credit_union.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_new(tmp_path_factory.mktemp("new"))
 
 
 @pytest.fixture(scope="module")
@@ -92,50 +53,7 @@ def new(new_path: Path) -> CompiledPolicy:
 
 @pytest.fixture
 def history(tmp_path: Path) -> Path:
-    path = tmp_path / "h.jsonl"
-    path.write_text("".join(history_lines()), encoding="utf-8")
-    return path
-
-
-def complaint_problems(policy: CompiledPolicy, line: int) -> tuple[Problem, ...]:
-    """The engine's problems with the complaint on ``line`` (its messages are tested there)."""
-    item = HISTORY[line - 1]
-    assert isinstance(item, dict)
-    with pytest.raises(ComplaintError) as info:
-        decide(policy, item)
-    return info.value.problems
-
-
-def problems_of(policy: CompiledPolicy, line: int) -> str:
-    """The problems ``policy`` finds in the complaint on ``line``, as a change states them."""
-    return "; ".join(f"{p.field}: {p.message}" for p in complaint_problems(policy, line))
-
-
-D = "working_days, due 2026-"
-EXPECTED_CHANGES = {
-    1: [
-        # Tue 29 Sep: 30 Sep (1), 8 (2), 9 Oct (3); then Sat 10 Oct (4), Mon 12 Oct (5).
-        "deadline later reply_general: 3 working_days, due 2026-10-09T23:59:59+08:00 -> "
-        "5 working_days, due 2026-10-12T23:59:59+08:00 (+3 d)"
-    ],
-    2: [
-        # Mon 2 Mar: 3, 4, 5 Mar (3); 6, 9 Mar (5).
-        f"deadline later reply_general: 3 {D}03-05T23:59:59+08:00 -> "
-        f"5 {D}03-09T23:59:59+08:00 (+4 d)"
-    ],
-    3: [
-        # 3, 4, 5, 6, 9 (5), 10, 11 (7), 12, 13, 16 Mar (10).
-        "deadline changed otherwise reply_complex: 7-10 working_days, due "
-        "2026-03-16T23:59:59+08:00 (earliest 2026-03-11T23:59:59+08:00) -> 5-10 working_days, "
-        "due 2026-03-16T23:59:59+08:00 (earliest 2026-03-09T23:59:59+08:00)"
-    ],
-    4: [
-        f"deadline later reply_general: 3 {D}03-05T23:59:59+08:00 -> "
-        f"5 {D}03-09T23:59:59+08:00 (+4 d)",
-        "sanctions changed party_criticism (our_fault): criticism_education applies, "
-        "discretionary_handling applies -> criticism_education applies",
-    ],
-}
+    return write_history(tmp_path)
 
 
 def test_each_line_of_the_history(keyouqianqi: CompiledPolicy, new: CompiledPolicy) -> None:
@@ -257,141 +175,6 @@ def test_compare_two_different_complaints_names_every_kind(keyouqianqi: Compiled
     assert compare_decisions(old, old) == ()
 
 
-# -- the command ------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_exit_1_when_decisions_change_json_and_changes_file(
-    capsys: pytest.CaptureFixture[str], new_path: Path, history: Path, tmp_path: Path
-) -> None:
-    changes = tmp_path / "changes.jsonl"
-    code, out, err = run(
-        capsys,
-        "impact",
-        "keyouqianqi_credit_union",
-        str(new_path),
-        str(history),
-        "--format",
-        "json",
-        "--changes",
-        str(changes),
-    )
-    assert code == 1
-    data = json.loads(out)
-    assert (data["decided"], data["bad"], data["changed"]) == (7, 2, 6)
-    assert err.splitlines()[1:] == [
-        f"{history}:8: not JSON: Unterminated string starting at (column 17)"
-    ]
-    assert err.startswith(f"{history}:7: channel: unknown channel")
-    assert "\r" not in err  # no progress line: stderr is not a terminal
-    written = [json.loads(x) for x in changes.read_text(encoding="utf-8").splitlines()]
-    assert [(x["line"], x["id"]) for x in written] == [
-        (1, "T1"),
-        (2, "T2"),
-        (3, "T3"),
-        (4, "T4"),
-        (9, "T9"),
-        (10, "10"),
-    ]
-    assert [c["text"] for c in written[3]["changes"]] == EXPECTED_CHANGES[4]
-
-
-def test_cli_text_table(
-    capsys: pytest.CaptureFixture[str], keyouqianqi: CompiledPolicy, new_path: Path, history: Path
-) -> None:
-    code, out, _ = run(capsys, "impact", "keyouqianqi_credit_union", str(new_path), str(history))
-    assert code == 1
-    lines = out.splitlines()
-    assert lines[2:4] == [
-        f"history: {history}",
-        "lines 10, complaints 9, decided 7, bad 2, changed 6 (85.7% of decided)",
-    ]
-    assert lines[5:11] == [
-        "change                        subject                      complaints  shift         first lines",  # noqa: E501 (a table row, compared whole)
-        "decided before, rejected now                                        1                9",
-        "rejected before, decided now                                        1                10",
-        "deadline later                reply_general                         3  +3 d .. +4 d  1, 2, 4",  # noqa: E501 (a table row, compared whole)
-        "deadline changed otherwise    reply_complex                         1                3",
-        "sanctions changed             party_criticism (our_fault)           1                4",
-    ]  # fmt: skip
-    assert lines[12:] == [
-        "bad lines (2):",
-        f"  line 7: {problems_of(keyouqianqi, 7)}",
-        "  line 8: not JSON: Unterminated string starting at (column 17)",
-    ]
-
-
-def test_cli_exit_0_when_nothing_changes(capsys: pytest.CaptureFixture[str], history: Path) -> None:
-    policy = "keyouqianqi_credit_union"
-    code, out, _ = run(capsys, "impact", policy, str(BUNDLED), str(history), "--workers", "2")
-    assert code == 0
-    assert "lines 10, complaints 9, decided 6, bad 3, changed 0 (0.0% of decided)" in out
-    assert "no decision changed" in out
-
-
-def test_cli_every_line_bad_or_empty_is_an_error(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text("{\n[]\n", encoding="utf-8")
-    code, _, err = run(capsys, "impact", "keyouqianqi_credit_union", str(BUNDLED), str(bad))
-    assert code == 1
-    assert err.splitlines()[-1] == f"error: {bad}: nothing to compare: every line is bad (2)"
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("\n", encoding="utf-8")
-    code, _, err = run(capsys, "impact", "keyouqianqi_credit_union", str(BUNDLED), str(empty))
-    assert (code, err) == (1, f"error: {empty}: nothing to compare: no complaints\n")
-
-
-def test_cli_input_and_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    missing = tmp_path / "missing.jsonl"
-    code, out, err = run(capsys, "impact", "keyouqianqi_credit_union", str(BUNDLED), str(missing))
-    assert (code, out, err) == (1, "", f"{missing}: cannot read: No such file or directory\n")
-    code, _, err = run(capsys, "impact", "keyouqianqi_credit_union", "cn_banking_baseline", "-")
-    assert (code, err) == (
-        1,
-        "error: NEW (cn_banking_baseline) is an abstract policy: a base for other policies, "
-        "it decides no complaint\n",
-    )
-    code, _, err = run(capsys, "impact", "a", "b", "c", "--workers", "-1")
-    assert code == 2
-    assert err.endswith("error: argument --workers: must be at least 0, got -1\n")
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.mark.parametrize("flags", [[], ["--no-progress"]])
-def test_progress_only_on_a_terminal_and_not_when_asked(
-    history: Path, new_path: Path, flags: list[str]
-) -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--policy-dir", action="append", default=[])
-    cli_impact.add_arguments(parser)
-    args = parser.parse_args(["keyouqianqi_credit_union", str(new_path), str(history), *flags])
-    err = Terminal()
-    assert cli_impact.run(args, Streams(io.StringIO(), err)) == 1
-    shown = err.getvalue()
-    if flags:
-        assert "\r" not in shown
-    else:
-        assert shown.startswith("\r1 lines, ")
-        assert " lines/s" in shown
-    # Bad-line messages start on a clean line, whatever the progress line showed.
-    before = re.findall(r"(?s)(.)" + re.escape(f"{history}:"), shown)
-    assert before and set(before) <= {"\r", "\n"}
-
-
 # -- the committed sample -------------------------------------------------------------------
 
 
@@ -413,10 +196,3 @@ def test_the_committed_sample_and_draft_are_what_the_script_writes() -> None:
     assert (HISTORIES / "keyouqianqi_credit_union.jsonl").read_text(encoding="utf-8") == (
         out.getvalue()
     )
-
-
-def test_cli_help_shows_an_example_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "impact", "--help")
-    assert code == 0
-    assert "example:\n  complaint-rules impact keyouqianqi_credit_union" in out
-    assert out.endswith(cli_impact.EXIT_CODES + "\n")

@@ -2,81 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
 from complaint_rules import Catalog, load_policy
-from complaint_rules.cli import main
 from complaint_rules.toolkit.lint import LintReport, lint
-from tests.support import ROOT
-
-CLEAN = """\
-schema: complaint-rules/1
-id: mini
-version: "1"
-title: 測試辦法
-institution: 測試銀行
-source: tests
-vocabulary:
-  roles:
-    - {id: desk, label: 櫃面}
-    - {id: head, label: 負責人}
-  channels:
-    - {id: counter, label: 櫃面投訴}
-    - {id: phone, label: 電話投訴}
-  categories:
-    - {id: service, label: 服務態度}
-    - {id: product, label: 服務產品}
-  levels:
-    - {id: minor, label: 輕微投訴}
-    - {id: major, label: 重大投訴}
-  findings:
-    - {id: late_opening, label: 不按時開門營業}
-  sanctions:
-    - {id: dismissal, label: 開除}
-  events:
-    - {id: dissatisfied, label: 客戶不滿意}
-facts:
-  - {id: serious, type: bool, label: 情節嚴重}
-rules:
-  - id: intake
-    article: 第一條
-    when: {channel: [counter, phone], category: [service, product], level: [minor, major]}
-    routing:
-      - {duty: accepts, role: desk}
-      - {duty: replies, role: desk}
-    deadlines:
-      - {id: reply, label: 回復, within: {working_days: 3}, by: [desk]}
-    escalations:
-      - {id: up, label: 上報, on: dissatisfied, by: [desk], to: [head]}
-  - id: fines
-    article: 第二條
-    when: {finding: late_opening}
-    penalties:
-      - id: late_fine
-        label: 每次處罰100元
-        finding: late_opening
-        subjects: [head]
-        kind: fine
-        amount_yuan: {min: 100, max: 100}
-        sanctions:
-          - {sanction: dismissal, when: {serious: true}, condition_text: 情節嚴重的}
-"""
-
-INTAKE_WHEN = (
-    "    when: {channel: [counter, phone], category: [service, product], level: [minor, major]}"
-)
-
-
-def edit(old: str, new: str, text: str = CLEAN) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
-
-
-def add_rule(rule: str, text: str = CLEAN) -> str:
-    return edit("  - id: fines\n", rule + "  - id: fines\n", text)
+from tests.support.lint_policy import CLEAN, INTAKE_WHEN, add_rule, edit
 
 
 def run_lint(tmp_path: Path, text: str) -> tuple[LintReport, Path]:
@@ -459,44 +389,3 @@ def test_a_base_deadline_dropped(tmp_path: Path) -> None:
             line_of(text, "  - id: decision_within_15_days"),
         )
     ]
-
-
-def test_the_bundled_policies_have_no_error(capsys: pytest.CaptureFixture[str]) -> None:
-    root = ROOT / "policies"
-    code = main(["lint", str(root), "--format", "json"])
-    out, err = capsys.readouterr()
-    reports = json.loads(out)
-    assert (code, err) == (0, "")
-    assert sorted(r["policy"] for r in reports) == [
-        "bocom",
-        "cn_banking_baseline",
-        "hotel",
-        "keyouqianqi_credit_union",
-        "shihua_credit_coop",
-        "xx_bank",
-    ]
-    assert all(f["severity"] != "error" for r in reports for f in r["findings"])
-
-
-def test_the_command_exits_1_on_an_error_and_0_on_warnings(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    bad = tmp_path / "bad.yaml"
-    rule = (
-        "  - id: phone_reply\n    article: 第五條\n    when: {channel: phone}\n"
-        "    deadlines:\n      - {id: reply_phone, label: 回復, within: {working_days: 5}}\n"
-    )
-    bad.write_text(add_rule(rule).replace("id: mini", "id: bad"), encoding="utf-8")
-    assert main(["lint", str(bad)]) == 1
-    out, _ = capsys.readouterr()
-    assert out.endswith("bad 1: 1 error(s), 0 warning(s), 0 info\n")
-    fine = tmp_path / "fine.yaml"
-    fine.write_text(
-        edit(INTAKE_WHEN, INTAKE_WHEN.replace("[counter, phone]", "[counter]")).replace(
-            "id: mini", "id: fine"
-        ),
-        encoding="utf-8",
-    )
-    assert main(["lint", str(fine), "--format", "json"]) == 0
-    out, _ = capsys.readouterr()
-    assert [f["code"] for f in json.loads(out)["findings"]] == ["unreached-channel"]

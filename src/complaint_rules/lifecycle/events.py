@@ -109,5 +109,8 @@ def parse_event(policy: CompiledPolicy, raw: Any, index: int) -> Event:
             raise EventFormatError("'findings' is a list of findings")
     for key in ("escalation", "reminder", "duty"):
         if kind in EVENT_DATA and EVENT_DATA[kind] == (key,) and not isinstance(data.get(key), str):
-            raise EventFormatError(f"an {kind!r} event names the {key} (its id): '{key}': '...'")
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise EventFormatError(
+                f"{article} {kind!r} event names the {key} (its id): '{key}': '...'"
+            )
     return Event(index=index, kind=kind, at=at, by=by, data=data, raw=raw)

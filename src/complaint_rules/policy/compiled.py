@@ -26,7 +26,16 @@ from ..errors import PolicyError, Problem
 from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .layers import merge, overlay_days
 from .lifecycle_layers import lifecycle_layers, merge_lifecycle
-from .model import BUILTIN_EVENTS, ELEMENT_KINDS, Deadline, Money, Period, Policy, Rule
+from .model import (
+    BUILTIN_EVENTS,
+    ELEMENT_KINDS,
+    ELEMENT_SINGULAR,
+    Deadline,
+    Money,
+    Period,
+    Policy,
+    Rule,
+)
 from .vocabulary import Lookup, normalise
 
 __all__ = ["CompiledPolicy", "CompiledRule", "Layer", "Source", "compile_policy"]
@@ -210,7 +219,7 @@ class _Checker:
                         path: Path = ("vocabulary", kind_name, i, where)
                         self.add(
                             (*path, k - 2) if where == "aliases" else path,
-                            f"{kind_name[:-1]} spelling {spelling!r} names both {first!r} and "
+                            f"{_TERM[kind_name]} spelling {spelling!r} names both {first!r} and "
                             f"{term.id!r}",
                         )
         for i, role in enumerate(vocab.roles):
@@ -316,7 +325,11 @@ class _Checker:
                     path: Path = ("rules", i, kind, j, "id")
                     if element.id in elements[kind]:
                         first = _dotted(elements[kind][element.id])
-                        self.add(path, f"duplicate {kind} id {element.id!r} (first at {first})")
+                        self.add(
+                            path,
+                            f"duplicate {ELEMENT_SINGULAR[kind]} id {element.id!r} "
+                            f"(first at {first})",
+                        )
                     elements[kind].setdefault(element.id, path)
         deadlines = set(elements["deadlines"])
         escalations = set(elements["escalations"])
@@ -474,7 +487,7 @@ class _Checker:
                     first = ids.index(item_id)
                     self.add(
                         (*base, kind, i, "id"),
-                        f"duplicate {kind[:-1]} id {item_id!r} "
+                        f"duplicate {_ENTRY[kind]} id {item_id!r} "
                         f"(first at lifecycle.{kind}[{first}])",
                     )
 
@@ -667,6 +680,18 @@ _RESERVED = frozenset(
     {"received_at", "channel", "category", "level", "findings", "id", "complainant", "text"}
 )
 _RESERVED_EVENTS = (*BUILTIN_EVENTS, "deadline_missed")
+_TERM = {
+    "roles": "role",
+    "channels": "channel",
+    "categories": "category",
+    "levels": "level",
+    "findings": "finding",
+    "sanctions": "sanction",
+    "events": "event",
+}
+"""One term of each list of the vocabulary, for messages."""
+_ENTRY = {"events": "event", "clocks": "clock", "duties": "duty", "reminders": "reminder"}
+"""One entry of each list of the lifecycle, for messages."""
 
 
 def _allowed(word: str, allowed: list[str]) -> str:

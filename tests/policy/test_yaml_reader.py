@@ -1,27 +1,34 @@
-"""Hostile and broken policy files: each gives a located error within bounded time and memory."""
+"""The strict YAML reader: YAML 1.2 scalars, duplicate keys and object tags refused, every
+value located by line, and hostile files bounded in size, depth and values: each refusal a
+located error within bounded time and memory."""
 
 from __future__ import annotations
 
 import time
 import tracemalloc
-from pathlib import Path
+from datetime import date
 
 import pytest
 
-from complaint_rules import Catalog, PolicyError, load_policy, load_policy_text
-from complaint_rules.policy.loader import MAX_POLICY_BYTES
-from complaint_rules.policy.yaml_reader import Limits
+from complaint_rules import PolicyError, load_policy_text
+from complaint_rules.errors import Problem
+from complaint_rules.policy.yaml_reader import (
+    MAX_PROBLEMS,
+    Limits,
+    Located,
+    capped,
+    read_shape,
+    read_yaml,
+)
 from tests.support.policy_texts import MINI
+from tests.support.problems import errors, line_of
 
 
-def errors(text: str | bytes, limits: Limits | None = None) -> list[str]:
+def read_errors(text: str | bytes, **options: object) -> list[str]:
+    """The problems of reading ``text`` with :func:`read_yaml` alone (no model, no policy)."""
     with pytest.raises(PolicyError) as info:
-        load_policy_text(text, file="p.yaml", limits=limits)
+        read_yaml(text, **options)  # type: ignore[arg-type]
     return [str(p) for p in info.value.problems]
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 DEEP = "nested more than 50 levels deep (mappings and lists, aliases expanded)"
@@ -93,31 +100,6 @@ def test_too_many_values_without_aliases_stop_while_reading() -> None:
     ]
 
 
-def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed() -> None:
-    assert MAX_POLICY_BYTES == Limits().max_bytes == 2_000_000
-    assert errors("#" * 2_000_001) == ["p.yaml: larger than 2000000 bytes"]
-    assert errors(MINI, Limits(max_bytes=100)) == ["p.yaml: larger than 100 bytes"]
-
-
-def test_only_the_limit_is_read_of_a_huge_file(tmp_path: Path) -> None:
-    huge = tmp_path / "huge.yaml"
-    with huge.open("wb") as handle:
-        handle.truncate(4_000_000_000)  # sparse: 4 GB of zero bytes, none on disk
-    started = time.perf_counter()
-    with pytest.raises(PolicyError) as info:
-        load_policy(huge)
-    assert [str(p) for p in info.value.problems] == [f"{huge}: larger than 2000000 bytes"]
-    assert time.perf_counter() - started < 5
-
-
-def test_limits_reach_every_file_a_catalog_loads() -> None:
-    with pytest.raises(PolicyError) as info:
-        Catalog(limits=Limits(max_bytes=1_000)).load("xx_bank")
-    (problem,) = info.value.problems
-    assert problem.message == "larger than 1000 bytes"
-    assert problem.file is not None and problem.file.endswith("xx_bank.yaml")
-
-
 def test_limits_are_checked_when_made() -> None:
     with pytest.raises(ValueError, match=r"^Limits.max_depth must be a whole number >= 1, got 0$"):
         Limits(max_depth=0)
@@ -131,13 +113,6 @@ def test_a_raised_depth_limit_still_ends_in_a_policy_error() -> None:
     assert errors(text, Limits(max_depth=100_000)) == [
         "p.yaml: nested more than 100000 levels deep (mappings and lists, aliases expanded)"
     ]
-
-
-def test_deeply_nested_conditions_within_the_limit_compile() -> None:
-    when = "{not: " * 20 + "{finding: late_opening}" + "}" * 20
-    text = MINI.replace("when: {finding: late_opening}", f"when: {when}")
-    # 20 negations of a finding: an even count, so it holds when the finding does.
-    assert load_policy_text(text).id == "mini"
 
 
 # --- encodings, invisible characters ------------------------------------------------------
@@ -183,19 +158,64 @@ def test_control_characters_are_refused_raw_and_as_escapes() -> None:
 # --- YAML 1.1 traps, duplicates, tags -------------------------------------------------------
 
 
-def test_numbers_dates_and_nulls_where_text_is_meant_say_to_quote() -> None:
-    cases = {
-        "version: 0755": 'expected text, but YAML reads 0755 as a number; put it in quotes: "0755"',
-        "version: 1.10": 'expected text, but YAML reads 1.10 as a number; put it in quotes: "1.10"',
-        "version: 2026-01-01": "expected text, but YAML reads 2026-01-01 as a date; put it in "
-        'quotes: "2026-01-01"',
-        "version: true": "expected text, but YAML reads true as true/false; put it in quotes: "
-        '"true"',
-        "version: null": "expected text, but YAML reads null as nothing (null); put it in "
-        'quotes: "null"',
-    }
-    for line, message in cases.items():
-        assert errors(MINI.replace('version: "1"', line)) == [f"p.yaml:3: version: {message}"]
+def test_duplicate_keys_are_rejected_with_both_lines() -> None:
+    text = MINI.replace('version: "1"\n', 'version: "1"\nversion: "2"\n')
+    assert errors(text) == [
+        "p.yaml:4: version: duplicate key 'version' (first at line 3); "
+        "remove one: YAML would silently keep the last"
+    ]
+
+
+def test_duplicate_keys_deep_inside_are_rejected() -> None:
+    text = MINI.replace("        by: [desk]\n", "        by: [desk]\n        by: [head]\n", 1)
+    line = line_of(text, "by: [head]")
+    assert errors(text) == [
+        f"p.yaml:{line}: rules[0].deadlines[0].by: duplicate key 'by' (first at line "
+        f"{line - 1}); remove one: YAML would silently keep the last"
+    ]
+
+
+def test_yaml_1_1_traps_stay_strings() -> None:
+    # 'no', 'on' and a sexagesimal-looking time stay text; a bare date becomes a date
+    # only where a date is meant.
+    text = MINI.replace("label: 電話投訴", "label: no").replace(
+        "title: 測試辦法", "title: on\ncalendar: {day_ends_at: 17:30:00, holidays: {2026-12-31: x}}"
+    )
+    policy = load_policy_text(text)
+    assert policy.channels.label("phone") == "no"
+    assert policy.policy.title == "on"
+    assert policy.convention.day_ends_at.isoformat() == "17:30:00"
+
+
+def test_object_constructing_tags_are_refused() -> None:
+    text = MINI.replace('version: "1"', "version: !!python/object/apply:os.system [ls]")
+    assert errors(text) == [
+        "p.yaml:3: version: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
+        "allowed (plain data only)"
+    ]
+
+
+def test_alias_bomb_is_bounded() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    for name, prev in zip("bcdefghij", "abcdefghi", strict=True):
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    assert errors(bomb) == ["p.yaml: more than 50000 YAML values (an alias bomb?)"]
+
+
+def test_syntax_error_and_non_utf8_are_located() -> None:
+    assert errors("id: [unclosed\n") == [
+        "p.yaml:2: YAML syntax: while parsing a flow sequence expected ',' or ']', "
+        "but got '<stream end>'"
+    ]
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(b"id: \xff\xfe", file="p.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "p.yaml: not UTF-8 text (byte 4): save the file as UTF-8"
+    ]
+
+
+def test_a_bom_is_accepted() -> None:
+    assert load_policy_text(b"\xef\xbb\xbf" + MINI.encode()).id == "mini"
 
 
 def test_yaml_1_1_booleans_and_octals_stay_what_they_look_like() -> None:
@@ -259,20 +279,93 @@ def test_a_merge_key_is_an_unknown_key_not_a_merge() -> None:
     assert message.startswith("p.yaml:4: <<: unknown key; allowed: schema, id, version, title")
 
 
-def test_extends_that_cannot_be_found_is_located(tmp_path: Path) -> None:
-    path = tmp_path / "mini.yaml"
-    path.write_text(MINI.replace('version: "1"', 'version: "1"\nextends: nowhere'), "utf-8")
-    with pytest.raises(PolicyError) as info:
-        load_policy(path)
-    assert [str(p) for p in info.value.problems] == [
-        f"{path}:4: extends: cannot load base policy 'nowhere':",
-        f"{path}: extends: no policy 'nowhere' beside the file or bundled",
+# --- read_yaml, Located, capped, read_shape directly ------------------------------------------
+
+
+def test_values_are_read_as_yaml_1_2_core_scalars_with_their_lines() -> None:
+    text = "a:\n  b: [1, '2', true, ~, 1.5, 2026-01-01, 0o17, 23:59:59, x]\n  c: {d: no}\n"
+    located = read_yaml(text, "f.yaml")
+    assert located.data == {
+        "a": {
+            "b": [1, "2", True, None, 1.5, date(2026, 1, 1), "0o17", "23:59:59", "x"],
+            "c": {"d": "no"},
+        }
+    }
+    assert located.file == "f.yaml"
+    lines: dict[tuple[str | int, ...], int] = {
+        (): 1,
+        ("a",): 1,
+        ("a", "b"): 2,
+        **{("a", "b", i): 2 for i in range(9)},
+        ("a", "c"): 3,
+        ("a", "c", "d"): 3,
+    }
+    assert located.lines == lines
+    # The text of each plain scalar YAML read as something else than text (not quoted ones).
+    assert located.scalars == {
+        ("a", "b", 0): "1",
+        ("a", "b", 2): "true",
+        ("a", "b", 3): "~",
+        ("a", "b", 4): "1.5",
+        ("a", "b", 5): "2026-01-01",
+    }
+
+
+def test_a_path_without_a_line_takes_its_nearest_ancestors() -> None:
+    located = Located(data=None, lines={(): 1, ("rules",): 4, ("rules", 0): 5}, file="f.yaml")
+    assert located.line_of(("rules", 0, "deadlines", 2)) == 5
+    assert located.line_of(("rules", 7)) == 4
+    assert located.line_of(("title",)) == 1
+    assert Located(data=None).line_of(("x",)) is None
+    assert located.problem(("rules", 0, "id"), "bad") == Problem(
+        "bad", path=("rules", 0, "id"), file="f.yaml", line=5
+    )
+
+
+def test_impossible_dates_huge_numbers_and_collection_keys_are_located() -> None:
+    assert read_errors("a: 2026-02-30\n") == [
+        "<input>:1: a: '2026-02-30': day is out of range for month"
+    ]
+    assert read_errors("a: " + "9" * 5000 + "\n", file="f.yaml") == [
+        "f.yaml:1: a: '" + "9" * 60 + "…': a whole number too long to read"
+    ]
+    assert read_errors("? [a, b]\n: 1\n") == ["<input>:1: mapping keys must be plain scalars"]
+
+
+def test_an_empty_file_or_one_of_comments_is_refused() -> None:
+    assert read_errors("", file="f.yaml") == ["f.yaml: the file is empty"]
+    assert read_errors("# only a comment\n", file="f.yaml") == ["f.yaml: the file is empty"]
+
+
+def test_max_nodes_counts_keys_while_reading() -> None:
+    # The root mapping, its key, the list and its three items: six values.
+    assert read_yaml("a: [x, y, z]\n", max_nodes=6).data == {"a": ["x", "y", "z"]}
+    assert read_errors("a: [x, y, z]\n", max_nodes=5) == [
+        "<input>: more than 5 YAML values (an alias bomb?)"
+    ]
+    # max_nodes replaces the limit's number of values, and keeps its depth.
+    assert read_errors("a: [[x]]\n", limits=Limits(max_depth=2), max_nodes=100) == [
+        "<input>:1: nested more than 2 levels deep (mappings and lists, aliases expanded)"
     ]
 
 
-def test_the_list_of_problems_is_bounded() -> None:
-    text = MINI + "".join(f"extra_{i}: {i}\n" for i in range(300))
-    found = errors(text)
-    assert len(found) == 201
-    assert found[0].startswith(f"p.yaml:{len(MINI.splitlines()) + 1}: extra_0: unknown key;")
-    assert found[-1] == "p.yaml: and 100 more problems, not listed"
+def test_capped_keeps_the_first_problems_and_counts_the_rest() -> None:
+    assert MAX_PROBLEMS == 200
+    problems = [Problem(f"p{i}") for i in range(203)]
+    assert capped(problems[:200], "f.yaml") == problems[:200]
+    assert capped(problems, "f.yaml") == [
+        *problems[:200],
+        Problem("and 3 more problems, not listed", file="f.yaml"),
+    ]
+
+
+def test_read_shape_keeps_scalars_as_text_and_gives_up_quietly() -> None:
+    shape = read_shape(b"\xef\xbb\xbfa:\n  b: [1, x]\n", "g.yaml")
+    assert shape == Located(
+        data={"a": {"b": ["1", "x"]}},
+        lines={(): 1, ("a",): 1, ("a", "b"): 2, ("a", "b", 0): 2, ("a", "b", 1): 2},
+        file="g.yaml",
+    )
+    assert read_shape(b"a: [\n", "g.yaml") is None
+    assert read_shape(b"\xff", "g.yaml") is None
+    assert read_shape(b"", "g.yaml") == Located(data=None, lines={}, file="g.yaml")

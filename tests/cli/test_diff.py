@@ -1,0 +1,55 @@
+"""complaint-rules diff: what changes between two versions of a policy; exit 1 if they
+differ, 2 if an input space is too large to decide whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from complaint_rules import load_policy
+from complaint_rules.cli import main
+from complaint_rules.toolkit.diff import diff
+from tests.support import ROOT
+from tests.support.cli import run
+from tests.support.editing import edited
+
+KEYOUQIANQI = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
+
+
+def test_the_command_exits_1_when_they_differ_and_prints_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = edited(tmp_path, KEYOUQIANQI, ("within: {working_days: 3}", "within: {working_days: 5}"))
+    code = main(["diff", "keyouqianqi_credit_union", str(new), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert data["equivalent"] is False
+    assert [c["id"] for c in data["changes"]] == ["reply_general"]
+    assert data["changes"][0]["example"]["new"] == "due 2026-03-17T23:59:59+08:00"
+
+
+def test_a_space_too_large_is_refused_unless_sampled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = edited(tmp_path, KEYOUQIANQI, ("within: {working_days: 3}", "within: {working_days: 5}"))
+    code = main(["diff", str(KEYOUQIANQI), str(new), "--max-size", "4"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: the input space of level has 8 complaints (category 8), more than the limit "
+        "of 4; decide a deterministic sample instead (sample=N, --sample N)\n"
+    )
+    sampled = diff(load_policy(KEYOUQIANQI), load_policy(new), limit=4, sample=4)
+    assert all(c.compared <= 4 for c in sampled.changes)
+
+
+def test_the_command_exits_0_when_equivalent_and_prints_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    same = edited(tmp_path, KEYOUQIANQI, ("version: ", "# a comment\nversion: "))
+    code, out, err = run(capsys, "diff", str(KEYOUQIANQI), str(same))
+    assert (code, err) == (0, "")
+    assert out == diff(load_policy(KEYOUQIANQI), load_policy(same)).as_text()

@@ -1,0 +1,96 @@
+"""The command: every subcommand listed and shown with an example, exit codes 0 / 1 / 2,
+an input error as located messages and a calendar error as one line, python -m."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from complaint_rules.cli import COMMANDS, build_parser
+from tests.support.cli import run
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "decide")[0] == 2
+    assert run(capsys, "frobnicate")[0] == 2
+    assert run(capsys, "decide", "a", "b", "--format", "xml")[0] == 2
+
+
+def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
+    assert COMMANDS == (
+        "decide",
+        "explain",
+        "status",
+        "validate",
+        "list",
+        "coverage",
+        "lint",
+        "diff",
+        "test",
+        "schema",
+        "graph",
+        "impact",
+    )
+    parser = build_parser()
+    usage = parser.format_usage()
+    assert "{" + ",".join(COMMANDS) + "}" in usage
+    assert (
+        parser.epilog == "Exit codes: 0 success; 1 a 'no' answer or invalid input; 2 usage error."
+    )
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_subcommands_help_shows_its_example(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    module = importlib.import_module(
+        f"complaint_rules.cli.{name}_" if name == "list" else f"complaint_rules.cli.{name}"
+    )
+    code, out, _ = run(capsys, name, "--help")
+    assert code == 0
+    assert module.HELP.split()[0] in out
+    assert "example:\n  " + module.EXAMPLE in out
+    words = module.EXAMPLE.split()
+    assert words[0] == "complaint-rules" and name in words
+
+
+def test_an_input_error_is_located_and_a_calendar_error_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"received_at": "2026-09-30T10:00:00+08:00"}', encoding="utf-8")
+    code, out, err = run(capsys, "decide", "hotel", str(bad))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0].startswith(f"{bad}: channel: missing; allowed: ")
+    late = tmp_path / "late.json"
+    complaint = {
+        "received_at": "2026-12-30T10:00:00+08:00",
+        "channel": "letter",
+        "category": "work_error",
+    }
+    late.write_text(json.dumps(complaint), encoding="utf-8")
+    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late))
+    assert (code, out) == (1, "")
+    assert err.startswith("error: the official holiday schedule for 2027 is not known (known: ")
+    assert err.count("\n") == 1
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "complaint_rules", "list"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "hotel\t" in done.stdout
+    usage = subprocess.run(
+        [sys.executable, "-m", "complaint_rules"], capture_output=True, text=True, check=False
+    )
+    assert usage.returncode == 2
+    assert "error: the following arguments are required: command" in usage.stderr

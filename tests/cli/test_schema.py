@@ -1,0 +1,37 @@
+"""complaint-rules schema: the policy format's JSON Schema (or its outline) on stdout or in
+a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from complaint_rules.policy.json_schema import outline, schema_text
+from tests.support import ROOT
+from tests.support.cli import run
+
+
+def test_the_schema_on_stdout_is_the_committed_copy(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "schema")
+    assert (code, err) == (0, "")
+    assert out == schema_text() == (ROOT / "docs" / "policy.schema.json").read_text("utf-8")
+
+
+def test_the_outline_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema", "--format", "text")
+    assert (code, out) == (0, outline())
+    assert (
+        out.splitlines()[2] == 'schema: "complaint-rules/1" (required) — Always complaint-rules/1.'
+    )
+
+
+def test_into_a_file_and_a_file_that_cannot_be_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "policy.schema.json"
+    assert run(capsys, "schema", "-o", str(target)) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == schema_text()
+    nowhere = tmp_path / "missing" / "policy.schema.json"
+    code, out, err = run(capsys, "schema", "--output", str(nowhere))
+    assert (code, out, err) == (1, "", f"{nowhere}: cannot write: No such file or directory\n")

@@ -1,0 +1,118 @@
+"""complaint-rules test: each case's result with the differences and their lines, the JSON
+report, coverage, --fail-under, and the exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from complaint_rules.cli import main
+from tests.support.policytests import CASE, HEAD, run_cli, write
+
+
+def test_a_failing_case_shows_each_difference_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Wed Sep 30 + 3 working days is Sat Oct 10 (Oct 1-7 off, Oct 10 a make-up day): the
+    # case below wrongly expects Oct 9, the complex level and its escalation.
+    path = write(
+        tmp_path,
+        HEAD
+        + CASE
+        + """\
+    expect:
+      level: complex
+      deadlines:
+        - {id: reply_general, due: 2026-10-09T23:59:59+08:00, by: [complained_unit]}
+      escalations: [overrun_complex]
+      penalties: []
+""",
+    )
+    code, out, err = run_cli(capsys, str(path))
+    assert code == 1
+    assert err == ""
+    failure, _, rest = out.partition("\n\n")
+    assert failure.splitlines() == [
+        f"FAIL {path}:4: 一般投訴 before National Day",
+        f"  {path}:10: level",
+        "    expected: complex",
+        "    actual:   general",
+        f"  {path}:12: deadlines[reply_general].due",
+        "    expected: 2026-10-09T23:59:59+08:00",
+        "    actual:   2026-10-10T23:59:59+08:00",
+        f"  {path}:13: escalations[overrun_complex]",
+        "    expected: present",
+        "    actual:   absent; here: overrun_general",
+    ]
+    assert rest.splitlines()[0] == f"FAIL {path}: 1 case, 1 failed"
+    assert out.splitlines()[-1] == "1 case in 1 file: 0 passed, 1 failed"
+
+
+def test_passing_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + CASE
+        + """\
+    expect:
+      level: 一般投訴
+      deadlines: [{id: reply_general, due: 2026-10-10T15:59:59Z}]
+      escalations: [overrun_general]
+""",
+    )
+    code, out, _ = run_cli(capsys, str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[0] == f"ok   {path}: 1 case"
+    assert out.splitlines()[-1] == "1 case in 1 file: 1 passed, 0 failed"
+
+
+def test_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(
+        tmp_path,
+        HEAD + CASE + "    expect:\n      deadlines: [{id: reply_general, amount: 4}]\n",
+    )
+    code, out, _ = run_cli(capsys, str(path), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert (data["ok"], data["cases"], data["passed"], data["failed"]) == (False, 1, 0, 1)
+    (case,) = data["files"][0]["cases"]
+    assert case == {
+        "name": "一般投訴 before National Day",
+        "line": 4,
+        "passed": False,
+        "mismatches": [
+            {"field": "deadlines[reply_general].amount", "expected": "4", "actual": "3", "line": 10}
+        ],
+    }
+    (cov,) = data["coverage"]
+    assert cov["policy"] == "keyouqianqi_credit_union" and cov["decided"] == 1
+    again = run_cli(capsys, str(path), "--format", "json")
+    assert again == (1, out, "")  # byte-identical
+
+
+def test_fail_under(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, HEAD + CASE + "    expect: {level: general}\n")
+    code, out, err = run_cli(capsys, str(tmp_path), "--fail-under", "90", "--coverage")
+    assert code == 1
+    assert err.startswith("coverage of keyouqianqi_credit_union is ")
+    assert err.endswith("%, under 90%\n")
+    lines = out.splitlines()
+    start = lines.index("    not exercised:")
+    assert lines[start + 1 : start + 3] == [
+        "      classification row cls_complex (第十一條)",
+        "      rule flow_in_person (第十條): the rule; action register_in_person, "
+        "soothe_customer, feedback_in_person",
+    ]
+    assert run_cli(capsys, str(tmp_path), "--fail-under", "1")[0] == 0
+
+
+def test_no_tests_files_and_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(capsys, str(tmp_path)) == (1, "", "no tests files found (*.tests.yaml)\n")
+    with pytest.raises(SystemExit) as info:
+        main(["test"])
+    assert info.value.code == 2
+    capsys.readouterr()

@@ -1,0 +1,32 @@
+"""Traditional to Simplified Chinese with OpenCC, the optional zh-hans extra."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from complaint_rules.errors import MissingExtraError
+from complaint_rules.messages.simplified import INSTALL_HINT, to_simplified
+
+
+def test_traditional_text_becomes_simplified_and_ascii_is_left_alone() -> None:
+    assert to_simplified(["櫃面投訴", "負責人應於三個工作日內回復", "desk (櫃面) id_1", ""]) == [
+        "柜面投诉",
+        "负责人应于三个工作日内回复",
+        "desk (柜面) id_1",
+        "",
+    ]
+    assert to_simplified([]) == []
+
+
+def test_without_opencc_the_error_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "opencc", None)  # import opencc now raises ImportError
+    with pytest.raises(MissingExtraError) as info:
+        to_simplified(["櫃面"])
+    assert (
+        str(info.value)
+        == INSTALL_HINT
+        == ("Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'")
+    )
+    assert isinstance(info.value.__cause__, ImportError)

@@ -1,0 +1,49 @@
+"""Where the bundled policies are: inside the installed package, or in a source checkout."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+import pytest
+
+import complaint_rules
+from complaint_rules import PolicyError
+from complaint_rules.policy import bundled
+from complaint_rules.policy.bundled import bundled_policy_dir
+from tests.support import ROOT
+from tests.support.problems import messages
+
+
+def test_bundled_policies_ship_inside_the_package() -> None:
+    # The test command installs the package as a wheel would (not editable): the bundled
+    # policies must then be read from the installed package, not from the checkout.
+    where = bundled_policy_dir()
+    installed = Path(complaint_rules.__file__).parent
+    if installed.resolve().is_relative_to((ROOT / "src").resolve()):
+        assert where == ROOT / "policies"  # a development (editable) install
+    else:
+        assert where == installed / "policies"
+    shipped = sorted(p.name for p in where.glob("*.yaml"))
+    in_repo = sorted(p.name for p in (ROOT / "policies").glob("*.yaml"))
+    assert shipped == in_repo
+    for name in in_repo:
+        assert (where / name).read_bytes() == (ROOT / "policies" / name).read_bytes()
+
+
+def test_a_checkout_without_packaged_policies_uses_its_policies_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editable install: the package directory has no policies/, the checkout has.
+    package = tmp_path / "checkout" / "src" / "complaint_rules"
+    (package / "policy").mkdir(parents=True)
+    (tmp_path / "checkout" / "policies").mkdir()
+    (tmp_path / "checkout" / "pyproject.toml").write_text("", encoding="utf-8")
+    monkeypatch.setattr(importlib.resources, "files", lambda name: package)
+    monkeypatch.setattr(bundled, "__file__", str(package / "policy" / "bundled.py"))
+    assert bundled_policy_dir() == tmp_path / "checkout" / "policies"
+    # Without its pyproject.toml it is no checkout: the policies are missing.
+    (tmp_path / "checkout" / "pyproject.toml").unlink()
+    with pytest.raises(PolicyError) as info:
+        bundled_policy_dir()
+    assert messages(info) == ["<input>: the bundled policies are missing from this installation"]

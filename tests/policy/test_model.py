@@ -1,0 +1,306 @@
+"""The policy model: the shape of each piece (ids, text, money, periods, the one form of a
+deadline, clock, offset), checked by pydantic with the whole list of errors compared."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from complaint_rules import PolicyError, load_policy_text
+from complaint_rules.policy.model import (
+    BUILTIN_EVENTS,
+    ELEMENT_KINDS,
+    ELEMENT_SINGULAR,
+    MAX_PERIOD,
+    CalendarSettings,
+    Clock,
+    Deadline,
+    Escalation,
+    EventEffect,
+    Money,
+    Offset,
+    Period,
+    Policy,
+    Rule,
+    Term,
+)
+from tests.support.policy_texts import MINI
+from tests.support.problems import errors, line_of
+
+Error = tuple[str, tuple[str | int, ...], str]
+
+
+def refused(model: type[BaseModel], data: dict[str, Any]) -> list[Error]:
+    """Every error of validating ``data`` as ``model``: (type, location, message)."""
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(data)
+    return [(e["type"], tuple(e["loc"]), e["msg"]) for e in info.value.errors()]
+
+
+ONE_UNIT = (
+    "Value error, a period has exactly one unit, one of: minutes, hours, calendar_days, "
+    "working_days, end_of_month"
+)
+
+
+# --- ids and text ---------------------------------------------------------------------------
+
+
+def test_an_id_is_lower_case_ascii_and_a_label_is_not_empty() -> None:
+    assert refused(Term, {"id": "Desk", "label": ""}) == [
+        ("string_pattern_mismatch", ("id",), "String should match pattern '^[a-z][a-z0-9_]*$'"),
+        ("string_too_short", ("label",), "String should have at least 1 character"),
+    ]
+    for bad in ("1desk", "_desk", "desk-2", "櫃面"):
+        assert refused(Term, {"id": bad, "label": "櫃面"})[0][0] == "string_pattern_mismatch"
+    assert Term(id="desk_2", label="櫃面").id == "desk_2"
+
+
+def test_ids_and_texts_have_a_length_limit() -> None:
+    assert Term(id="a" * 80, label="x" * 4000).id == "a" * 80
+    assert refused(Term, {"id": "a" * 81, "label": "x" * 4001}) == [
+        ("string_too_long", ("id",), "String should have at most 80 characters"),
+        ("string_too_long", ("label",), "String should have at most 4000 characters"),
+    ]
+
+
+def test_unknown_keys_are_refused_and_models_are_frozen() -> None:
+    assert refused(Term, {"id": "desk", "label": "櫃面", "colour": 1}) == [
+        ("extra_forbidden", ("colour",), "Extra inputs are not permitted")
+    ]
+    term = Term(id="desk", label="櫃面")
+    with pytest.raises(ValidationError, match="Instance is frozen"):
+        term.label = "柜面"  # type: ignore[misc]
+
+
+# --- money ------------------------------------------------------------------------------------
+
+
+def test_money_is_an_integer_or_quoted_decimal_never_a_float_nor_negative() -> None:
+    assert refused(Money, {"min": 1.5, "max": -1}) == [
+        (
+            "value_error",
+            ("min",),
+            "Value error, write amounts of money as integers or quoted strings, not floats",
+        ),
+        ("greater_than_equal", ("max",), "Input should be greater than or equal to 0"),
+    ]
+    money = Money.model_validate({"min": "1.50", "max": 2})
+    assert (money.min, money.max, money.parameter) == (Decimal("1.50"), Decimal(2), None)
+    assert str(money.min) == "1.50"  # as written: exact, with its places
+
+
+def test_money_is_a_range_or_a_parameter() -> None:
+    assert refused(Money, {"min": 1}) == [
+        ("value_error", (), "Value error, money needs both min and max (yuan), or a parameter")
+    ]
+    assert refused(Money, {"min": 1, "max": 2, "parameter": "limit"}) == [
+        ("value_error", (), "Value error, money is either min/max or a parameter, not both")
+    ]
+    assert Money(parameter="limit").parameter == "limit"
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def test_a_period_has_exactly_one_unit() -> None:
+    assert refused(Period, {}) == [("value_error", (), f"{ONE_UNIT} (got none)")]
+    assert refused(Period, {"hours": 1, "working_days": 2}) == [
+        ("value_error", (), f"{ONE_UNIT} (got hours, working_days)")
+    ]
+    assert refused(Period, {"end_of_month": False}) == [
+        ("literal_error", ("end_of_month",), "Input should be True")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "unit", "bounds"),
+    [
+        ({"minutes": 30}, "minutes", (30, 30)),
+        ({"hours": 0}, "hours", (0, 0)),
+        ({"calendar_days": 15}, "calendar_days", (15, 15)),
+        ({"working_days": {"min": 7, "max": 10}}, "working_days", (7, 10)),
+        ({"end_of_month": True}, "end_of_month", (1, 1)),
+    ],
+)
+def test_a_periods_unit_and_bounds(
+    data: dict[str, Any], unit: str, bounds: tuple[int, int]
+) -> None:
+    period = Period.model_validate(data)
+    assert (period.unit, period.bounds) == (unit, bounds)
+
+
+def test_a_period_is_at_most_ten_years_in_its_unit() -> None:
+    # Ten years of 366 days; of 260 working days.
+    assert MAX_PERIOD == {
+        "minutes": 5_270_400,
+        "hours": 87_840,
+        "calendar_days": 3_660,
+        "working_days": 2_600,
+    }
+    for unit, limit in MAX_PERIOD.items():
+        assert Period.model_validate({unit: limit}).bounds == (limit, limit)
+        assert refused(Period, {unit: limit + 1}) == [
+            (
+                "value_error",
+                (),
+                f"Value error, {unit} must be between 0 and {limit} (ten years), got {limit + 1}",
+            )
+        ]
+    assert refused(Period, {"calendar_days": {"min": 1, "max": 3661}}) == [
+        (
+            "value_error",
+            (),
+            "Value error, calendar_days must be between 0 and 3660 (ten years), got 1 to 3661",
+        )
+    ]
+    assert refused(Period, {"hours": -5}) == [
+        ("value_error", (), "Value error, hours must be between 0 and 87840 (ten years), got -5")
+    ]
+    # A range given backwards is the compiler's to report (min 10 is greater than max 7).
+    assert Period.model_validate({"working_days": {"min": 10, "max": 7}}).bounds == (10, 7)
+
+
+def test_a_range_has_no_negative_end() -> None:
+    assert refused(Period, {"working_days": {"min": -1, "max": 3}}) == [
+        ("int_type", ("working_days", "int"), "Input should be a valid integer"),
+        (
+            "greater_than_equal",
+            ("working_days", "Amount", "min"),
+            "Input should be greater than or equal to 0",
+        ),
+    ]
+
+
+# --- the one form of a deadline, a clock, an offset --------------------------------------------
+
+
+def test_a_deadline_is_a_period_or_the_facts_it_runs_until() -> None:
+    message = "Value error, a deadline has either 'within' (a period) or 'until' (facts)"
+    both = {"id": "d", "label": "回復", "within": {"hours": 1}, "until": ["departs_at"]}
+    assert refused(Deadline, both) == [("value_error", (), message)]
+    assert refused(Deadline, {"id": "d", "label": "回復"}) == [("value_error", (), message)]
+    until = Deadline.model_validate({"id": "d", "label": "離店前", "until": ["departs_at"]})
+    assert (until.starts, until.within, until.until) == ("received", None, ("departs_at",))
+
+
+def test_a_clock_has_its_own_period_or_rule_deadlines() -> None:
+    message = (
+        "Value error, a clock has either 'within' (a period) or 'deadlines' (rule deadline ids)"
+    )
+    plain = {"id": "c", "label": "回復", "article": "第一條"}
+    assert refused(Clock, plain) == [("value_error", (), message)]
+    both = {**plain, "within": {"hours": 2}, "deadlines": ["reply"]}
+    assert refused(Clock, both) == [("value_error", (), message)]
+    clock = Clock.model_validate({**plain, "deadlines": ["reply"]})
+    assert (clock.starts, clock.pauses, clock.extensions) == (("received",), (), ())
+
+
+def test_an_offset_is_an_amount_of_at_least_one_or_a_parameter() -> None:
+    assert refused(Offset, {"unit": "hours"}) == [
+        ("value_error", (), "Value error, an offset has either 'amount' or 'parameter'")
+    ]
+    assert refused(Offset, {"unit": "hours", "amount": 0}) == [
+        ("greater_than_equal", ("amount",), "Input should be greater than or equal to 1")
+    ]
+    assert refused(Offset, {"unit": "end_of_month", "amount": 1})[0][0] == "literal_error"
+
+
+def test_an_event_sets_facts_to_true_false_or_whole_numbers_only() -> None:
+    for value in (1.5, "yes"):
+        assert refused(EventEffect, {"id": "e", "sets": {"vip": value}}) == [
+            ("bool_type", ("sets", "vip", "bool"), "Input should be a valid boolean"),
+            ("int_type", ("sets", "vip", "int"), "Input should be a valid integer"),
+        ]
+    assert EventEffect.model_validate({"id": "e", "sets": {"vip": True, "n": 2}}).sets == {
+        "vip": True,
+        "n": 2,
+    }
+
+
+def test_an_escalation_goes_to_someone() -> None:
+    assert refused(Escalation, {"id": "e", "label": "上報", "on": "received", "to": []}) == [
+        ("too_short", ("to",), "Tuple should have at least 1 item after validation, not 0")
+    ]
+
+
+def test_calendar_days_are_dates_and_the_day_ends_at_a_clock_time() -> None:
+    bad = {"day_ends_at": "24:00:00", "holidays": {"2026-13-01": "x"}}
+    assert refused(CalendarSettings, bad) == [
+        (
+            "date_from_datetime_parsing",
+            ("holidays", "2026-13-01", "[key]"),
+            "Input should be a valid date or datetime, month value is outside expected range of "
+            "1-12",
+        ),
+        (
+            "string_pattern_mismatch",
+            ("day_ends_at",),
+            "String should match pattern '^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$'",
+        ),
+    ]
+    settings = CalendarSettings()
+    assert (settings.day_ends_at, settings.exclude_start_day, settings.roll_to_working_day) == (
+        "23:59:59",
+        True,
+        True,
+    )
+
+
+# --- the policy document ------------------------------------------------------------------------
+
+
+def test_the_policy_takes_schema_by_its_name_and_shows_one_line() -> None:
+    head = {"id": "p", "version": "1", "title": "辦法", "institution": "銀行", "source": "tests"}
+    policy = Policy.model_validate({"schema": "complaint-rules/1", **head})
+    assert Policy.model_validate({"schema_": "complaint-rules/1", **head}) == policy
+    assert (policy.timezone, policy.language, policy.rules, policy.lifecycle) == (
+        "Asia/Shanghai",
+        "zh-Hant",
+        (),
+        None,
+    )
+    assert repr(policy) == "<Policy p version 1>"
+    assert refused(Policy, {"schema": "complaint-rules/2", **head}) == [
+        ("literal_error", ("schema",), "Input should be 'complaint-rules/1'")
+    ]
+
+
+def test_element_kinds_and_builtin_events() -> None:
+    assert tuple(ELEMENT_SINGULAR) == ELEMENT_KINDS
+    assert set(ELEMENT_KINDS) <= set(Rule.model_fields)
+    assert dict(ELEMENT_SINGULAR) == {
+        "deadlines": "deadline",
+        "actions": "action",
+        "escalations": "escalation",
+        "reports": "report",
+        "retention": "retention",
+        "penalties": "penalty",
+        "approvals": "approval",
+    }
+    assert BUILTIN_EVENTS == ("received", "updated", "escalated", "reminded", "done", "closed")
+
+
+# --- the same errors, as the loader shows them ----------------------------------------------------
+
+
+def test_money_as_float_is_rejected() -> None:
+    text = MINI.replace('amount_yuan: {min: 100, max: "100"}', "amount_yuan: {min: 100, max: 99.9}")
+    assert errors(text) == [
+        f"p.yaml:{line_of(text, '99.9')}: rules[2].penalties[0].amount_yuan.max: "
+        "write amounts of money as integers or quoted strings, not floats"
+    ]
+
+
+def test_a_period_longer_than_ten_years_is_refused() -> None:
+    text = MINI.replace("working_days: 3", "working_days: 1000000", 1)
+    assert text != MINI
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, file="p.yaml")
+    (problem,) = info.value.problems
+    assert problem.message == "working_days must be between 0 and 2600 (ten years), got 1000000"
+    assert problem.file == "p.yaml"
+    assert problem.line is not None
