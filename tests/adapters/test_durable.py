@@ -32,15 +32,12 @@ from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus
 from complaint_rules.testing.strategies import event_sequences
 from tests.support import ROOT
+from tests.support.durable import require_durable_rules
 from tests.support.local_time import CST, end_of
 
 VARIANTS = ROOT / "examples" / "hotel_variant" / "grand_hotel_policies"
 TICK = timedelta(microseconds=1)
 FEWER = settings(max_examples=max(5, settings().max_examples // 3), deadline=None)
-SKIP_REASON = (
-    "durable_rules is not installed: the 'durable' extra "
-    "(pip install 'complaint-rules[durable]'; it does not build on Python 3.13+)"
-)
 
 
 def _bundled_and_variant() -> list[str]:
@@ -53,8 +50,8 @@ POLICIES = _bundled_and_variant()
 
 @pytest.fixture(scope="module")
 def durable_adapter() -> Any:
-    """The adapter module, or a skip when durable_rules cannot be imported."""
-    pytest.importorskip("durable.lang", reason=SKIP_REASON)
+    """The adapter module; skipped on Python 3.13+ only (see tests.support.durable)."""
+    require_durable_rules()
     from complaint_rules.adapters import durable
 
     return durable

@@ -16,17 +16,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from tests.support import ROOT
+from tests.support.durable import require_durable_rules
 
 
 def test_the_host_loop_runs_and_both_sides_agree() -> None:
-    pytest.importorskip(
-        "durable.lang",
-        reason="durable_rules is not installed: the 'durable' extra "
-        "(pip install 'complaint-rules[durable]'; it does not build on Python 3.13+)",
-    )
+    require_durable_rules()  # skipped on Python 3.13+ only, where it does not build
     run = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "host_loop.py")],
         capture_output=True,
