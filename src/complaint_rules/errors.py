@@ -31,6 +31,9 @@ class Problem:
     path: tuple[str | int, ...] = ()
     file: str | None = None
     line: int | None = None
+    code: str | None = None
+    """A stable dotted code for the kind of problem (``complaint.unknown_key``), the same
+    in every language and every release; machines match on it, not on the message."""
 
     @property
     def field(self) -> str:
