@@ -6,17 +6,33 @@ reason it is not encoded; then the source's known defects. For sources numbered
 第…條, every article found in the text gets a row, so one the policy forgot shows up as
 ``— missing —``. Last, the policy's escalation paths and routing as Mermaid diagrams
 (:mod:`complaint_rules.toolkit.graph`), which Markdown viewers such as GitHub's draw.
+
+:func:`source_passages` cuts a source text into its numbered passages (第…章, 第…條, 一、,
+1、, 1) or (1), whichever the source uses, nested as the source nests them), and
+:func:`locate` finds the passage a citation such as ``第十一條(處罰)六`` or ``三、4、2)``
+points to, so that a rule can be shown beside the words it encodes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..messages.phrases import chinese_number
 from ..policy.compiled import CompiledPolicy
 from .graph import View, policy_graph, to_mermaid
 
-__all__ = ["ArticleCoverage", "article_coverage", "coverage_page", "source_articles"]
+__all__ = [
+    "ArticleCoverage",
+    "Passage",
+    "article_coverage",
+    "citation_path",
+    "coverage_page",
+    "locate",
+    "source_articles",
+    "source_passages",
+]
 
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百]+條")
 
@@ -143,3 +159,161 @@ def _diagrams(policy: CompiledPolicy) -> list[str]:
             "```",
         ]
     return lines
+
+
+# --- passages: a source text cut at its numbering ------------------------------------------
+
+_NUMERAL = "〇零一二兩三四五六七八九十百千"
+_LEVELS = {"chapter": 0, "article": 1, "section": 2, "item": 3, "point": 4}
+"""How the numbering of the sources nests: 第…章 › 第…條 › 一、 › 1、 › 1) or (1)."""
+
+_MARK = re.compile(
+    rf"(?P<chapter>第[{_NUMERAL}]+章)"
+    rf"|(?P<article>第[{_NUMERAL}]+條)"
+    rf"|(?P<section>[{_NUMERAL}]+)[、.．]"
+    r"|(?P<item>[0-9]+)、"
+    r"|(?P<point>[0-9]+)[)）]"
+    r"|[(（](?P<paren>[0-9]+)[)）]"
+)
+# Where a numbered passage may start inside a line: after a full stop, a semicolon or a
+# space ("…補位。2)安排…", "第一條 …。第二條 …"); a parenthesised number anywhere.
+_BREAK = "。;；!！?？ \u3000"
+
+Component = tuple[str, int]
+"""One step of a passage's numbering: its level name and its number (第十一條 → article 11)."""
+
+
+def _component(match: re.Match[str]) -> Component | None:
+    kind = match.lastgroup or ""
+    text = match.group(kind)
+    if kind == "paren":
+        return ("point", int(text))
+    if kind in ("item", "point"):
+        return (kind, int(text))
+    number = chinese_number(text.strip("第條章") if kind in ("chapter", "article") else text)
+    return None if number is None else (kind, number)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A numbered passage of a source text (or an unnumbered one before any numbering).
+
+    ``path`` is its numbering from the outermost level (``(("article", 11), ("section", 6))``
+    for 第十一條's 六、); ``lineage`` the indices of the passages that opened each step of it
+    (the last is the passage itself, for a numbered one); ``text`` its words as written,
+    the lines that follow it unnumbered included."""
+
+    index: int
+    path: tuple[Component, ...]
+    lineage: tuple[int, ...]
+    mark: str
+    text: str
+
+
+def _pieces(line: str) -> list[tuple[Component | None, str, str]]:
+    """A line cut where numbered passages start: (numbering, its mark, the text)."""
+    starts: list[tuple[int, Component, str]] = []
+    for match in _MARK.finditer(line):
+        at = match.start()
+        opens = at == 0 or line[at - 1] in _BREAK or match.lastgroup == "paren"
+        component = _component(match) if opens else None
+        if component is not None:
+            starts.append((at, component, match.group()))
+    out: list[tuple[Component | None, str, str]] = []
+    first = starts[0][0] if starts else len(line)
+    if first > 0:
+        out.append((None, "", line[:first].strip()))
+    for k, (at, component, mark) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(line)
+        out.append((component, mark, line[at:end].strip()))
+    return [piece for piece in out if piece[2]]
+
+
+def source_passages(text: str) -> list[Passage]:
+    """``text`` cut into its passages, in order; each unnumbered line belongs to the
+    numbered passage before it (lines before any numbering are passages of their own)."""
+    passages: list[Passage] = []
+    stack: list[tuple[Component, int]] = []
+    for line in text.splitlines():
+        for component, mark, words in _pieces(line.strip()):
+            if component is None and passages and passages[-1].path:
+                last = passages[-1]
+                passages[-1] = Passage(
+                    last.index, last.path, last.lineage, last.mark, f"{last.text}\n{words}"
+                )
+                continue
+            index = len(passages)
+            if component is not None:
+                level = _LEVELS[component[0]]
+                while stack and _LEVELS[stack[-1][0][0]] >= level:
+                    stack.pop()
+                stack.append((component, index))
+            path = tuple(c for c, _ in stack) if component is not None else ()
+            lineage = tuple(i for _, i in stack) if component is not None else ()
+            passages.append(Passage(index, path, lineage, mark, words))
+    return passages
+
+
+_CITED = re.compile(
+    rf"(?P<chapter>第[{_NUMERAL}]+章)"
+    rf"|(?P<article>第[{_NUMERAL}]+條)"
+    rf"|(?P<section>[{_NUMERAL}]+)(?:、|$|(?=[(（\s]))"
+    r"|(?P<item>[0-9]+)(?:、|$|(?=[(（\s]))"
+    r"|(?P<point>[0-9]+)[)）]"
+    r"|[(（](?P<paren>[0-9]+)[)）]"
+    r"|[(（](?P<note>[^)）]*)[)）]"
+    r"|(?P<sep>、)"
+)
+
+
+def citation_path(article: str) -> tuple[tuple[Component, ...], tuple[str, ...]]:
+    """The numbering a citation names, and the words it adds in brackets.
+
+    ``第十一條(處罰)六`` → ``((("article", 11), ("section", 6)), ("處罰",))``;
+    ``三、4、2)`` → ``((("section", 3), ("item", 4), ("point", 2)), ())``. Reading stops at
+    the first space or at anything that is not numbering: ``第十五條 (第三款)`` is 第十五條.
+    A citation with no numbering (``回避``) gives an empty path."""
+    path: list[Component] = []
+    notes: list[str] = []
+    at = 0
+    while at < len(article):
+        match = _CITED.match(article, at)
+        if match is None or match.end() == at:
+            break
+        at = match.end()
+        kind = match.lastgroup or ""
+        if kind == "note":
+            notes.append(match.group(kind))
+        elif kind != "sep":
+            component = _component(match)
+            if component is None:
+                break
+            path.append(component)
+    return tuple(path), tuple(notes)
+
+
+def locate(article: str, passages: Sequence[Passage]) -> Passage | None:
+    """The passage ``article`` cites, or None when the source has no such numbering.
+
+    A citation may leave out the outer levels (``四、內容包括`` for a 四、 inside 第六條);
+    of the passages that match, the most precise wins, then one whose article mentions
+    the citation's bracketed words (``第十一條(處罰)`` against a repeated 第十一條), then
+    the first."""
+    path, notes = citation_path(article)
+    if not path:
+        return None
+    top = _LEVELS[path[0][0]]
+    best: tuple[int, int, int] | None = None
+    found: Passage | None = None
+    for passage in passages:
+        outer = [i for i, c in enumerate(passage.path) if _LEVELS[c[0]] >= top]
+        if not outer:
+            continue
+        tail = passage.path[outer[0] :]
+        if len(tail) > len(path) or path[: len(tail)] != tail:
+            continue
+        head = passages[passage.lineage[outer[0]]].text
+        score = (len(tail), any(n and n in head for n in notes), -passage.index)
+        if best is None or score > best:
+            best, found = score, passage
+    return found
