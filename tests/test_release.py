@@ -68,7 +68,7 @@ def test_the_sdist_holds_what_the_readme_commands_need(dist: Path) -> None:
     assert not any(n.startswith("benchmarks/results/") for n in names)
 
 
-def test_the_wheel_holds_the_license_and_the_bundled_policies(dist: Path) -> None:
+def test_the_wheel_holds_the_license_the_bundled_policies_and_their_sources(dist: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
@@ -76,6 +76,8 @@ def test_the_wheel_holds_the_license_and_the_bundled_policies(dist: Path) -> Non
         assert "the complaint_rules authors" in z.read(license_name).decode()
     bundled = {p.name for p in (ROOT / "policies").glob("*.yaml")}
     assert {f"complaint_rules/policies/{name}" for name in bundled} <= names
+    sources = {p.name for p in (ROOT / "docs" / "sources").glob("*.txt")}
+    assert {f"complaint_rules/sources/{name}" for name in sources} <= names
 
 
 def test_the_main_command_runs_from_the_unpacked_sdist(dist: Path, tmp_path: Path) -> None:

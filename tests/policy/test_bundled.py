@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import complaint_rules
-from complaint_rules import PolicyError
+from complaint_rules import Catalog, PolicyError
 from complaint_rules.policy import bundled
-from complaint_rules.policy.bundled import bundled_policy_dir
+from complaint_rules.policy.bundled import bundled_policy_dir, bundled_source_text, source_name
 from tests.support import ROOT
 from tests.support.problems import messages
 
@@ -47,3 +47,32 @@ def test_a_checkout_without_packaged_policies_uses_its_policies_directory(
     with pytest.raises(PolicyError) as info:
         bundled_policy_dir()
     assert messages(info) == ["<input>: the bundled policies are missing from this installation"]
+
+
+def test_the_source_texts_of_the_bundled_policies_ship_inside_the_package(
+    catalog: Catalog,
+) -> None:
+    names = set()
+    for policy_id in catalog.ids():
+        name = source_name(catalog.load(policy_id).policy.source)
+        if name is None:
+            assert policy_id == "cn_banking_baseline"  # a national regulation, not bundled
+            continue
+        names.add(name)
+        text = bundled_source_text(name)
+        assert text == (ROOT / "docs" / "sources" / name).read_text(encoding="utf-8")
+    assert names == {p.name for p in (ROOT / "docs" / "sources").glob("*.txt")}
+    installed = Path(complaint_rules.__file__).parent
+    if not installed.resolve().is_relative_to((ROOT / "src").resolve()):
+        assert sorted(p.name for p in (installed / "sources").glob("*.txt")) == sorted(names)
+
+
+def test_a_source_is_named_by_a_plain_file_name() -> None:
+    assert source_name("5-hotel.txt, with the amounts set by the hotel") == "5-hotel.txt"
+    assert source_name("3-keyouqianqi-credit-union.txt (依據銀監辦發[2007]215號)") == (
+        "3-keyouqianqi-credit-union.txt"
+    )
+    assert source_name("regulatory-baseline.md — CBIRC Order 2020 No. 3") is None
+    assert source_name("../../etc/passwd.txt") is None
+    assert bundled_source_text("../policies/hotel.yaml") is None
+    assert bundled_source_text("no-such-source.txt") is None

@@ -1,22 +1,54 @@
-"""Where the policies bundled with the package are."""
+"""Where the policies bundled with the package are, and the source texts they encode."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
 from ..errors import PolicyError, Problem
 
-__all__ = ["bundled_policy_dir"]
+__all__ = ["bundled_policy_dir", "bundled_source_text", "source_name"]
+
+
+def _packaged_or_checkout(packaged_name: str, checkout_name: str) -> Path | None:
+    """A directory shipped inside the package, or the same files in a source checkout."""
+    packaged = Path(str(resources.files("complaint_rules"))) / packaged_name
+    if packaged.is_dir():
+        return packaged
+    # An editable install or a source checkout: the repository's own directory.
+    root = Path(__file__).resolve().parents[3]
+    checkout = root / checkout_name
+    if (root / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return None
 
 
 def bundled_policy_dir() -> Path:
     """Where the bundled policies are: inside the installed package, or in a source checkout."""
-    packaged = Path(str(resources.files("complaint_rules"))) / "policies"
-    if packaged.is_dir():
-        return packaged
-    # An editable install or a source checkout: the repository's policies/ directory.
-    checkout = Path(__file__).resolve().parents[3] / "policies"
-    if (checkout.parent / "pyproject.toml").is_file() and checkout.is_dir():
-        return checkout
-    raise PolicyError([Problem("the bundled policies are missing from this installation")])
+    found = _packaged_or_checkout("policies", "policies")
+    if found is None:
+        raise PolicyError([Problem("the bundled policies are missing from this installation")])
+    return found
+
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
+
+
+def source_name(source: str) -> str | None:
+    """The file name a policy's ``source`` starts with, if it names a text file:
+    ``5-hotel.txt, with the amounts…`` → ``5-hotel.txt``; ``regulatory-baseline.md — …``
+    → None. Only a plain file name counts (no directory, nothing outside a folder)."""
+    match = _NAME.match(source)
+    return match.group() if match else None
+
+
+def bundled_source_text(name: str) -> str | None:
+    """The text of a source document bundled with the package (``docs/sources/*.txt``,
+    shipped as ``complaint_rules/sources/``), by file name; None if there is none."""
+    if _NAME.fullmatch(name) is None:
+        return None
+    where = _packaged_or_checkout("sources", "docs/sources")
+    if where is None or not (where / name).is_file():
+        return None
+    return (where / name).read_text(encoding="utf-8")
