@@ -54,6 +54,20 @@ def test_the_package_as_it_is_keeps_every_contract(tmp_path: Path) -> None:
         ("policy/loader.py", "import hypothesis", "complaint_rules.policy is not allowed"),
         # OpenCC belongs to messages/.
         ("explanation/explain.py", "import opencc", "complaint_rules.explanation is not allowed"),
+        # The studio is of the outer ring: the pure core knows nothing of it...
+        (
+            "decision/render.py",
+            "from ..studio import pages",
+            "complaint_rules.decision is not allowed to import complaint_rules.studio",
+        ),
+        # ... and of the command line only `html` may use it.
+        (
+            "cli/decide.py",
+            "from ..studio import pages",
+            "complaint_rules.cli.decide -> complaint_rules.studio.pages",
+        ),
+        # The studio calls messages/ for Simplified Chinese, never OpenCC itself.
+        ("studio/pages.py", "import opencc", "complaint_rules.studio is not allowed"),
     ],
 )
 def test_a_wrong_import_breaks_a_contract(
