@@ -35,6 +35,7 @@ def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
         "schema",
         "graph",
         "impact",
+        "html",
     )
     parser = build_parser()
     usage = parser.format_usage()

@@ -36,6 +36,7 @@ COMMANDS: tuple[str, ...] = (
     "schema",
     "graph",
     "impact",
+    "html",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""
 
