@@ -354,3 +354,14 @@ def test_whatever_a_policy_says_stays_text(tmp_path: object) -> None:
     assert "<script" not in page_text and "<img" not in page_text and "<b>" not in page_text
     assert "<i>" not in page_text
     assert HOSTILE in "".join(page.text)
+
+
+def test_the_example_of_docs_workbench_runs() -> None:
+    doc = (ROOT / "docs" / "workbench.md").read_text(encoding="utf-8")
+    (code,) = re.findall(r"```python\n(.*?)```", doc, re.S)
+    scope: dict[str, object] = {}
+    exec(compile(code, "docs/workbench.md", "exec"), scope)
+    assert str(scope["page"]).startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert 'href="/"' in str(scope["page"]) and 'href="?lang=zh-Hant"' in str(scope["page"])
+    assert "14/14 passed" in str(scope["index"])
+    assert str(scope["svg"]).startswith('<svg class="diagram"')

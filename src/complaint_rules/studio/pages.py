@@ -405,7 +405,7 @@ class _Policy:
         """An element of a rule in a line, for the rule's card."""
         say = self.say
         if kind == "routing":
-            return join([say.duty(element.duty), ":", self.role(element.role)])
+            return join([say.duty(element.duty), say("colon"), self.role(element.role)])
         label = say.label(element.label) if hasattr(element, "label") else None
         ident = el("code", element.id, class_="id") if hasattr(element, "id") else None
         head = join([say(f"element_{ELEMENT_SINGULAR[kind]}"), " ", ident, " ", label, ":"])
@@ -645,7 +645,7 @@ class _PolicyPage:
                     self.items(items),
                 ),
             ]
-            heading = not passage.path or passage.path[-1][0] == "chapter"
+            heading = bool(passage.path) and passage.path[-1][0] == "chapter"
             classes = " ".join(
                 c for c in ("heading" if heading else "", "missing" if missing else "") if c
             )

@@ -271,6 +271,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "and": {"zh-Hant": ",且", "zh-Hans": ",且", "en": ", and "},
     "or": {"zh-Hant": "或", "zh-Hans": "或", "en": " or "},
     "list_sep": {"zh-Hant": "、", "zh-Hans": "、", "en": ", "},
+    "colon": {"zh-Hant": ":", "zh-Hans": ":", "en": ": "},
     "not": {"zh-Hant": "並非:{inner}", "zh-Hans": "并非:{inner}", "en": "not: {inner}"},
     "is": {"zh-Hant": "{what}:{values}", "zh-Hans": "{what}:{values}", "en": "{what}: {values}"},
     "is_not": {
