@@ -297,6 +297,11 @@ def test_a_server_s_links(catalog: Catalog) -> None:
     assert 'href="/policies/cn_banking_baseline"' in text
     assert 'href="?lang=en"' in text and 'aria-current="page"' in text
     assert "返回政策一覽" not in text
+    # In a Simplified page each language keeps its own name.
+    simplified = rendered(catalog, "bocom", "zh-Hans", links=links)
+    assert '<a href="?lang=zh-Hant" lang="zh-Hant" hreflang="zh-Hant">繁體中文</a>' in simplified
+    assert '<strong lang="zh-Hans" aria-current="page">简体中文</strong>' in simplified
+    assert "<!--" not in simplified
 
 
 def test_the_index_lists_each_policy_with_its_state(catalog: Catalog) -> None:

@@ -1316,7 +1316,8 @@ class _PolicyPage:
             facts += [el("dt", say("layers")), el("dd", layers)]
         if self.status is not None:
             facts += _status_facts(say, self.status)
-        language = _language_links(say, self.links)
+        # Written after the Simplified conversion, so each language keeps its own name.
+        language = Markup(_LANGUAGES) if self.links.language else None
         return join(
             [
                 el(
@@ -1420,6 +1421,15 @@ def _tests(say: _Say, tests: TestsSummary | None) -> Markup:
     return el("span", say("tests_passed", passed=tests.passed, cases=tests.cases), class_="flag ok")
 
 
+_LANGUAGES = "<!--languages-->"
+
+
+def _finish(built: str, convert: Callable[[str], str] | None, say: _Say, links: Links) -> str:
+    """The page converted to Simplified if asked, then its language links put in."""
+    out = convert(built) if convert else built
+    return out.replace(_LANGUAGES, _language_links(say, links) or "", 1)
+
+
 def _language_links(say: _Say, links: Links) -> Markup | None:
     if links.language is None:
         return None
@@ -1475,7 +1485,7 @@ def policy_page(
     """
     chosen = parse_lang(lang)
     convert, note = _converter(chosen)
-    built = _PolicyPage(
+    view = _PolicyPage(
         policy,
         source_text=source_text,
         bases=bases,
@@ -1483,8 +1493,8 @@ def policy_page(
         lang=chosen,
         links=links,
         converted=convert is not None,
-    ).render(bases, note)
-    return convert(built) if convert else built
+    )
+    return _finish(view.render(bases, note), convert, view.say, links)
 
 
 def index_page(
@@ -1545,7 +1555,7 @@ def index_page(
     header = join(
         [
             el("h1", say("index_title")),
-            el("p", _language_links(say, links)) if links.language else None,
+            el("p", Markup(_LANGUAGES)) if links.language else None,
             el("p", note, class_="notice") if note else None,
         ]
     )
@@ -1558,7 +1568,7 @@ def index_page(
         footer=el("p", say("generated")),
         skip=say("skip"),
     )
-    return convert(built) if convert else built
+    return _finish(built, convert, say, links)
 
 
 def _effective(say: _Say, policy: CompiledPolicy) -> str:
