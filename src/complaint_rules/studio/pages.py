@@ -411,7 +411,11 @@ class _Policy:
         head = join([say(f"element_{ELEMENT_SINGULAR[kind]}"), " ", ident, " ", label, ":"])
         if kind == "deadlines":
             start = self.starts(element)
-            body = join([self.deadline_period(element), " (", say("col_from"), " ", start, ")"])
+            body = _fill(
+                say("period_from", period="\x00", start="\x01"),
+                period=self.deadline_period(element),
+                start=start,
+            )
             if element.within is None:
                 body = self.deadline_period(element)
         elif kind == "actions":
@@ -657,11 +661,12 @@ class _PolicyPage:
         body += self.groups(self.cp.id, say("sec_not_found"), "not-found")
         return _section("source", say("sec_source"), body)
 
-    def groups(self, layer: str, heading: str, ident: str) -> list[Markup]:
+    def groups(self, layer: str, heading: str | None, ident: str) -> list[Markup]:
+        """The articles of ``layer`` not shown as passages, in article order, each with what
+        cites it; under ``heading`` if given."""
         groups = self.articles.groups.get(layer, {})
         if not groups:
             return []
-        x = self.x
         rows = [
             el(
                 "tr",
@@ -671,15 +676,14 @@ class _PolicyPage:
             )
             for group in sorted(groups.values(), key=lambda g: _article_order(g.article))
         ]
-        del x
         table = _table([self.say("col_article"), self.say("col_encoded")], rows)
-        return [el("h3", heading, id=f"{ident}-heading"), table]
+        return [el("h3", heading, id=f"{ident}-heading"), table] if heading else [table]
 
     def by_article_section(self) -> Markup:
         say = self.say
         body: list[Markup] = [
             el("p", say("no_source_text", source=self.p.source), class_="note"),
-            *self.groups(self.cp.id, say("sec_by_article"), "by-article"),
+            *self.groups(self.cp.id, None, "by-article"),
         ]
         return _section("source", say("sec_by_article"), body)
 

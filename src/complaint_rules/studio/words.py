@@ -306,6 +306,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "when {condition}",
     },
     "quote": {"zh-Hant": "原文:", "zh-Hans": "原文:", "en": "Source words: "},
+    "period_from": {
+        "zh-Hant": "{period}(自{start}起算)",
+        "zh-Hans": "{period}(自{start}起算)",
+        "en": "{period} (from {start})",
+    },
     "until_earliest": {
         "zh-Hant": "至 {facts} 中最早者",
         "zh-Hans": "至 {facts} 中最早者",
