@@ -111,15 +111,26 @@ class _Rule:
         self.source = source()
         self.matched = [self.source]
         self.routing = [
-            {"duty": a.duty, "role": roles[a.role], "note": a.note, "source": source(a.article)}
+            {
+                "duty": a.duty,
+                "role": roles[a.role],
+                "or_roles": named(a.or_roles),
+                "note": a.note,
+                "source": source(a.article),
+            }
             for a in rule.routing
         ]
         self.actions = [
             {
                 "id": a.id,
                 "label": a.label,
+                "on": a.on,
                 "by": named(a.by),
+                "by_any": a.by_any,
+                "to": named(a.to),
+                "to_any": a.to_any,
                 "deadline": a.deadline,
+                "discretionary": a.discretionary,
                 "note": a.note,
                 "source": source(a.article),
             }
@@ -132,8 +143,11 @@ class _Rule:
                 "on": e.on,
                 "deadline": e.deadline,
                 "by": named(e.by),
+                "by_any": e.by_any,
                 "to": named(e.to),
+                "to_any": e.to_any,
                 "next": e.next,
+                "discretionary": e.discretionary,
                 "note": e.note,
                 "source": source(e.article),
             }
@@ -145,9 +159,14 @@ class _Rule:
                 "id": r.id,
                 "label": r.label,
                 "by": named(r.by),
+                "by_any": r.by_any,
                 "to": named(r.to),
+                "to_any": r.to_any,
                 "frequency": r.frequency,
+                "starts": r.starts,
                 "due": None,
+                "waiting_for": [],
+                "discretionary": r.discretionary,
                 "note": r.note,
                 "source": source(r.article),
             }
@@ -204,7 +223,8 @@ class _Rule:
         # A penalty's fields but the finding's own (occurrences, roles involved).
         self.penalties = []
         for p in rule.penalties:
-            assert p.amount_yuan is None and not any(s.when for s in p.sanctions)
+            assert p.amount_yuan is None and p.headcount is None
+            assert not any(s.when for s in p.sanctions)
             self.penalties.append(
                 {
                     "id": p.id,
@@ -215,11 +235,13 @@ class _Rule:
                     "subjects": named(p.subjects),
                     "kind": p.kind,
                     "per": p.per,
+                    "headcount": None,
                     "min_yuan": None,
                     "max_yuan": None,
                     "total_min_yuan": None,
                     "total_max_yuan": None,
                     "configured": True,
+                    "waiting_for": [],
                     "sanctions": [
                         {
                             "id": s.sanction,
@@ -463,6 +485,7 @@ def build(policy: CompiledPolicy) -> Floor:
         deadlines: list[_JSON] = []
         penalties: list[_JSON] = []
         pending: list[_JSON] = []
+        conflicts: list[_JSON] = []
         if channel == "in_person":
             matched.append(flow_in_person.source)
             routing += flow_in_person.routing
@@ -621,6 +644,7 @@ def build(policy: CompiledPolicy) -> Floor:
             "penalties": penalties,
             "approvals": [],
             "gaps": gaps,
+            "conflicts": conflicts,
             "pending_rules": pending,
             "carried": {},
         }
