@@ -52,13 +52,13 @@ def test_every_section_in_order_with_each_element_and_its_source() -> None:
         # The chain, each step with its limit; a daily limit counts the day's earlier total.
         "  - 賠償審批: 800 yuan → 負責人; chain: 櫃面 (up to 500 yuan, with desk_today_yuan: "
         "1100 yuan) → 負責人 (up to 3000 yuan) → 稽核部 [r8 · 第八條]",
-        "  - 大額審批: 5000.00 yuan → not configured; chain: 負責人 (limit not configured) → 稽核部 "
-        "[r8 · 第八條]",
+        "  - 大額審批: 5000.00 yuan → not configured; chain: 負責人 (limit not configured) → "
+        "稽核部 [r8 · 第八條]",
         "  - 每日簽免: 300 yuan → waiting for desk_today_yuan; chain: 櫃面 (up to 500 yuan, with "
         "desk_today_yuan) → 負責人 [r8 · 第八條]",
         "Conflicts 衝突",
-        "  - investigates: 負責人 或 櫃面 [r1 · 第一條] / 稽核部 [r2 · 第二條] — 被投訴單位不得調查自身 "
-        "[self_investigation · 第一條、第二條]",
+        "  - investigates: 負責人 或 櫃面 [r1 · 第一條] / 稽核部 [r2 · 第二條] — "
+        "被投訴單位不得調查自身 [self_investigation · 第一條、第二條]",
         "Pending 待定",
         "  - r9 [r9 · 第九條] needs: vip, amount",
         "Silent or blank in the source 未規定",

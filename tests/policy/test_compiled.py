@@ -1081,7 +1081,8 @@ CODED: dict[str, tuple[Edit, list[Problem]]] = {
         [
             C(
                 (*LIFE, "duties", 0, "id"),
-                "'urge' is discretionary (the source says 「可」: it may be done); it is never owed",
+                "'urge' is discretionary (the source says 「可」: it may be done); it is never "
+                "owed",
                 "policy.discretionary_owed",
             ),
             C(

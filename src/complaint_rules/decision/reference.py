@@ -624,7 +624,8 @@ def _approval(
     first tier whose limit the amount (plus its earlier total) does not exceed names the
     approver; past every tier, ``above`` does. Reading stops, without an approver, at a
     tier whose limit is blank (not configured), or whose earlier total the complaint does
-    not give (``waiting_for`` it).
+    not give while the amount alone is within the limit (``waiting_for`` it; an amount
+    over the limit alone is over it with any earlier total, which is never negative).
     """
     amount = facts.get(ap.amount_fact)
     approver: tuple[Named, ...] = ()
@@ -657,13 +658,14 @@ def _approval(
             if not tier.configured or tier.limit_yuan is None:
                 approver, configured = (), False
                 break
+            compared = amount if tier.total_yuan is None else tier.total_yuan
+            if compared > tier.limit_yuan:
+                continue  # over it alone: the earlier total (never negative) cannot help
             if t.earlier_total is not None and tier.total_yuan is None:
                 approver, waiting = (), (t.earlier_total,)
                 break
-            compared = amount if tier.total_yuan is None else tier.total_yuan
-            if compared <= tier.limit_yuan:
-                approver = (tier.role,)
-                break
+            approver = (tier.role,)
+            break
     return DecidedApproval(
         id=ap.id,
         label=ap.label,

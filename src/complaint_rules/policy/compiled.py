@@ -93,7 +93,12 @@ class CompiledConflict:
 
     def source(self) -> Source:
         """Where a marked conflict comes from: the declaration's id, article and layer."""
-        return Source(rule=self.conflict.id, article=self.conflict.article, policy=self.layer)
+        return Source(
+            rule=self.conflict.id,
+            article=self.conflict.article,
+            policy=self.layer,
+            verification=None,
+        )
 
     def holders(self, assignment: Assignment) -> frozenset[str] | None:
         """The roles that may hold the duty by ``assignment`` (its role, or any of its

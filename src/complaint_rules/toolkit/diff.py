@@ -406,12 +406,18 @@ class _Differ:
             a, b = olds.get(ident), news.get(ident)
             either = b or a
             assert either is not None
+            duty = {c.duty for c in (a, b) if c is not None}
+            giving = [
+                [r for r in cp.policy.rules if duty & {x.duty for x in r.routing}]
+                for cp in (self.old, self.new)
+            ]
+            same_levels = self.old.policy.classification == self.new.policy.classification
+            if a == b and giving[0] == giving[1] and same_levels:
+                continue  # the same rules give the duty the same way: no decision differs
             dims: set[str] = set()
-            for cp in (self.old, self.new):
-                for rule in cp.policy.rules:
-                    duties = {x.duty for x in rule.routing}
-                    if duties & {c.duty for c in (a, b) if c is not None}:
-                        dims |= self.space.keys_of(rule.when)
+            for rules in giving:
+                for rule in rules:
+                    dims |= self.space.keys_of(rule.when)
             key: Key = ("conflict", ident)
             differ, _present, compared = self.scan(key, dims, (None, None))
             cp = self.new if b is not None else self.old

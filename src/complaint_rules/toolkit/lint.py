@@ -472,7 +472,7 @@ class _Linter:
                             f"({h.article or rb.article}) give {conflict.duty} to "
                             f"{self.roles([g.role, *g.or_roles], ' 或 ')} and "
                             f"{self.roles([h.role, *h.or_roles], ' 或 ')}, which conflict "
-                            f"{conflict.id} says cannot hold it together: {conflict.text}",
+                            f"{conflict.id} ({conflict.article}) says cannot hold it together",
                             "declared-conflict",
                             "warning",
                         )

@@ -839,10 +839,11 @@ class Decider:
             if not tier.configured or limit is None:
                 return _approval(base, amount, chain, (), False)
             total = tier.total_yuan
+            if (amount if total is None else total) > limit:
+                continue  # over it alone: the earlier total (never negative) cannot help
             if t.earlier_total is not None and total is None:
                 return _approval(base, amount, chain, (), True, (t.earlier_total,))
-            if (amount if total is None else total) <= limit:
-                return _approval(base, amount, chain, (tier.role,), True)
+            return _approval(base, amount, chain, (tier.role,), True)
         return _approval(base, amount, chain, base["above"], True)
 
 
