@@ -3,11 +3,11 @@
 What a competent developer would write for ``policies/keyouqianqi_credit_union.yaml``
 alone, without a rules engine: the rules' conditions as ``if``s, in policy order, and
 everything that depends only on the policy (labels, sources, the routing, actions,
-escalations, reports, retention and gaps of each rule, the policy's reference, the due
-instants of 第十一條's limits for each day of the calendar) built once, by :func:`build`,
-as JSON-ready dicts and lists. Per complaint it checks the input, works out which rules
-hold, joins their parts and counts the complaint's own deadlines, penalties and pending
-rules. Nothing is cached from one complaint to the next.
+escalations, reports, retention and gaps of each rule, the conflicts it declares, the
+policy's reference, the due instants of 第十一條's limits for each day of the calendar)
+built once, by :func:`build`, as JSON-ready dicts and lists. Per complaint it checks the
+input, works out which rules hold, joins their parts and counts the complaint's own
+deadlines, penalties and pending rules. Nothing is cached from one complaint to the next.
 
 ``build(policy)(complaint)`` returns a plain dict equal to
 ``decide(policy, complaint).model_dump(mode="json")`` (the benchmark checks it on every
@@ -353,6 +353,43 @@ def build(policy: CompiledPolicy) -> Floor:
     due_3, due_7, due_10 = (_due_table(policy, n) for n in (3, 7, 10))
     (party_criticism,) = parts["conduct_our_fault"].penalties
     (coercion_investigation,) = parts["withdrawal_coerced"].penalties
+    # The declared conflicts (第十四條/第二十一條 on 金融犯罪; 第十條/第十六條/第二十一條 on
+    # media), each with the assignments it marks, as every decision that runs into it shows.
+    declared = {c.conflict.id: c for c in policy.conflicts}
+    assert list(declared) == ["crime_self_investigation", "media_owner"]
+
+    def assigned(rule_id: str, duty: str, role: str) -> _JSON:
+        (found,) = [
+            a for a in parts[rule_id].routing if a["duty"] == duty and a["role"]["id"] == role
+        ]
+        return found
+
+    def conflict(conflict_id: str, *assignments: _JSON) -> _JSON:
+        c = declared[conflict_id].conflict
+        return {
+            "id": c.id,
+            "duty": c.duty,
+            "text": c.text,
+            "assignments": list(assignments),
+            "source": {
+                "rule": c.id,
+                "article": c.article,
+                "policy": POLICY_ID,
+                "verification": None,
+            },
+        }
+
+    crime_conflict = conflict(
+        "crime_self_investigation",
+        assigned("financial_crime", "investigates", "reported_unit_supervision"),
+        assigned("functional_duties", "investigates", "complained_unit"),
+    )
+    media_conflict = conflict(
+        "media_owner",
+        assigned("flow_media", "handles", "audit_dept"),
+        assigned("media_reporting", "handles", "complained_unit"),
+        assigned("media_offices", "handles", "offices"),
+    )
     pending_good_faith = [
         {"source": parts[rule_id].source, "needs": ["good_faith"]}
         for rule_id in ("anonymous_good_faith", "anonymous_malicious")
@@ -570,6 +607,7 @@ def build(policy: CompiledPolicy) -> Floor:
             matched.append(financial_crime.source)
             routing += financial_crime.routing
             actions += financial_crime.actions
+            conflicts.append(crime_conflict)  # with 第二十一條's, always matched below
         elif good_faith is None:  # anonymous: in good faith or malicious, not known
             pending = pending_good_faith
         elif good_faith:
@@ -583,6 +621,7 @@ def build(policy: CompiledPolicy) -> Floor:
             actions += not_our_fault.actions
         if channel == "media":
             matched.append(media_reporting.source)
+            routing += media_reporting.routing
             reports += media_reporting.reports
             actions += media_reporting.actions
             if published:
@@ -621,6 +660,7 @@ def build(policy: CompiledPolicy) -> Floor:
             matched.append(media_offices.source)
             routing += media_offices.routing
             gaps += media_offices.gaps
+            conflicts.append(media_conflict)
         if major:
             matched.append(major_complaint.source)
             reports += major_complaint.reports

@@ -135,12 +135,17 @@ def test_95559_work_order_flow(bocom: CompiledPolicy) -> None:
     assert action(decision, "return_visit") == (("business_group",), "一、3")
     assert action(decision, "urge_work_order") == (("business_group_staff",), "一、3")
     assert action(decision, "knowledge_base") == (("related_depts",), "一、3")
-    # 業務管理組 sends a non-compliant opinion back to the 有關部門或分行.
-    (back,) = decision.escalations
-    assert (back.id, back.on) == ("send_back", "opinion_not_compliant")
+    # 《工單》轉發有關部門或分行處理: one of them handles it, not both.
+    (handler,) = [a for a in decision.routing if a.duty == "handles"]
+    assert (handler.role.id, [r.id for r in handler.or_roles]) == ("related_depts", ["branches"])
+    # 業務管理組 sends a non-compliant opinion back to whichever of the 有關部門或分行 gave it:
+    # an action that follows the event and goes to a recipient, not a step up.
+    assert decision.escalations == ()
+    (back,) = [a for a in decision.actions if a.id == "send_back"]
+    assert (back.on, back.to_any, back.discretionary) == ("opinion_not_compliant", True, False)
     assert [r.id for r in back.by] == ["business_mgmt_group"]
     assert [r.id for r in back.to] == ["related_depts", "branches"]
-    assert back.next is None and back.source.article == "一、3"
+    assert back.source.article == "一、3"
     assert gaps(decision) == {
         ("deadline", "三、3、(1)"),
         ("deadline", "第十八條"),  # the baseline: appraisal time is not left out of the count

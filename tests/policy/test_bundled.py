@@ -47,3 +47,18 @@ def test_a_checkout_without_packaged_policies_uses_its_policies_directory(
     with pytest.raises(PolicyError) as info:
         bundled_policy_dir()
     assert messages(info) == ["<input>: the bundled policies are missing from this installation"]
+
+
+POLICIES = sorted(p for p in (ROOT / "policies").glob("*.yaml") if ".tests." not in p.name)
+
+
+@pytest.mark.parametrize("path", POLICIES, ids=[p.stem for p in POLICIES])
+def test_each_bundled_policy_cites_its_source_as_it_is_in_the_repository(path: Path) -> None:
+    # The header's "# Source: <path>" and the `source:` field both name the text the policy
+    # encodes by its path in this repository, and the file is there.
+    lines = path.read_text(encoding="utf-8").splitlines()
+    (header,) = [line for line in lines if line.startswith("# Source: ")]
+    (field,) = [line for line in lines if line.startswith("source: ")]
+    cited = header.removeprefix("# Source: ").split()[0].rstrip(".")
+    assert cited.startswith("docs/sources/") and (ROOT / cited).is_file(), header
+    assert field.removeprefix("source: ").split()[0] == cited, field
