@@ -116,11 +116,12 @@ class PolicyChange(_Out):
 
     ``kind`` is a vocabulary kind (``channel``, ``role`` ...), ``fact``, ``parameter``,
     ``setting``, ``text`` (wording no decision shows), ``classification``, ``level`` (a
-    change of the level some complaints get), ``rule``, ``routing``, ``gap``, or an element
-    kind (``deadline``, ``penalty`` ...). ``details`` say what the models changed;
-    ``where`` the values of the input space where the decisions differ (empty: wherever
-    the element applies); ``affected`` of ``compared`` kinds of complaint are decided
-    differently. ``behavioural`` is false for a change no decision or input shows.
+    change of the level some complaints get), ``rule``, ``routing``, ``gap``, ``conflict``
+    (a declared conflict of duties), or an element kind (``deadline``, ``penalty`` ...).
+    ``details`` say what the models changed; ``where`` the values of the input space where
+    the decisions differ (empty: wherever the element applies); ``affected`` of
+    ``compared`` kinds of complaint are decided differently. ``behavioural`` is false for a
+    change no decision or input shows.
     """
 
     kind: str
