@@ -3,11 +3,11 @@
 What a competent developer would write for ``policies/keyouqianqi_credit_union.yaml``
 alone, without a rules engine: the rules' conditions as ``if``s, in policy order, and
 everything that depends only on the policy (labels, sources, the routing, actions,
-escalations, reports, retention and gaps of each rule, the policy's reference, the due
-instants of 第十一條's limits for each day of the calendar) built once, by :func:`build`,
-as JSON-ready dicts and lists. Per complaint it checks the input, works out which rules
-hold, joins their parts and counts the complaint's own deadlines, penalties and pending
-rules. Nothing is cached from one complaint to the next.
+escalations, reports, retention and gaps of each rule, the conflicts it declares, the
+policy's reference, the due instants of 第十一條's limits for each day of the calendar)
+built once, by :func:`build`, as JSON-ready dicts and lists. Per complaint it checks the
+input, works out which rules hold, joins their parts and counts the complaint's own
+deadlines, penalties and pending rules. Nothing is cached from one complaint to the next.
 
 ``build(policy)(complaint)`` returns a plain dict equal to
 ``decide(policy, complaint).model_dump(mode="json")`` (the benchmark checks it on every
@@ -111,15 +111,26 @@ class _Rule:
         self.source = source()
         self.matched = [self.source]
         self.routing = [
-            {"duty": a.duty, "role": roles[a.role], "note": a.note, "source": source(a.article)}
+            {
+                "duty": a.duty,
+                "role": roles[a.role],
+                "or_roles": named(a.or_roles),
+                "note": a.note,
+                "source": source(a.article),
+            }
             for a in rule.routing
         ]
         self.actions = [
             {
                 "id": a.id,
                 "label": a.label,
+                "on": a.on,
                 "by": named(a.by),
+                "by_any": a.by_any,
+                "to": named(a.to),
+                "to_any": a.to_any,
                 "deadline": a.deadline,
+                "discretionary": a.discretionary,
                 "note": a.note,
                 "source": source(a.article),
             }
@@ -132,8 +143,11 @@ class _Rule:
                 "on": e.on,
                 "deadline": e.deadline,
                 "by": named(e.by),
+                "by_any": e.by_any,
                 "to": named(e.to),
+                "to_any": e.to_any,
                 "next": e.next,
+                "discretionary": e.discretionary,
                 "note": e.note,
                 "source": source(e.article),
             }
@@ -145,9 +159,14 @@ class _Rule:
                 "id": r.id,
                 "label": r.label,
                 "by": named(r.by),
+                "by_any": r.by_any,
                 "to": named(r.to),
+                "to_any": r.to_any,
                 "frequency": r.frequency,
+                "starts": r.starts,
                 "due": None,
+                "waiting_for": [],
+                "discretionary": r.discretionary,
                 "note": r.note,
                 "source": source(r.article),
             }
@@ -204,7 +223,8 @@ class _Rule:
         # A penalty's fields but the finding's own (occurrences, roles involved).
         self.penalties = []
         for p in rule.penalties:
-            assert p.amount_yuan is None and not any(s.when for s in p.sanctions)
+            assert p.amount_yuan is None and p.headcount is None
+            assert not any(s.when for s in p.sanctions)
             self.penalties.append(
                 {
                     "id": p.id,
@@ -215,11 +235,13 @@ class _Rule:
                     "subjects": named(p.subjects),
                     "kind": p.kind,
                     "per": p.per,
+                    "headcount": None,
                     "min_yuan": None,
                     "max_yuan": None,
                     "total_min_yuan": None,
                     "total_max_yuan": None,
                     "configured": True,
+                    "waiting_for": [],
                     "sanctions": [
                         {
                             "id": s.sanction,
@@ -331,6 +353,43 @@ def build(policy: CompiledPolicy) -> Floor:
     due_3, due_7, due_10 = (_due_table(policy, n) for n in (3, 7, 10))
     (party_criticism,) = parts["conduct_our_fault"].penalties
     (coercion_investigation,) = parts["withdrawal_coerced"].penalties
+    # The declared conflicts (第十四條/第二十一條 on 金融犯罪; 第十條/第十六條/第二十一條 on
+    # media), each with the assignments it marks, as every decision that runs into it shows.
+    declared = {c.conflict.id: c for c in policy.conflicts}
+    assert list(declared) == ["crime_self_investigation", "media_owner"]
+
+    def assigned(rule_id: str, duty: str, role: str) -> _JSON:
+        (found,) = [
+            a for a in parts[rule_id].routing if a["duty"] == duty and a["role"]["id"] == role
+        ]
+        return found
+
+    def conflict(conflict_id: str, *assignments: _JSON) -> _JSON:
+        c = declared[conflict_id].conflict
+        return {
+            "id": c.id,
+            "duty": c.duty,
+            "text": c.text,
+            "assignments": list(assignments),
+            "source": {
+                "rule": c.id,
+                "article": c.article,
+                "policy": POLICY_ID,
+                "verification": None,
+            },
+        }
+
+    crime_conflict = conflict(
+        "crime_self_investigation",
+        assigned("financial_crime", "investigates", "reported_unit_supervision"),
+        assigned("functional_duties", "investigates", "complained_unit"),
+    )
+    media_conflict = conflict(
+        "media_owner",
+        assigned("flow_media", "handles", "audit_dept"),
+        assigned("media_reporting", "handles", "complained_unit"),
+        assigned("media_offices", "handles", "offices"),
+    )
     pending_good_faith = [
         {"source": parts[rule_id].source, "needs": ["good_faith"]}
         for rule_id in ("anonymous_good_faith", "anonymous_malicious")
@@ -463,6 +522,7 @@ def build(policy: CompiledPolicy) -> Floor:
         deadlines: list[_JSON] = []
         penalties: list[_JSON] = []
         pending: list[_JSON] = []
+        conflicts: list[_JSON] = []
         if channel == "in_person":
             matched.append(flow_in_person.source)
             routing += flow_in_person.routing
@@ -547,6 +607,7 @@ def build(policy: CompiledPolicy) -> Floor:
             matched.append(financial_crime.source)
             routing += financial_crime.routing
             actions += financial_crime.actions
+            conflicts.append(crime_conflict)  # with 第二十一條's, always matched below
         elif good_faith is None:  # anonymous: in good faith or malicious, not known
             pending = pending_good_faith
         elif good_faith:
@@ -560,6 +621,7 @@ def build(policy: CompiledPolicy) -> Floor:
             actions += not_our_fault.actions
         if channel == "media":
             matched.append(media_reporting.source)
+            routing += media_reporting.routing
             reports += media_reporting.reports
             actions += media_reporting.actions
             if published:
@@ -598,6 +660,7 @@ def build(policy: CompiledPolicy) -> Floor:
             matched.append(media_offices.source)
             routing += media_offices.routing
             gaps += media_offices.gaps
+            conflicts.append(media_conflict)
         if major:
             matched.append(major_complaint.source)
             reports += major_complaint.reports
@@ -621,6 +684,7 @@ def build(policy: CompiledPolicy) -> Floor:
             "penalties": penalties,
             "approvals": [],
             "gaps": gaps,
+            "conflicts": conflicts,
             "pending_rules": pending,
             "carried": {},
         }

@@ -50,6 +50,7 @@ from complaint_rules.decision.model import (
     DecidedPenalty,
     DecidedReport,
     DecidedSanction,
+    DecidedTier,
     Named,
     Source,
 )
@@ -572,7 +573,8 @@ def test_the_writer_writes_any_aware_instant_as_pydantic(instant: datetime) -> N
     assert writer.keep(instant) == want
     assert writer.value(instant) == want
     report = DecidedReport(
-        id="r", label="報告", by=(NAMED,), to=(), frequency="once", due=instant, note=None,
+        id="r", label="報告", by=(NAMED,), by_any=False, to=(), to_any=False, frequency="once",
+        starts="received", due=instant, waiting_for=(), discretionary=False, note=None,
         source=SOURCE,
     )  # fmt: skip
     assert write(report) == [report.model_dump_json().encode()] * 4
@@ -616,16 +618,34 @@ def test_the_writer_writes_any_text_as_pydantic(text: str) -> None:
     configured=st.booleans(),
     note=st.none() | TEXTS,
     approvers=st.lists(TEXTS, max_size=3),
+    limits=st.lists(st.tuples(MAYBE_DECIMALS, MAYBE_DECIMALS), max_size=3),
 )
 def test_the_writer_writes_an_approval_as_pydantic(
-    amount: Decimal | None, configured: bool, note: str | None, approvers: list[str]
+    amount: Decimal | None,
+    configured: bool,
+    note: str | None,
+    approvers: list[str],
+    limits: list[tuple[Decimal | None, Decimal | None]],
 ) -> None:
+    tiers = tuple(
+        DecidedTier(
+            role=NAMED,
+            limit_yuan=limit,
+            configured=limit is not None,
+            earlier_total=None if total is None else "earlier_yuan",
+            total_yuan=total,
+        )
+        for limit, total in limits
+    )
     approval = DecidedApproval(
         id="a",
         label="審批",
         amount_yuan=amount,
+        tiers=tiers,
+        above=(NAMED,),
         approver=tuple(Named(id=a, label=a) for a in approvers),
         configured=configured,
+        waiting_for=() if configured else ("earlier_yuan",),
         note=note,
         source=SOURCE,
     )
@@ -654,11 +674,13 @@ def test_the_writer_writes_a_penalty_as_pydantic(
         subjects=(),
         kind="fine",
         per="occurrence",
+        headcount=None if occurrences % 2 else occurrences,
         min_yuan=low,
         max_yuan=high,
         total_min_yuan=total_low,
         total_max_yuan=total_high,
         configured=configured,
+        waiting_for=() if configured else ("headcount",),
         sanctions=(
             DecidedSanction(id="s", label="警告", status="conditional", condition=condition),
         ),
@@ -671,8 +693,8 @@ def test_the_writer_writes_a_penalty_as_pydantic(
 def test_the_writer_writes_decimals_of_every_exponent_as_pydantic() -> None:
     for text in ("0", "-0", "0E-8", "0E+3", "1E+2", "2.8E+3", "2800.00", "-1.5", "1E-30"):
         approval = DecidedApproval(
-            id="a", label="l", amount_yuan=Decimal(text), approver=(), configured=True,
-            note=None, source=SOURCE,
+            id="a", label="l", amount_yuan=Decimal(text), tiers=(), above=(), approver=(),
+            configured=True, waiting_for=(), note=None, source=SOURCE,
         )  # fmt: skip
         assert write(approval) == [approval.model_dump_json().encode()] * 4, text
         assert DecisionWriter().value(Decimal(text)) == to_json(Decimal(text))

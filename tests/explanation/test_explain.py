@@ -208,6 +208,7 @@ def test_lines_come_in_the_documented_order(ky: CompiledPolicy) -> None:
         "penalty",
         "approval",
         "gap",
+        "conflict",
         "pending",
         "not_applied",
     ]
@@ -279,8 +280,10 @@ def test_xx_bank_penalties_and_end_of_month_report(policies: dict[str, CompiledP
     assert texts(e, "penalty", "late_opening") == [
         f"每次處罰單位負責人100元:調查認定 {finding},涉及 {involved};對象 單位負責人 (unit_head);"
         "每次 100 元,共 1 次,合計 100 元 [late_opening · 第十一條(處罰)一]",
+        # 各100元 for each of the 2 back-office clerks the host names: 100 × 1 × 2 = 200.
         f"每次處罰內勤業務人員各100元:調查認定 {finding},涉及 {involved};對象 內勤業務人員 "
-        "(back_office_staff);每次 100 元,共 1 次,合計 100 元 [late_opening · 第十一條(處罰)一]",
+        "(back_office_staff);每人每次 100 元,共 1 次、2 人,合計 200 元 "
+        "[late_opening · 第十一條(處罰)一]",
     ]
     assert texts(e, "penalty", "annual_honours")[0].endswith(
         ";無金額;處分:取消年度評優、評先資格 (honours_disqualification)(視條件:根據情況) "
@@ -354,9 +357,13 @@ def test_hotel_in_english(policies: dict[str, CompiledPolicy]) -> None:
 def test_hotel_pending_and_unconfigured_approval(policies: dict[str, CompiledPolicy]) -> None:
     complaint = {k: v for k, v in example("hotel", 2).items() if k != "text"}
     e = explain(policies["hotel"], complaint, lang="en")
+    # No approver can be named, but the source's chain is: 六、1 (a daily limit), 六、2, and
+    # above them the 公司總經理.
     assert texts(e, "approval") == [
         "賠償簽免權與價值權限: 2800 yuan; the approval limits are blank in the source and not "
-        "configured [compensation_authority · 六]"
+        "configured; chain: 餐廳副總經理 (restaurant_deputy_gm) (limit not configured) → "
+        "駐店總經理 (resident_gm) (limit not configured) → 公司總經理 (company_gm) "
+        "[compensation_authority · 六]"
     ]
     minor = {
         "received_at": "2026-05-06T19:00:00+08:00",
@@ -378,6 +385,65 @@ def test_hotel_pending_and_unconfigured_approval(policies: dict[str, CompiledPol
         "從受理投訴到最終處理,不得超過三個工作日: due 2026-05-09T23:59:59+08:00 (3 working "
         "days from receipt 2026-05-06T19:00:00+08:00) [departed_guest_limit · 三、4、4)]"
     ]
+
+
+def test_a_conflict_is_said_with_each_article(ky: CompiledPolicy) -> None:
+    crime = {
+        "received_at": "2026-05-06T09:00:00+08:00",
+        "channel": "letter",
+        "category": "金融犯罪",
+    }
+    e = explain(ky, crime)
+    assert lines(e, "conflict") == [
+        ExplanationLine(
+            kind="conflict",
+            text="調查:被舉報單位的監察部門 (reported_unit_supervision) "
+            "[financial_crime · 第十四條]、被投訴單位 (complained_unit) "
+            "[functional_duties · 第二十一條] 不能同時承擔:第十四條 has a 金融犯罪 report "
+            "investigated by the 被舉報單位的監察部門; 第二十一條 has the complained-of unit "
+            "investigate it: the unit reported would investigate itself. "
+            "[crime_self_investigation · 第十四條、第二十一條]",
+            rule="crime_self_investigation",
+            article="第十四條、第二十一條",
+            layer="keyouqianqi_credit_union",
+        )
+    ]
+    assert "職責衝突" in render_explanation(e)
+
+
+def test_either_of_discretionary_and_counted_from_a_fact_in_words(
+    policies: dict[str, CompiledPolicy],
+) -> None:
+    major = {
+        "received_at": "2026-07-03T09:00:00+08:00",
+        "channel": "書面",
+        "category": "service",
+        "level": "major",
+        "guest_departed": True,
+        "assigned_by_superior": True,
+        "handling_finished_at": "2026-07-03T16:58:00+08:00",
+        "unreasonable_complaint": True,
+        "findings": ["做出權限範圍之外的處理決定"],
+        "hotel_loss_yuan": "860.50",
+    }
+    e = explain(policies["hotel"], major, lang="en")
+    (report,) = [t for t in texts(e, "report") if t.startswith("立即向運營總監報告")]
+    assert ", by 樓面主管 (floor_supervisor) or 樓面經理 (floor_manager)" in report
+    # 處理完畢后5分鐘內: finished 16:58, due 17:03.
+    (result,) = [t for t in texts(e, "report") if t.startswith("處理完畢后向上級領導匯報處理結果")]
+    assert result.endswith(
+        ", due 2026-07-03T17:03:00+08:00 (from 處理完畢 (handling_finished_at)) "
+        "[designated_handler_reporting · 三、4、2)]"
+    )
+    (police,) = texts(e, "escalation", "major_unreasonable")
+    assert police.endswith(" (「可」: permitted, not required) [major_unreasonable · 四、3、13)]")
+    (loss,) = texts(e, "penalty", "decision_beyond_authority")
+    assert (
+        "; 860.50 yuan per case (the amount is the fact 給酒店造成的損失(元) (hotel_loss_yuan))"
+        in (loss)
+    )
+    (passing,) = texts(e, "action", "every_staff_member")
+    assert ", to 上一級管理人員 (next_level_manager) or 被投訴部門 (complained_dept)" in passing
 
 
 # --- 交通銀行 over the baseline layer ----------------------------------------------------------
@@ -405,7 +471,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
         "[major_complaint · 重大投訴應急]"
     ]
     assert lines(e, "pending", "group_representatives")[0].layer == "cn_banking_baseline"
-    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.1, bocom 2026.1")
+    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.2, bocom 2026.2")
 
 
 # --- Simplified Chinese -----------------------------------------------------------------------
@@ -445,7 +511,7 @@ def test_render_groups_lines_under_headings(ky: CompiledPolicy) -> None:
     rendered = render_explanation(explain(ky, KY_PRODUCT)).splitlines()
     assert (
         rendered[0]
-        == "政策 keyouqianqi_credit_union 2026.1:科右前旗信用聯社《客戶投訴處理管理辦法》"
+        == "政策 keyouqianqi_credit_union 2026.2:科右前旗信用聯社《客戶投訴處理管理辦法》"
     )
     assert rendered[1] == (
         "投訴於 2026-09-29T15:40:00+08:00 收到;渠道 上門投訴 (in_person);類別 服務產品 "

@@ -127,24 +127,39 @@ def test_95559_work_order_flow(bocom: CompiledPolicy) -> None:
     assert deadline.estimated is False
     assert decision.penalties == ()
     assert duties(decision, "accepts") == {("cs_rep", "一、3")}
-    # Two repliers: 客服中心業務組 (一、3, kept) and, 一般, the 處理部門 (二、3).
+    # Two repliers: 客服中心業務組 (一、3, kept) and, 一般, the 處理部門 (二、3). Both are
+    # listed, and the declared conflict one_reply is marked with both articles.
     assert duties(decision, "replies") == {("business_group", "一、3"), ("handling_dept", "二、3")}
+    (conflict,) = decision.conflicts
+    assert (conflict.id, conflict.duty, conflict.source.article) == (
+        "one_reply",
+        "replies",
+        "一、3, 二、3",
+    )
+    assert [(a.role.id, a.source.article) for a in conflict.assignments] == [
+        ("handling_dept", "二、3"),
+        ("business_group", "一、3"),
+    ]
     assert action(decision, "fill_work_order") == (("cs_rep",), "一、3")
     assert action(decision, "forward_work_order") == (("business_mgmt_group",), "一、3")
     assert action(decision, "review_opinion") == (("business_mgmt_group",), "一、3")
     assert action(decision, "return_visit") == (("business_group",), "一、3")
     assert action(decision, "urge_work_order") == (("business_group_staff",), "一、3")
     assert action(decision, "knowledge_base") == (("related_depts",), "一、3")
-    # 業務管理組 sends a non-compliant opinion back to the 有關部門或分行.
-    (back,) = decision.escalations
-    assert (back.id, back.on) == ("send_back", "opinion_not_compliant")
+    # 《工單》轉發有關部門或分行處理: one of them handles it, not both.
+    (handler,) = [a for a in decision.routing if a.duty == "handles"]
+    assert (handler.role.id, [r.id for r in handler.or_roles]) == ("related_depts", ["branches"])
+    # 業務管理組 sends a non-compliant opinion back to whichever of the 有關部門或分行 gave it:
+    # an action that follows the event and goes to a recipient, not a step up.
+    assert decision.escalations == ()
+    (back,) = [a for a in decision.actions if a.id == "send_back"]
+    assert (back.on, back.to_any, back.discretionary) == ("opinion_not_compliant", True, False)
     assert [r.id for r in back.by] == ["business_mgmt_group"]
     assert [r.id for r in back.to] == ["related_depts", "branches"]
-    assert back.next is None and back.source.article == "一、3"
+    assert back.source.article == "一、3"
     assert gaps(decision) == {
         ("deadline", "三、3、(1)"),
         ("deadline", "第十八條"),  # the baseline: appraisal time is not left out of the count
-        ("routing", "一、3"),
         ("level", "三、2、(1)"),
         ("retention", "三、2、(2)"),
         ("retention", "三、1"),
@@ -616,7 +631,8 @@ def test_every_article_cited_is_in_the_source(bocom: CompiledPolicy) -> None:
     articles = _articles(read_yaml(raw, file="bocom.yaml").data)
     assert len(articles) > 100
     for article in articles:
-        _locate(article.split(" ")[0])
+        for each in article.split(", "):  # a conflict cites the articles that disagree
+            _locate(each.split(" ")[0])
     for compiled in bocom.rules:
         rule = compiled.rule
         if compiled.layer == "bocom" and rule.quote is not None:

@@ -145,21 +145,26 @@ def test_a_withdrawal_stops_the_clock_and_a_repeat_changes_nothing(bocom: Compil
     assert result.escalations == () and result.next_change is None
 
 
-def test_a_send_back_is_due_each_time_the_opinion_is_not_up_to_requirements(
+def test_a_send_back_is_owed_each_time_the_opinion_is_not_up_to_requirements(
     bocom: CompiledPolicy,
 ) -> None:
+    # 退回 is an action that follows the event and goes back to the 有關部門或分行, owed from
+    # each opinion_not_compliant until done (not an escalation: nothing steps up).
     events = [RECEIVED, ev("opinion_not_compliant", at(9, 20))]
-    ((send_back),) = status(bocom, events, at(9, 20, 1)).escalations
-    assert (send_back.id, send_back.since, [r.id for r in send_back.to]) == (
-        "send_back",
+    result = status(bocom, events, at(9, 20, 1))
+    assert result.escalations == ()
+    (send_back,) = [o for o in result.owed if o.id == "send_back"]
+    assert (send_back.kind, send_back.since, [r.id for r in send_back.to]) == (
+        "action",
         at(9, 20),
         ["related_depts", "branches"],
     )
     assert (send_back.source.rule, send_back.source.article) == ("work_order", "一、3")
-    answered = [*events, ev("escalated", at(9, 20, 2), escalation="send_back")]
-    assert status(bocom, answered, at(9, 21)).escalations == ()
+    answered = [*events, ev("done", at(9, 20, 2), duty="send_back")]
+    assert "send_back" not in [o.id for o in status(bocom, answered, at(9, 21)).owed]
     again = [*answered, ev("opinion_not_compliant", at(9, 25))]
-    assert [e.since for e in status(bocom, again, at(9, 25, 1)).escalations] == [at(9, 25)]
+    owed = status(bocom, again, at(9, 25, 1)).owed
+    assert [o.since for o in owed if o.id == "send_back"] == [at(9, 25)]
     # The clock is neither restarted nor extended by a send-back.
     assert decision(status(bocom, again, at(9, 25, 1))).due == end_of(2026, 10, 8)
 

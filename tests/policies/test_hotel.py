@@ -532,6 +532,14 @@ def test_compensation_authority_is_not_configured(hotel: CompiledPolicy) -> None
         (),
         False,
     )
+    # No approver can be named, but the chain is the source's: 餐廳副總經理 (六、1, a daily
+    # limit) → 駐店總經理 (六、2) → above them, 公司總經理 (上報公司總經理批準).
+    assert [(t.role.id, t.limit_yuan, t.configured, t.earlier_total) for t in approval.tiers] == [
+        ("restaurant_deputy_gm", None, False, "deputy_gm_waived_today_yuan"),
+        ("resident_gm", None, False, None),
+    ]
+    assert [r.id for r in approval.above] == ["company_gm"]
+    assert approval.waiting_for == ()
     assert approval.source.article == "六"
     amount_gaps = {g.source.article for g in decision.gaps if g.about == "amount"}
     assert "六、1" in amount_gaps
@@ -541,27 +549,66 @@ def test_compensation_authority_is_not_configured(hotel: CompiledPolicy) -> None
     assert run(hotel, category="compensation", guest_departed=True).approvals == ()
 
 
-@pytest.mark.parametrize(
-    ("amount", "approver"),
-    [
-        ("300", "restaurant_deputy_gm"),  # within the deputy GM's 500
-        ("500", "restaurant_deputy_gm"),  # at the limit
-        ("500.01", "resident_gm"),  # above it, within the resident GM's 3000
-        ("3000", "resident_gm"),
-        ("3001", "company_gm"),  # 上報公司總經理批準 (六、2)
-    ],
-)
-def test_tiers_once_the_institution_sets_the_limits(amount: str, approver: str) -> None:
+def configured_hotel() -> CompiledPolicy:
+    """The hotel with the institution's limits set: 餐廳副總經理 500 a day, 駐店總經理 3000."""
     text = POLICY_FILE.read_text(encoding="utf-8")
     for param, value in (("deputy_gm_daily_waiver_yuan", 500), ("resident_gm_limit_yuan", 3000)):
         marker = f"  - id: {param}\n    type: money\n"
         assert marker in text
         text = text.replace(marker, f"{marker}    value: {value}\n")
-    configured = load_policy_text(text)
-    decision = run(configured, compensation_yuan=amount, guest_departed=True)
+    return load_policy_text(text)
+
+
+@pytest.mark.parametrize(
+    ("amount", "earlier", "approver", "total"),
+    [
+        ("300", "0", "restaurant_deputy_gm", "300"),  # within the deputy GM's 500 a day
+        ("500", "0", "restaurant_deputy_gm", "500"),  # at the limit
+        ("300", "200", "restaurant_deputy_gm", "500"),  # 300 + 200 earlier today: at it
+        ("300", "200.01", "resident_gm", "500.01"),  # the day's total is over 500
+        ("500.01", "0", "resident_gm", "500.01"),  # above it, within the resident GM's 3000
+        ("3000", "0", "resident_gm", "3000"),
+        ("3000", "2999", "resident_gm", "5999"),  # 駐店總經理's limit is not daily
+        ("3001", "0", "company_gm", "3001"),  # 上報公司總經理批準 (六、2)
+    ],
+)
+def test_tiers_once_the_institution_sets_the_limits(
+    amount: str, earlier: str, approver: str, total: str
+) -> None:
+    decision = run(
+        configured_hotel(),
+        compensation_yuan=amount,
+        deputy_gm_waived_today_yuan=earlier,
+        guest_departed=True,
+    )
     (approval,) = decision.approvals
-    assert approval.configured is True
+    assert approval.configured is True and approval.waiting_for == ()
     assert [a.id for a in approval.approver] == [approver]
+    daily, resident = approval.tiers
+    assert (daily.limit_yuan, daily.total_yuan) == (Decimal(500), Decimal(total))
+    assert (resident.limit_yuan, resident.total_yuan) == (Decimal(3000), None)
+
+
+@pytest.mark.parametrize(
+    ("amount", "approver", "waiting_for"),
+    [
+        # Within 500 alone: whether the day's total is too depends on what was waived earlier.
+        ("300", [], ["deputy_gm_waived_today_yuan"]),
+        ("500", [], ["deputy_gm_waived_today_yuan"]),
+        # Over 500 alone: over it whatever was waived earlier (never negative).
+        ("500.01", ["resident_gm"], []),
+        ("3001", ["company_gm"], []),
+    ],
+)
+def test_a_daily_limit_waits_for_the_days_earlier_total_only_where_it_matters(
+    amount: str, approver: list[str], waiting_for: list[str]
+) -> None:
+    decision = run(configured_hotel(), compensation_yuan=amount, guest_departed=True)
+    (approval,) = decision.approvals
+    assert [a.id for a in approval.approver] == approver
+    assert list(approval.waiting_for) == waiting_for
+    assert approval.configured is True
+    assert approval.tiers[0].total_yuan is None
 
 
 # --- 七: management rules ---------------------------------------------------------------------
@@ -573,7 +620,6 @@ def test_tiers_once_the_institution_sets_the_limits(amount: str, approver: str) 
         ("處理或報告不及時", "all_staff", "per_rules", "七、1"),
         ("manager_failure", "hotel_managers", "serious_fault", "七、2"),
         ("no_remedy_or_report", "receiver", "serious_fault", "七、3"),
-        ("decision_beyond_authority", "receiver", "bear_loss", "七、4"),
         ("attitude_complaint_verified", "receiver", "per_rules", "七、5"),
         ("prevention_not_done", "responsible_dept", "per_rules", "七、6"),
     ],
@@ -587,6 +633,26 @@ def test_management_findings_bring_penalties_without_amounts(
     assert [s.id for s in penalty.subjects] == [subject]
     assert [(s.id, s.status) for s in penalty.sanctions] == [(sanction, "applies")]
     assert (penalty.kind, penalty.min_yuan, penalty.max_yuan) == ("none", None, None)
+
+
+def test_the_loss_of_a_decision_beyond_authority_is_the_hotels_loss_as_given(
+    hotel: CompiledPolicy,
+) -> None:
+    # 七、4: a receiver promised a free banquet (beyond authority); the host puts the hotel's
+    # loss at 1,280 yuan, which the receiver bears, once.
+    decision = run(
+        hotel, guest_departed=True, findings=["做出權限範圍之外的處理決定"], hotel_loss_yuan=1280
+    )
+    (penalty,) = decision.penalties
+    assert (penalty.id, penalty.source.article) == ("bear_loss_penalty", "七、4")
+    assert [s.id for s in penalty.subjects] == ["receiver"]
+    assert (penalty.kind, penalty.per, penalty.sanctions) == ("compensation", "case", ())
+    assert (penalty.min_yuan, penalty.total_max_yuan) == (Decimal(1280), Decimal(1280))
+    # Not given yet: the amount waits for it.
+    waiting = run(hotel, guest_departed=True, findings=["decision_beyond_authority"])
+    (penalty,) = waiting.penalties
+    assert (penalty.min_yuan, penalty.total_max_yuan) == (None, None)
+    assert penalty.waiting_for == ("hotel_loss_yuan",)
 
 
 def test_department_fault_sends_the_report_copy(hotel: CompiledPolicy) -> None:

@@ -110,6 +110,39 @@ def test_financial_crime_goes_to_the_reported_units_supervision(
     decision = run(keyouqianqi, received_at="2026-05-06T09:00:00+08:00", category="financial_crime")
     duties = {(a.duty, a.role.id) for a in decision.routing if a.source.article == "第十四條"}
     assert duties == {("accepts", "acceptance_dept"), ("investigates", "reported_unit_supervision")}
+    # 第二十一條 has the complained-of unit investigate every complaint: for a 金融犯罪 report
+    # the unit reported would investigate itself. Both are listed, and the decision marks
+    # the declared conflict with both articles.
+    (conflict,) = decision.conflicts
+    assert (conflict.id, conflict.duty) == ("crime_self_investigation", "investigates")
+    assert [(a.role.id, a.source.rule, a.source.article) for a in conflict.assignments] == [
+        ("reported_unit_supervision", "financial_crime", "第十四條"),
+        ("complained_unit", "functional_duties", "第二十一條"),
+    ]
+    assert conflict.source.article == "第十四條、第二十一條"
+    assert all(a in decision.routing for a in conflict.assignments)
+
+
+@pytest.mark.parametrize(
+    ("channel", "category"),
+    [
+        ("letter", "work_error"),  # the unit investigates (第十四條, 第二十一條): no one else
+        ("媒體投訴", "irregular_operation"),  # 稽核監察部 核實 media, the unit investigates
+        ("政府部門轉來的投訴", "anonymous"),
+    ],
+)
+def test_no_conflict_is_marked_where_the_roles_can_go_together(
+    keyouqianqi: CompiledPolicy, channel: str, category: str
+) -> None:
+    decision = run(
+        keyouqianqi,
+        received_at="2026-05-06T09:00:00+08:00",
+        channel=channel,
+        category=category,
+        good_faith=True,
+    )
+    assert "crime_self_investigation" not in {c.id for c in decision.conflicts}
+    assert ("media_owner" in {c.id for c in decision.conflicts}) == (channel == "媒體投訴")
 
 
 def test_media_complaint_lists_all_three_owners_and_reports(keyouqianqi: CompiledPolicy) -> None:
@@ -125,6 +158,15 @@ def test_media_complaint_lists_all_three_owners_and_reports(keyouqianqi: Compile
     }
     assert ("audit_dept", "第十條") in owners
     assert ("offices", "第二十一條") in owners
+    # Three owners of one complaint (第十六條: 防止多頭聯系): the declared conflict, not a gap.
+    (conflict,) = decision.conflicts
+    assert conflict.id == "media_owner"
+    assert [(a.duty, a.role.id, a.source.article) for a in conflict.assignments] == [
+        ("handles", "audit_dept", "第十條"),
+        ("handles", "complained_unit", "第十六條"),
+        ("handles", "offices", "第二十一條"),
+    ]
+    assert not [g for g in decision.gaps if g.source.rule == "media_offices"]
     reports = {(r.id, tuple(t.id for t in r.to)) for r in decision.reports}
     assert ("media_to_leader", ("union_leader_in_charge",)) in reports
     assert ("media_to_leadership", ("union_leadership",)) in reports
@@ -159,6 +201,8 @@ def test_coerced_withdrawal_brings_strict_investigation(keyouqianqi: CompiledPol
     assert penalty.source.article == "第十九條"
     assert [s.id for s in penalty.sanctions] == ["strict_investigation"]
     assert penalty.min_yuan is None and penalty.kind == "none"
+    # 對相關責任人進社嚴肅查處: whoever applied the pressure, not the 當事人 of the complaint.
+    assert [(r.id, r.label) for r in penalty.subjects] == [("pressuring_party", "相關責任人")]
 
 
 def test_major_complaint_is_reported_to_the_regulator(keyouqianqi: CompiledPolicy) -> None:

@@ -56,6 +56,7 @@ ROUTING = {
 ACTIONS = [
     ("no_refusal_or_delay", (), "二、1"),
     ("no_commitment_before_clear", (), "二、4"),
+    ("may_say_in_progress", (), "二、4"),
     ("acknowledge_receipt", ("handler",), "二、5"),
     ("no_shirking", ("related_staff",), "二、5"),
     ("follow_up_visit", (), "二、6"),
@@ -335,6 +336,23 @@ def test_every_item_is_encoded_or_explained(shihua: CompiledPolicy) -> None:
         "四、1",
         "四、2",
     }
+
+
+def test_what_the_source_permits_is_discretionary(shihua: CompiledPolicy) -> None:
+    # 二、4 可以回復客戶“我們正在積極處理中”; 三、2 如果確實不能達到客戶提出的要求,可以向客戶
+    # 做出合理的解釋: permitted (可以), never owed; the rest is required.
+    ordinary = run(shihua, received_at="2026-03-09T10:00:00+08:00", level="general")
+    permitted = {a.id for a in ordinary.actions if a.discretionary}
+    assert permitted == {"may_say_in_progress"}
+    unmet = run(
+        shihua,
+        received_at="2026-03-09T10:00:00+08:00",
+        level="general",
+        request_cannot_be_met=True,
+    )
+    (explained,) = [a for a in unmet.actions if a.id == "explain_unmet_request"]
+    assert (explained.discretionary, explained.source.article) == (True, "三、2")
+    assert "reasonable_explanation" in {m.rule for m in unmet.matched_rules}
 
 
 def test_the_name_defect_is_recorded(shihua: CompiledPolicy) -> None:

@@ -186,12 +186,17 @@ def test_late_opening_twice_fines_the_head_and_each_back_office_clerk(xx: Compil
     assert (head.total_min_yuan, head.total_max_yuan) == (Decimal(200), Decimal(200))
     clerks = penalty(decision, "late_opening_back_office")
     assert ids(clerks.subjects) == ["back_office_staff"]
-    # 各100元: 100 yuan per clerk per occurrence, i.e. 200 yuan for each clerk here.
-    assert (clerks.total_min_yuan, clerks.total_max_yuan) == (Decimal(200), Decimal(200))
+    # 各100元: 100 yuan for each clerk per occurrence. How many clerks the host has not
+    # said: the amount stands, the total waits for the headcount.
+    assert (clerks.min_yuan, clerks.max_yuan) == (Decimal(100), Decimal(100))
+    assert (clerks.total_min_yuan, clerks.total_max_yuan) == (None, None)
+    assert (clerks.headcount, clerks.waiting_for) == (None, ("back_office_staff_count",))
     assert head.source.article == clerks.source.article == "第十一條(處罰)一"
-    # 第十四條: the fines may be deducted from wages and go to the 罰沒款 account.
+    # 第十四條: the fines may (可) be deducted from wages and go to the 罰沒款 account.
     fines = {a.id: a for a in decision.actions if a.source.article == "第十四條"}
     assert set(fines) == {"deduct_fine_from_wages", "fines_special_account"}
+    assert fines["deduct_fine_from_wages"].discretionary
+    assert not fines["fines_special_account"].discretionary
     assert ids(fines["fines_special_account"].by) == ["finance_dept"]
     # 第十三條: 評優評先 may be withdrawn 根據情況 — not said yet, so conditional.
     honours = penalty(decision, "honours_late_opening")
@@ -201,6 +206,31 @@ def test_late_opening_twice_fines_the_head_and_each_back_office_clerk(xx: Compil
         ("honours_disqualification", "conditional")
     ]
     assert ("investigates", "handling_dept") in {(a.duty, a.role.id) for a in decision.routing}
+
+
+@pytest.mark.parametrize(
+    ("clerks", "total"),
+    [
+        (3, 600),  # 100 yuan × 2 mornings × 3 clerks
+        (1, 200),  # 100 × 2 × 1: the head's own total
+        (0, 0),  # a branch with no back office: nobody to fine
+    ],
+)
+def test_each_back_office_clerk_is_fined_100_per_occurrence(
+    xx: CompiledPolicy, clerks: int, total: int
+) -> None:
+    decision = run(
+        xx,
+        findings=[{"finding": "late_opening", "count": 2}],
+        back_office_staff_count=clerks,
+    )
+    fine = penalty(decision, "late_opening_back_office")
+    assert (fine.headcount, fine.waiting_for) == (clerks, ())
+    assert (fine.min_yuan, fine.max_yuan) == (Decimal(100), Decimal(100))
+    assert (fine.total_min_yuan, fine.total_max_yuan) == (Decimal(total), Decimal(total))
+    # The unit head's fine is one person's: 100 × 2, whatever the headcount.
+    head = penalty(decision, "late_opening_unit_head")
+    assert (head.headcount, head.total_max_yuan) == (None, Decimal(200))
 
 
 @pytest.mark.parametrize(
@@ -281,8 +311,10 @@ def test_impersonated_loan_compensation_and_dismissal(xx: CompiledPolicy) -> Non
     )
     culprit = penalty(decision, "impersonated_loan_responsible")
     assert culprit.kind == "compensation"
-    # The amount is the loan's full principal and interest: no yuan figure in the source.
+    # The amount is the loan's full principal and interest, a fact of the case the host
+    # has not given yet: no figure, and the decision says what it waits for.
     assert culprit.min_yuan is None and culprit.max_yuan is None and culprit.configured
+    assert culprit.waiting_for == ("impersonated_loan_principal_interest_yuan",)
     assert ids(culprit.subjects) == ["responsible_person"]
     assert [(s.id, s.status) for s in culprit.sanctions] == [("expulsion", "applies")]
     others = penalty(decision, "impersonated_loan_supervisors")
@@ -293,6 +325,23 @@ def test_impersonated_loan_compensation_and_dismissal(xx: CompiledPolicy) -> Non
     assert [(s.id, s.status) for s in honours.sanctions] == [
         ("honours_disqualification", "applies")
     ]
+
+
+def test_impersonated_loan_compensation_is_the_loans_principal_and_interest(
+    xx: CompiledPolicy,
+) -> None:
+    # A 50,000 yuan loan in a customer's name, with 1,837.50 yuan of interest accrued: the
+    # responsible person compensates 51,837.50 yuan, once (per case), as the host gives it.
+    decision = run(
+        xx,
+        findings=["冒名貸款"],
+        impersonated_loan_principal_interest_yuan="51837.50",
+    )
+    culprit = penalty(decision, "impersonated_loan_responsible")
+    assert (culprit.per, culprit.waiting_for) == ("case", ())
+    assert (culprit.min_yuan, culprit.max_yuan) == (Decimal("51837.50"), Decimal("51837.50"))
+    assert culprit.total_min_yuan == culprit.total_max_yuan == Decimal("51837.50")
+    assert str(culprit.total_max_yuan) == "51837.50"  # as the host wrote it
 
 
 # --- 第十二條 ------------------------------------------------------------------------

@@ -73,6 +73,24 @@ def test_a_source_is_named_by_a_plain_file_name() -> None:
         "3-keyouqianqi-credit-union.txt"
     )
     assert source_name("regulatory-baseline.md — CBIRC Order 2020 No. 3") is None
+    assert source_name("docs/sources/5-hotel.txt, as published") == "5-hotel.txt"
+    assert source_name("docs/other/5-hotel.txt") is None
+    assert source_name("docs/sources/../../etc/passwd.txt") is None
     assert source_name("../../etc/passwd.txt") is None
     assert bundled_source_text("../policies/hotel.yaml") is None
     assert bundled_source_text("no-such-source.txt") is None
+
+
+POLICIES = sorted(p for p in (ROOT / "policies").glob("*.yaml") if ".tests." not in p.name)
+
+
+@pytest.mark.parametrize("path", POLICIES, ids=[p.stem for p in POLICIES])
+def test_each_bundled_policy_cites_its_source_as_it_is_in_the_repository(path: Path) -> None:
+    # The header's "# Source: <path>" and the `source:` field both name the text the policy
+    # encodes by its path in this repository, and the file is there.
+    lines = path.read_text(encoding="utf-8").splitlines()
+    (header,) = [line for line in lines if line.startswith("# Source: ")]
+    (field,) = [line for line in lines if line.startswith("source: ")]
+    cited = header.removeprefix("# Source: ").split()[0].rstrip(".")
+    assert cited.startswith("docs/sources/") and (ROOT / cited).is_file(), header
+    assert field.removeprefix("source: ").split()[0] == cited, field

@@ -47,7 +47,8 @@ COMPLAINT = {
 
 
 def approver(catalog: Catalog, policy_id: str, amount: str) -> list[str]:
-    decision = decide(catalog.load(policy_id), {**COMPLAINT, "compensation_yuan": amount})
+    complaint = {**COMPLAINT, "compensation_yuan": amount, "deputy_gm_waived_today_yuan": 0}
+    decision = decide(catalog.load(policy_id), complaint)
     (approval,) = decision.approvals
     return [role.id for role in approval.approver]
 

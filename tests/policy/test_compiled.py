@@ -940,8 +940,241 @@ CASES: dict[str, tuple[Edit, list[Problem]]] = {
 }
 
 
+def C(path: tuple[str | int, ...], message: str, code: str) -> Problem:
+    """A problem of a kind with a stable code."""
+    return Problem(message, path=path, code=code)
+
+
+ACTION = (*RULE, "actions", 0)
+REPORT = (*RULE, "reports", 0)
+PENALTY = (*RULE, "penalties", 0)
+TIER = (*RULE, "approvals", 0, "tiers", 0)
+AMOUNT = {"id": "amount", "type": "decimal", "label": "金額", "minimum": 0}
+COUNT = {"id": "staff", "type": "int", "label": "人數", "minimum": 0}
+SELF = {"id": "self", "duty": "investigates", "roles": ["desk", "head"], "article": "第一條",
+        "text": "自查"}  # fmt: skip
+INVESTIGATORS = [
+    {"duty": "investigates", "role": "desk"},
+    {"duty": "investigates", "role": "head"},
+]
+
+# The kinds of problem the schema's newer elements bring, each with its stable code.
+CODED: dict[str, tuple[Edit, list[Problem]]] = {
+    "or_roles repeating the role": (
+        put(*RULE, "routing", 0, "or_roles", value=["head", "desk"]),
+        [
+            C(
+                (*RULE, "routing", 0, "or_roles"),
+                "or_roles names a role twice (or repeats 'role'); each alternative holder once",
+                "policy.either_roles",
+            )
+        ],
+    ),
+    "action after an undeclared event": (
+        put(*ACTION, "on", value="replyed"),
+        [
+            C(
+                (*ACTION, "on"),
+                "'replyed' is not an event an action can follow; allowed: replied, hold, "
+                "unhold, extended; did you mean 'replied'?",
+                "policy.action_trigger",
+            )
+        ],
+    ),
+    "any one of a single role": (
+        edits(put(*ACTION, "by_any", value=True), put(*ACTION, "to", value=["desk"])),
+        [
+            C(
+                (*ACTION, "by_any"),
+                "by_any says any one of the roles in 'by' (「或」); 'by' names 1, it needs two "
+                "or more",
+                "policy.either_needs_two",
+            )
+        ],
+    ),
+    "any one of no recipient": (
+        put(*REPORT, "to_any", value=True),
+        [
+            C(
+                (*REPORT, "to_any"),
+                "to_any says any one of the roles in 'to' (「或」); 'to' names 1, it needs two "
+                "or more",
+                "policy.either_needs_two",
+            )
+        ],
+    ),
+    "report counted from a fact that is no instant": (
+        put(*REPORT, "starts", value="vip"),
+        [
+            C(
+                (*REPORT, "starts"),
+                "'vip' is not a datetime fact; allowed: received, departs_at",
+                "policy.report_start",
+            )
+        ],
+    ),
+    "report counted from a fact but due at no time": (
+        edits(drop(*REPORT, "due"), put(*REPORT, "starts", value="departs_at")),
+        [
+            C(
+                (*REPORT, "starts"),
+                "'starts' says from when 'due' is counted; this report has no 'due'",
+                "policy.report_start",
+            )
+        ],
+    ),
+    "amount from a fact that is no number": (
+        put(*PENALTY, "amount_yuan", value={"fact": "vip"}),
+        [
+            C(
+                (*PENALTY, "amount_yuan", "fact"),
+                "'vip' is not an int or decimal fact (an amount in yuan); allowed: amount",
+                "policy.amount_fact",
+            )
+        ],
+    ),
+    "amount from a fact that may be negative": (
+        put(*PENALTY, "amount_yuan", value={"fact": "amount"}),
+        [
+            C(
+                (*PENALTY, "amount_yuan", "fact"),
+                "fact 'amount' is an amount in yuan, never negative: declare it with "
+                "'minimum: 0' (or more)",
+                "policy.amount_fact",
+            )
+        ],
+    ),
+    "headcount that is no whole number": (
+        put(*PENALTY, "headcount", value="amount"),
+        [
+            C(
+                (*PENALTY, "headcount"),
+                "'amount' is not an int fact (a number of persons); none are declared",
+                "policy.headcount_fact",
+            )
+        ],
+    ),
+    "a tier's limit from a fact": (
+        edits(put("facts", 1, value=AMOUNT), put(*TIER, "limit_yuan", value={"fact": "amount"})),
+        [
+            C(
+                (*TIER, "limit_yuan", "fact"),
+                "a tier's limit is an amount the source states or a parameter the institution "
+                "sets, not a fact of the case",
+                "policy.tier_limit_fact",
+            )
+        ],
+    ),
+    "earlier total that is no amount": (
+        put(*TIER, "earlier_total", value="departs_at"),
+        [
+            C(
+                (*TIER, "earlier_total"),
+                "'departs_at' is not an int or decimal fact (an amount already approved, in "
+                "yuan); allowed: amount",
+                "policy.earlier_total_fact",
+            )
+        ],
+    ),
+    "a discretionary action owed and reminded": (
+        put(*ACTION, "discretionary", value=True),
+        [
+            C(
+                (*LIFE, "duties", 0, "id"),
+                "'urge' is discretionary (the source says 「可」: it may be done); it is never "
+                "owed",
+                "policy.discretionary_owed",
+            ),
+            C(
+                (*REMINDER, "id"),
+                "'urge' is discretionary (the source says 「可」: it may be done); nobody is "
+                "reminded of it",
+                "policy.discretionary_owed",
+            ),
+        ],
+    ),
+    "a conflict declared twice, of one role, and of an undeclared one": (
+        put(
+            "conflicts",
+            value=[
+                SELF,
+                {**SELF, "roles": ["desk"]},
+                {**SELF, "id": "x", "roles": ["desk", "boss"]},
+            ],
+        ),
+        [
+            C(
+                ("conflicts", 1, "id"),
+                "duplicate conflict id 'self' (first at conflicts[0])",
+                "policy.conflict_duplicate_id",
+            ),
+            C(
+                ("conflicts", 1, "roles"),
+                "name two or more different roles that cannot hold the duty together, or none "
+                "(the duty is exclusive: one role holds it)",
+                "policy.conflict_roles",
+            ),
+            P(("conflicts", 2, "roles", 1), f"role 'boss' is not declared in vocabulary; {ROLES}"),
+        ],
+    ),
+    "one rule giving a duty to roles that cannot hold it together": (
+        edits(put("conflicts", value=[SELF]), put(*RULE, "routing", value=INVESTIGATORS)),
+        [
+            C(
+                (*RULE, "routing", 1),
+                "rule 'reply' gives investigates to desk, head, which conflict 'self' says "
+                "cannot hold it together",
+                "policy.exclusive_duty_conflict",
+            )
+        ],
+    ),
+    "an exclusive duty given twice by one rule": (
+        edits(
+            put("conflicts", value=[{**SELF, "roles": []}]),
+            put(*RULE, "routing", value=INVESTIGATORS),
+        ),
+        [
+            C(
+                (*RULE, "routing", 1),
+                "rule 'reply' gives investigates to desk, head, which conflict 'self' says "
+                "cannot hold it together",
+                "policy.exclusive_duty_conflict",
+            )
+        ],
+    ),
+}
+
+
 def test_the_valid_policy_compiles() -> None:
     assert compile_policy(Policy.model_validate(valid())).id == "t"
+
+
+@pytest.mark.parametrize(("edit", "expected"), list(CODED.values()), ids=list(CODED))
+def test_each_newer_kind_of_problem_has_its_code_and_field(
+    edit: Edit, expected: list[Problem]
+) -> None:
+    data = valid()
+    edit(data)
+    assert problems(data) == expected
+
+
+def test_what_the_newer_checks_accept() -> None:
+    data = valid()
+    data["facts"] += [AMOUNT | {"id": "loan"}, COUNT]
+    rule = data["rules"][0]
+    rule["routing"] = [{"duty": "investigates", "role": "desk", "or_roles": ["head"]}]
+    rule["actions"][0] |= {"on": "replied", "by": ["desk", "head"], "by_any": True}
+    rule["reports"][0] |= {"to": ["desk", "head"], "to_any": True, "starts": "departs_at"}
+    rule["penalties"][0] |= {"amount_yuan": {"fact": "loan"}, "headcount": "staff"}
+    rule["approvals"][0]["tiers"][0]["earlier_total"] = "loan"
+    rule["actions"].append({"id": "may", "label": "可為", "discretionary": True})
+    # An either-of assignment shares a role with a plain one: one holder satisfies both.
+    rule["routing"].append({"duty": "investigates", "role": "head"})
+    data["conflicts"] = [SELF]
+    compiled = compile_policy(Policy.model_validate(data))
+    (declared,) = compiled.conflicts
+    assert declared.layer == "t"
+    assert declared.source() == Source(rule="self", article="第一條", policy="t")
 
 
 @pytest.mark.parametrize(("edit", "expected"), list(CASES.values()), ids=list(CASES))
@@ -1020,6 +1253,52 @@ def test_problems_in_the_extending_policys_own_entries_point_at_them() -> None:
             f"role 'boss' is not declared in vocabulary; {ROLES}",
         ),
         P((*LIFE, "clocks", 0, "deadlines", 0), "deadline 'nope' is not declared; allowed: reply"),
+    ]
+
+
+def test_conflicts_merge_by_id_each_keeping_its_layer_and_problems_point_into_the_file() -> None:
+    base_data = valid()
+    base_data["conflicts"] = [SELF, {**SELF, "id": "reply_once", "duty": "replies", "roles": []}]
+    base = compile_policy(Policy.model_validate(base_data))
+    mine = {**SELF, "text": "分行:不得自查"}
+    extra = {**SELF, "id": "decide", "duty": "decides"}
+    merged = compile_policy(branch(conflicts=[extra, mine]), base=base)
+    # The base's first, replaced in place; new ones after; each with the layer it came from.
+    assert [(c.conflict.id, c.conflict.text, c.layer) for c in merged.conflicts] == [
+        ("self", "分行:不得自查", "c"),
+        ("reply_once", "自查", "t"),
+        ("decide", "自查", "c"),
+    ]
+    # A rule of the branch that runs into a conflict: its own field; a conflict of the
+    # branch that an inherited rule runs into: at extends.
+    own_rule = {"id": "own", "article": "分行第一條", "routing": INVESTIGATORS}
+    assert branch_problems(branch(rules=[own_rule]), base) == [
+        C(
+            ("rules", 0, "routing", 1),
+            "rule 'own' gives investigates to desk, head, which conflict 'self' says cannot "
+            "hold it together",
+            "policy.exclusive_duty_conflict",
+        )
+    ]
+    accepts_once = {**SELF, "id": "accept_once", "duty": "accepts", "roles": ["head"]}
+    assert branch_problems(branch(conflicts=[accepts_once]), base) == [
+        C(
+            ("conflicts", 0, "roles"),
+            "name two or more different roles that cannot hold the duty together, or none "
+            "(the duty is exclusive: one role holds it)",
+            "policy.conflict_roles",
+        )
+    ]
+    base_data["rules"][0]["routing"] = INVESTIGATORS
+    del base_data["conflicts"]
+    plain = compile_policy(Policy.model_validate(base_data))
+    assert branch_problems(branch(conflicts=[SELF]), plain) == [
+        C(
+            ("extends",),
+            "in inherited rule at rules[0].routing[1]: rule 'reply' gives investigates to desk, "
+            "head, which conflict 'self' says cannot hold it together",
+            "policy.exclusive_duty_conflict",
+        )
     ]
 
 

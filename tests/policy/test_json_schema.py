@@ -156,11 +156,23 @@ BROKEN: dict[str, tuple[Callable[[Any], None], str]] = {
     ),
     "money min without max": (
         _drop((*MONEY, "max")),
-        "$.rules[2].penalties[0].amount_yuan.min type",
+        "$.rules[2].penalties[0].amount_yuan anyOf",
     ),
     "money and a parameter": (
         _set((*MONEY, "parameter"), "head_limit"),
-        "$.rules[2].penalties[0].amount_yuan.max type",
+        "$.rules[2].penalties[0].amount_yuan anyOf",
+    ),
+    "money and a fact": (
+        _set((*MONEY, "fact"), "compensation_yuan"),
+        "$.rules[2].penalties[0].amount_yuan anyOf",
+    ),
+    "conflict of an unknown duty": (
+        _set(("conflicts",), [{"id": "x", "duty": "owns", "article": "第一條", "text": "t"}]),
+        "$.conflicts[0].duty enum",
+    ),
+    "conflict without its reason": (
+        _set(("conflicts",), [{"id": "x", "duty": "replies", "article": "第一條"}]),
+        "$.conflicts[0] required",
     ),
     "bad condition key": (
         _set(("rules", 2, "when", "chanel"), ["counter"]),

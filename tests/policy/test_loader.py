@@ -281,3 +281,22 @@ def test_policy_files_expands_directories_and_leaves_out_tests_files(tmp_path: P
         (tmp_path / name).write_text("", encoding="utf-8")
     single = tmp_path / "a.tests.yaml"
     assert policy_files([tmp_path, single]) == [tmp_path / "a.yaml", tmp_path / "b.yaml", single]
+
+
+def test_a_consistency_problem_keeps_its_code_with_its_file_and_line() -> None:
+    text = MINI.replace(
+        "        subjects: [head, desk]\n",
+        "        subjects: [head, desk]\n        headcount: serious\n",
+    )
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, file="mini.yaml")
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line, problem.field, problem.code) == (
+        "mini.yaml",
+        text.splitlines().index("        headcount: serious") + 1,
+        "rules[2].penalties[0].headcount",
+        "policy.headcount_fact",
+    )
+    assert problem.message == (
+        "'serious' is not an int fact (a number of persons); none are declared"
+    )

@@ -93,14 +93,20 @@ def test_money_is_an_integer_or_quoted_decimal_never_a_float_nor_negative() -> N
     assert str(money.min) == "1.50"  # as written: exact, with its places
 
 
-def test_money_is_a_range_or_a_parameter() -> None:
-    assert refused(Money, {"min": 1}) == [
-        ("value_error", (), "Value error, money needs both min and max (yuan), or a parameter")
-    ]
-    assert refused(Money, {"min": 1, "max": 2, "parameter": "limit"}) == [
-        ("value_error", (), "Value error, money is either min/max or a parameter, not both")
-    ]
+def test_money_is_a_range_or_a_parameter_or_a_fact() -> None:
+    needs = "Value error, money needs both min and max (yuan), or a parameter, or a fact"
+    assert refused(Money, {"min": 1}) == [("value_error", (), needs)]
+    assert refused(Money, {}) == [("value_error", (), needs)]
+    one_of = "Value error, money is one of: min/max, a parameter, a fact"
+    for both in (
+        {"min": 1, "max": 2, "parameter": "limit"},
+        {"min": 1, "max": 2, "fact": "loan_yuan"},
+        {"max": 2, "fact": "loan_yuan"},
+        {"parameter": "limit", "fact": "loan_yuan"},
+    ):
+        assert refused(Money, both) == [("value_error", (), one_of)], both
     assert Money(parameter="limit").parameter == "limit"
+    assert Money(fact="loan_yuan").fact == "loan_yuan"
 
 
 # --- periods ----------------------------------------------------------------------------------

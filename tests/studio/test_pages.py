@@ -147,7 +147,7 @@ def test_an_article_neither_encoded_nor_explained_is_marked(catalog: Catalog) ->
 
 def test_a_policy_without_its_source_text_lists_its_rules_by_article(catalog: Catalog) -> None:
     text = rendered(catalog, "cn_banking_baseline")
-    assert "此政策沒有可顯示的來源文字(regulatory-baseline.md" in text
+    assert "此政策沒有可顯示的來源文字(docs/sources/regulatory-baseline.md" in text
     by_article = section(text, "source")
     order = re.findall(r"<th scope=\"row\">([^<]+)</th>", by_article)
     numbered = [a for a in order if a.startswith("第")]
@@ -325,8 +325,8 @@ def test_the_index_lists_each_policy_with_its_state(catalog: Catalog) -> None:
     page = read_page(text)
     check_self_contained(text, page)
     hotel = section(text, "policy-hotel")
-    assert 'href="hotel.html"' in hotel and "14/14 通過" in hotel
-    assert catalog.load("hotel").sha256[:12] in hotel and "2026.1" in hotel
+    assert 'href="hotel.html"' in hotel and "16/16 通過" in hotel
+    assert catalog.load("hotel").sha256[:12] in hotel and "2026.2" in hotel
     assert "2 個失敗(共 12 個)" in section(text, "policy-xx_bank")
     base = section(text, "policy-cn_banking_baseline")
     assert "基礎層(不單獨使用)" in base and "沒有測試檔案" in base
@@ -368,5 +368,5 @@ def test_the_example_of_docs_workbench_runs() -> None:
     exec(compile(code, "docs/workbench.md", "exec"), scope)
     assert str(scope["page"]).startswith('<!DOCTYPE html>\n<html lang="en">')
     assert 'href="/"' in str(scope["page"]) and 'href="?lang=zh-Hant"' in str(scope["page"])
-    assert "14/14 passed" in str(scope["index"])
+    assert "16/16 passed" in str(scope["index"])
     assert str(scope["svg"]).startswith('<svg class="diagram"')

@@ -19,7 +19,7 @@ def test_policies_draws_every_field_of_the_model() -> None:
     # A field the model gains is drawn, or listed as not drawn, or this test fails.
     seen: dict[str, set[str]] = {"policy": set(), "rule": set(), "calendar": set()}
 
-    @settings(max_examples=100, derandomize=True)  # the same 100 documents on every run
+    @settings(max_examples=200, derandomize=True)  # the same 200 documents on every run
     @given(policies(form="data"))
     def record(data: dict[str, Any]) -> None:
         seen["policy"].update(data)

@@ -269,12 +269,15 @@ def test_a_parameter_set(tmp_path: Path) -> None:
         ),
     ]
     approval = result.changes[2]
-    # amounts at and below the new 500 yuan limit now go to the deputy GM
-    assert approval.where == ("fact 賠償金額(元) (compensation_yuan): 499, 500",)
+    # Every amount's chain now shows the deputy GM's 500 yuan; at and below it, the daily
+    # limit (每日) needs the day's earlier total before the deputy GM can be named.
+    assert approval.where == ("fact 賠償金額(元) (compensation_yuan): 499, 500, 501",)
     assert approval.example is not None
     assert (approval.example.old, approval.example.new) == (
-        "499 yuan → not configured",
-        "499 yuan → 餐廳副總經理 (restaurant_deputy_gm)",
+        "499 yuan → not configured (chain: 餐廳副總經理 (restaurant_deputy_gm) up to blank; "
+        "駐店總經理 (resident_gm) up to blank)",
+        "499 yuan → waits for deputy_gm_waived_today_yuan (chain: 餐廳副總經理 "
+        "(restaurant_deputy_gm) up to 500 yuan; 駐店總經理 (resident_gm) up to blank)",
     )
 
 
@@ -304,7 +307,7 @@ def test_reordered_keys_and_a_comment_are_equivalent(
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert out == (
-        "keyouqianqi_credit_union 2026.1 → keyouqianqi_credit_union 2026.1: equivalent (no "
+        "keyouqianqi_credit_union 2026.2 → keyouqianqi_credit_union 2026.2: equivalent (no "
         f"complaint is decided differently); {result.decided} kinds of complaint decided by each\n"
     )
 
@@ -314,12 +317,12 @@ def test_wording_no_decision_shows_is_listed_but_equivalent(tmp_path: Path) -> N
         tmp_path,
         KEYOUQIANQI,
         ("    title: 首問責任制\n", "    title: 首問負責制\n"),
-        ('version: "2026.1"', 'version: "2026.2"'),
+        ('version: "2026.2"', 'version: "2026.3"'),
     )
     result = changes_of(KEYOUQIANQI, new)
     assert result.equivalent
     assert [(c.kind, c.id, c.details, c.behavioural) for c in result.changes] == [
-        ("text", "policy", ("version: 2026.1 → 2026.2",), False),
+        ("text", "policy", ("version: 2026.2 → 2026.3",), False),
         ("rule", "first_question", ("title: 首問責任制 → 首問負責制",), False),
     ]
 
@@ -330,3 +333,32 @@ def test_every_bundled_policy_is_equivalent_to_itself() -> None:
         policy = catalog.load(policy_id)
         result = diff(policy, policy)
         assert (policy_id, result.equivalent, result.changes) == (policy_id, True, ())
+
+
+def test_a_declared_conflict_removed_shows_where_decisions_stop_marking_it(
+    tmp_path: Path,
+) -> None:
+    text = KEYOUQIANQI.read_text(encoding="utf-8")
+    start = text.index("  - id: crime_self_investigation\n")
+    end = text.index("  - id: media_owner\n")
+    new = edited(tmp_path, KEYOUQIANQI, (text[start:end], ""))
+    result = changes_of(KEYOUQIANQI, new)
+    (change,) = result.changes
+    assert (change.kind, change.id, change.change, change.article) == (
+        "conflict",
+        "crime_self_investigation",
+        "removed",
+        "第十四條、第二十一條",
+    )
+    assert change.details[0].startswith(
+        "investigates: 被舉報單位的監察部門 (reported_unit_supervision)、被投訴單位 "
+        "(complained_unit) cannot hold it together"
+    )
+    # Only 金融犯罪 reports give the investigation to the reported unit's supervision.
+    assert change.where == ("category: 金融犯罪 (financial_crime)",)
+    assert change.example is not None
+    assert change.example.old == (
+        "investigates: 被舉報單位的監察部門 (reported_unit_supervision) (financial_crime) against "
+        "被投訴單位 (complained_unit) (functional_duties)"
+    )
+    assert change.example.new == "absent"

@@ -187,6 +187,40 @@ def test_bocom_card_centre_tiers_chain_up_to_the_senior_manager(catalog: Catalog
     assert ("step_card_to_senior_manager", "role_card_senior_manager", "to") in found
 
 
+def test_keyouqianqi_declared_conflicts_link_the_roles_that_cannot_hold_a_duty(
+    catalog: Catalog,
+) -> None:
+    graph = policy_graph(catalog.load("keyouqianqi_credit_union"), "routing")
+    found = edges(graph)
+    # 第十四條 / 第二十一條: the reported unit's supervision, or the unit itself, investigates.
+    for role in ("reported_unit_supervision", "complained_unit"):
+        assert ("conflict_crime_self_investigation", f"role_{role}", "調查 investigates") in found
+    # 第十條 / 第十六條 / 第二十一條: three owners of a media complaint.
+    for role in ("audit_dept", "complained_unit", "offices"):
+        assert ("conflict_media_owner", f"role_{role}", "處理 handles") in found
+    node = next(n for n in graph.nodes if n.id == "conflict_media_owner")
+    assert node.kind == "conflict"
+    assert node.detail == ("media_owner · 第十條、第十六條、第二十一條", "不能同時 處理 handles")
+    assert "conflict" not in {n.kind for n in policy_graph(graph_policy(catalog), "routing").nodes}
+
+
+def graph_policy(catalog: Catalog) -> CompiledPolicy:
+    return catalog.load("shihua_credit_coop")  # declares no conflict
+
+
+def test_bocom_send_back_is_an_action_on_the_event_to_either_unit(catalog: Catalog) -> None:
+    # 一、3: 如不符合要求則退回有關部門或分行重新處理 — after the event, to one of the two.
+    found = edges(policy_graph(catalog.load("bocom"), "escalation"))
+    assert ("event_opinion_not_compliant", "action_send_back", "on") in found
+    assert ("role_business_mgmt_group", "action_send_back", "by") in found
+    assert ("action_send_back", "role_related_depts", "to 或") in found
+    assert ("action_send_back", "role_branches", "to 或") in found
+    routing = edges(policy_graph(catalog.load("bocom"), "routing"))
+    # 《工單》轉發有關部門或分行處理: either handles it.
+    assert ("rule_work_order", "role_related_depts", "處理 handles 或") in routing
+    assert ("rule_work_order", "role_branches", "處理 handles 或") in routing
+
+
 def test_hotel_reports_to_runs_floor_manager_to_general_manager(catalog: Catalog) -> None:
     # 三、2、2) 樓面經理 … 向餐廳副總經理請示; 三、2、4) 餐廳副總經理 … 向總經理請示
     found = edges(policy_graph(catalog.load("hotel"), "routing"))
@@ -247,7 +281,7 @@ _MERMAID_NODE = re.compile(
     r'(?P<close>"\]|"/\]|"\)|"\]\)|"\}\}|"\])$'
 )
 _MERMAID_EDGE = re.compile(
-    r'^  (?P<a>[A-Za-z0-9_]+) (?:-->|==>|-\.->)\|"(?P<text>[^"]*)"\| (?P<b>[A-Za-z0-9_]+)$'
+    r'^  (?P<a>[A-Za-z0-9_]+) (?:-->|==>|-\.->|-\.-)\|"(?P<text>[^"]*)"\| (?P<b>[A-Za-z0-9_]+)$'
 )
 
 

@@ -114,7 +114,7 @@ def test_the_report_counts(keyouqianqi: CompiledPolicy, new: CompiledPolicy) -> 
         }
     ]
     assert [b["line"] for b in data["bad_lines"]] == [7, 8]
-    assert data["old"]["version"] == "2026.1" and data["new"]["version"] == "2026.9-test"
+    assert data["old"]["version"] == "2026.2" and data["new"]["version"] == "2026.9-test"
 
 
 def test_two_workers_report_what_one_reports(
@@ -164,7 +164,7 @@ def test_compare_two_different_complaints_names_every_kind(keyouqianqi: Compiled
         "escalations_changed",
         "actions_changed",
         "reports_changed",
-        "gaps_changed",
+        "conflicts_changed",  # 第十條/第十六條/第二十一條's three owners of a media complaint
     }
     deadline_changes = [c.text for c in changes if c.kind.startswith("deadline")]
     assert deadline_changes == [

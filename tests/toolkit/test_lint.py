@@ -215,6 +215,37 @@ def test_rules_that_give_the_reply_to_two_roles(tmp_path: Path) -> None:
     ]
 
 
+def test_rules_that_run_into_a_declared_conflict(tmp_path: Path) -> None:
+    # The policy says the desk and the head cannot both investigate one complaint (the head
+    # may, or the desk; not each by a different rule). An either-of assignment that allows
+    # the head (desk or head) goes with the head's own; the head's and the desk's do not.
+    rules = (
+        "  - id: desk_checks\n    article: 第六條\n    when: {level: major}\n"
+        "    routing:\n      - {duty: investigates, role: desk}\n"
+        "  - id: head_checks\n    article: 第七條\n    when: {channel: phone}\n"
+        "    routing:\n      - {duty: investigates, role: head}\n"
+        "  - id: either_checks\n    article: 第八條\n"
+        "    routing:\n      - {duty: investigates, role: desk, or_roles: [head]}\n"
+    )
+    conflict = (
+        "conflicts:\n"
+        "  - {id: one_investigator, duty: investigates, roles: [desk, head], article: 第九條,"
+        " text: 一人調查}\n"
+    )
+    text = add_rule(rules) + conflict
+    report, _ = run_lint(tmp_path, text)
+    assert summary(report) == [
+        (
+            "warning",
+            "declared-conflict",
+            "rules desk_checks (第六條) and head_checks (第七條) give investigates to 櫃面 (desk) "
+            "and 負責人 (head), which conflict one_investigator (第九條) says cannot hold it "
+            "together (where channel: 電話投訴 (phone); level: 重大投訴 (major))",
+            line_of(text, "  - id: head_checks"),
+        )
+    ]
+
+
 def test_rules_that_escalate_one_trigger_to_two_roles(tmp_path: Path) -> None:
     rule = (
         "  - id: self_review\n    article: 第七條\n"

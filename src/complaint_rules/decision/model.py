@@ -21,6 +21,7 @@ __all__ = [
     "DecidedAction",
     "DecidedApproval",
     "DecidedAssignment",
+    "DecidedConflict",
     "DecidedDeadline",
     "DecidedEscalation",
     "DecidedGap",
@@ -29,6 +30,7 @@ __all__ = [
     "DecidedReport",
     "DecidedRetention",
     "DecidedSanction",
+    "DecidedTier",
     "Decision",
     "LayerRef",
     "PendingRule",
@@ -77,8 +79,11 @@ class DecidedLevel(_Out):
 
 
 class DecidedAssignment(_Out):
+    """A duty and its holder; with ``or_roles``, any one of ``role`` and them holds it."""
+
     duty: str
     role: Named
+    or_roles: tuple[Named, ...]
     note: str | None
     source: Source
 
@@ -103,10 +108,19 @@ class DecidedDeadline(_Out):
 
 
 class DecidedAction(_Out):
+    """Something to do: ``on`` an event (``None``: on receipt), by and to roles (``by_any``,
+    ``to_any``: any one of them), by a deadline; ``discretionary`` if the source permits it
+    (「可」) rather than requires it."""
+
     id: str
     label: str
+    on: str | None
     by: tuple[Named, ...]
+    by_any: bool
+    to: tuple[Named, ...]
+    to_any: bool
     deadline: str | None
+    discretionary: bool
     note: str | None
     source: Source
 
@@ -117,19 +131,30 @@ class DecidedEscalation(_Out):
     on: str
     deadline: str | None
     by: tuple[Named, ...]
+    by_any: bool
     to: tuple[Named, ...]
+    to_any: bool
     next: str | None
+    discretionary: bool
     note: str | None
     source: Source
 
 
 class DecidedReport(_Out):
+    """A report; ``due`` counted from ``starts`` (``received`` or a datetime fact), which
+    until the fact is given is ``waiting_for`` it."""
+
     id: str
     label: str
     by: tuple[Named, ...]
+    by_any: bool
     to: tuple[Named, ...]
+    to_any: bool
     frequency: str
+    starts: str
     due: datetime | None
+    waiting_for: tuple[str, ...]
+    discretionary: bool
     note: str | None
     source: Source
 
@@ -160,22 +185,44 @@ class DecidedPenalty(_Out):
     subjects: tuple[Named, ...]
     kind: str
     per: str
+    headcount: int | None
+    """How many persons the amount applies to, each (a fact), for a penalty per person."""
     min_yuan: Decimal | None
     max_yuan: Decimal | None
     total_min_yuan: Decimal | None
     total_max_yuan: Decimal | None
     configured: bool
+    waiting_for: tuple[str, ...]
+    """Facts the amount or its total needs that the complaint does not give."""
     sanctions: tuple[DecidedSanction, ...]
     note: str | None
     source: Source
 
 
+class DecidedTier(_Out):
+    """One step of an approval chain: a role and the most it may approve (``configured``
+    false where the source leaves it blank and the institution has not set it). For a limit
+    over a period (每日), ``earlier_total`` names the fact of what the role has already
+    approved, and ``total_yuan`` is the amount plus it, the sum compared with the limit."""
+
+    role: Named
+    limit_yuan: Decimal | None
+    configured: bool
+    earlier_total: str | None
+    total_yuan: Decimal | None
+
+
 class DecidedApproval(_Out):
+    """Who may approve the amount: the chain (``tiers``, then ``above``) and the approver."""
+
     id: str
     label: str
     amount_yuan: Decimal | None
+    tiers: tuple[DecidedTier, ...]
+    above: tuple[Named, ...]
     approver: tuple[Named, ...]
     configured: bool
+    waiting_for: tuple[str, ...]
     note: str | None
     source: Source
 
@@ -183,6 +230,18 @@ class DecidedApproval(_Out):
 class DecidedGap(_Out):
     about: str
     text: str
+    source: Source
+
+
+class DecidedConflict(_Out):
+    """Assignments of one duty, by rules that apply together, to roles the policy declares
+    cannot hold it together (its ``conflicts``): each with its own article. ``source`` is
+    the declaration (its id, article and layer)."""
+
+    id: str
+    duty: str
+    text: str
+    assignments: tuple[DecidedAssignment, ...]
     source: Source
 
 
@@ -213,6 +272,7 @@ class Decision(_Out):
     penalties: tuple[DecidedPenalty, ...]
     approvals: tuple[DecidedApproval, ...]
     gaps: tuple[DecidedGap, ...]
+    conflicts: tuple[DecidedConflict, ...]
     pending_rules: tuple[PendingRule, ...]
     carried: dict[str, JsonValue] = {}
     """The complaint's personal fields the host asked to carry (``decide(..., carry=)``),
@@ -240,6 +300,7 @@ _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {
         DecidedAction,
         DecidedApproval,
         DecidedAssignment,
+        DecidedConflict,
         DecidedDeadline,
         DecidedEscalation,
         DecidedGap,
@@ -248,6 +309,7 @@ _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {
         DecidedReport,
         DecidedRetention,
         DecidedSanction,
+        DecidedTier,
         Decision,
         LayerRef,
         Named,

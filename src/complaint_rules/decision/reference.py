@@ -37,8 +37,10 @@ The steps, and the fields of a decision in the order of its JSON:
 9. From the matched rules, rule by rule in policy order and element by element in the
    rule's order: ``routing``, ``deadlines`` (counted by
    :func:`~complaint_rules.calendar.periods.due_after`), ``actions``, ``escalations``,
-   ``reports`` (with their due instant, counted from receipt), ``retention``,
-   ``penalties`` (one per finding of the complaint a penalty names) and ``approvals``.
+   ``reports`` (with their due instant, counted from receipt or from a datetime fact),
+   ``retention``, ``penalties`` (one per finding of the complaint a penalty names; an
+   amount may be a fact of the case, and per person a headcount the host gives) and
+   ``approvals`` (the whole chain, and the approver).
    A count through a year whose holiday schedule is not known refuses the whole decision
    (:class:`~complaint_rules.errors.UnpublishedCalendarError`, for the first deadline,
    else report, that needs it) unless ``estimate`` is asked for.
@@ -46,9 +48,12 @@ The steps, and the fields of a decision in the order of its JSON:
     cannot classify, then per matched rule its retention without a term, the amounts its
     penalties and approvals take from a parameter the institution has not set, and the
     gaps the rule declares; each once, where it first appears.
-11. ``pending_rules``: each rule left undecided, with the facts it reads that the complaint
+11. ``conflicts``: each conflict the policy declares (``conflicts``: roles that cannot hold
+    a duty together) that the routing runs into, with the assignments involved, each with
+    its own article.
+12. ``pending_rules``: each rule left undecided, with the facts it reads that the complaint
     does not give.
-12. ``carried``: the complaint's personal fields the host named in ``carry``, verbatim;
+13. ``carried``: the complaint's personal fields the host named in ``carry``, verbatim;
     empty otherwise.
 
 Every element names its source: the rule's id, the article it encodes (the element's own
@@ -67,13 +72,14 @@ from ..calendar.periods import Due, due_after
 from ..errors import CalendarError, ComplaintError, Problem
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
-from ..policy.model import Approval, Deadline, Money, Penalty, Period, Report
+from ..policy.model import Approval, Assignment, Deadline, Money, Penalty, Period, Report
 from ..policy.vocabulary import Lookup
 from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
 from .model import (
     DecidedAction,
     DecidedApproval,
     DecidedAssignment,
+    DecidedConflict,
     DecidedDeadline,
     DecidedEscalation,
     DecidedGap,
@@ -82,6 +88,7 @@ from .model import (
     DecidedReport,
     DecidedRetention,
     DecidedSanction,
+    DecidedTier,
     Decision,
     LayerRef,
     Named,
@@ -142,7 +149,20 @@ def decide(
         for d in rule.rule.deadlines
     )
     reports = tuple(
-        _report(policy, rule, r, received, estimate) for rule in matched for r in rule.rule.reports
+        _report(policy, rule, r, c, received, estimate)
+        for rule in matched
+        for r in rule.rule.reports
+    )
+    routing = tuple(
+        DecidedAssignment(
+            duty=a.duty,
+            role=_named(policy.roles, a.role),
+            or_roles=_roles(policy, a.or_roles),
+            note=a.note,
+            source=rule.source(a.article),
+        )
+        for rule in matched
+        for a in rule.rule.routing
     )
 
     penalties: list[DecidedPenalty] = []
@@ -171,23 +191,19 @@ def decide(
         level=level,
         findings=tuple(_named(policy.findings, f.finding) for f in c.findings),
         matched_rules=tuple(rule.source() for rule in matched),
-        routing=tuple(
-            DecidedAssignment(
-                duty=a.duty,
-                role=_named(policy.roles, a.role),
-                note=a.note,
-                source=rule.source(a.article),
-            )
-            for rule in matched
-            for a in rule.rule.routing
-        ),
+        routing=routing,
         deadlines=deadlines,
         actions=tuple(
             DecidedAction(
                 id=a.id,
                 label=a.label,
+                on=a.on,
                 by=_roles(policy, a.by),
+                by_any=a.by_any,
+                to=_roles(policy, a.to),
+                to_any=a.to_any,
                 deadline=a.deadline,
+                discretionary=a.discretionary,
                 note=a.note,
                 source=rule.source(a.article),
             )
@@ -201,8 +217,11 @@ def decide(
                 on=e.on,
                 deadline=e.deadline,
                 by=_roles(policy, e.by),
+                by_any=e.by_any,
                 to=_roles(policy, e.to),
+                to_any=e.to_any,
                 next=e.next,
+                discretionary=e.discretionary,
                 note=e.note,
                 source=rule.source(e.article),
             )
@@ -226,6 +245,7 @@ def decide(
         penalties=tuple(penalties),
         approvals=tuple(approvals),
         gaps=tuple(gaps),
+        conflicts=_conflicts(policy, [a for rule in matched for a in rule.rule.routing], routing),
         pending_rules=tuple(_pending(rule, c.facts) for rule in pending),
         carried=dict(c.carried),
     )
@@ -444,20 +464,37 @@ def _deadline(
 
 
 def _report(
-    policy: CompiledPolicy, rule: CompiledRule, r: Report, received: datetime, estimate: bool
+    policy: CompiledPolicy,
+    rule: CompiledRule,
+    r: Report,
+    c: Complaint,
+    received: datetime,
+    estimate: bool,
 ) -> DecidedReport:
     """A report a matched rule requires: to whom, by whom, how often, and, where the source
-    sets a time, ``due`` at the latest amount of it counted from receipt."""
+    sets a time, ``due`` at the latest amount of it counted from its start: receipt, or the
+    datetime fact ``starts`` names; until that fact is given, no ``due`` and ``waiting_for``
+    the fact."""
     due = None
+    waiting: tuple[str, ...] = ()
     if r.due is not None:
-        due = _due(policy, r.due, r.due.bounds[1], received, estimate).at
+        start = received if r.starts == "received" else c.facts.get(r.starts)
+        if start is None:
+            waiting = (r.starts,)
+        else:
+            due = _due(policy, r.due, r.due.bounds[1], start, estimate).at
     return DecidedReport(
         id=r.id,
         label=r.label,
         by=_roles(policy, r.by),
+        by_any=r.by_any,
         to=_roles(policy, r.to),
+        to_any=r.to_any,
         frequency=r.frequency,
+        starts=r.starts,
         due=due,
+        waiting_for=waiting,
+        discretionary=r.discretionary,
         note=r.note,
         source=rule.source(r.article),
     )
@@ -472,16 +509,23 @@ def _money(
     money: Money | None,
     what: str,
     gaps: list[DecidedGap],
+    facts: Mapping[str, Any] | None = None,
 ) -> tuple[Decimal | None, Decimal | None, bool]:
     """An amount in yuan as (least, most, configured).
 
     No amount: (None, None) and nothing missing. An amount the source states: its range.
-    An amount the source leaves to a parameter: the institution's value, or, where it has
+    An amount that is a fact of the case: the complaint's value of it (as given), or
+    (None, None) where it does not give it (the caller says it waits for the fact). An
+    amount the source leaves to a parameter: the institution's value, or, where it has
     set none, (None, None), not configured, and a gap (about "amount", citing the
     parameter's article, else the rule's) appended to ``gaps``.
     """
     if money is None:
         return None, None, True
+    if money.fact is not None:
+        value = None if facts is None else facts.get(money.fact)
+        amount = None if value is None else Decimal(value)
+        return amount, amount, True
     if money.parameter is None:
         return money.min, money.max, True
     param = next(p for p in policy.policy.parameters if p.id == money.parameter)
@@ -506,14 +550,26 @@ def _penalty(
     """The penalty a matched rule sets for one finding of the complaint.
 
     ``occurrences`` and ``roles_involved`` are the finding's own; the amount per
-    occurrence (or per case, ``per``) is the source's or a parameter's (see
+    occurrence (or per case, ``per``) is the source's, a parameter's or a fact's (see
     :func:`_money`), and the totals multiply it by the occurrences where it is per
-    occurrence. Each sanction ``applies`` when it has no condition or its condition holds
-    for the complaint, is ``not_applicable`` when it does not, and is ``conditional``
-    when the condition reads a fact the complaint does not give.
+    occurrence, and by the ``headcount`` (a fact) where it is per person (「各」).
+    ``waiting_for`` lists the amount's fact and the headcount's where the complaint does
+    not give them: the totals are then unknown (``None``). Each sanction ``applies`` when
+    it has no condition or its condition holds for the complaint, is ``not_applicable``
+    when it does not, and is ``conditional`` when the condition reads a fact the
+    complaint does not give.
     """
-    least, most, configured = _money(policy, rule, p.amount_yuan, p.label, gaps)
+    facts = subject.facts
+    least, most, configured = _money(policy, rule, p.amount_yuan, p.label, gaps, facts)
     times = found.count if p.per == "occurrence" else 1
+    waiting = tuple(
+        f
+        for f in (None if p.amount_yuan is None else p.amount_yuan.fact, p.headcount)
+        if f is not None and facts.get(f) is None
+    )
+    headcount = None if p.headcount is None else facts.get(p.headcount)
+    if headcount is not None:
+        times *= headcount
     sanctions = []
     for k, item in enumerate(p.sanctions):
         condition = rule.sanctions.get((p.id, k))
@@ -536,11 +592,13 @@ def _penalty(
         subjects=_roles(policy, p.subjects),
         kind=p.kind,
         per=p.per,
+        headcount=headcount,
         min_yuan=least,
         max_yuan=most,
-        total_min_yuan=None if least is None else least * times,
-        total_max_yuan=None if most is None else most * times,
+        total_min_yuan=None if least is None or waiting else least * times,
+        total_max_yuan=None if most is None or waiting else most * times,
         configured=configured,
+        waiting_for=waiting,
         sanctions=tuple(sanctions),
         note=p.note,
         source=rule.source(p.article),
@@ -556,35 +614,98 @@ def _approval(
 ) -> DecidedApproval:
     """Who may approve the amount the complaint gives in ``ap.amount_fact``.
 
+    The chain is always listed: each tier's role with its limit (``configured`` false,
+    no limit, where the source leaves it blank and the institution has not set it), then
+    ``above``. A tier with an ``earlier_total`` (a limit over a period, such as 每日)
+    compares the amount plus that fact (``total_yuan``), where both are given.
+
     No amount given: no amount, no approver, configured. Otherwise the tiers are read in
     order, each limit looked up (so that every blank one is reported as a gap): the
-    first tier whose limit the amount does not exceed names the approver; past every
-    tier, ``above`` does. A tier whose limit is blank leaves the approval not configured
-    and without an approver.
+    first tier whose limit the amount (plus its earlier total) does not exceed names the
+    approver; past every tier, ``above`` does. Reading stops, without an approver, at a
+    tier whose limit is blank (not configured), or whose earlier total the complaint does
+    not give while the amount alone is within the limit (``waiting_for`` it; an amount
+    over the limit alone is over it with any earlier total, which is never negative).
     """
     amount = facts.get(ap.amount_fact)
     approver: tuple[Named, ...] = ()
     configured = True
+    waiting: tuple[str, ...] = ()
     if amount is not None:
         amount = Decimal(amount)
-        limits = [(t.role, _money(policy, rule, t.limit_yuan, ap.label, gaps)) for t in ap.tiers]
+        # Every tier's limit is looked up here, in order, so each blank one is a gap.
+        limits = [_money(policy, rule, t.limit_yuan, ap.label, gaps) for t in ap.tiers]
+    else:
+        limits = [_money(policy, rule, t.limit_yuan, ap.label, []) for t in ap.tiers]
+    tiers = []
+    for t, (_, limit, tier_configured) in zip(ap.tiers, limits, strict=True):
+        earlier = None if t.earlier_total is None else facts.get(t.earlier_total)
+        total = None
+        if amount is not None and earlier is not None:
+            total = amount + Decimal(earlier)
+        tiers.append(
+            DecidedTier(
+                role=_named(policy.roles, t.role),
+                limit_yuan=limit,
+                configured=tier_configured,
+                earlier_total=t.earlier_total,
+                total_yuan=total,
+            )
+        )
+    if amount is not None:
         approver = _roles(policy, ap.above)
-        for role, (_, limit, tier_configured) in limits:
-            if not tier_configured or limit is None:
+        for t, tier in zip(ap.tiers, tiers, strict=True):
+            if not tier.configured or tier.limit_yuan is None:
                 approver, configured = (), False
                 break
-            if amount <= limit:
-                approver = (_named(policy.roles, role),)
+            compared = amount if tier.total_yuan is None else tier.total_yuan
+            if compared > tier.limit_yuan:
+                continue  # over it alone: the earlier total (never negative) cannot help
+            if t.earlier_total is not None and tier.total_yuan is None:
+                approver, waiting = (), (t.earlier_total,)
                 break
+            approver = (tier.role,)
+            break
     return DecidedApproval(
         id=ap.id,
         label=ap.label,
         amount_yuan=amount,
+        tiers=tuple(tiers),
+        above=_roles(policy, ap.above),
         approver=approver,
         configured=configured,
+        waiting_for=waiting,
         note=ap.note,
         source=rule.source(ap.article),
     )
+
+
+# --- conflicts ---------------------------------------------------------------------------
+
+
+def _conflicts(
+    policy: CompiledPolicy,
+    assignments: list[Assignment],
+    routing: tuple[DecidedAssignment, ...],
+) -> tuple[DecidedConflict, ...]:
+    """The policy's declared conflicts (in its order) that the routing runs into: for
+    each, the decided assignments of its duty to roles that cannot all hold it together
+    (no one role could hold it by every one of them), each with its own article."""
+    out = []
+    for declared in policy.conflicts:
+        involved = declared.among(assignments)
+        if involved:
+            c = declared.conflict
+            out.append(
+                DecidedConflict(
+                    id=c.id,
+                    duty=c.duty,
+                    text=c.text,
+                    assignments=tuple(routing[i] for i in involved),
+                    source=declared.source(),
+                )
+            )
+    return tuple(out)
 
 
 # --- gaps and pending rules --------------------------------------------------------------

@@ -9,8 +9,13 @@ from .model import Decision, Named, Source
 __all__ = ["render_text"]
 
 
-def _names(items: Iterable[Named]) -> str:
-    return "、".join(n.label for n in items) or "—"
+def _names(items: Iterable[Named], any_one: bool = False) -> str:
+    """Labels joined: 、 for each of them, 或 for any one of them (by_any, to_any)."""
+    return (" 或 " if any_one else "、").join(n.label for n in items) or "—"
+
+
+def _flags(on: str | None, discretionary: bool) -> str:
+    return (f", on {on}" if on else "") + (" (可: discretionary)" if discretionary else "")
 
 
 def _src(source: Source) -> str:
@@ -34,7 +39,8 @@ def render_text(d: Decision) -> str:
     section(
         "Routing 分工",
         [
-            f"{a.duty}: {a.role.label}{' (' + a.note + ')' if a.note else ''} {_src(a.source)}"
+            f"{a.duty}: {_names((a.role, *a.or_roles), True)}"
+            f"{' (' + a.note + ')' if a.note else ''} {_src(a.source)}"
             for a in d.routing
         ],
     )
@@ -49,23 +55,37 @@ def render_text(d: Decision) -> str:
         flag = " (estimated)" if x.estimated else ""
         rows.append(f"{x.label}: due {window}{x.due.isoformat()}{flag} {_src(x.source)}")
     section("Deadlines 時限", rows)
-    section("Actions 應辦事項", [f"{a.label} — {_names(a.by)} {_src(a.source)}" for a in d.actions])
+    section(
+        "Actions 應辦事項",
+        [
+            f"{a.label} — {_names(a.by, a.by_any)}"
+            f"{' → ' + _names(a.to, a.to_any) if a.to else ''}"
+            f"{_flags(a.on, a.discretionary)} {_src(a.source)}"
+            for a in d.actions
+        ],
+    )
     section(
         "Escalation 上報",
         [
-            f"on {e.on}{' (' + e.deadline + ')' if e.deadline else ''}: {_names(e.by)} → "
-            f"{_names(e.to)}: {e.label} {_src(e.source)}"
+            f"on {e.on}{' (' + e.deadline + ')' if e.deadline else ''}: "
+            f"{_names(e.by, e.by_any)} → {_names(e.to, e.to_any)}: {e.label}"
+            f"{_flags(None, e.discretionary)} {_src(e.source)}"
             for e in d.escalations
         ],
     )
-    section(
-        "Reporting 報告",
-        [
-            f"{r.label}: {_names(r.by)} → {_names(r.to)}"
-            f"{', due ' + r.due.isoformat() if r.due else ''} {_src(r.source)}"
-            for r in d.reports
-        ],
-    )
+    rows = []
+    for r in d.reports:
+        due = ""
+        if r.due:
+            start = "" if r.starts == "received" else f" (from {r.starts})"
+            due = f", due {r.due.isoformat()}{start}"
+        elif r.waiting_for:
+            due = f", due from {', '.join(r.waiting_for)}: not given"
+        rows.append(
+            f"{r.label}: {_names(r.by, r.by_any)} → {_names(r.to, r.to_any)}{due}"
+            f"{_flags(None, r.discretionary)} {_src(r.source)}"
+        )
+    section("Reporting 報告", rows)
     section(
         "Retention 保存",
         [
@@ -87,17 +107,44 @@ def render_text(d: Decision) -> str:
             f"{s.label}{'' if s.status == 'applies' else ' (' + (s.condition or s.status) + ')'}"
             for s in p.sanctions
         )
+        persons = "" if p.headcount is None else f" × {p.headcount} persons"
+        waiting = f", waiting for {', '.join(p.waiting_for)}" if p.waiting_for else ""
         rows.append(
-            f"{p.label}: {_names(p.subjects)}, {money} per {p.per} × {p.occurrences}"
-            f"{'; ' + sanctions if sanctions else ''} {_src(p.source)}"
+            f"{p.label}: {_names(p.subjects)}, {money} per {p.per} × {p.occurrences}{persons}"
+            f"{waiting}{'; ' + sanctions if sanctions else ''} {_src(p.source)}"
         )
     section("Penalties 處罰", rows)
+    rows = []
+    for a in d.approvals:
+        if not a.configured:
+            who = "not configured"
+        elif a.waiting_for:
+            who = f"waiting for {', '.join(a.waiting_for)}"
+        else:
+            who = _names(a.approver)
+        steps = []
+        for t in a.tiers:
+            limit = f"up to {t.limit_yuan} yuan" if t.configured else "limit not configured"
+            total = ""
+            if t.earlier_total:
+                total = f", with {t.earlier_total}"
+                total += f": {t.total_yuan} yuan" if t.total_yuan is not None else ""
+            steps.append(f"{t.role.label} ({limit}{total})")
+        chain = " → ".join([*steps, _names(a.above)])
+        amount = "amount not given" if a.amount_yuan is None else f"{a.amount_yuan} yuan"
+        if a.amount_yuan is None:
+            who = "—"
+        rows.append(f"{a.label}: {amount} → {who}; chain: {chain} {_src(a.source)}")
+    section("Approvals 權限", rows)
     section(
-        "Approvals 權限",
+        "Conflicts 衝突",
         [
-            f"{a.label}: {a.amount_yuan} yuan → "
-            f"{_names(a.approver) if a.configured else 'not configured'} {_src(a.source)}"
-            for a in d.approvals
+            f"{c.duty}: "
+            + " / ".join(
+                f"{_names((a.role, *a.or_roles), True)} {_src(a.source)}" for a in c.assignments
+            )
+            + f" — {c.text} {_src(c.source)}"
+            for c in d.conflicts
         ],
     )
     section(

@@ -38,7 +38,7 @@ from ..policy.conditions import (
     check_condition,
     explain_condition,
 )
-from ..policy.model import Approval, Fact
+from ..policy.model import Approval, Fact, Penalty
 from ..policy.vocabulary import Lookup
 
 __all__ = ["LANGUAGES", "Explanation", "ExplanationLine", "explain", "render_explanation"]
@@ -61,6 +61,7 @@ LineKind = Literal[
     "penalty",
     "approval",
     "gap",
+    "conflict",
     "pending",
     "not_applied",
 ]
@@ -192,8 +193,10 @@ class _Writer:
     def term(self, lookup: Lookup, term_id: str) -> str:
         return self.t("term", label=lookup.label(term_id), id=term_id)
 
-    def named(self, items: Iterable[Named]) -> str:
-        return self.p.sep.join(self.t("term", label=n.label, id=n.id) for n in items)
+    def named(self, items: Iterable[Named], any_one: bool = False) -> str:
+        """Names joined: each of them, or (``any_one``) any one of them (「或」)."""
+        sep = self.p.any_sep if any_one else self.p.sep
+        return sep.join(self.t("term", label=n.label, id=n.id) for n in items)
 
     def fact(self, fact_id: str) -> str:
         return self.t("term", label=self.facts[fact_id].label, id=fact_id)
@@ -201,8 +204,11 @@ class _Writer:
     def facts_list(self, ids: Iterable[str]) -> str:
         return self.p.sep.join(self.fact(f) for f in ids)
 
-    def by(self, items: Sequence[Named]) -> str:
-        return self.t("by", by=self.named(items)) if items else ""
+    def by(self, items: Sequence[Named], any_one: bool = False) -> str:
+        return self.t("by", by=self.named(items, any_one)) if items else ""
+
+    def may(self, discretionary: bool) -> str:
+        return self.t("may") if discretionary else ""
 
     def value(self, value: Any) -> str:
         if isinstance(value, bool):
@@ -335,7 +341,7 @@ class _Writer:
         d, p = self.d, self.p
         for a in d.routing:
             note = self.t("note", note=a.note) if a.note else ""
-            role = self.named([a.role])
+            role = self.named([a.role, *a.or_roles], any_one=True)
             self.add(
                 "routing", self.t("routing", duty=p.duties[a.duty], role=role, note=note), a.source
             )
@@ -343,7 +349,17 @@ class _Writer:
             self.add("deadline", self.deadline(x), x.source)
         for act in d.actions:
             deadline = self.t("action_deadline", deadline=act.deadline) if act.deadline else ""
-            text = self.t("action", label=act.label, by=self.by(act.by), deadline=deadline)
+            on = self.t("action_on", event=self.term(self.cp.events, act.on)) if act.on else ""
+            to = self.t("action_to", to=self.named(act.to, act.to_any)) if act.to else ""
+            text = self.t(
+                "action",
+                label=act.label,
+                on=on,
+                by=self.by(act.by, act.by_any),
+                to=to,
+                deadline=deadline,
+                may=self.may(act.discretionary),
+            )
             self.add("action", text, act.source)
         for e in d.escalations:
             if e.on == "received":
@@ -357,20 +373,28 @@ class _Writer:
                 "escalation",
                 label=e.label,
                 trigger=trigger,
-                to=self.named(e.to),
-                by=self.by(e.by),
+                to=self.named(e.to, e.to_any),
+                by=self.by(e.by, e.by_any),
                 next=nxt,
+                may=self.may(e.discretionary),
             )
             self.add("escalation", text, e.source)
         for r in d.reports:
-            due = self.t("report_due", due=r.due.isoformat()) if r.due else ""
+            due = ""
+            if r.due is not None and r.starts != "received":
+                due = self.t("report_due_from", due=r.due.isoformat(), start=self.fact(r.starts))
+            elif r.due is not None:
+                due = self.t("report_due", due=r.due.isoformat())
+            elif r.waiting_for:
+                due = self.t("report_waiting", start=self.fact(r.starts))
             text = self.t(
                 "report",
                 label=r.label,
-                to=self.named(r.to),
-                by=self.by(r.by),
+                to=self.named(r.to, r.to_any),
+                by=self.by(r.by, r.by_any),
                 frequency=p.frequencies[r.frequency],
                 due=due,
+                may=self.may(r.discretionary),
             )
             self.add("report", text, r.source)
         for k in d.retention:
@@ -386,6 +410,19 @@ class _Writer:
             self.add("approval", self.approval(ap), ap.source)
         for g in d.gaps:
             self.add("gap", self.t("gap", about=p.abouts[g.about], text=g.text), g.source)
+        for c in d.conflicts:
+            items = self.p.sep.join(
+                self.t(
+                    "conflict_item",
+                    role=self.named([a.role, *a.or_roles], any_one=True),
+                    source=self.t(
+                        "source", rule=a.source.rule, article=self.article(a.source.article)
+                    ),
+                )
+                for a in c.assignments
+            )
+            text = self.t("conflict", duty=p.duties[c.duty], assignments=items, text=c.text)
+            self.add("conflict", text, c.source)
 
     def period(self, unit: str, amount: int, low: int | None) -> str:
         if unit == "end_of_month":
@@ -443,18 +480,29 @@ class _Writer:
         return self.yuan(low) if low == high else self.t("yuan", amount=f"{low}–{high}")
 
     def penalty(self, pen: DecidedPenalty) -> str:
+        model = self.penalty_model(pen)
         if not pen.configured:
             money = self.t("money_not_configured")
+        elif pen.waiting_for:
+            money = self.t("money_waiting", facts=self.facts_list(pen.waiting_for))
         elif pen.min_yuan is None or pen.max_yuan is None:
             money = self.t("money_none")
         else:
             each = self.money(pen.min_yuan, pen.max_yuan)
-            if pen.per == "occurrence":
-                assert pen.total_min_yuan is not None and pen.total_max_yuan is not None
+            total = ""
+            if pen.total_min_yuan is not None and pen.total_max_yuan is not None:
                 total = self.money(pen.total_min_yuan, pen.total_max_yuan)
+            if pen.headcount is not None:
+                name = f"per_person_{pen.per}"
+                money = self.t(
+                    name, money=each, n=pen.occurrences, persons=pen.headcount, total=total
+                )
+            elif pen.per == "occurrence":
                 money = self.t("per_occurrence", money=each, n=pen.occurrences, total=total)
             else:
                 money = self.t("per_case", money=each)
+        if model.amount_yuan is not None and model.amount_yuan.fact is not None:
+            money += self.t("amount_fact", fact=self.fact(model.amount_yuan.fact))
         items = []
         for s in pen.sanctions:
             name = self.t("term", label=s.label, id=s.id)
@@ -482,11 +530,43 @@ class _Writer:
     def approval(self, ap: DecidedApproval) -> str:
         if ap.amount_yuan is None:
             fact = self.fact(self.approval_model(ap).amount_fact)
-            return self.t("approval_no_amount", label=ap.label, fact=fact)
-        amount = self.yuan(ap.amount_yuan)
-        if not ap.configured:
-            return self.t("approval_not_configured", label=ap.label, amount=amount)
-        return self.t("approval", label=ap.label, amount=amount, approver=self.named(ap.approver))
+            text = self.t("approval_no_amount", label=ap.label, fact=fact)
+        else:
+            amount = self.yuan(ap.amount_yuan)
+            if not ap.configured:
+                text = self.t("approval_not_configured", label=ap.label, amount=amount)
+            elif ap.waiting_for:
+                facts = self.facts_list(ap.waiting_for)
+                text = self.t("approval_waiting", label=ap.label, amount=amount, facts=facts)
+            else:
+                approver = self.named(ap.approver)
+                text = self.t("approval", label=ap.label, amount=amount, approver=approver)
+        steps = []
+        for tier in ap.tiers:
+            role = self.named([tier.role])
+            if not tier.configured or tier.limit_yuan is None:
+                steps.append(self.t("tier_not_configured", role=role))
+                continue
+            limit = self.yuan(tier.limit_yuan)
+            if tier.earlier_total is None:
+                steps.append(self.t("tier", role=role, limit=limit))
+            elif tier.total_yuan is None:
+                fact = self.fact(tier.earlier_total)
+                steps.append(self.t("tier_earlier", role=role, limit=limit, fact=fact))
+            else:
+                fact = self.fact(tier.earlier_total)
+                total = self.yuan(tier.total_yuan)
+                steps.append(self.t("tier_total", role=role, limit=limit, fact=fact, total=total))
+        chain = self.t("chain_sep").join([*steps, self.named(ap.above)])
+        return text + self.t("approval_chain", chain=chain)
+
+    def penalty_model(self, pen: DecidedPenalty) -> Penalty:
+        for rule in self.cp.rules:
+            if rule.rule.id == pen.source.rule:
+                for penalty in rule.rule.penalties:
+                    if penalty.id == pen.id:
+                        return penalty
+        raise AssertionError(f"penalty {pen.id!r} not in rule {pen.source.rule!r}")
 
     def approval_model(self, ap: DecidedApproval) -> Approval:
         for rule in self.cp.rules:

@@ -37,9 +37,11 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 
 def source_name(source: str) -> str | None:
     """The file name a policy's ``source`` starts with, if it names a text file:
-    ``5-hotel.txt, with the amounts…`` → ``5-hotel.txt``; ``regulatory-baseline.md — …``
-    → None. Only a plain file name counts (no directory, nothing outside a folder)."""
-    match = _NAME.match(source)
+    ``docs/sources/5-hotel.txt, with the amounts…`` (the path in the repository) or
+    ``5-hotel.txt …`` → ``5-hotel.txt``; ``regulatory-baseline.md — …`` → None. Only a plain
+    file name counts, after the repository's ``docs/sources/`` (no other directory, nothing
+    outside that folder)."""
+    match = _NAME.match(source.removeprefix("docs/sources/"))
     return match.group() if match else None
 
 

@@ -30,6 +30,8 @@ from .model import (
     BUILTIN_EVENTS,
     ELEMENT_KINDS,
     ELEMENT_SINGULAR,
+    Assignment,
+    Conflict,
     Deadline,
     Money,
     Period,
@@ -38,7 +40,16 @@ from .model import (
 )
 from .vocabulary import Lookup, normalise
 
-__all__ = ["CompiledPolicy", "CompiledRule", "Layer", "Source", "compile_policy"]
+__all__ = [
+    "CompiledConflict",
+    "CompiledPolicy",
+    "CompiledRule",
+    "Layer",
+    "Source",
+    "compile_policy",
+    "conflicting",
+    "governed",
+]
 
 Path = tuple[str | int, ...]
 
@@ -74,6 +85,53 @@ class CompiledRule:
 
 
 @dataclass(frozen=True)
+class CompiledConflict:
+    """A declared conflict (:class:`~complaint_rules.policy.model.Conflict`) and its layer."""
+
+    conflict: Conflict
+    layer: str
+
+    def source(self) -> Source:
+        """Where a marked conflict comes from: the declaration's id, article and layer."""
+        return Source(
+            rule=self.conflict.id,
+            article=self.conflict.article,
+            policy=self.layer,
+            verification=None,
+        )
+
+    def holders(self, assignment: Assignment) -> frozenset[str] | None:
+        """The roles that may hold the duty by ``assignment`` (its role, or any of its
+        ``or_roles``), if it is an assignment this conflict governs: of its duty, and (where
+        the conflict names roles) only to roles it names."""
+        return governed(self.conflict, assignment)
+
+    def among(self, assignments: Iterable[Assignment]) -> tuple[int, ...]:
+        """The positions of the governed ``assignments`` if they cannot all hold together
+        (no role could hold the duty by every one of them), else ``()``."""
+        return conflicting(self.conflict, assignments)
+
+
+def governed(conflict: Conflict, assignment: Assignment) -> frozenset[str] | None:
+    """See :meth:`CompiledConflict.holders`."""
+    if assignment.duty != conflict.duty:
+        return None
+    roles = frozenset((assignment.role, *assignment.or_roles))
+    if conflict.roles and not roles <= set(conflict.roles):
+        return None
+    return roles
+
+
+def conflicting(conflict: Conflict, assignments: Iterable[Assignment]) -> tuple[int, ...]:
+    """See :meth:`CompiledConflict.among`: two or more governed assignments whose sets of
+    roles share no role conflict (one holder cannot satisfy them all)."""
+    found = [(i, r) for i, a in enumerate(assignments) if (r := governed(conflict, a)) is not None]
+    if len(found) < 2 or frozenset.intersection(*(r for _, r in found)):
+        return ()
+    return tuple(i for i, _ in found)
+
+
+@dataclass(frozen=True)
 class Layer:
     """One policy file in a stack of layers (the base first)."""
 
@@ -103,6 +161,8 @@ class CompiledPolicy:
     classification: tuple[tuple[str, str, str, CompiledCondition], ...]
     rules: tuple[CompiledRule, ...]
     layers: tuple[Layer, ...]
+    conflicts: tuple[CompiledConflict, ...] = ()
+    """The declared conflicts of duties (base layer first), each with its layer."""
     lifecycle_layers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """The layer (policy id) each lifecycle entry came from, keyed ``"clocks:decision"``."""
     cache: dict[str, object] = field(
@@ -175,8 +235,8 @@ class _Checker:
             fact_types=self.fact_types,
         )
 
-    def add(self, path: Path, message: str) -> None:
-        self.problems.append(Problem(message=message, path=path))
+    def add(self, path: Path, message: str, code: str | None = None) -> None:
+        self.problems.append(Problem(message=message, path=path, code=code))
 
     def ref(self, kind: str, value: str, path: Path) -> None:
         lookup = self.lookups[kind]
@@ -291,8 +351,43 @@ class _Checker:
         if period.unit in ("calendar_days", "working_days") and low < 1:
             self.add((*path, period.unit), "a period in days is at least 1 day")
 
+    def amount_fact(self, fact_id: str, path: Path, code: str, what: str, *types: str) -> None:
+        """A fact holding an amount or a count: a number fact (of ``types``, default int or
+        decimal) that cannot be negative (its ``minimum`` is 0 or more)."""
+        types = types or ("int", "decimal")
+        fact = next((f for f in self.policy.facts if f.id == fact_id), None)
+        if fact is None or fact.type not in types:
+            allowed = [f for f, t in self.fact_types.items() if t in types]
+            kind = " or ".join(types)
+            self.add(
+                path,
+                f"{fact_id!r} is not an {kind} fact ({what}); " + _allowed(fact_id, allowed),
+                code,
+            )
+        elif fact.minimum is None or fact.minimum < 0:
+            self.add(
+                path,
+                f"fact {fact_id!r} is {what}, never negative: declare it with 'minimum: 0' "
+                "(or more)",
+                code,
+            )
+
+    def either(self, element: Any, path: Path) -> None:
+        """``by_any``/``to_any`` say any one of several roles: they need two or more."""
+        for name in ("by", "to"):
+            if getattr(element, f"{name}_any") and len(getattr(element, name)) < 2:
+                self.add(
+                    (*path, f"{name}_any"),
+                    f"{name}_any says any one of the roles in '{name}' (「或」); "
+                    f"'{name}' names {len(getattr(element, name))}, it needs two or more",
+                    "policy.either_needs_two",
+                )
+
     def money(self, money: Money | None, path: Path) -> None:
         if money is None:
+            return
+        if money.fact is not None:
+            self.amount_fact(money.fact, (*path, "fact"), "policy.amount_fact", "an amount in yuan")
             return
         if money.parameter is not None:
             param = self.parameters.get(money.parameter)
@@ -340,6 +435,15 @@ class _Checker:
             when = None if rule.when is None else self.condition(rule.when, (*base, "when"))
             for j, assignment in enumerate(rule.routing):
                 self.ref("role", assignment.role, (*base, "routing", j, "role"))
+                self.refs("role", assignment.or_roles, (*base, "routing", j, "or_roles"))
+                alternatives = (assignment.role, *assignment.or_roles)
+                if len(set(alternatives)) != len(alternatives):
+                    self.add(
+                        (*base, "routing", j, "or_roles"),
+                        "or_roles names a role twice (or repeats 'role'); each alternative "
+                        "holder once",
+                        "policy.either_roles",
+                    )
             for j, deadline in enumerate(rule.deadlines):
                 path = (*base, "deadlines", j)
                 self.refs("role", deadline.by, (*path, "by"))
@@ -359,6 +463,16 @@ class _Checker:
             for j, action in enumerate(rule.actions):
                 path = (*base, "actions", j)
                 self.refs("role", action.by, (*path, "by"))
+                self.refs("role", action.to, (*path, "to"))
+                self.either(action, path)
+                events = self.lookups["event"].terms
+                if action.on is not None and action.on not in events:
+                    self.add(
+                        (*path, "on"),
+                        f"{action.on!r} is not an event an action can follow; "
+                        + _allowed(action.on, list(events)),
+                        "policy.action_trigger",
+                    )
                 if action.deadline is not None and action.deadline not in deadlines:
                     self.add(
                         (*path, "deadline"),
@@ -369,6 +483,7 @@ class _Checker:
                 path = (*base, "escalations", j)
                 self.refs("role", esc.by, (*path, "by"))
                 self.refs("role", esc.to, (*path, "to"))
+                self.either(esc, path)
                 if esc.on == "deadline_missed":
                     if esc.deadline is None:
                         self.add((*path, "deadline"), "on: deadline_missed needs 'deadline'")
@@ -397,7 +512,22 @@ class _Checker:
                 path = (*base, "reports", j)
                 self.refs("role", report.by, (*path, "by"))
                 self.refs("role", report.to, (*path, "to"))
+                self.either(report, path)
                 self.period(report.due, (*path, "due"))
+                if report.starts != "received":
+                    if report.starts not in datetime_facts:
+                        self.add(
+                            (*path, "starts"),
+                            f"{report.starts!r} is not a datetime fact; "
+                            + _allowed(report.starts, ["received", *datetime_facts]),
+                            "policy.report_start",
+                        )
+                    elif report.due is None:
+                        self.add(
+                            (*path, "starts"),
+                            "'starts' says from when 'due' is counted; this report has no 'due'",
+                            "policy.report_start",
+                        )
             for j, keep in enumerate(rule.retention):
                 self.refs("role", keep.keeper, (*base, "retention", j, "keeper"))
             sanctions: dict[tuple[str, int], CompiledCondition] = {}
@@ -406,6 +536,14 @@ class _Checker:
                 self.ref("finding", penalty.finding, (*path, "finding"))
                 self.refs("role", penalty.subjects, (*path, "subjects"))
                 self.money(penalty.amount_yuan, (*path, "amount_yuan"))
+                if penalty.headcount is not None:
+                    self.amount_fact(
+                        penalty.headcount,
+                        (*path, "headcount"),
+                        "policy.headcount_fact",
+                        "a number of persons",
+                        "int",
+                    )
                 if penalty.kind in ("fine", "pay_deduction") and penalty.amount_yuan is None:
                     self.add((*path, "amount_yuan"), f"a {penalty.kind} needs amount_yuan")
                 for k, item in enumerate(penalty.sanctions):
@@ -426,6 +564,20 @@ class _Checker:
                 for k, tier in enumerate(approval.tiers):
                     self.ref("role", tier.role, (*path, "tiers", k, "role"))
                     self.money(tier.limit_yuan, (*path, "tiers", k, "limit_yuan"))
+                    if tier.limit_yuan.fact is not None:
+                        self.add(
+                            (*path, "tiers", k, "limit_yuan", "fact"),
+                            "a tier's limit is an amount the source states or a parameter the "
+                            "institution sets, not a fact of the case",
+                            "policy.tier_limit_fact",
+                        )
+                    if tier.earlier_total is not None:
+                        self.amount_fact(
+                            tier.earlier_total,
+                            (*path, "tiers", k, "earlier_total"),
+                            "policy.earlier_total_fact",
+                            "an amount already approved, in yuan",
+                        )
                 self.refs("role", approval.above, (*path, "above"))
             compiled.append(
                 CompiledRule(
@@ -442,6 +594,46 @@ class _Checker:
             closing = elements["escalations"][loop[-2]]
             self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
         return compiled
+
+    # -- conflicts of duties -----------------------------------------------------------
+
+    def conflicts(self, layers: Mapping[str, str]) -> list[CompiledConflict]:
+        """The declared conflicts, checked; and no rule may give a duty, on its own, to
+        roles a conflict says cannot hold it together (that is a contradiction of the
+        policy's own, not of the source's articles, which decisions and lint mark)."""
+        policy = self.policy
+        seen: dict[str, int] = {}
+        out = []
+        for i, conflict in enumerate(policy.conflicts):
+            path: Path = ("conflicts", i)
+            if conflict.id in seen:
+                self.add(
+                    (*path, "id"),
+                    f"duplicate conflict id {conflict.id!r} "
+                    f"(first at conflicts[{seen[conflict.id]}])",
+                    "policy.conflict_duplicate_id",
+                )
+            seen.setdefault(conflict.id, i)
+            self.refs("role", conflict.roles, (*path, "roles"))
+            if len(conflict.roles) == 1 or len(set(conflict.roles)) != len(conflict.roles):
+                self.add(
+                    (*path, "roles"),
+                    "name two or more different roles that cannot hold the duty together, or "
+                    "none (the duty is exclusive: one role holds it)",
+                    "policy.conflict_roles",
+                )
+            out.append(CompiledConflict(conflict, layers.get(conflict.id, policy.id)))
+            for r, rule in enumerate(policy.rules):
+                involved = conflicting(conflict, rule.routing)
+                if involved:
+                    roles = ", ".join(dict.fromkeys(rule.routing[k].role for k in involved))
+                    self.add(
+                        ("rules", r, "routing", involved[-1]),
+                        f"rule {rule.id!r} gives {conflict.duty} to {roles}, which conflict "
+                        f"{conflict.id!r} says cannot hold it together",
+                        "policy.exclusive_duty_conflict",
+                    )
+        return out
 
     # -- lifecycle (events, clocks, duties, reminders) ---------------------------------
 
@@ -469,6 +661,8 @@ class _Checker:
 
         rule_elements: dict[str, str] = {}
         deadlines: dict[str, Deadline] = {}
+        discretionary = {a.id for rule in policy.rules for a in rule.actions if a.discretionary}
+        discretionary |= {r.id for rule in policy.rules for r in rule.reports if r.discretionary}
         for rule in policy.rules:
             kinds = [(a.id, "action") for a in rule.actions] + [
                 (r.id, "report") for r in rule.reports
@@ -625,6 +819,13 @@ class _Checker:
                     )
                 )
                 self.add((*path, "id"), f"{duty.id!r} {why}")
+            if duty.id in discretionary:
+                self.add(
+                    (*path, "id"),
+                    f"{duty.id!r} is discretionary (the source says 「可」: it may be done); "
+                    "it is never owed",
+                    "policy.discretionary_owed",
+                )
             if not duty.after:
                 self.add((*path, "after"), "a duty needs the events after which it is owed")
             event_refs(duty.after, (*path, "after"), with_received)
@@ -644,6 +845,13 @@ class _Checker:
                     (*path, "id"),
                     f"{reminder.id!r} is not an action of the rules; "
                     + _allowed(reminder.id, actions),
+                )
+            elif reminder.id in discretionary:
+                self.add(
+                    (*path, "id"),
+                    f"{reminder.id!r} is discretionary (the source says 「可」: it may be done); "
+                    "nobody is reminded of it",
+                    "policy.discretionary_owed",
                 )
             if reminder.clock not in clock_ids:
                 self.add(
@@ -733,6 +941,7 @@ def compile_policy(
     """
     own_hash = sha256 or _content_hash(policy)
     layers: dict[str, str] = {}
+    conflict_layers: dict[str, str] = {}
     stack: tuple[Layer, ...] = ()
     paths: dict[Path, Path] = {}
     merged = policy
@@ -748,7 +957,13 @@ def compile_policy(
                 ]
             )
         base_layers = {r.rule.id: r.layer for r in base.rules}
+        base_conflicts = {c.conflict.id: c.layer for c in base.conflicts}
         merged, layers, paths, problems = merge(base.policy, base_layers, policy)
+        own_conflicts = {c.id for c in policy.conflicts}
+        conflict_layers = {
+            c.id: policy.id if c.id in own_conflicts else base_conflicts.get(c.id, base.id)
+            for c in merged.conflicts
+        }
         if problems:
             raise PolicyError(problems)
         stack = base.layers
@@ -764,6 +979,7 @@ def compile_policy(
     checker.settings()
     classification = checker.classification()
     rules = checker.rules(layers)
+    conflicts = checker.conflicts(conflict_layers)
     checker.lifecycle()
     if checker.problems:
         raise PolicyError(
@@ -804,6 +1020,7 @@ def compile_policy(
         classification=tuple(classification),
         rules=tuple(rules),
         layers=(*stack, Layer(id=policy.id, version=policy.version, sha256=own_hash)),
+        conflicts=tuple(conflicts),
         lifecycle_layers=MappingProxyType(life_layers),
     )
 
@@ -815,7 +1032,9 @@ def _inherited_lifecycle(problem: Problem, paths: dict[Path, Path], own: Policy)
         return problem
     if len(path) > 2 and isinstance(path[2], int):
         return Problem(
-            f"in inherited lifecycle entry at {problem.field}: {problem.message}", path=("extends",)
+            f"in inherited lifecycle entry at {problem.field}: {problem.message}",
+            path=("extends",),
+            code=problem.code,
         )
     return problem
 
@@ -827,9 +1046,14 @@ def _own_path(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem
     path = problem.path
     for size in (3, 2):
         if path[:size] in paths:
-            return Problem(problem.message, path=paths[path[:size]] + path[size:])
-    if path[:1] == ("rules",) and len(path) > 1:
+            return Problem(
+                problem.message, path=paths[path[:size]] + path[size:], code=problem.code
+            )
+    if path[:1] in (("rules",), ("conflicts",)) and len(path) > 1:
+        what = "rule" if path[0] == "rules" else "conflict"
         return Problem(
-            f"in inherited rule at {problem.field}: {problem.message}", path=("extends",)
+            f"in inherited {what} at {problem.field}: {problem.message}",
+            path=("extends",),
+            code=problem.code,
         )
     return problem

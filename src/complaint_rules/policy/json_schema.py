@@ -6,8 +6,8 @@ what pydantic cannot see:
 
 - the condition grammar of :mod:`complaint_rules.policy.conditions` (``when:``) in place of "any
   object", as precise as a schema that does not know the policy's vocabulary can be;
-- the model validators' one-of rules (a period has exactly one unit; money is min/max or a
-  parameter; a deadline has ``within`` or ``until``);
+- the model validators' one-of rules (a period has exactly one unit; money is min/max, a
+  parameter or a fact; a deadline has ``within`` or ``until``);
 - money as an integer or a decimal string, never a float; dates as ``YYYY-MM-DD`` keys;
 - messages editors show in place of a bare keyword (``errorMessage``,
   ``patternErrorMessage``: extensions VS Code's YAML support reads, ignored elsewhere),
@@ -213,16 +213,23 @@ def _validator_rules(defs: dict[str, Any]) -> None:
         defs["Money"]["anyOf"] = [
             {
                 "required": ["min", "max"],
-                "properties": {"min": _NOT_NULL, "max": _NOT_NULL, "parameter": _NULL},
+                "properties": {
+                    "min": _NOT_NULL,
+                    "max": _NOT_NULL,
+                    "parameter": _NULL,
+                    "fact": _NULL,
+                },
             },
             {
                 "required": ["parameter"],
-                "properties": {"parameter": _NOT_NULL, "min": _NULL, "max": _NULL},
+                "properties": {"parameter": _NOT_NULL, "min": _NULL, "max": _NULL, "fact": _NULL},
+            },
+            {
+                "required": ["fact"],
+                "properties": {"fact": _NOT_NULL, "min": _NULL, "max": _NULL, "parameter": _NULL},
             },
         ]
-        defs["Money"]["errorMessage"] = (
-            "money needs both min and max (yuan), or a parameter, not both"
-        )
+        defs["Money"]["errorMessage"] = "money is one of: min/max (yuan), a parameter, a fact"
     if "Deadline" in defs:
         defs["Deadline"]["anyOf"] = [
             {"required": ["within"], "properties": {"within": _NOT_NULL, "until": {"maxItems": 0}}},
@@ -265,6 +272,8 @@ _HELP: dict[str, str] = {
     "Policy.extends": "The id of the policy this one builds on.",
     "Policy.remove_rules": "Inherited rule ids to drop.",
     "Policy.rules": "What the source requires; every rule whose condition holds contributes.",
+    "Policy.conflicts": "Duties roles cannot hold together; decisions and lint mark rules "
+    "that give them so.",
     "Policy.defects": "Known defects of the source text.",
     "Policy.not_encoded": "Every normative text not encoded, with the reason.",
     "Vocabulary.roles": "Roles, departments and units.",
@@ -318,8 +327,24 @@ _HELP: dict[str, str] = {
     "Money.min": "The least amount in yuan.",
     "Money.max": "The greatest amount in yuan.",
     "Money.parameter": "A parameter id (a blank the institution sets), instead of min/max.",
+    "Money.fact": "A number fact id: the amount is a fact of the case (e.g. a loan's "
+    "principal and interest), instead of min/max.",
     "Assignment.duty": "What the role does with the complaint.",
     "Assignment.role": "The role id.",
+    "Assignment.or_roles": "Other role ids any one of which may hold the duty instead "
+    "(「或」): one holds it, not each.",
+    "by_any": "true: any one of the roles in by does it (「或」), not each of them.",
+    "to_any": "true: it goes to any one of the roles in to (「或」), not to each.",
+    "discretionary": "true: the source permits it (「可」) rather than requires it; it is "
+    "never owed.",
+    "Action.on": "An event id: the action follows that event (leave out: on receipt).",
+    "Action.to": "To whom it is sent or handed: role ids.",
+    "Report.starts": "received, or a datetime fact its due is counted from.",
+    "Conflict.duty": "The duty the roles cannot hold together.",
+    "Conflict.roles": "Role ids that cannot hold the duty together; leave out for an "
+    "exclusive duty (one role holds it).",
+    "Conflict.article": "The articles that give the duty to roles that cannot go together.",
+    "Conflict.text": "Why the roles cannot go together, in words.",
     "Deadline.starts": "received, or a datetime fact it counts from.",
     "Deadline.within": "The period, counted from starts.",
     "Deadline.until": "Datetime facts; the deadline is the earliest given.",
@@ -327,7 +352,7 @@ _HELP: dict[str, str] = {
     "Escalation.on": "received, deadline_missed or an event id.",
     "Escalation.deadline": "With on: deadline_missed, the deadline's id.",
     "Escalation.next": "The id of the escalation step that follows.",
-    "Report.due": "When the report is due.",
+    "Report.due": "When the report is due, counted from starts.",
     "Report.frequency": "once, monthly or periodic.",
     "Retention.keeper": "Who keeps the records: role ids.",
     "Retention.years": "How many years.",
@@ -337,7 +362,7 @@ _HELP: dict[str, str] = {
     "Penalty.finding": "The finding id that carries the penalty.",
     "Penalty.subjects": "Who is penalised: role ids.",
     "Penalty.kind": "fine, pay_deduction, compensation or none.",
-    "Penalty.amount_yuan": "The amount in yuan: {min, max} or {parameter}.",
+    "Penalty.amount_yuan": "The amount in yuan: {min, max}, {parameter} or {fact}.",
     "Penalty.per": "occurrence (multiplied by the finding's count) or case.",
     "Penalty.sanctions": "Non-monetary sanctions, each optionally conditional.",
     "Approval.amount_fact": "The number fact holding the amount.",

@@ -1,7 +1,7 @@
 """Policy layers: a policy that ``extends`` another, overriding or adding to it.
 
-The merge is by id and keeps order: the base's vocabulary, facts, parameters and rules
-come first; an entry of the extending policy with the same id replaces the base's in
+The merge is by id and keeps order: the base's vocabulary, facts, parameters, rules and
+conflicts come first; an entry of the extending policy with the same id replaces the base's in
 place, a new one is appended; ``remove_rules`` drops inherited rules by id. The
 classification table, time zone, level input and calendar settings the extending policy
 sets replace the base's (holiday and workday lists are merged). Which layer each rule came
@@ -73,6 +73,10 @@ def merge(
         merged = [t.id for t in getattr(vocab, kind)]
         for j, term in enumerate(getattr(own.vocabulary, kind)):
             paths[("vocabulary", kind, merged.index(term.id))] = ("vocabulary", kind, j)
+    conflicts = _by_id(base.conflicts, own.conflicts)
+    merged_conflicts = [c.id for c in conflicts]
+    for j, conflict in enumerate(own.conflicts):
+        paths[("conflicts", merged_conflicts.index(conflict.id))] = ("conflicts", j)
     calendar = _calendar(base.calendar, own.calendar, "calendar" in set_fields)
     fields: dict[str, Any] = {
         "schema": own.schema_,
@@ -97,6 +101,7 @@ def merge(
         "abstract": own.abstract,
         "extends": own.extends,
         "rules": rules,
+        "conflicts": conflicts,
         "defects": own.defects,
         "not_encoded": own.not_encoded,
     }

@@ -13,6 +13,7 @@ import hashlib
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from os import PathLike, fspath
 from pathlib import Path
 from typing import Any
@@ -255,7 +256,7 @@ def parse_policy(located: Located) -> Policy:
 
 
 def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
-    return [located.problem(p.path, p.message) for p in problems]
+    return [replace(located.problem(p.path, p.message), code=p.code) for p in problems]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[str | int, ...]:

@@ -37,6 +37,7 @@ __all__ = [
     "Classification",
     "ClassificationRow",
     "Clock",
+    "Conflict",
     "Deadline",
     "Escalation",
     "EventEffect",
@@ -210,18 +211,21 @@ counting it would run far past any published holiday schedule."""
 
 
 class Money(_Model):
-    """A money range in yuan, read as Decimal; ``parameter`` names a blank the institution sets."""
+    """A money range in yuan, read as Decimal; ``parameter`` names a blank the institution
+    sets; ``fact`` a number fact of the case (e.g. a loan's principal and interest)."""
 
     min: Yuan | None = None
     max: Yuan | None = None
     parameter: Id | None = None
+    fact: Id | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> Money:
-        if self.parameter is None and (self.min is None or self.max is None):
-            raise ValueError("money needs both min and max (yuan), or a parameter")
-        if self.parameter is not None and (self.min is not None or self.max is not None):
-            raise ValueError("money is either min/max or a parameter, not both")
+        named = [k for k in ("parameter", "fact") if getattr(self, k) is not None]
+        if not named and (self.min is None or self.max is None):
+            raise ValueError("money needs both min and max (yuan), or a parameter, or a fact")
+        if len(named) > 1 or (named and (self.min is not None or self.max is not None)):
+            raise ValueError("money is one of: min/max, a parameter, a fact")
         return self
 
 
@@ -248,8 +252,12 @@ class _Element(_Model):
 
 
 class Assignment(_Element):
+    """A duty and the role that holds it; with ``or_roles``, any one of the roles holds it
+    (「或」: 有關部門或分行), not each of them."""
+
     duty: Duty
     role: Id
+    or_roles: tuple[Id, ...] = ()
 
 
 class Deadline(_Element):
@@ -270,10 +278,19 @@ class Deadline(_Element):
 
 
 class Action(_Element):
+    """Something to do; ``on`` an event of the case (else on receipt), by roles, sent ``to``
+    roles, by a deadline. ``by_any``/``to_any``: any one of the roles, not each (「或」);
+    ``discretionary``: the source permits it (「可」), it does not require it."""
+
     id: Id
     label: Text
+    on: Id | None = None
     by: tuple[Id, ...] = ()
+    by_any: bool = False
+    to: tuple[Id, ...] = ()
+    to_any: bool = False
     deadline: Id | None = None
+    discretionary: bool = False
 
 
 Trigger = Literal["received", "deadline_missed"] | Id
@@ -287,17 +304,26 @@ class Escalation(_Element):
     on: Id
     deadline: Id | None = None
     by: tuple[Id, ...] = ()
+    by_any: bool = False
     to: tuple[Id, ...] = Field(min_length=1)
+    to_any: bool = False
     next: Id | None = None
+    discretionary: bool = False
 
 
 class Report(_Element):
+    """A report to roles; ``due`` counted from ``starts`` (receipt, or a datetime fact)."""
+
     id: Id
     label: Text
     by: tuple[Id, ...] = ()
+    by_any: bool = False
     to: tuple[Id, ...] = Field(min_length=1)
+    to_any: bool = False
+    starts: Id = "received"
     due: Period | None = None
     frequency: Literal["once", "monthly", "periodic"] = "once"
+    discretionary: bool = False
 
 
 class Retention(_Element):
@@ -322,6 +348,8 @@ class Penalty(_Element):
     kind: Literal["fine", "pay_deduction", "compensation", "none"] = "none"
     amount_yuan: Money | None = None
     per: Literal["occurrence", "case"] = "occurrence"
+    headcount: Id | None = None
+    """An int fact: how many persons the amount applies to, each (「各100元」)."""
     sanctions: tuple[SanctionItem, ...] = ()
 
 
@@ -338,6 +366,9 @@ class Approval(_Element):
 class ApprovalTier(_Model):
     role: Id
     limit_yuan: Money
+    earlier_total: Id | None = None
+    """A number fact: what this role has already approved in the limit's period (the day,
+    for a daily limit such as 「每日 元的賠償簽免權」); the amount plus it is compared."""
 
 
 class Gap(_Element):
@@ -398,6 +429,19 @@ class ClassificationRow(_Model):
     article: Text
     when: Condition
     level: Id
+
+
+class Conflict(_Model):
+    """Roles that cannot hold one duty together for a complaint (e.g. a unit investigating
+    itself); without ``roles``, the duty is exclusive: one role holds it. Rules that give
+    the duty to roles that cannot go together are marked in the decision, and lint finds
+    them."""
+
+    id: Id
+    duty: Duty
+    roles: tuple[Id, ...] = ()
+    article: Text
+    text: Text
 
 
 class Classification(_Model):
@@ -600,6 +644,8 @@ class Policy(_Model):
     extends: Id | None = None
     remove_rules: tuple[Id, ...] = ()
     rules: tuple[Rule, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    """Duties that roles cannot hold together; see :class:`Conflict`."""
     defects: tuple[Text, ...] = ()
     not_encoded: tuple[NotEncoded, ...] = ()
     lifecycle: Lifecycle | None = None

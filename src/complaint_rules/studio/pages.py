@@ -1591,10 +1591,16 @@ def diagram(
     say = Words(parse_lang(lang))
     graph = _worded(policy_graph(policy, view), say)
 
+    duties = PHRASES["en" if say.lang == "en" else "zh-Hant"].duties
+
     def edge_words(edge: Edge) -> str:
         if edge.kind == "duty":
             duty = edge.label.rsplit(" ", 1)[-1]
-            return PHRASES["en" if say.lang == "en" else "zh-Hant"].duties.get(duty, duty)
+            return duties.get(duty, duty)
+        if edge.kind == "conflict":  # the label is the duty the roles cannot both hold
+            return say("edge_conflict", duty=duties.get(edge.label, edge.label))
+        if edge.kind == "by" and edge.label.endswith("或"):  # any one of the roles
+            return say("edge_by_any")
         return say(f"edge_{edge.kind}")
 
     def href(node: Node) -> str | None:

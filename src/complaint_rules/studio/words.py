@@ -562,6 +562,12 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "edge_on": {"zh-Hant": "觸發", "zh-Hans": "触发", "en": "on"},
     "edge_missed": {"zh-Hant": "逾期", "zh-Hans": "逾期", "en": "missed"},
     "edge_by": {"zh-Hant": "由", "zh-Hans": "由", "en": "by"},
+    "edge_by_any": {"zh-Hant": "由(任一)", "zh-Hans": "由(任一)", "en": "by (any one)"},
+    "edge_conflict": {
+        "zh-Hant": "不能同時{duty}",
+        "zh-Hans": "不能同时{duty}",
+        "en": "cannot both {duty}",
+    },
     "edge_to": {"zh-Hant": "上報至", "zh-Hans": "上报至", "en": "to"},
     "edge_next": {"zh-Hant": "下一步", "zh-Hans": "下一步", "en": "next"},
     "edge_reports_to": {"zh-Hant": "上級", "zh-Hans": "上级", "en": "reports to"},

@@ -72,9 +72,13 @@ def _thresholds(policy: CompiledPolicy) -> dict[str, list[Decimal]]:
         _numbers(cond, facts, out)
     for rule in policy.policy.rules:
         for approval in rule.approvals:
-            if approval.amount_fact in out:
-                for tier in approval.tiers:
-                    out[approval.amount_fact].update(_limits(tier.limit_yuan, policy))
+            for tier in approval.tiers:
+                limits = _limits(tier.limit_yuan, policy)
+                if approval.amount_fact in out:
+                    out[approval.amount_fact].update(limits)
+                if tier.earlier_total in out:
+                    # What was approved earlier: nothing, or enough to reach the limit.
+                    out[tier.earlier_total].update([Decimal(0), *limits])
     return {fact: sorted(values) for fact, values in out.items()}
 
 

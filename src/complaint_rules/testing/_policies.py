@@ -5,7 +5,9 @@ parameter types, level settings) are read from the model's ``Literal`` annotatio
 id pattern from its constraints, so a value the model gains is drawn without a change
 here. References are drawn from what the document declares: roles, channels, categories,
 levels, findings, sanctions, events, facts of the right type, declared deadlines,
-escalation steps that only point forward (chains end), ranges with min <= max. Every
+escalation steps that only point forward (chains end), ranges with min <= max; "any one
+of" (``or_roles``, ``by_any``, ``to_any``) only over two or more roles, and declared
+conflicts of duties no single rule contradicts. Every
 document is validated by :class:`~complaint_rules.policy.model.Policy`; a test loads them all,
 so any check the loader gains that this strategy does not respect fails that test.
 """
@@ -19,10 +21,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
+from ..policy.compiled import conflicting
 from ..policy.model import (
     ELEMENT_KINDS,
     Assignment,
     CalendarSettings,
+    Conflict,
     Fact,
     Gap,
     NotEncoded,
@@ -206,6 +210,11 @@ class _Draft:
         self.events = ids("events")
         self.facts = {f["id"]: f["type"] for f in facts}
         self.money = [p["id"] for p in parameters if p["type"] == "money"]
+        counted = [f for f in facts if f.get("minimum", -1) >= 0]
+        self.amounts = [f["id"] for f in counted if f["type"] in ("int", "decimal")]
+        """Number facts that can hold an amount in yuan (they have a minimum of 0 or more)."""
+        self.counts = [f["id"] for f in counted if f["type"] == "int"]
+        """Int facts that can hold a number of persons."""
 
     def facts_of(self, *types: str) -> list[str]:
         return [f for f, t in self.facts.items() if t in types]
@@ -282,9 +291,17 @@ def _period(draw: st.DrawFn) -> Data:
     return {unit: _amount(draw, 1, 40)}
 
 
-def _money(draw: st.DrawFn, d: _Draft) -> Data:
+def _either(draw: st.DrawFn, element: Data, key: str) -> None:
+    """Sometimes ``{key}_any`` (any one of the roles in ``key``), where it names two or more."""
+    if len(element.get(key, ())) > 1:
+        _maybe(draw, element, f"{key}_any", lambda: _coin(draw))
+
+
+def _money(draw: st.DrawFn, d: _Draft, facts: bool = False) -> Data:
     if d.money and _coin(draw):
         return {"parameter": _pick(draw, d.money)}
+    if facts and d.amounts and _int(draw, 0, 3) == 0:
+        return {"fact": _pick(draw, d.amounts)}
     low, more = draw(YUAN), draw(YUAN)
     if isinstance(low, int) and isinstance(more, int):
         return {"min": low, "max": low + more}
@@ -324,15 +341,26 @@ def _rule_body(
     """Fill ``rule`` with every kind of element. ``steps`` are all escalation ids in order;
     ``taken`` the element ids used so far, by kind (unique across the policy)."""
     if _coin(draw):
-        rule["routing"] = [
-            {"duty": _pick(draw, DUTIES), "role": _pick(draw, d.roles)}
-            for _ in range(_int(draw, 1, 2))
-        ]
+        routing = []
+        for _ in range(_int(draw, 1, 2)):
+            holders = _subset(draw, d.roles, 1, 3)
+            assignment: Data = {"duty": _pick(draw, DUTIES), "role": holders[0]}
+            if len(holders) > 1:
+                assignment["or_roles"] = holders[1:]
+            routing.append(assignment)
+        rule["routing"] = routing
     if _coin(draw):
         action = _element(draw, taken["actions"])
+        if d.events and _coin(draw):
+            action["on"] = _pick(draw, d.events)
         action["by"] = _subset(draw, d.roles)
+        _either(draw, action, "by")
+        if _coin(draw):
+            action["to"] = _subset(draw, d.roles, 1)
+            _either(draw, action, "to")
         if deadlines and _coin(draw):
             action["deadline"] = _pick(draw, deadlines)
+        _maybe(draw, action, "discretionary", lambda: _coin(draw))
         rule["actions"] = [action]
     escalations = []
     for step in (s for s in steps if s.startswith(f"e{index}_")):
@@ -342,19 +370,30 @@ def _rule_body(
         if esc["on"] == "deadline_missed":
             esc["deadline"] = _pick(draw, deadlines)
         esc["by"] = _subset(draw, d.roles)
+        _either(draw, esc, "by")
         esc["to"] = _subset(draw, d.roles, 1)
+        _either(draw, esc, "to")
         later = steps[steps.index(step) + 1 :]
         if later and _coin(draw):
             esc["next"] = _pick(draw, later)  # only forward: every chain ends
+        _maybe(draw, esc, "discretionary", lambda: _coin(draw))
         escalations.append(esc)
     if escalations:
         rule["escalations"] = escalations
     if _coin(draw):
         report = _element(draw, taken["reports"])
+        if _coin(draw):
+            report["by"] = _subset(draw, d.roles, 1)
+            _either(draw, report, "by")
         report["to"] = _subset(draw, d.roles, 1)
+        _either(draw, report, "to")
         if _coin(draw):
             report["due"] = _period(draw)
+            times = d.facts_of("datetime")
+            if times and _coin(draw):
+                report["starts"] = _pick(draw, ["received", *times])
         _maybe(draw, report, "frequency", lambda: _pick(draw, FREQUENCIES))
+        _maybe(draw, report, "discretionary", lambda: _coin(draw))
         rule["reports"] = [report]
     if _coin(draw):
         keep = _element(draw, taken["retention"])
@@ -368,8 +407,10 @@ def _rule_body(
         penalty["subjects"] = _subset(draw, d.roles, 1)
         penalty["kind"] = _pick(draw, PENALTY_KINDS)
         if penalty["kind"] in ("fine", "pay_deduction") or _coin(draw):
-            penalty["amount_yuan"] = _money(draw, d)
+            penalty["amount_yuan"] = _money(draw, d, facts=True)
         _maybe(draw, penalty, "per", lambda: _pick(draw, PER))
+        if d.counts and _coin(draw):
+            penalty["headcount"] = _pick(draw, d.counts)
         if d.sanctions and _coin(draw):
             item: Data = {"sanction": _pick(draw, d.sanctions)}
             if _coin(draw):
@@ -381,16 +422,39 @@ def _rule_body(
     if numbers and _coin(draw):
         approval = _element(draw, taken["approvals"])
         approval["amount_fact"] = _pick(draw, numbers)
-        approval["tiers"] = [
-            {"role": _pick(draw, d.roles), "limit_yuan": _money(draw, d)}
-            for _ in range(_int(draw, 1, 2))
-        ]
+        tiers = []
+        for _ in range(_int(draw, 1, 2)):
+            tier: Data = {"role": _pick(draw, d.roles), "limit_yuan": _money(draw, d)}
+            if d.amounts and _coin(draw):
+                tier["earlier_total"] = _pick(draw, d.amounts)
+            tiers.append(tier)
+        approval["tiers"] = tiers
         approval["above"] = _subset(draw, d.roles, 1)
         rule["approvals"] = [approval]
     if _coin(draw):
         gap: Data = {"about": _pick(draw, GAP_TOPICS), "text": _text(draw)}
         _maybe(draw, gap, "article", lambda: _text(draw))
         rule["gaps"] = [gap]
+
+
+def _conflicts(draw: st.DrawFn, d: _Draft, rules: list[Data]) -> list[Data]:
+    """Declared conflicts of duties: an exclusive duty, or two or more roles that cannot
+    hold one together; those no single rule contradicts (which the loader refuses)."""
+    out = []
+    ids: set[str] = set()
+    for _ in range(_int(draw, 1, 2)):
+        conflict: Data = {"id": _fresh(draw, IDS, ids, _same), "duty": _pick(draw, DUTIES)}
+        if len(d.roles) > 1 and _coin(draw):
+            conflict["roles"] = _subset(draw, d.roles, 2, 3)
+        conflict["article"] = _text(draw)
+        conflict["text"] = _text(draw)
+        model = Conflict.model_validate(conflict)
+        routings = (
+            [Assignment.model_validate(a) for a in rule.get("routing", ())] for rule in rules
+        )
+        if not any(conflicting(model, routing) for routing in routings):
+            out.append(conflict)
+    return out
 
 
 def _days(draw: st.DrawFn) -> dict[date, str]:
@@ -449,7 +513,7 @@ def policy_data(draw: st.DrawFn) -> Data:
         fact["type"] = _pick(draw, FACT_TYPES)
         if fact["type"] == "bool" and _coin(draw):
             fact["default"] = _coin(draw)
-        if fact["type"] == "int" and _coin(draw):
+        if fact["type"] in ("int", "decimal") and _coin(draw):
             fact["minimum"] = _int(draw, 0, 5)
     if facts:
         data["facts"] = facts
@@ -501,6 +565,10 @@ def policy_data(draw: st.DrawFn) -> Data:
     for i, rule in enumerate(rules):
         _rule_body(draw, d, rule, sorted(deadline_ids), steps, i, taken)
     data["rules"] = rules
+    if _coin(draw):
+        conflicts = _conflicts(draw, d, rules)
+        if conflicts:
+            data["conflicts"] = conflicts
     if _coin(draw):
         data["defects"] = [_text(draw) for _ in range(_int(draw, 1, 2))]
     if _coin(draw):

@@ -16,7 +16,8 @@ found that breaks it. These functions need no hypothesis: call them from any tes
 ``earliest_not_after_latest``   ranges have earliest <= latest (deadlines and money)
 ``level_order``             a more severe level never gets a looser deadline than a
                             milder one, unless the policy declares ``level_deadlines``
-``penalties_in_range``      penalties are the declared amounts, times the occurrences
+``penalties_in_range``      penalties are the declared amounts (or the case's), times the
+                            occurrences and the headcount
 ``escalations_end``         every escalation chain ends, and an escalation on a missed
                             deadline has that deadline in the decision
 ``not_looser_than_base``    no deadline is looser than the base layer's rules would give
@@ -35,7 +36,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..decision.complaint import parse_datetime
+from ..decision.complaint import parse_complaint, parse_datetime
 from ..decision.engine import decide
 from ..decision.model import DecidedDeadline, Decision
 from ..errors import PolicyError, UnpublishedCalendarError
@@ -324,27 +325,39 @@ def level_order(policy: CompiledPolicy, complaint: Complaint) -> None:
 
 
 def penalties_in_range(policy: CompiledPolicy, complaint: Complaint) -> None:
-    """Each penalty is its declared amount (or its parameter's value), times the
-    occurrences where it is per occurrence; never negative."""
+    """Each penalty is its declared amount (or its parameter's value, or the complaint's
+    value of its fact), times the occurrences where it is per occurrence and the headcount
+    where it is per person; no total where a fact it needs is not given; never negative."""
     name = "penalties_in_range"
     decision = _decide(name, policy, complaint)
     declared = {p.id: p for rule in policy.policy.rules for p in rule.penalties}
     values = {p.id: p.value for p in policy.policy.parameters}
+    facts = parse_complaint(policy, complaint).facts
     for penalty in decision.penalties:
         spec = declared[penalty.id]
         low: Decimal | None = None
         high: Decimal | None = None
-        if spec.amount_yuan is not None:
-            if spec.amount_yuan.parameter is None:
-                low, high = spec.amount_yuan.min, spec.amount_yuan.max
+        missing = False
+        money = spec.amount_yuan
+        if money is not None:
+            if money.fact is not None:
+                given = facts.get(money.fact)
+                low = high = None if given is None else Decimal(given)
+                missing = given is None
+            elif money.parameter is None:
+                low, high = money.min, money.max
             else:
-                low = high = values.get(spec.amount_yuan.parameter)
+                low = high = values.get(money.parameter)
         times = penalty.occurrences if spec.per == "occurrence" else 1
+        if spec.headcount is not None:
+            persons = facts.get(spec.headcount)
+            missing = missing or persons is None
+            times *= persons or 0
         expected = {
             "min_yuan": low,
             "max_yuan": high,
-            "total_min_yuan": None if low is None else low * times,
-            "total_max_yuan": None if high is None else high * times,
+            "total_min_yuan": None if low is None or missing else low * times,
+            "total_max_yuan": None if high is None or missing else high * times,
         }
         declared_text = "no amount" if low is None else f"{low}-{high} yuan"
         for field, want in expected.items():

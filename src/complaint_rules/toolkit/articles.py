@@ -4,7 +4,8 @@ For every article the policy cites (in rules, classification rows or ``not_encod
 in the order the articles appear in the source text, the rule ids that encode it or the
 reason it is not encoded; then the source's known defects. For sources numbered
 第…條, every article found in the text gets a row, so one the policy forgot shows up as
-``— missing —``. Last, the policy's escalation paths and routing as Mermaid diagrams
+``— missing —``. Then the duties its ``conflicts`` say roles cannot hold together. Last,
+the policy's escalation paths and routing as Mermaid diagrams
 (:mod:`complaint_rules.toolkit.graph`), which Markdown viewers such as GitHub's draw.
 
 :func:`source_passages` cuts a source text into its numbered passages (第…章, 第…條, 一、,
@@ -117,6 +118,30 @@ def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
         reasons = "— missing —" if row.missing else " ".join(row.not_encoded)
         cell = reasons.replace("|", "\\|").replace("\n", " ")
         lines.append(f"| {row.article} | {rules} | {cell} |")
+    if policy.conflicts:
+        lines += [
+            "",
+            "## Duties that roles cannot hold together",
+            "",
+            "Where rules that apply to one complaint give such a duty to roles that cannot hold "
+            "it together, the decision marks the conflict (`conflicts`) with each article, and "
+            "`complaint-rules lint` reports the rules (`declared-conflict`).",
+            "",
+            "| conflict | duty | roles | articles | why |",
+            "|---|---|---|---|---|",
+        ]
+        labels = policy.roles.terms
+        for declared in policy.conflicts:
+            c = declared.conflict
+            roles = "、".join(
+                f"{labels[r].label} (`{r}`)" if r in labels else f"`{r}`" for r in c.roles
+            )
+            why = " ".join(c.text.split()).replace("|", "\\|")
+            layer = "" if declared.layer == policy.id else f" (from `{declared.layer}`)"
+            lines.append(
+                f"| `{c.id}`{layer} | {c.duty} | {roles or 'any two (exclusive)'} | {c.article} "
+                f"| {why} |"
+            )
     if p.defects:
         lines += ["", "## Known defects of the source", ""]
         lines += [f"- {d.strip()}" for d in p.defects]
@@ -130,14 +155,17 @@ _DIAGRAMS: tuple[tuple[View, str, str, str], ...] = (
         "Escalation paths",
         "Each step (rounded) stands between its trigger — receipt, a missed deadline "
         "(hexagon, with its period) or an event — the roles it is `by` and the roles it "
-        "goes `to`; `next` links the steps of a chain.",
+        "goes `to`; `next` links the steps of a chain. An action that follows an event and "
+        "is sent to roles is drawn the same way. 或 marks any one of the roles.",
         "The policy has no escalation steps.",
     ),
     (
         "routing",
         "Routing",
         "Each rule that assigns duties (parallelogram, with its condition) points to the "
-        "roles it gives them to; dotted arrows are `reports_to`.",
+        "roles it gives them to (或: any one of them); dotted arrows are `reports_to`; each "
+        "declared conflict (hexagon) is linked to the roles that cannot hold its duty "
+        "together.",
         "The policy assigns no duties.",
     ),
 )

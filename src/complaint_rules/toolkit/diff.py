@@ -80,7 +80,15 @@ _TEXT_FIELDS = (
     "defects",
     "not_encoded",
 )
-_OWN_PARTS = ("schema_", "vocabulary", "facts", "parameters", "classification", "rules")
+_OWN_PARTS = (
+    "schema_",
+    "vocabulary",
+    "facts",
+    "parameters",
+    "classification",
+    "rules",
+    "conflicts",
+)
 _NOT_DECIDING = ("level_deadlines",)
 """Settings no decision reads (checked by the testing kit)."""
 
@@ -108,11 +116,12 @@ class PolicyChange(_Out):
 
     ``kind`` is a vocabulary kind (``channel``, ``role`` ...), ``fact``, ``parameter``,
     ``setting``, ``text`` (wording no decision shows), ``classification``, ``level`` (a
-    change of the level some complaints get), ``rule``, ``routing``, ``gap``, or an element
-    kind (``deadline``, ``penalty`` ...). ``details`` say what the models changed;
-    ``where`` the values of the input space where the decisions differ (empty: wherever
-    the element applies); ``affected`` of ``compared`` kinds of complaint are decided
-    differently. ``behavioural`` is false for a change no decision or input shows.
+    change of the level some complaints get), ``rule``, ``routing``, ``gap``, ``conflict``
+    (a declared conflict of duties), or an element kind (``deadline``, ``penalty`` ...).
+    ``details`` say what the models changed; ``where`` the values of the input space where
+    the decisions differ (empty: wherever the element applies); ``affected`` of
+    ``compared`` kinds of complaint are decided differently. ``behavioural`` is false for a
+    change no decision or input shows.
     """
 
     kind: str
@@ -189,7 +198,17 @@ def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any]) -> str:
     if kind == "routing":
         return "; ".join(
             f"{i['duty']}: {labels(cp, 'roles', [i['role']])}"
+            + (f" or {labels(cp, 'roles', i['or_roles'])}" if i["or_roles"] else "")
             + (f" ({i['note']})" if i["note"] else "")
+            for i in items
+        )
+    if kind == "conflict":
+        return "; ".join(
+            f"{i['duty']}: "
+            + " against ".join(
+                f"{labels(cp, 'roles', [x['role'], *x['or_roles']])} ({x['source']['rule']})"
+                for x in i["assignments"]
+            )
             for i in items
         )
     if kind == "gap":
@@ -218,27 +237,43 @@ def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any]) -> str
         ]
         subjects = labels(cp, "roles", item["subjects"])
         extra = f"; sanctions: {', '.join(sanctions)}" if sanctions else ""
+        if item["headcount"] is not None:
+            money += f" × {item['headcount']} persons"
+        if item["waiting_for"]:
+            money += f" (waits for {', '.join(item['waiting_for'])})"
         return f"{item['kind']} {money} per {item['per']}, on {subjects}{extra}"
     if kind == "escalation":
         trigger = item["on"] + (f" ({item['deadline']})" if item["deadline"] else "")
         return f"on {trigger} → {labels(cp, 'roles', item['to'])}"
     if kind == "report":
         due = f", due {item['due']}" if item["due"] else ""
+        if item["waiting_for"]:
+            due = f", due once {', '.join(item['waiting_for'])} is given"
         return f"{labels(cp, 'roles', item['by'])} → {labels(cp, 'roles', item['to'])}{due}"
     if kind == "retention":
         years = f"{'at least ' if item['at_least'] else ''}{item['years']} years"
         return f"{item['label']}: {years if item['years'] else 'no term'}"
     if kind == "approval":
         if not item["configured"]:
-            return f"{item['amount_yuan']} yuan → not configured"
-        return f"{item['amount_yuan']} yuan → {labels(cp, 'roles', item['approver'])}"
+            who = "not configured"
+        elif item["waiting_for"]:
+            who = f"waits for {', '.join(item['waiting_for'])}"
+        else:
+            who = labels(cp, "roles", item["approver"])
+        limits = "; ".join(
+            f"{labels(cp, 'roles', [t['role']])} up to "
+            + (f"{t['limit_yuan']} yuan" if t["configured"] else "blank")
+            + (f" (with {t['earlier_total']}: {t['total_yuan']})" if t["total_yuan"] else "")
+            for t in item["tiers"]
+        )
+        return f"{item['amount_yuan']} yuan → {who} (chain: {limits})"
     by = labels(cp, "roles", item.get("by", ()))
     return f"{item['label']} (by {by})"
 
 
 # --- reading the models --------------------------------------------------------------------
 
-_ROLE_FIELDS = ("by", "to", "subjects", "keeper", "above")
+_ROLE_FIELDS = ("by", "to", "or_roles", "subjects", "keeper", "above", "roles")
 
 
 def field_text(cp: CompiledPolicy, name: str, value: Any) -> str:
@@ -257,7 +292,7 @@ def field_text(cp: CompiledPolicy, name: str, value: Any) -> str:
         return labels(cp, "findings", [value])
     if name == "on":
         return labels(cp, "events", [value]) if value in cp.events.terms else str(value)
-    if name in ("starts", "amount_fact") or name == "until":
+    if name in ("starts", "amount_fact", "headcount", "earlier_total") or name == "until":
         facts = by_id(cp.policy.facts)
         ids = [value] if isinstance(value, str) else list(value)
         return "、".join("receipt" if i == "received" else named(facts.get(i), i) for i in ids)
@@ -270,6 +305,11 @@ def field_text(cp: CompiledPolicy, name: str, value: Any) -> str:
     if name == "tiers":
         return "; ".join(
             f"{labels(cp, 'roles', [t.role])} up to {money_text(t.limit_yuan, cp.policy)}"
+            + (
+                ""
+                if t.earlier_total is None
+                else f" with {field_text(cp, 'earlier_total', t.earlier_total)}"
+            )
             for t in value
         )
     if isinstance(value, bool):
@@ -357,11 +397,58 @@ class _Differ:
             dims |= self.space.known([f"fact:{approval.amount_fact}"])
         return dims
 
+    def conflict_parts(self) -> None:
+        """A declared conflict added, removed or changed, and the complaints whose decision
+        now marks (or no longer marks) it: over the dimensions of every rule that gives its
+        duty in either version."""
+        olds = by_id(self.old.policy.conflicts)
+        news = by_id(self.new.policy.conflicts)
+        for ident in dict.fromkeys([*news, *olds]):
+            a, b = olds.get(ident), news.get(ident)
+            either = b or a
+            assert either is not None
+            duty = {c.duty for c in (a, b) if c is not None}
+            giving = [
+                [r for r in cp.policy.rules if duty & {x.duty for x in r.routing}]
+                for cp in (self.old, self.new)
+            ]
+            same_levels = self.old.policy.classification == self.new.policy.classification
+            if a == b and giving[0] == giving[1] and same_levels:
+                continue  # the same rules give the duty the same way: no decision differs
+            dims: set[str] = set()
+            for rules in giving:
+                for rule in rules:
+                    dims |= self.space.keys_of(rule.when)
+            key: Key = ("conflict", ident)
+            differ, _present, compared = self.scan(key, dims, (None, None))
+            cp = self.new if b is not None else self.old
+            if a is None or b is None:
+                change: ChangeKind = "added" if a is None else "removed"
+                details = [_conflict_text(cp, either)]
+            else:
+                change = "changed"
+                details = _field_changes(self.old, self.new, a, b)
+            if details or differ:
+                self.add(
+                    key,
+                    label=None,
+                    change=change,
+                    rule=None,
+                    details=details,
+                    points=differ,
+                    dims=dims,
+                    compared=compared,
+                    behavioural=bool(differ),
+                    article=either.article,
+                )
+
     def penalty_dims(self, penalty: Any) -> set[str]:
         dims = {self.space.finding_key(penalty.finding)}
         for item in penalty.sanctions:
             dims |= self.space.keys_of(item.when)
-        return dims
+        money = penalty.amount_yuan
+        facts = [f for f in (None if money is None else money.fact, penalty.headcount) if f]
+        return dims | self.space.known([f"fact:{f}" for f in facts])
 
     def value_dims(self, kind: str, element: Any) -> set[str]:
         space = self.space
@@ -369,11 +456,14 @@ class _Differ:
             facts = [f"fact:{f}" for f in (element.starts, *element.until)]
             return {"received_at", *space.known(facts)} if element.within else space.known(facts)
         if kind == "report":
-            return {"received_at"} if element.due is not None else set()
+            if element.due is None:
+                return set()
+            return {"received_at", *space.known([f"fact:{element.starts}"])}
         if kind == "penalty":
             return self.penalty_dims(element)
         if kind == "approval":
-            return space.known([f"fact:{element.amount_fact}"])
+            facts = [element.amount_fact, *(t.earlier_total for t in element.tiers)]
+            return space.known([f"fact:{f}" for f in facts if f])
         return set()
 
     # -- iterating one part ----------------------------------------------------------------
@@ -502,6 +592,7 @@ class _Differ:
         self.level()
         self.rules_parts()
         self.element_parts()
+        self.conflict_parts()
         return self.changes
 
     def texts(self) -> None:
@@ -895,11 +986,18 @@ class _Differ:
 def _routing(cp: CompiledPolicy, rule: Rule) -> str:
     return (
         "; ".join(
-            f"{r.duty}: {field_text(cp, 'role', r.role)}" + (f" ({r.note})" if r.note else "")
+            f"{r.duty}: {field_text(cp, 'role', r.role)}"
+            + (f" or {field_text(cp, 'or_roles', r.or_roles)}" if r.or_roles else "")
+            + (f" ({r.note})" if r.note else "")
             for r in rule.routing
         )
         or "none"
     )
+
+
+def _conflict_text(cp: CompiledPolicy, conflict: Any) -> str:
+    roles = field_text(cp, "roles", conflict.roles) if conflict.roles else "any two roles"
+    return f"{conflict.duty}: {roles} cannot hold it together ({conflict.text})"
 
 
 def _element_parameters(element: Any) -> list[str]:

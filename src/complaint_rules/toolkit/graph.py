@@ -2,9 +2,13 @@
 
 Escalation: each step is a node between its trigger (receipt, a missed deadline with its
 label and period, or an event), the roles it is ``by`` and the roles it goes ``to``;
-``next`` links the steps of a chain. Routing: each rule that assigns duties is a node
-carrying its condition in the source's words, with an edge per duty to the role; roles
-link to the role they ``reports_to``.
+``next`` links the steps of a chain. An action that follows an event and goes ``to``
+roles is drawn the same way, as an action node. An edge to any one of several roles
+(``by_any``, ``to_any``) is labelled 或; a discretionary step (「可」) says so. Routing:
+each rule that assigns duties is a node carrying its condition in the source's words,
+with an edge per duty to the role (to each of ``or_roles`` too, labelled 或); roles link
+to the role they ``reports_to``; each declared conflict is a node linked to the roles
+that cannot hold its duty together.
 
 Labels are the source's Chinese followed by the ASCII id; node ids are ASCII. Everything
 is in the policy's order, so the same policy gives the same bytes.
@@ -42,7 +46,8 @@ _ZH = PHRASES["zh-Hant"]
 
 @dataclass(frozen=True)
 class Node:
-    """One box: ``kind`` is role, rule, step (of escalation), received, deadline or event."""
+    """One box: ``kind`` is role, rule, step (of escalation), action (after an event),
+    received, deadline, event or conflict."""
 
     id: str
     kind: str
@@ -53,7 +58,7 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    """An arrow: ``kind`` is on, missed, by, to, next, duty or reports_to."""
+    """An arrow: ``kind`` is on, missed, by, to, next, duty, reports_to or conflict."""
 
     source: str
     target: str
@@ -178,7 +183,8 @@ def _escalations(b: _Builder) -> None:
             steps[esc.id] = esc
             origin = _origin(policy, rule)[0 if rule.rule.when else 1 :]
             article = esc.article or rule.rule.article
-            step = b.node("step", esc.id, esc.label, f"{esc.id} · {article}", *origin)
+            may = ["可 (discretionary)"] if esc.discretionary else []
+            step = b.node("step", esc.id, esc.label, f"{esc.id} · {article}", *origin, *may)
             if esc.on == "received":
                 trigger = b.node("received", "received", _ZH.t["received"], "received")
                 b.edge(trigger, step, "on", "on")
@@ -190,13 +196,36 @@ def _escalations(b: _Builder) -> None:
                 term = policy.events.terms.get(esc.on)
                 event = b.node("event", esc.on, term.label if term else esc.on, esc.on)
                 b.edge(event, step, "on", "on")
-            for role in esc.by:
-                b.edge(b.role(role), step, "by", "by")
-            for role in esc.to:
-                b.edge(step, b.role(role), "to", "to")
+            _by_to(b, step, esc.by, esc.by_any, esc.to, esc.to_any)
+        for act in rule.rule.actions:
+            if act.on is None or not act.to:
+                continue
+            origin = _origin(policy, rule)[0 if rule.rule.when else 1 :]
+            article = act.article or rule.rule.article
+            may = ["可 (discretionary)"] if act.discretionary else []
+            node = b.node("action", act.id, act.label, f"{act.id} · {article}", *origin, *may)
+            term = policy.events.terms.get(act.on)
+            event = b.node("event", act.on, term.label if term else act.on, act.on)
+            b.edge(event, node, "on", "on")
+            _by_to(b, node, act.by, act.by_any, act.to, act.to_any)
     for esc in steps.values():
         if esc.next is not None and esc.next in steps:
             b.edge(f"step_{_ascii(esc.id)}", f"step_{_ascii(esc.next)}", "next", "next")
+
+
+def _by_to(
+    b: _Builder,
+    node: str,
+    by: tuple[str, ...],
+    by_any: bool,
+    to: tuple[str, ...],
+    to_any: bool,
+) -> None:
+    """Edges from the roles a step is by and to the roles it goes to (或: any one of them)."""
+    for role in by:
+        b.edge(b.role(role), node, "by", "by 或" if by_any else "by")
+    for role in to:
+        b.edge(node, b.role(role), "to", "to 或" if to_any else "to")
 
 
 def _routing(b: _Builder) -> None:
@@ -209,10 +238,19 @@ def _routing(b: _Builder) -> None:
         node = b.node("rule", rule.rule.id, label, head, *_origin(policy, rule))
         for assignment in rule.rule.routing:
             duty = f"{_ZH.duties.get(assignment.duty, assignment.duty)} {assignment.duty}"
-            b.edge(node, b.role(assignment.role), "duty", duty)
+            if assignment.or_roles:
+                duty += " 或"
+            for holder in (assignment.role, *assignment.or_roles):
+                b.edge(node, b.role(holder), "duty", duty)
     for role in policy.policy.vocabulary.roles:
         if role.reports_to is not None:
             b.edge(b.role(role.id), b.role(role.reports_to), "reports_to", "reports_to")
+    for declared in policy.conflicts:
+        c = declared.conflict
+        duty = f"{_ZH.duties.get(c.duty, c.duty)} {c.duty}"
+        node = b.node("conflict", c.id, c.text, f"{c.id} · {c.article}", f"不能同時 {duty}")
+        for holder in c.roles:
+            b.edge(node, b.role(holder), "conflict", duty)
 
 
 def policy_graph(policy: CompiledPolicy, view: View = "all") -> Graph:
@@ -281,10 +319,14 @@ _MERMAID_SHAPES = {
     "received": ('(["', '"])'),
     "deadline": ('{{"', '"}}'),
     "event": ('>"', '"]'),
+    "action": ('("', '")'),
+    "conflict": ('{{"', '"}}'),
 }
-_MERMAID_ARROWS = {"next": "==>", "reports_to": "-.->"}
+_MERMAID_ARROWS = {"next": "==>", "reports_to": "-.->", "conflict": "-.-"}
 _MERMAID_STYLES = {
     "step": "fill:#fff4d6,stroke:#b8860b",
+    "action": "fill:#e6f4ea,stroke:#2e7d32",
+    "conflict": "fill:#fde2e1,stroke:#b03a2e",
     "rule": "fill:#e8f0fe,stroke:#4a6fa5",
     "received": "fill:#eeeeee,stroke:#777777",
     "deadline": "fill:#fde2e1,stroke:#b03a2e",
@@ -324,8 +366,14 @@ _DOT_SHAPES = {
     "received": 'shape=oval, style=filled, fillcolor="#eeeeee"',
     "deadline": 'shape=hexagon, style=filled, fillcolor="#fde2e1"',
     "event": 'shape=cds, style=filled, fillcolor="#eeeeee"',
+    "action": 'shape=box, style="rounded,filled", fillcolor="#e6f4ea"',
+    "conflict": 'shape=octagon, style=filled, fillcolor="#fde2e1"',
 }
-_DOT_EDGES = {"next": ", style=bold", "reports_to": ", style=dashed"}
+_DOT_EDGES = {
+    "next": ", style=bold",
+    "reports_to": ", style=dashed",
+    "conflict": ", style=dashed, arrowhead=none",
+}
 
 
 def to_dot(graph: Graph) -> str:

@@ -63,6 +63,7 @@ CHANGE_KINDS: dict[str, str] = {
     "retention_changed": "retention changed",
     "approvals_changed": "approvals changed",
     "gaps_changed": "gaps changed",
+    "conflicts_changed": "conflicts changed",
     "pending_rules_changed": "pending rules changed",
     "other": "only wording or sources changed",
 }
@@ -153,7 +154,7 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...
         "routing_changed",
         old.routing,
         new.routing,
-        lambda a: f"{a.duty}: {a.role.id}",
+        lambda a: f"{a.duty}: {a.role.id}" + (f" or {_ids(a.or_roles)}" if a.or_roles else ""),
         lambda _: "assigned",
     )
     _keyed(
@@ -161,10 +162,20 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...
         "escalations_changed",
         old.escalations,
         new.escalations,
-        lambda e: (e.on, e.deadline, _ids(e.by), _ids(e.to), e.next),
+        lambda e: (
+            e.on,
+            e.deadline,
+            _ids(e.by),
+            e.by_any,
+            _ids(e.to),
+            e.to_any,
+            e.next,
+            e.discretionary,
+        ),
         lambda e: _join(
-            [f"on {e.on}", e.deadline and f"of {e.deadline}", f"to {_ids(e.to) or '-'}"]
+            [f"on {e.on}", e.deadline and f"of {e.deadline}", f"to {_any(e.to, e.to_any)}"]
             + ([f"then {e.next}"] if e.next else [])
+            + (["may (可)"] if e.discretionary else [])
         ),
     )
     out.extend(_penalties(old.penalties, new.penalties))
@@ -173,17 +184,47 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...
         "actions_changed",
         old.actions,
         new.actions,
-        lambda a: (_ids(a.by), a.deadline),
-        lambda a: f"by {_ids(a.by) or '-'}",
+        lambda a: (
+            _ids(a.by),
+            a.by_any,
+            _ids(a.to),
+            a.to_any,
+            a.on,
+            a.deadline,
+            a.discretionary,
+        ),
+        lambda a: _join(
+            [
+                a.on and f"on {a.on}",
+                f"by {_any(a.by, a.by_any)}",
+                a.to and f"to {_any(a.to, a.to_any)}",
+                a.discretionary and "may (可)",
+            ]
+        ),
     )
     _keyed(
         out,
         "reports_changed",
         old.reports,
         new.reports,
-        lambda r: (_ids(r.by), _ids(r.to), r.frequency, r.due),
+        lambda r: (
+            _ids(r.by),
+            r.by_any,
+            _ids(r.to),
+            r.to_any,
+            r.frequency,
+            r.starts,
+            r.due,
+            r.waiting_for,
+            r.discretionary,
+        ),
         lambda r: _join(
-            [f"to {_ids(r.to) or '-'}", r.frequency, r.due and f"due {r.due.isoformat()}"]
+            [
+                f"to {_any(r.to, r.to_any)}",
+                r.frequency,
+                r.due and f"due {r.due.isoformat()}",
+                r.waiting_for and f"due once {', '.join(r.waiting_for)} is given",
+            ]
         ),
     )
     _keyed(
@@ -199,11 +240,32 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...
         "approvals_changed",
         old.approvals,
         new.approvals,
-        lambda a: (a.amount_yuan, _ids(a.approver), a.configured),
-        lambda a: f"by {_ids(a.approver) or '-'}" if a.configured else "not configured",
+        lambda a: (
+            a.amount_yuan,
+            _ids(a.approver),
+            a.configured,
+            a.waiting_for,
+            tuple((t.role.id, t.limit_yuan, t.configured, t.total_yuan) for t in a.tiers),
+            _ids(a.above),
+        ),
+        lambda a: (
+            "not configured"
+            if not a.configured
+            else f"waits for {', '.join(a.waiting_for)}"
+            if a.waiting_for
+            else f"by {_ids(a.approver) or '-'}"
+        ),
     )
     _sets(
         out, "gaps_changed", old.gaps, new.gaps, lambda g: f"{g.about}: {g.text}", lambda _: "gap"
+    )
+    _sets(
+        out,
+        "conflicts_changed",
+        old.conflicts,
+        new.conflicts,
+        lambda c: f"{c.id}: " + " / ".join(f"{a.role.id} ({a.source.rule})" for a in c.assignments),
+        lambda c: f"{c.duty} held by roles that cannot go together",
     )
     _sets(
         out,
@@ -221,6 +283,11 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...
 
 def _ids(named: Iterable[Any]) -> str:
     return ", ".join(n.id for n in named)
+
+
+def _any(named: Sequence[Any], any_one: bool) -> str:
+    """Role ids: each of them (", "), or any one of them (" or ")."""
+    return (" or " if any_one else ", ").join(n.id for n in named) or "-"
 
 
 def _join(parts: Sequence[str | None]) -> str:
@@ -326,15 +393,19 @@ def _money(p: DecidedPenalty) -> str:
         return "no amount"
     if not p.configured:
         return f"{p.kind}, amount not configured"
+    waits = ", ".join(p.waiting_for)
     if p.min_yuan is None or p.max_yuan is None:
-        return f"{p.kind}, no amount set"
+        return f"{p.kind}, amount once {waits} is given" if waits else f"{p.kind}, no amount set"
     each = f"{p.min_yuan}" if p.min_yuan == p.max_yuan else f"{p.min_yuan}-{p.max_yuan}"
+    persons = "" if p.headcount is None else f" x {p.headcount} persons"
+    if waits:
+        return f"{p.kind} {each} yuan per {p.per}{persons}, total once {waits} is given"
     total = (
         f"{p.total_min_yuan}"
         if p.total_min_yuan == p.total_max_yuan
         else f"{p.total_min_yuan}-{p.total_max_yuan}"
     )
-    return f"{p.kind} {each} yuan per {p.per}, total {total} yuan"
+    return f"{p.kind} {each} yuan per {p.per}{persons}, total {total} yuan"
 
 
 def _sanction_words(p: DecidedPenalty) -> str:

@@ -13,10 +13,11 @@ one representative per class of values the policy cannot tell apart:
   penalties are per finding, so one at a time shows each).
 - ``fact:<id>``: for a bool fact true / false / not given (not given is the default,
   where there is one); for an int or decimal fact each threshold a condition or an
-  approval tier compares it with, plus one value inside each open interval between them
-  (respecting its ``minimum``), and not given; for a datetime fact given or not (given:
-  ``k + 1`` days after receipt, ``k`` its index among the datetime facts). Facts no
-  condition, deadline or approval mentions are never given.
+  approval tier compares it with (for a tier's earlier total: 0 and the tier's limit),
+  plus one value inside each open interval between them (respecting its ``minimum``),
+  and not given; for a datetime fact given or not (given: ``k + 1`` days after receipt,
+  ``k`` its index among the datetime facts). Facts no condition, deadline, report,
+  penalty amount or headcount, or approval mentions are never given.
 - ``received_at``: five instants of the published calendar (:data:`INSTANTS`).
 
 The first value of each dimension is its *base*: the smallest complaint (no findings, no
@@ -526,12 +527,27 @@ def input_space(
         for rule in p.policy.rules:
             for deadline in rule.deadlines:
                 used_facts.update(f for f in (deadline.starts, *deadline.until) if f in facts)
+            for report in rule.reports:
+                if report.starts in facts:
+                    used_facts.add(report.starts)
+            for penalty in rule.penalties:
+                money = penalty.amount_yuan
+                used_facts.update(
+                    f
+                    for f in (None if money is None else money.fact, penalty.headcount)
+                    if f in facts
+                )
             for approval in rule.approvals:
                 used_facts.add(approval.amount_fact)
                 for tier in approval.tiers:
                     limit = _limit(p, tier.limit_yuan)
                     if limit is not None:
                         thresholds.setdefault(approval.amount_fact, set()).add(limit)
+                    if tier.earlier_total is not None:
+                        # Nothing approved earlier, or the whole limit (the sum then exceeds it).
+                        used_facts.add(tier.earlier_total)
+                        earlier = thresholds.setdefault(tier.earlier_total, set())
+                        earlier.update({Decimal(0)} if limit is None else {Decimal(0), limit})
 
     at = tuple(instants) if instants is not None else tuple(i for i, _ in INSTANTS)
     dims: list[Dimension] = [Dimension("received_at", at)]
@@ -638,9 +654,20 @@ def part(decision: Decision, key: Key) -> list[Any]:
         ]
     if kind == "routing":
         return [
-            {"duty": a.duty, "role": a.role.id, "note": a.note}
+            {
+                "duty": a.duty,
+                "role": a.role.id,
+                "or_roles": [r.id for r in a.or_roles],
+                "note": a.note,
+            }
             for a in decision.routing
             if a.source.rule == ident
+        ]
+    if kind == "conflict":
+        return [
+            _plain(c.model_dump(mode="json", exclude={"source"}))
+            for c in decision.conflicts
+            if c.id == ident
         ]
     if kind == "gap":
         return [{"about": g.about, "text": g.text} for g in decision.gaps if g.source.rule == ident]

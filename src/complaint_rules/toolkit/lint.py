@@ -12,7 +12,9 @@ file is given. The checks (docs/lint.md defines each precisely):
 - ``shadowed-row``: a classification row that is never the first to match;
 - ``conflicting-deadlines``: two rules that apply to one complaint give deadlines of the
   same label different periods; ``conflicting-duty``: they give the duty
-  ``first_responsible`` or ``replies`` to different roles; ``conflicting-escalation``:
+  ``first_responsible`` or ``replies`` to different roles; ``declared-conflict``: they
+  give a duty to roles the policy's ``conflicts`` say cannot hold it together (the
+  decision marks it too); ``conflicting-escalation``:
   the same role escalates on the same trigger to different roles;
   ``conflicting-penalties``: the same finding costs the same subject different amounts
   of the same kind;
@@ -455,9 +457,30 @@ class _Linter:
                         "conflicting-deadlines",
                         "error",
                     )
+        declared: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+        for c in self.cp.conflicts:
+            conflict = c.conflict
+            mine = [g for g in ra.routing if c.holders(g) is not None]
+            theirs = [h for h in rb.routing if c.holders(h) is not None]
+            for g in mine:
+                for h in theirs:
+                    if c.among((g, h)):
+                        pair = (conflict.duty, frozenset({g.role}), frozenset({h.role}))
+                        declared.add(pair)
+                        yield (
+                            f"rules {ra.id} ({g.article or ra.article}) and {rb.id} "
+                            f"({h.article or rb.article}) give {conflict.duty} to "
+                            f"{self.roles([g.role, *g.or_roles], ' 或 ')} and "
+                            f"{self.roles([h.role, *h.or_roles], ' 或 ')}, which conflict "
+                            f"{conflict.id} ({conflict.article}) says cannot hold it together",
+                            "declared-conflict",
+                            "warning",
+                        )
         for duty in EXCLUSIVE_DUTIES:
             roles_a = {r.role for r in ra.routing if r.duty == duty}
             roles_b = {r.role for r in rb.routing if r.duty == duty}
+            if (duty, frozenset(roles_a), frozenset(roles_b)) in declared:
+                continue  # said once, as the declared conflict
             if roles_a and roles_b and roles_a != roles_b:
                 yield (
                     f"rules {ra.id} and {rb.id} both assign {duty} to different roles: "
@@ -495,9 +518,10 @@ class _Linter:
                         "warning",
                     )
 
-    def roles(self, ids: Iterable[str]) -> str:
+    def roles(self, ids: Iterable[str], sep: str = "、") -> str:
         terms = self.cp.roles.terms
-        return "、".join(f"{terms[i].label} ({i})" if i in terms else i for i in sorted(ids))
+        ordered = sorted(ids) if sep == "、" else list(ids)
+        return sep.join(f"{terms[i].label} ({i})" if i in terms else i for i in ordered)
 
     # -- vocabulary nobody uses ---------------------------------------------------------------
 
@@ -515,6 +539,7 @@ class _Linter:
         for rule in policy.rules:
             conds.append(rule.when)
             used["roles"].update(a.role for a in rule.routing)
+            used["roles"].update(r for a in rule.routing for r in a.or_roles)
             for kind in ELEMENT_KINDS:
                 for e in getattr(rule, kind):
                     for name in ("by", "to", "subjects", "keeper", "above"):
@@ -523,6 +548,17 @@ class _Linter:
                 used["facts"].update((d.starts, *d.until))
             for esc in rule.escalations:
                 used["events"].add(esc.on)
+            for act in rule.actions:
+                if act.on is not None:
+                    used["events"].add(act.on)
+            for rep in rule.reports:
+                used["facts"].add(rep.starts)
+            for p in rule.penalties:
+                used["facts"].update(
+                    f
+                    for f in (None if p.amount_yuan is None else p.amount_yuan.fact, p.headcount)
+                    if f is not None
+                )
             for p in rule.penalties:
                 for item in p.sanctions:
                     used["sanctions"].add(item.sanction)
@@ -533,6 +569,8 @@ class _Linter:
                 for tier in ap.tiers:
                     used["roles"].add(tier.role)
                     used["parameters"].update(_params(tier.limit_yuan))
+                    if tier.earlier_total is not None:
+                        used["facts"].add(tier.earlier_total)
         if policy.classification is not None:
             conds.extend(r.when for r in policy.classification.rows)
         for cond in conds:

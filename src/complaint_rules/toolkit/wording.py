@@ -47,9 +47,13 @@ def period_text(period: Period | None) -> str:
 
 
 def money_text(money: Money | None, policy: Policy | None = None) -> str:
-    """``100 yuan``, ``50–200 yuan``, ``parameter vp_limit (副總權限): 500 yuan`` or ``blank``."""
+    """``100 yuan``, ``50–200 yuan``, ``parameter vp_limit (副總權限): 500 yuan`` or ``blank``,
+    ``fact loan_yuan (貸款全部本息)`` (an amount of the case)."""
     if money is None:
         return "no amount"
+    if money.fact is not None:
+        fact = None if policy is None else by_id(policy.facts).get(money.fact)
+        return f"fact {named(fact, money.fact)}"
     if money.parameter is not None:
         param = None if policy is None else by_id(policy.parameters).get(money.parameter)
         if param is None:

@@ -138,10 +138,13 @@ def test_what_a_decision_exercises() -> None:
         ("deadline", "leave"),
         ("action", "visit"),
         ("action", "log"),
+        ("action", "send_back"),
         ("escalation", "up"),
         ("escalation", "again"),
         ("report", "monthly"),
         ("report", "ad_hoc"),
+        ("report", "result"),
+        ("report", "follow_up"),
         ("retention", "file"),
         ("retention", "copy"),
         ("retention", "notes"),
@@ -149,9 +152,12 @@ def test_what_a_decision_exercises() -> None:
         ("penalty", "deduction"),
         ("penalty", "blank"),
         ("penalty", "none"),
+        ("penalty", "loan"),
         ("sanction", "fine/warning"),  # applies; dismissal (conditional), demotion (not) do not
         ("approval", "pay"),
         ("approval", "pay_more"),
+        ("approval", "pay_daily"),
+        ("conflict", "self_investigation"),  # the routing ran into it
     }
     # A level given as input exercises no classification row.
     assert ("classification", "big") not in exercised(a_decision())

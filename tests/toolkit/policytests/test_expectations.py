@@ -24,11 +24,11 @@ DECISION = a_decision(carried={"id": "C-1"})
 FIELDS = (
     "policy, received_at, decided_at, channel, category, level, findings, matched_rules, "
     "routing, deadlines, actions, escalations, reports, retention, penalties, approvals, gaps, "
-    "pending_rules, carried"
+    "conflicts, pending_rules, carried"
 )
 LISTS = (
     "matched_rules, routing, deadlines, actions, escalations, reports, retention, penalties, "
-    "approvals, gaps, pending_rules"
+    "approvals, gaps, conflicts, pending_rules"
 )
 
 
@@ -164,7 +164,8 @@ def test_an_absent_list_names_elements_that_must_not_be_there() -> None:
     assert check_absent({"escalations": [{"on": "dissatisfied"}, {"colour": 1}]}) == [
         (
             ("escalations", 1, "colour"),
-            "unknown key; allowed: id, label, on, deadline, by, to, next, note, source",
+            "unknown key; allowed: id, label, on, deadline, by, by_any, to, to_any, next, "
+            "discretionary, note, source",
         )
     ]
 
@@ -208,10 +209,59 @@ def test_a_list_of_elements_holds_those_that_must_be_present() -> None:
     ]
 
 
+def test_an_approvals_tiers_are_found_by_role_and_a_conflict_by_its_id() -> None:
+    expect = {
+        "approvals": [
+            {
+                "id": "pay",
+                # 800 yuan plus the 300 the desk approved earlier today: 1100, over its 500.
+                "tiers": [{"role": "櫃面", "total_yuan": 1100, "earlier_total": "desk_today_yuan"}],
+                "above": ["audit"],
+                "approver": ["head"],
+            },
+            {"id": "pay_daily", "waiting_for": ["desk_today_yuan"], "approver": []},
+        ],
+        "conflicts": [
+            {
+                "id": "self_investigation",
+                "assignments": [{"duty": "investigates", "role": "audit"}],
+            }
+        ],
+        "penalties": [{"id": "fine", "headcount": 3, "total_min_yuan": 600}],
+    }
+    assert compare(expect, DECISION) == []
+    wrong = {
+        "approvals": [
+            {"id": "pay", "tiers": [{"role": "audit"}, {"role": "head", "total_yuan": 5}]}
+        ],
+        "conflicts": [{"id": "self_investigation", "duty": "replies"}],
+    }
+    assert compare(wrong, DECISION) == [
+        Difference(
+            "approvals[pay].tiers[audit]",
+            "present",
+            "absent; here: desk, head",
+            ("approvals", 0, "tiers", 0),
+        ),
+        Difference(
+            "approvals[pay].tiers[head].total_yuan",
+            "5",
+            "null",
+            ("approvals", 0, "tiers", 1, "total_yuan"),
+        ),
+        Difference(
+            "conflicts[self_investigation].duty",
+            "replies",
+            "investigates",
+            ("conflicts", 0, "duty"),
+        ),
+    ]
+
+
 def test_an_empty_list_means_none_and_null_means_null() -> None:
     expect = {"approvals": [], "findings": ["late"], "matched_rules": ["r1", "r2"], "level": None}
     assert compare(expect, DECISION) == [
-        Difference("approvals", "none", "pay, pay_more", ("approvals",)),
+        Difference("approvals", "none", "pay, pay_more, pay_daily", ("approvals",)),
         Difference("matched_rules[r2]", "present", "absent; here: r1", ("matched_rules", 1)),
         Difference("level", "null", "major", ("level",)),
     ]

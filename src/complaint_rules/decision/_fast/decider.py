@@ -25,12 +25,13 @@ from ...calendar.periods import DAY_UNITS, Due, due_after, start_day
 from ...errors import CalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
-from ...policy.model import Approval, Deadline, Money, Period, Report
+from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report
 from ..complaint import Complaint, FindingInput
 from ..model import (
     DecidedAction,
     DecidedApproval,
     DecidedAssignment,
+    DecidedConflict,
     DecidedDeadline,
     DecidedEscalation,
     DecidedGap,
@@ -38,6 +39,7 @@ from ..model import (
     DecidedPenalty,
     DecidedReport,
     DecidedRetention,
+    DecidedTier,
     Named,
     PendingRule,
     Source,
@@ -123,6 +125,8 @@ class Bundle:
     retention: tuple[DecidedRetention, ...]
     gaps: tuple[DecidedGap, ...]
     """The gaps when no penalty or approval adds one (see ``Decider.gaps_of``)."""
+    conflicts: tuple[DecidedConflict, ...]
+    """The declared conflicts the routing runs into (it depends on the rules matched only)."""
     dynamic: tuple[tuple[int, PreparedRule], ...]
     """The matched rules with penalties or approvals (which depend on the complaint), with
     their positions in ``rules``."""
@@ -131,14 +135,18 @@ class Bundle:
     due, no penalties or approvals."""
 
 
-def _report(common: dict[str, Any], due: datetime | None) -> DecidedReport:
+def _report(
+    common: dict[str, Any], due: datetime | None, waiting_for: tuple[str, ...] = ()
+) -> DecidedReport:
     # In the order of the fields: pydantic writes a model's JSON in its __dict__'s order.
-    head = ("id", "label", "by", "to", "frequency")
+    head = ("id", "label", "by", "by_any", "to", "to_any", "frequency", "starts")
     return assemble(
         DecidedReport,
         {
             **{k: common[k] for k in head},
             "due": due,
+            "waiting_for": waiting_for,
+            "discretionary": common["discretionary"],
             "note": common["note"],
             "source": common["source"],
         },
@@ -203,19 +211,24 @@ def bundle_of(prep: PreparedPolicy, matched: tuple[int, ...]) -> Bundle:
             gaps.setdefault(id(gap), gap)
     deadlines = tuple(x for m in rules for x in m.deadlines)
     dynamic = tuple((i, m) for i, m in enumerate(rules) if m.penalties or m.approvals)
+    routing = tuple(x for m in rules for x in m.routing)
     bundle = Bundle(
         key=matched,
         rules=rules,
         matched=tuple(m.source for m in rules),
-        routing=tuple(x for m in rules for x in m.routing),
+        routing=routing,
         deadlines=deadlines,
         actions=tuple(x for m in rules for x in m.actions),
         escalations=tuple(x for m in rules for x in m.escalations),
         reports=tuple(reports),
         static_reports=static_reports,
-        reports_by_day=all(c["due_unit"] in (None, *DAY_UNITS) for _, _, c, _ in reports),
+        reports_by_day=all(
+            c["due_unit"] is None or (c["due_unit"] in DAY_UNITS and c["starts"] == "received")
+            for _, _, c, _ in reports
+        ),
         retention=tuple(x for m in rules for x in m.retention),
         gaps=tuple(gaps.values()),
+        conflicts=_conflicts(prep, [a for m in rules for a in m.rule.rule.routing], routing),
         dynamic=dynamic,
         fixed=not deadlines and static_reports is not None and not dynamic,
     )
@@ -224,10 +237,35 @@ def bundle_of(prep: PreparedPolicy, matched: tuple[int, ...]) -> Bundle:
         # (PreparedPolicy.json); the gaps and reports are kept as they stand.
         keep = prep.writer.keep
         keep(bundle.gaps)
+        keep(bundle.conflicts)
         if static_reports is not None:
             keep(static_reports)
         bundle = bundles.setdefault(matched, bundle)
     return bundle
+
+
+def _conflicts(
+    prep: PreparedPolicy, assignments: list[Assignment], routing: tuple[DecidedAssignment, ...]
+) -> tuple[DecidedConflict, ...]:
+    """The declared conflicts a bundle's routing runs into (see the reference decider)."""
+    out = []
+    for declared in prep.conflicts:
+        involved = declared.among(assignments)
+        if involved:
+            c = declared.conflict
+            out.append(
+                assemble(
+                    DecidedConflict,
+                    {
+                        "id": c.id,
+                        "duty": c.duty,
+                        "text": c.text,
+                        "assignments": tuple(routing[i] for i in involved),
+                        "source": prep.conflict_sources[c.id],
+                    },
+                )
+            )
+    return tuple(out)
 
 
 def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[bytes, ...]:
@@ -280,6 +318,8 @@ def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[byt
         seq(v["approvals"]),
         b',"gaps":',
         seq(v["gaps"]),
+        b',"conflicts":',
+        seq(v["conflicts"]),
         b',"pending_rules":',
         seq(v["pending_rules"]),
         b',"carried":',
@@ -422,6 +462,7 @@ class Decider:
             "penalties": tuple(penalties) if penalties else (),
             "approvals": tuple(approvals) if approvals else (),
             "gaps": gaps,
+            "conflicts": bundle.conflicts,
             "pending_rules": self.pending(pending_rules) if pending_rules else (),
             "carried": dict(c.carried) if c.carried else {},
         }
@@ -506,7 +547,10 @@ class Decider:
         if static is not None:
             return static
         assert rep.due is not None
-        due = self.due(rep.due, rep.due.bounds[1], self.received).at
+        start = self.received if rep.starts == "received" else self.c.facts.get(rep.starts)
+        if start is None:
+            return _report(common, None, (rep.starts,))
+        due = self.due(rep.due, rep.due.bounds[1], start).at
         if common["due_unit"] not in DAY_UNITS:  # due at an instant of its own: made each time
             return _report(common, due)
         table = self.prep.memo["reports"]
@@ -630,6 +674,10 @@ class Decider:
     ) -> tuple[Decimal | None, Decimal | None, bool]:
         if money is None:
             return None, None, True
+        if money.fact is not None:
+            value = self.c.facts.get(money.fact)
+            amount = None if value is None else Decimal(value)
+            return amount, amount, True
         if money.parameter is None:
             return money.min, money.max, True
         param = self.prep.parameters[money.parameter]
@@ -679,7 +727,17 @@ class Decider:
             if found.finding != finding:
                 continue
             outcomes = tuple([True if test is None else test(subject) for test in prepared.tests])
-            key = (id(prepared), finding, found.count, found.roles, outcomes)
+            key: tuple[Any, ...] = (id(prepared), finding, found.count, found.roles, outcomes)
+            if prepared.inputs:
+                # An amount or headcount of the case: its value as given (Decimal("2800")
+                # and Decimal("2800.00") are equal, but written differently).
+                facts = self.c.facts
+                key += tuple(
+                    [
+                        None if (x := facts.get(f)) is None else (type(x), str(x))
+                        for f in prepared.inputs
+                    ]
+                )
             hit: tuple[DecidedPenalty, list[DecidedGap]] | None = table.get(key)
             if hit is None:
                 make = partial(self.penalty, rule, prepared, found, outcomes)
@@ -698,8 +756,14 @@ class Decider:
     ) -> DecidedPenalty:
         roles = self.prep.roles
         p = prepared.penalty
+        facts = self.c.facts
         low, high, configured = self.money(rule, p.amount_yuan, p.label, gaps)
+        waiting = tuple([f for f in prepared.inputs if facts.get(f) is None])
         n = found.count
+        times = n if p.per == "occurrence" else 1
+        headcount = None if p.headcount is None else facts.get(p.headcount)
+        if headcount is not None:
+            times *= headcount
         return DecidedPenalty(
             id=p.id,
             label=p.label,
@@ -709,11 +773,13 @@ class Decider:
             subjects=prepared.subjects,
             kind=p.kind,
             per=p.per,
+            headcount=headcount,
             min_yuan=low,
             max_yuan=high,
-            total_min_yuan=None if low is None else low * (n if p.per == "occurrence" else 1),
-            total_max_yuan=None if high is None else high * (n if p.per == "occurrence" else 1),
+            total_min_yuan=None if low is None or waiting else low * times,
+            total_max_yuan=None if high is None or waiting else high * times,
             configured=configured,
+            waiting_for=waiting,
             sanctions=tuple(v[got] for v, got in zip(prepared.sanctions, outcomes, strict=True)),
             note=p.note,
             source=prepared.source,
@@ -741,22 +807,53 @@ class Decider:
         amount: Any,
         gaps: list[DecidedGap],
     ) -> DecidedApproval:
-        roles = self.prep.roles
+        facts = self.c.facts
+        if amount is not None:
+            amount = Decimal(amount)
+        # Every tier's limit is looked up, so that each blank one is reported (where an
+        # amount is given; else the gaps are not this decision's).
+        said = gaps if amount is not None else []
+        tiers = []
+        for t, role in zip(ap.tiers, base["roles"], strict=True):
+            _, limit, configured = self.money(rule, t.limit_yuan, ap.label, said)
+            earlier = None if t.earlier_total is None else facts.get(t.earlier_total)
+            tiers.append(
+                assemble(
+                    DecidedTier,
+                    {
+                        "role": role,
+                        "limit_yuan": limit,
+                        "configured": configured,
+                        "earlier_total": t.earlier_total,
+                        "total_yuan": (
+                            None if amount is None or earlier is None else amount + Decimal(earlier)
+                        ),
+                    },
+                )
+            )
+        chain = tuple(tiers)
         if amount is None:
-            return _approval(base, None, (), True)
-        amount = Decimal(amount)
-        # Every tier's limit is looked up, so that each blank one is reported.
-        limits = [(t.role, self.money(rule, t.limit_yuan, ap.label, gaps)[1:]) for t in ap.tiers]
-        for role, (limit, configured) in limits:
-            if not configured or limit is None:
-                return _approval(base, amount, (), False)
-            if amount <= limit:
-                return _approval(base, amount, (roles[role],), True)
-        return _approval(base, amount, tuple(roles[r] for r in ap.above), True)
+            return _approval(base, None, chain, (), True)
+        for t, tier in zip(ap.tiers, chain, strict=True):
+            limit = tier.limit_yuan
+            if not tier.configured or limit is None:
+                return _approval(base, amount, chain, (), False)
+            total = tier.total_yuan
+            if (amount if total is None else total) > limit:
+                continue  # over it alone: the earlier total (never negative) cannot help
+            if t.earlier_total is not None and total is None:
+                return _approval(base, amount, chain, (), True, (t.earlier_total,))
+            return _approval(base, amount, chain, (tier.role,), True)
+        return _approval(base, amount, chain, base["above"], True)
 
 
 def _approval(
-    base: dict[str, Any], amount: Decimal | None, approver: tuple[Named, ...], configured: bool
+    base: dict[str, Any],
+    amount: Decimal | None,
+    tiers: tuple[DecidedTier, ...],
+    approver: tuple[Named, ...],
+    configured: bool,
+    waiting_for: tuple[str, ...] = (),
 ) -> DecidedApproval:
     return assemble(
         DecidedApproval,
@@ -764,8 +861,11 @@ def _approval(
             "id": base["id"],
             "label": base["label"],
             "amount_yuan": amount,
+            "tiers": tiers,
+            "above": base["above"],
             "approver": approver,
             "configured": configured,
+            "waiting_for": waiting_for,
             "note": base["note"],
             "source": base["source"],
         },

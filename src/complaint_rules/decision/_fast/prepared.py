@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ...policy.compiled import CompiledPolicy, CompiledRule
+from ...policy.compiled import CompiledConflict, CompiledPolicy, CompiledRule
 from ...policy.conditions import Predicate, build_function, function_source
 from ...policy.model import Approval, Deadline, Parameter, Penalty, Report
 from ...policy.vocabulary import Lookup
@@ -44,6 +44,8 @@ class PreparedPenalty:
     penalty: Penalty
     source: Source
     subjects: tuple[Named, ...]
+    inputs: tuple[str, ...]
+    """The facts its amount reads: the amount's own fact, the headcount's (in that order)."""
     sanctions: tuple[dict[bool | None, DecidedSanction], ...]
     """Per sanction item, its decided form for each outcome of its condition."""
     tests: tuple[Predicate | None, ...]
@@ -95,6 +97,10 @@ class PreparedPolicy:
     """Per classification row, the level it gives, with its source."""
     other_levels: dict[tuple[str, str], DecidedLevel]
     """Levels given as input (``("input", id)``) or by the table's default."""
+    conflicts: tuple[CompiledConflict, ...] = ()
+    """The policy's declared conflicts of duties (see the compiled policy)."""
+    conflict_sources: dict[str, Source] = field(default_factory=dict)
+    """Each declared conflict's source, by its id (one object, its JSON kept)."""
     writer: DecisionWriter = field(default_factory=DecisionWriter)
     json: tuple[tuple[bytes, bytes, bytes, bytes, bytes], ...] = ()
     """Per rule, the JSON of its source, routing, actions, escalations and retention (the
@@ -162,6 +168,8 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
             for row_id, article, level, _ in cp.classification
         ),
         other_levels=other,
+        conflicts=cp.conflicts,
+        conflict_sources={c.conflict.id: c.source() for c in cp.conflicts},
         writer=writer,
         json=tuple(_rule_json(writer, rule) for rule in rules),
         parse=fast_parser(cp).parse,
@@ -321,6 +329,11 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                 penalty=p,
                 source=source(p.article),
                 subjects=named(p.subjects),
+                inputs=tuple(
+                    f
+                    for f in (None if p.amount_yuan is None else p.amount_yuan.fact, p.headcount)
+                    if f is not None
+                ),
                 sanctions=tuple(sanctions),
                 tests=tuple(
                     None if (cond := rule.sanctions.get((p.id, k))) is None else cond.test
@@ -333,7 +346,11 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
         source=own,
         routing=tuple(
             DecidedAssignment(
-                duty=a.duty, role=roles[a.role], note=a.note, source=source(a.article)
+                duty=a.duty,
+                role=roles[a.role],
+                or_roles=named(a.or_roles),
+                note=a.note,
+                source=source(a.article),
             )
             for a in r.routing
         ),
@@ -344,8 +361,13 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
             DecidedAction(
                 id=a.id,
                 label=a.label,
+                on=a.on,
                 by=named(a.by),
+                by_any=a.by_any,
+                to=named(a.to),
+                to_any=a.to_any,
                 deadline=a.deadline,
+                discretionary=a.discretionary,
                 note=a.note,
                 source=source(a.article),
             )
@@ -358,8 +380,11 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                 on=e.on,
                 deadline=e.deadline,
                 by=named(e.by),
+                by_any=e.by_any,
                 to=named(e.to),
+                to_any=e.to_any,
                 next=e.next,
+                discretionary=e.discretionary,
                 note=e.note,
                 source=source(e.article),
             )
@@ -372,8 +397,12 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                     "id": rep.id,
                     "label": rep.label,
                     "by": named(rep.by),
+                    "by_any": rep.by_any,
                     "to": named(rep.to),
+                    "to_any": rep.to_any,
                     "frequency": rep.frequency,
+                    "starts": rep.starts,
+                    "discretionary": rep.discretionary,
                     "note": rep.note,
                     "source": source(rep.article),
                     # For the engine, not a field: the unit of the due period.
@@ -403,7 +432,15 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
         approvals=tuple(
             (
                 ap,
-                {"id": ap.id, "label": ap.label, "note": ap.note, "source": source(ap.article)},
+                {
+                    "id": ap.id,
+                    "label": ap.label,
+                    "above": named(ap.above),
+                    "note": ap.note,
+                    "source": source(ap.article),
+                    # For the engine, not a field: each tier's role.
+                    "roles": named(tuple(t.role for t in ap.tiers)),
+                },
             )
             for ap in r.approvals
         ),

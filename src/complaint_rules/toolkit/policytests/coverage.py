@@ -2,10 +2,11 @@
 
 The parts are the rules, the classification rows and every element that carries an id
 (deadlines, actions, escalations, reports, retention, penalties, approvals), plus each
-sanction item of a penalty, in policy order. Rules inherited from a base layer are parts
-of the extending policy. A part is exercised when some decision shows it: a rule among
-``matched_rules``, a row as the classified level's source, an element in its list, a
-sanction item with status ``applies`` (its condition held).
+sanction item of a penalty, in policy order, then each declared conflict of duties. Rules
+inherited from a base layer are parts of the extending policy. A part is exercised when
+some decision shows it: a rule among ``matched_rules``, a row as the classified level's
+source, an element in its list, a sanction item with status ``applies`` (its condition
+held), a conflict among ``conflicts`` (the routing ran into it).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ KINDS = (
     "penalty",
     "sanction",
     "approval",
+    "conflict",
 )
 """The kinds of part, in the order they are summarised."""
 
@@ -94,6 +96,16 @@ def parts(policy: CompiledPolicy) -> list[CoverageItem]:
             )
             for kind, ident, article in found
         )
+    out.extend(
+        CoverageItem(
+            kind="conflict",
+            id=c.conflict.id,
+            rule=c.conflict.id,
+            article=c.conflict.article,
+            layer=c.layer,
+        )
+        for c in policy.conflicts
+    )
     return out
 
 
@@ -109,6 +121,7 @@ def exercised(decision: Decision) -> set[tuple[str, str]]:
         seen.update(
             ("sanction", f"{penalty.id}/{s.id}") for s in penalty.sanctions if s.status == "applies"
         )
+    seen.update(("conflict", c.id) for c in decision.conflicts)
     return seen
 
 

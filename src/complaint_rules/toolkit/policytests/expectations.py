@@ -9,7 +9,8 @@ elements that must not be there are. The rules, stated once:
 - a mapping is compared key by key: only what is written is checked;
 - a list of decision elements (deadlines, routing, penalties, …) holds the elements that
   must be present, each found by its identity (``id``; ``duty`` and ``role`` for routing;
-  ``rule`` for matched rules); others may be present too; ``[]`` means none at all;
+  ``role`` for an approval's tiers; ``rule`` for matched rules); others may be present
+  too; ``[]`` means none at all;
 - a list of names or values (``by``, ``to``, ``needs``, …) is compared exactly, in any order;
 - a name (``{id, label}``) may be written as its id or its label, an element as its id;
 - instants are ISO 8601 with an offset and compared as instants; money is an integer or a
@@ -29,7 +30,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ...decision.model import DecidedAssignment, DecidedLevel, Decision, Named, PendingRule, Source
+from ...decision.model import (
+    DecidedAssignment,
+    DecidedLevel,
+    DecidedTier,
+    Decision,
+    Named,
+    PendingRule,
+    Source,
+)
 
 __all__ = ["Difference", "check_absent", "check_expectation", "compare", "compare_absent"]
 
@@ -80,6 +89,8 @@ def _identity(model: type[BaseModel]) -> tuple[str, ...]:
     """The keys that find an element in a list (empty: found by its whole content)."""
     if model is DecidedAssignment:
         return ("duty", "role")
+    if model is DecidedTier:
+        return ("role",)
     if model is Source:
         return ("rule",)
     if "id" in model.model_fields:
