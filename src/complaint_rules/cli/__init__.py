@@ -24,6 +24,7 @@ from ._common import Parser, Streams, write_problems
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
+    "serve",
     "decide",
     "explain",
     "status",
