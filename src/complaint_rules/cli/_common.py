@@ -8,11 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from ..errors import InputError, Problem
-from ..policy.catalog import Catalog
-from ..policy.compiled import CompiledPolicy
+
+if TYPE_CHECKING:
+    from ..policy.compiled import CompiledPolicy
 
 __all__ = [
     "Parser",
@@ -53,6 +54,8 @@ def add_format(parser: argparse.ArgumentParser, default: str = "text") -> None:
 
 def resolve_policy(args: argparse.Namespace, policy: str) -> CompiledPolicy:
     """A policy by id (bundled, ``--policy-dir``, entry points) or by file path."""
+    from ..policy.catalog import Catalog  # imported here: `--help` needs none of it
+
     return Catalog(args.policy_dir).resolve(policy)
 
 
