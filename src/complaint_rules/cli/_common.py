@@ -59,6 +59,33 @@ def resolve_policy(args: argparse.Namespace, policy: str) -> CompiledPolicy:
     return Catalog(args.policy_dir).resolve(policy)
 
 
+def policy_by_receipt(args: argparse.Namespace, policy: str) -> Callable[[Any], CompiledPolicy]:
+    """The policy for a complaint: for a catalog id, the version in force at the complaint's
+    ``received_at`` (policies by ``effective_from``; the latest if it has none or a bad one,
+    which the decision then reports); for a file, that file."""
+    from ..policy.catalog import Catalog
+
+    catalog = Catalog(args.policy_dir)
+    if policy not in catalog.ids():
+        fixed = catalog.resolve(policy)
+        return lambda item: fixed
+    single = catalog.load(policy)
+    if len(catalog.versions(policy)) == 1 and single.policy.effective_from is None:
+        return lambda item: single
+
+    def pick(item: Any) -> CompiledPolicy:
+        received = item.get("received_at") if isinstance(item, dict) else None
+        if isinstance(received, str):
+            try:
+                return catalog.load(policy, at=received)
+            except InputError as exc:
+                if any(p.code == "policy.not_in_force" for p in exc.problems):
+                    raise
+        return single
+
+    return pick
+
+
 def write_problems(problems: Sequence[Problem], err: TextIO) -> None:
     for problem in problems:
         err.write(f"{problem}\n")
