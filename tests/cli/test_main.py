@@ -105,7 +105,7 @@ def test_the_help_lines_listed_are_the_modules_own() -> None:
         module = importlib.import_module(
             f"complaint_rules.cli.{name}_" if name == "list" else f"complaint_rules.cli.{name}"
         )
-        assert module.HELP == line, name
+        assert line == module.HELP, name
 
 
 _PROBE = """
@@ -115,8 +115,10 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(sorted(m for m in sys.modules if m.startswith("complaint_rules")), file=sys.stderr)
-print(sorted(m for m in ("pydantic", "yaml", "holidays", "starlette") if m in sys.modules),
+import json
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("complaint_rules"))),
+      file=sys.stderr)
+print(json.dumps([m for m in ("pydantic", "yaml", "holidays", "starlette") if m in sys.modules]),
       file=sys.stderr)
 """
 
@@ -126,7 +128,7 @@ def _imported(*argv: str) -> tuple[list[str], list[str]]:
         [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=False
     )
     lines = run_.stderr.strip().splitlines()
-    ours, heavy = (eval(line) for line in lines[-2:])  # noqa: S307 - our own repr of lists
+    ours, heavy = (json.loads(line) for line in lines[-2:])
     return ours, heavy
 
 
