@@ -51,6 +51,7 @@ _POLICY = {
     "required": True,
     "description": "a policy id (listPolicies)",
     "schema": {"type": "string"},
+    "example": "keyouqianqi_credit_union",
 }
 
 
@@ -123,6 +124,13 @@ def _extra_schemas() -> dict[str, Any]:
             "the policy's facts; its exact schema per policy is getPolicy's "
             "complaint_schema (`complaint-rules schema --kind complaint POLICY`).",
             "x-contract": COMPLAINT,
+            "examples": [
+                {
+                    "received_at": "2026-09-30T10:00:00+08:00",
+                    "channel": "信件投訴",
+                    "category": "工作失誤",
+                }
+            ],
         },
         "ComplaintBatch": {"type": "array", "items": {"$ref": "#/components/schemas/Complaint"}},
         "BatchResult": {
