@@ -53,10 +53,12 @@ def test_a_case_received_before_the_change_and_decided_after_it(dated: Catalog) 
     deadline = decision.deadlines[0]
     assert decision.policy.version == "2026.2"
     assert decision.policy.sha256 == dated.versions(POLICY)[0].sha256
+    assert deadline.due is not None
     assert (deadline.amount, deadline.due.isoformat()) == (3, "2026-11-04T23:59:59+08:00")
     assert deadline.overdue_at_decision is True
 
     after = decide(dated.load(POLICY, at=AFTER["received_at"]), AFTER)
+    assert after.deadlines[0].due is not None
     assert after.policy.version == NEW_VERSION
     assert (after.deadlines[0].amount, after.deadlines[0].due.isoformat()) == (
         5,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped,unused-ignore]
 
 from complaint_rules.service.openapi import openapi_document
 from tests.support import ROOT

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import re
 import sys
 from pathlib import Path
@@ -104,35 +103,13 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         from ..service.stdio import serve_stdio
 
         return serve_stdio(policies, sys.stdin.buffer, sys.stdout.buffer, args.max_items)
-    try:
-        import uvicorn
+    from ..service.app import Limits, serve_http
 
-        from ..service.app import Limits, create_app
-    except ImportError as exc:
-        io.err.write(
-            "error: complaint-rules serve needs the extra 'server': "
-            "pip install 'complaint-rules[server]'\n"
-        )
-        del exc
-        return 1
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    log = logging.getLogger("complaint_rules.service")
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
-    app = create_app(
+    serve_http(
         policies,
-        limits=Limits(args.max_body, args.max_items, args.timeout),
-        token=token,
-        sighup=True,
-    )
-    uvicorn.run(
-        app,
         host=args.host,
         port=args.port,
-        access_log=False,
-        log_level="warning",
-        server_header=False,
+        limits=Limits(args.max_body, args.max_items, args.timeout),
+        token=token,
     )
     return 0

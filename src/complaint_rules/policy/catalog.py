@@ -147,16 +147,16 @@ class Catalog:
         seen: dict[date | None, CompiledPolicy] = {}
         problems: list[Problem] = []
         for policy in loaded:
-            day = policy.policy.effective_from
-            if day in seen:
+            start = policy.policy.effective_from
+            if start in seen:
                 problems.append(
                     Problem(
-                        f"policy {policy_id!r} has two versions in force from {day}: "
-                        f"{seen[day].version} and {policy.version}",
+                        f"policy {policy_id!r} has two versions in force from {start}: "
+                        f"{seen[start].version} and {policy.version}",
                         path=("effective_from",),
                     )
                 )
-            seen[day] = policy
+            seen[start] = policy
         if problems:
             raise PolicyError(problems)
         return tuple(sorted(loaded, key=_effective_key))

@@ -53,7 +53,7 @@ from .openapi import openapi_document
 from .operations import Args, Failure, Result, failure_body, run
 from .policies import Policies, PolicySet, Selection
 
-__all__ = ["Limits", "create_app", "negotiate_language"]
+__all__ = ["Limits", "create_app", "negotiate_language", "serve_http"]
 
 LOG = logging.getLogger("complaint_rules.service")
 PROBLEM_TYPE = "application/problem+json"
@@ -401,4 +401,28 @@ def _args(request: Request, op: str, raw: bytes, lang: str | None, limits: Limit
         at=q.get("at") if op != "getPolicy" else None,
         lang=lang,
         max_items=limits.max_items,
+    )
+
+
+def serve_http(
+    policies: Policies,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    limits: Limits | None = None,
+    token: str | None = None,
+) -> None:
+    """Serve until stopped: uvicorn, one JSON log line per request on stderr, SIGHUP reloads."""
+    import sys
+
+    import uvicorn
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    LOG.addHandler(handler)
+    LOG.setLevel(logging.INFO)
+    LOG.propagate = False
+    app = create_app(policies, limits=limits, token=token, sighup=True)
+    uvicorn.run(
+        app, host=host, port=port, access_log=False, log_level="warning", server_header=False
     )

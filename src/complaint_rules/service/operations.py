@@ -188,13 +188,7 @@ def decide_batch(ps: PolicySet, args: Args) -> Result:
             if not isinstance(item, dict):
                 raise _invalid("a complaint is a JSON object", "complaint.not_object")
             last = policy
-            parts.append(
-                _guard(
-                    lambda p=policy, c=item: decide_bytes(
-                        p, c, at=args.at, estimate=args.selection.estimate
-                    )
-                )
-            )
+            parts.append(_decide_one(policy, item, args))
             decided += 1
         except Failure as exc:
             if exc.status == 404:
@@ -204,6 +198,10 @@ def decide_batch(ps: PolicySet, args: Args) -> Result:
             rejected += 1
     del policy_id
     return Result(b"[" + b",".join(parts) + b"]", last, decided, rejected)
+
+
+def _decide_one(policy: CompiledPolicy, item: dict[str, Any], args: Args) -> bytes:
+    return _guard(lambda: decide_bytes(policy, item, at=args.at, estimate=args.selection.estimate))
 
 
 def _at_item(error: InputError, index: int) -> InputError:
