@@ -623,13 +623,13 @@ class Policy(_Model):
     schema_: Literal["complaint-rules/1"] = Field(alias="schema")
     id: Id
     version: Text
+    title: Text
+    institution: Text
+    source: Text
     effective_from: date | None = None
     """The first day (in the policy's zone) this version is in force. A catalog may hold
     several versions of one id that differ by it; a complaint is decided under the version
     in force when it was received (:meth:`~complaint_rules.Catalog.load` with ``at``)."""
-    title: Text
-    institution: Text
-    source: Text
     language: Literal["zh-Hant"] = "zh-Hant"
     timezone: Text = "Asia/Shanghai"
     calendar: CalendarSettings = CalendarSettings()

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from os import PathLike
 
 from ..errors import InputError, PolicyError, Problem
 from ..policy.catalog import Catalog
@@ -43,7 +44,7 @@ class PolicySet:
     @classmethod
     def load(
         cls,
-        directories: Sequence[str],
+        directories: Sequence[str | PathLike[str]],
         pins: Mapping[str, Sequence[str]] | None = None,
         generation: int = 0,
         *,
@@ -183,7 +184,7 @@ class Policies:
 
     def __init__(
         self,
-        directories: Sequence[str] = (),
+        directories: Sequence[str | PathLike[str]] = (),
         pins: Mapping[str, Sequence[str]] | None = None,
         *,
         bundled: bool = True,
