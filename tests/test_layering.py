@@ -68,6 +68,22 @@ def test_the_package_as_it_is_keeps_every_contract(tmp_path: Path) -> None:
         ),
         # The studio calls messages/ for Simplified Chinese, never OpenCC itself.
         ("studio/pages.py", "import opencc", "complaint_rules.studio is not allowed"),
+        # The service is of the outer ring: the core knows nothing of it...
+        (
+            "decision/engine.py",
+            "from ..service import operations",
+            "complaint_rules.decision is not allowed to import complaint_rules.service",
+        ),
+        # ... of the command line only `serve` (and `schema`, for the OpenAPI document) may
+        # use it...
+        (
+            "cli/decide.py",
+            "from ..service import app",
+            "complaint_rules.cli.decide -> complaint_rules.service.app",
+        ),
+        # ... and the server stack (extra server) stays in it.
+        ("toolkit/lint.py", "import starlette", "complaint_rules.toolkit is not allowed"),
+        ("cli/serve.py", "import uvicorn", "complaint_rules.cli is not allowed to import uvicorn"),
     ],
 )
 def test_a_wrong_import_breaks_a_contract(

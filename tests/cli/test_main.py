@@ -26,6 +26,7 @@ def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
         "decide",
         "explain",
         "status",
+        "serve",
         "validate",
         "list",
         "coverage",
@@ -95,3 +96,68 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert usage.returncode == 2
     assert "error: the following arguments are required: command" in usage.stderr
+
+
+def test_the_help_lines_listed_are_the_modules_own() -> None:
+    from complaint_rules.cli import HELPS
+
+    for name, line in HELPS.items():
+        module = importlib.import_module(
+            f"complaint_rules.cli.{name}_" if name == "list" else f"complaint_rules.cli.{name}"
+        )
+        assert line == module.HELP, name
+
+
+_PROBE = """
+import sys
+from complaint_rules.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+import json
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("complaint_rules"))),
+      file=sys.stderr)
+print(json.dumps([m for m in ("pydantic", "yaml", "holidays", "starlette") if m in sys.modules]),
+      file=sys.stderr)
+"""
+
+
+def _imported(*argv: str) -> tuple[list[str], list[str]]:
+    run_ = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=False
+    )
+    lines = run_.stderr.strip().splitlines()
+    ours, heavy = (json.loads(line) for line in lines[-2:])
+    return ours, heavy
+
+
+def test_help_imports_no_subcommand_and_nothing_heavy() -> None:
+    ours, heavy = _imported("--help")
+    assert ours == [
+        "complaint_rules",
+        "complaint_rules.cli",
+        "complaint_rules.cli._common",
+        "complaint_rules.errors",
+    ]
+    assert heavy == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [
+        (("list",), "complaint_rules.cli.list_"),
+        (("schema", "--kind", "problem"), "complaint_rules.cli.schema"),
+        (("decide", "--help"), "complaint_rules.cli.decide"),
+        (("--policy-dir", "policies", "graph", "--help"), "complaint_rules.cli.graph"),
+    ],
+)
+def test_a_subcommand_imports_only_its_own_module(argv: tuple[str, ...], module: str) -> None:
+    ours, _ = _imported(*argv)
+    commands = {m for m in ours if m.startswith("complaint_rules.cli.") and m != module}
+    assert module in ours
+    assert commands == {"complaint_rules.cli._common"}
+    # None of the others' rooms: the studio's pages or the service (its server stack).
+    assert not [
+        m for m in ours if m.startswith(("complaint_rules.studio", "complaint_rules.service"))
+    ]

@@ -35,3 +35,30 @@ def test_into_a_file_and_a_file_that_cannot_be_written(
     nowhere = tmp_path / "missing" / "policy.schema.json"
     code, out, err = run(capsys, "schema", "--output", str(nowhere))
     assert (code, out, err) == (1, "", f"{nowhere}: cannot write: No such file or directory\n")
+
+
+def test_each_kind_names_its_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    for kind, contract in [
+        ("decision", "complaint-rules/decision/1"),
+        ("status", "complaint-rules/status/1"),
+        ("problem", "complaint-rules/problem/1"),
+    ]:
+        code, out, err = run(capsys, "schema", "--kind", kind)
+        assert (code, err) == (0, "")
+        assert json.loads(out)["x-contract"] == contract
+    code, out, _ = run(capsys, "schema", "--kind", "complaint", "keyouqianqi_credit_union")
+    schema = json.loads(out)
+    assert code == 0 and schema["x-contract"] == "complaint-rules/complaint/1"
+    assert "信件投诉" in schema["properties"]["channel"]["enum"]
+    code, out, _ = run(capsys, "schema", "--kind", "openapi")
+    assert (code, out) == (0, (ROOT / "docs" / "openapi.json").read_text("utf-8"))
+
+
+def test_a_complaint_schema_needs_a_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "schema", "--kind", "complaint")
+    assert (code, out) == (1, "")
+    assert "--kind complaint needs a POLICY" in err
+    code, _, err = run(capsys, "schema", "--kind", "decision", "--format", "text")
+    assert code == 1 and "JSON only" in err

@@ -8,11 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from ..errors import InputError, Problem
-from ..policy.catalog import Catalog
-from ..policy.compiled import CompiledPolicy
+
+if TYPE_CHECKING:
+    from ..policy.compiled import CompiledPolicy
 
 __all__ = [
     "Parser",
@@ -53,7 +54,36 @@ def add_format(parser: argparse.ArgumentParser, default: str = "text") -> None:
 
 def resolve_policy(args: argparse.Namespace, policy: str) -> CompiledPolicy:
     """A policy by id (bundled, ``--policy-dir``, entry points) or by file path."""
+    from ..policy.catalog import Catalog  # imported here: `--help` needs none of it
+
     return Catalog(args.policy_dir).resolve(policy)
+
+
+def policy_by_receipt(args: argparse.Namespace, policy: str) -> Callable[[Any], CompiledPolicy]:
+    """The policy for a complaint: for a catalog id, the version in force at the complaint's
+    ``received_at`` (policies by ``effective_from``; the latest if it has none or a bad one,
+    which the decision then reports); for a file, that file."""
+    from ..policy.catalog import Catalog
+
+    catalog = Catalog(args.policy_dir)
+    if policy not in catalog.ids():
+        fixed = catalog.resolve(policy)
+        return lambda item: fixed
+    single = catalog.load(policy)
+    if len(catalog.versions(policy)) == 1 and single.policy.effective_from is None:
+        return lambda item: single
+
+    def pick(item: Any) -> CompiledPolicy:
+        received = item.get("received_at") if isinstance(item, dict) else None
+        if isinstance(received, str):
+            try:
+                return catalog.load(policy, at=received)
+            except InputError as exc:
+                if any(p.code == "policy.not_in_force" for p in exc.problems):
+                    raise
+        return single
+
+    return pick
 
 
 def write_problems(problems: Sequence[Problem], err: TextIO) -> None:

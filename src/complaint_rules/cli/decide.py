@@ -8,7 +8,7 @@ import json
 from ..decision.complaint import CARRYABLE
 from ..decision.engine import decide
 from ..decision.render import render_text
-from ._common import Streams, each_complaint, resolve_policy, write_json
+from ._common import Streams, each_complaint, policy_by_receipt, write_json
 
 HELP = "decide one complaint (or a JSON list of them)"
 EXAMPLE = (
@@ -39,10 +39,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
-    policy = resolve_policy(args, args.policy)
+    policy = policy_by_receipt(args, args.policy)
     decisions, many = each_complaint(
         args.complaint,
-        lambda item: decide(policy, item, at=args.at, estimate=args.estimate, carry=args.carry),
+        lambda item: decide(
+            policy(item), item, at=args.at, estimate=args.estimate, carry=args.carry
+        ),
     )
     if args.format == "text":
         io.out.write("\n\n".join(render_text(d) for d in decisions) + "\n")

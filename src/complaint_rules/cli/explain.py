@@ -7,7 +7,7 @@ import json
 
 from ..errors import MissingExtraError
 from ..explanation.explain import LANGUAGES, explain, render_explanation
-from ._common import Streams, add_format, each_complaint, resolve_policy, write_json
+from ._common import Streams, add_format, each_complaint, policy_by_receipt, write_json
 
 HELP = "explain a decision in plain words, and why each other rule did not apply"
 EXAMPLE = (
@@ -35,11 +35,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
-    policy = resolve_policy(args, args.policy)
+    policy = policy_by_receipt(args, args.policy)
     try:
         explanations, many = each_complaint(
             args.complaint,
-            lambda item: explain(policy, item, at=args.at, estimate=args.estimate, lang=args.lang),
+            lambda item: explain(
+                policy(item), item, at=args.at, estimate=args.estimate, lang=args.lang
+            ),
         )
     except MissingExtraError as exc:
         io.err.write(f"error: {exc}\n")

@@ -8,7 +8,7 @@ import json
 from ..errors import InputError, Problem
 from ..lifecycle.case import status
 from ..lifecycle.render import status_text
-from ._common import Streams, add_format, read_json, resolve_policy, write_json
+from ._common import Streams, add_format, policy_by_receipt, read_json, write_json
 
 HELP = "a case's status at an instant: every clock, what is due, what is owed, what is next"
 EXAMPLE = "complaint-rules status keyouqianqi_credit_union case.json --at 2026-10-12T09:00:00+08:00"
@@ -31,11 +31,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
-    policy = resolve_policy(args, args.policy)
     events = read_json(args.events)
     label = "<stdin>" if args.events == "-" else args.events
     if not isinstance(events, list):
         raise InputError([Problem("a case is a JSON list of events", file=label)])
+    # The version in force when the case was received (its `received` event).
+    received = next(
+        (e.get("at") for e in events if isinstance(e, dict) and e.get("event") == "received"),
+        None,
+    )
+    policy = policy_by_receipt(args, args.policy)({"received_at": received})
     result = status(policy, events, args.at, estimate=args.estimate)
     if args.format == "json":
         write_json(json.loads(result.model_dump_json()), io.out)

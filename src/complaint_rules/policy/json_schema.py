@@ -603,3 +603,109 @@ def outline(schema: dict[str, Any] | None = None) -> str:
     fields(condition, 1)
     lines.append("  any other key: a fact id — " + defs["FactTest"]["description"])
     return "\n".join(lines) + "\n"
+
+
+# --- the complaint input of one policy (the service's contract) --------------------
+
+
+def _spellings(terms: Any) -> list[str]:
+    out: dict[str, None] = {}
+    for term in terms:
+        for spelling in (term.id, term.label, *term.aliases):
+            out.setdefault(spelling, None)
+    return list(out)
+
+
+def _term_schema(kind: str, terms: Any) -> dict[str, Any]:
+    listed = "; ".join(
+        f"{t.id} ({t.label}{', ' + ', '.join(t.aliases) if t.aliases else ''})" for t in terms
+    )
+    return {
+        "type": "string",
+        "enum": _spellings(terms),
+        "description": f"a {kind}: its id, its label as written, or a listed alias (the "
+        f"Simplified form among them); ASCII case and full-width forms are folded too. "
+        f"{listed}",
+    }
+
+
+_FACT_TYPES: dict[str, dict[str, Any]] = {
+    "bool": {"type": ["boolean", "null"]},
+    "int": {"type": ["integer", "null"]},
+    "decimal": {
+        "anyOf": [
+            {"type": "integer"},
+            {"type": "string", "pattern": _SIGNED_DECIMAL},
+            {"type": "null"},
+        ]
+    },
+    "datetime": {"type": ["string", "null"], "format": "date-time"},
+}
+
+
+def complaint_schema(policy: Any, contract: str = "complaint-rules/complaint/1") -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a complaint that ``policy`` (a compiled policy) decides.
+
+    Its ids, labels and the aliases the library accepts (Simplified forms among them) as
+    enums, its facts with their types; the full check (``parse_complaint``) also folds case
+    and full-width forms, and words every problem.
+    """
+    model = policy.policy
+    vocab = model.vocabulary
+    properties: dict[str, Any] = {
+        "received_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "when the complaint was received, ISO 8601 with an offset",
+        },
+        "channel": _term_schema("channel", vocab.channels),
+        "category": _term_schema("category", vocab.categories),
+    }
+    required = ["received_at", "channel", "category"]
+    if policy.level_input != "forbidden":
+        properties["level"] = {"anyOf": [_term_schema("level", vocab.levels), _NULL]}
+        if policy.level_input == "required":
+            required.append("level")
+    finding = _term_schema("finding", vocab.findings)
+    role = _term_schema("role", vocab.roles)
+    properties["findings"] = {
+        "type": ["array", "null"],
+        "maxItems": 1000,
+        "items": {
+            "anyOf": [
+                finding,
+                {
+                    "type": "object",
+                    "properties": {
+                        "finding": finding,
+                        "count": {"type": "integer", "minimum": 1, "maximum": 1_000_000},
+                        "roles": {"type": ["array", "null"], "items": role, "maxItems": 1000},
+                    },
+                    "required": ["finding"],
+                    "additionalProperties": False,
+                },
+            ]
+        },
+        "description": "what an investigation established",
+    }
+    for fact in model.facts:
+        schema = dict(_FACT_TYPES[fact.type])
+        schema["description"] = f"{fact.label}" + (f" ({fact.article})" if fact.article else "")
+        if fact.minimum is not None and fact.type == "int":
+            schema["minimum"] = fact.minimum
+        properties[fact.id] = schema
+    for private in ("id", "complainant", "text"):
+        properties[private] = {
+            "description": "personal: accepted, never copied into a decision unless carried"
+        }
+    return {
+        "$schema": DIALECT,
+        "$id": f"urn:{contract.replace('/', ':')}:{model.id}",
+        "title": f"A complaint under {model.id} version {model.version}",
+        "x-contract": contract,
+        "x-policy": {"id": model.id, "version": model.version, "sha256": policy.sha256},
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }

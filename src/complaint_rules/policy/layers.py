@@ -82,6 +82,7 @@ def merge(
         "schema": own.schema_,
         "id": own.id,
         "version": own.version,
+        "effective_from": own.effective_from,
         "title": own.title,
         "institution": own.institution,
         "source": own.source,

@@ -626,6 +626,10 @@ class Policy(_Model):
     title: Text
     institution: Text
     source: Text
+    effective_from: date | None = None
+    """The first day (in the policy's zone) this version is in force. A catalog may hold
+    several versions of one id that differ by it; a complaint is decided under the version
+    in force when it was received (:meth:`~complaint_rules.Catalog.load` with ``at``)."""
     language: Literal["zh-Hant"] = "zh-Hant"
     timezone: Text = "Asia/Shanghai"
     calendar: CalendarSettings = CalendarSettings()

@@ -492,6 +492,8 @@ def policy_data(draw: st.DrawFn) -> Data:
         "institution": _text(draw),
         "source": _text(draw),
     }
+    first, last = date(2000, 1, 1).toordinal(), date(2035, 12, 31).toordinal()
+    _maybe(draw, data, "effective_from", lambda: date.fromordinal(_int(draw, first, last)))
     _maybe(draw, data, "language", lambda: _pick(draw, LANGUAGES))
     _maybe(draw, data, "timezone", lambda: _pick(draw, _ZONES))
     if _coin(draw):
