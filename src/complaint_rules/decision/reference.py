@@ -81,6 +81,7 @@ from .model import (
     DecidedAssignment,
     DecidedConflict,
     DecidedDeadline,
+    DecidedDue,
     DecidedEscalation,
     DecidedGap,
     DecidedLevel,
@@ -384,6 +385,11 @@ def _due(
         ) from None
 
 
+def _decided(due: Due) -> DecidedDue:
+    """A counted due as the decision gives it: its last day and the instant it is late from."""
+    return DecidedDue(last_day=due.last_day, late_from=due.late_from)
+
+
 def _deadline(
     policy: CompiledPolicy,
     rule: CompiledRule,
@@ -405,7 +411,8 @@ def _deadline(
     fact. Once started it is ``running``: ``due`` is the latest amount counted from the
     start, ``due_earliest`` the least amount where the source gives a range;
     ``estimated`` if either was counted on an estimated calendar. ``overdue_at_decision``
-    says whether ``decided_at`` is past ``due``.
+    says whether ``decided_at`` is at or after ``due.late_from`` (for a period in days,
+    the next day's 00:00: 民法典 Art. 203, no instant of the last day is late).
     """
     fields: dict[str, Any] = {
         "id": d.id,
@@ -428,15 +435,15 @@ def _deadline(
         given = [c.facts[f] for f in d.until if c.facts.get(f) is not None]
         if not given:
             return DecidedDeadline(**fields | {"status": "needs_fact", "waiting_for": d.until})
-        due = min(given).astimezone(policy.tz)
+        until = min(given).astimezone(policy.tz)
         return DecidedDeadline(
             **fields
             | {
                 "status": "running",
                 "started_at": received,
                 "unit": "until",
-                "due": due,
-                "overdue_at_decision": decided_at > due,
+                "due": DecidedDue(last_day=None, late_from=until),
+                "overdue_at_decision": decided_at >= until,
             }
         )
     least, most = d.within.bounds
@@ -455,10 +462,10 @@ def _deadline(
         | {
             "status": "running",
             "started_at": start.astimezone(policy.tz),
-            "due": latest.at,
-            "due_earliest": None if earliest is None else earliest.at,
+            "due": _decided(latest),
+            "due_earliest": None if earliest is None else _decided(earliest),
             "estimated": latest.estimated or (earliest is not None and earliest.estimated),
-            "overdue_at_decision": decided_at > latest.at,
+            "overdue_at_decision": decided_at >= latest.late_from,
         }
     )
 
@@ -482,7 +489,7 @@ def _report(
         if start is None:
             waiting = (r.starts,)
         else:
-            due = _due(policy, r.due, r.due.bounds[1], start, estimate).at
+            due = _decided(_due(policy, r.due, r.due.bounds[1], start, estimate))
     return DecidedReport(
         id=r.id,
         label=r.label,

@@ -989,7 +989,10 @@ def compile_policy(
             ]
         )
     settings = merged.calendar
-    hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
+    cut_off = None  # 24:00 (民法典 Art. 203) unless the source states an earlier time
+    if settings.day_ends_at is not None and settings.day_ends_at != "24:00:00":
+        hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
+        cut_off = time(hh, mm, ss)
     level_input = merged.level_input or (
         "forbidden"
         if merged.classification is not None or not merged.vocabulary.levels
@@ -1005,7 +1008,7 @@ def compile_policy(
         ),
         convention=CountingConvention(
             exclude_start_day=settings.exclude_start_day,
-            day_ends_at=time(hh, mm, ss),
+            day_ends_at=cut_off,
             roll_to_working_day=settings.roll_to_working_day,
         ),
         roles=lk["role"],

@@ -463,7 +463,11 @@ class CalendarSettings(_Model):
     holidays: dict[date, Text] = {}
     workdays: dict[date, Text] = {}
     exclude_start_day: bool = True
-    day_ends_at: str = Field(default="23:59:59", pattern=r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$")
+    day_ends_at: str | None = Field(
+        default=None, pattern=r"^(([01]\d|2[0-3]):[0-5]\d:[0-5]\d|24:00:00)$"
+    )
+    """Unset or "24:00:00": the last day of a period in days ends at 24:00 (民法典 第二百零三條).
+    An earlier "HH:MM:SS" only where the source states a cut-off: late from that time."""
     roll_to_working_day: bool = True
 
 

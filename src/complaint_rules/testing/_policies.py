@@ -477,7 +477,7 @@ def _calendar(draw: st.DrawFn) -> Data:
     _maybe(draw, calendar, "roll_to_working_day", lambda: _coin(draw))
     if _coin(draw):
         h, m, s = _int(draw, 0, 23), _int(draw, 0, 59), _int(draw, 0, 59)
-        calendar["day_ends_at"] = f"{h:02d}:{m:02d}:{s:02d}"
+        calendar["day_ends_at"] = f"{h:02d}:{m:02d}:{s:02d}" if _coin(draw) else "24:00:00"
     return calendar
 
 

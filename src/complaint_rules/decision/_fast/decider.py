@@ -33,6 +33,7 @@ from ..model import (
     DecidedAssignment,
     DecidedConflict,
     DecidedDeadline,
+    DecidedDue,
     DecidedEscalation,
     DecidedGap,
     DecidedLevel,
@@ -136,7 +137,7 @@ class Bundle:
 
 
 def _report(
-    common: dict[str, Any], due: datetime | None, waiting_for: tuple[str, ...] = ()
+    common: dict[str, Any], due: DecidedDue | None, waiting_for: tuple[str, ...] = ()
 ) -> DecidedReport:
     # In the order of the fields: pydantic writes a model's JSON in its __dict__'s order.
     head = ("id", "label", "by", "by_any", "to", "to_any", "frequency", "starts")
@@ -161,8 +162,8 @@ def _deadline(
     unit: str | None = None,
     amount: int | None = None,
     amount_min: int | None = None,
-    due: datetime | None = None,
-    due_earliest: datetime | None = None,
+    due: DecidedDue | None = None,
+    due_earliest: DecidedDue | None = None,
     estimated: bool = False,
     overdue: bool | None = None,
     waiting_for: tuple[str, ...] = (),
@@ -550,11 +551,11 @@ class Decider:
         start = self.received if rep.starts == "received" else self.c.facts.get(rep.starts)
         if start is None:
             return _report(common, None, (rep.starts,))
-        due = self.due(rep.due, rep.due.bounds[1], start).at
+        due = self.due(rep.due, rep.due.bounds[1], start)[1]
         if common["due_unit"] not in DAY_UNITS:  # due at an instant of its own: made each time
             return _report(common, due)
         table = self.prep.memo["reports"]
-        key = (id(common), due)  # common is the prepared rule's own: one per report
+        key = (id(common), due.late_from)  # common is the prepared rule's own: one per report
         found: DecidedReport | None = table.get(key)
         if found is None:
             found = _report(common, due)
@@ -594,7 +595,8 @@ class Decider:
             day = self.day = start_day(self.received, tz=cp.tz, convention=cp.convention)
         return day
 
-    def due(self, period: Period, amount: int, start: datetime) -> Due:
+    def due(self, period: Period, amount: int, start: datetime) -> tuple[Due, DecidedDue]:
+        """The due counted, and as the decision gives it (kept together)."""
         cp = self.cp
         # A count in days depends on its start only through start_day (calendar.periods,
         # DAY_UNITS): those are kept per policy, by the period (so its unit), the amount and
@@ -605,8 +607,8 @@ class Decider:
             day = start_day(start, tz=cp.tz, convention=cp.convention)
         key = (id(period), amount, day)
         dues = self.prep.memo["dues"]
-        found: Due | None = dues.get(key)
-        if found is not None and (self.estimate or not found.estimated):
+        found: tuple[Due, DecidedDue] | None = dues.get(key)
+        if found is not None and (self.estimate or not found[0].estimated):
             return found
         unit = period.unit
         try:
@@ -625,10 +627,14 @@ class Decider:
                 f"{amount} {unit} from {start.isoformat()} ends beyond the dates "
                 "that can be counted (year 9999)"
             ) from None
+        pair = (
+            due,
+            assemble(DecidedDue, {"last_day": due.last_day, "late_from": due.late_from}),
+        )
         if unit in DAY_UNITS and len(dues) < _DUES_LIMIT:
-            self.prep.writer.keep(due.at)
-            dues[key] = due  # the period is the policy's own: its id is stable
-        return due
+            self.prep.writer.keep(pair[1])
+            dues[key] = pair  # the period is the policy's own: its id is stable
+        return pair
 
     def deadline(self, d: Deadline, common: dict[str, Any]) -> DecidedDeadline:
         facts = self.c.facts
@@ -636,14 +642,14 @@ class Decider:
             given = [facts[f] for f in d.until if facts.get(f) is not None]
             if not given:
                 return _deadline(common, "needs_fact", waiting_for=d.until)
-            due_at = min(given).astimezone(self.cp.tz)
+            until = min(given).astimezone(self.cp.tz)
             return _deadline(
                 common,
                 "running",
                 started_at=self.received,
                 unit="until",
-                due=due_at,
-                overdue=self.at > due_at,
+                due=assemble(DecidedDue, {"last_day": None, "late_from": until}),
+                overdue=self.at >= until,
             )
         start = self.received if d.starts == "received" else facts.get(d.starts)
         low, high = common["bounds"]
@@ -656,17 +662,16 @@ class Decider:
                 amount_min=low if low != high else None,
                 waiting_for=(d.starts,),
             )
-        latest = self.due(d.within, high, start)
+        latest, decided = self.due(d.within, high, start)
         v = common["running"].copy()  # every field in order, the complaint's own to fill in
         v["started_at"] = start if start is self.received else start.astimezone(self.cp.tz)
-        v["due"] = latest.at
+        v["due"] = decided
         if low != high:
-            earliest = self.due(d.within, low, start)
-            v["due_earliest"] = earliest.at
+            earliest, v["due_earliest"] = self.due(d.within, low, start)
             v["estimated"] = latest.estimated or earliest.estimated
         else:
             v["estimated"] = latest.estimated
-        v["overdue_at_decision"] = self.at > latest.at
+        v["overdue_at_decision"] = self.at >= latest.late_from
         return assemble(DecidedDeadline, v)
 
     def money(
