@@ -33,7 +33,7 @@ from complaint_rules.decision.model import DecidedDeadline, Decision
 from complaint_rules.policy.model import ELEMENT_KINDS
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -88,25 +88,25 @@ def escalations(decision: Decision) -> set[tuple[str, tuple[str, ...], tuple[str
     ("received", "due"),
     [
         # Wed Sep 30: Oct 1-7 off; Thu Oct 8 = 1, Fri Oct 9 = 2, Sat Oct 10 (make-up) = 3.
-        ("2026-09-30T10:15:00+08:00", end_of(2026, 10, 10)),
+        ("2026-09-30T10:15:00+08:00", due_on(2026, 10, 10)),
         # Fri Feb 13: Sat Feb 14 (make-up) = 1; Feb 15-23 off; Tue 24 = 2, Wed 25 = 3.
-        ("2026-02-13T21:00:00+08:00", end_of(2026, 2, 25)),
+        ("2026-02-13T21:00:00+08:00", due_on(2026, 2, 25)),
         # Thu May 7: Fri May 8 = 1, Sat May 9 (make-up) = 2, Mon May 11 = 3.
-        ("2026-05-07T12:30:00+08:00", end_of(2026, 5, 11)),
+        ("2026-05-07T12:30:00+08:00", due_on(2026, 5, 11)),
         # Thu Sep 24: Sep 25-27 off (Mid-Autumn); Mon 28 = 1, Tue 29 = 2, Wed 30 = 3.
-        ("2026-09-24T18:00:00+08:00", end_of(2026, 9, 30)),
+        ("2026-09-24T18:00:00+08:00", due_on(2026, 9, 30)),
         # Fri Jan 2 (a holiday): Sat Jan 3 off; Sun Jan 4 (make-up) = 1, Mon 5 = 2, Tue 6 = 3.
-        ("2026-01-02T13:00:00+08:00", end_of(2026, 1, 6)),
+        ("2026-01-02T13:00:00+08:00", due_on(2026, 1, 6)),
         # Thu Jun 18: Jun 19-21 off (Dragon Boat); Mon 22 = 1, Tue 23 = 2, Wed 24 = 3.
-        ("2026-06-18T20:00:00+08:00", end_of(2026, 6, 24)),
+        ("2026-06-18T20:00:00+08:00", due_on(2026, 6, 24)),
         # Thu Apr 2: Fri Apr 3 = 1; Apr 4-6 off (Qingming); Tue 7 = 2, Wed 8 = 3.
-        ("2026-04-02T11:00:00+08:00", end_of(2026, 4, 8)),
+        ("2026-04-02T11:00:00+08:00", due_on(2026, 4, 8)),
         # Fri Mar 6, 23:30: Sat/Sun rest; Mon 9 = 1, Tue 10 = 2, Wed 11 = 3.
-        ("2026-03-06T23:30:00+08:00", end_of(2026, 3, 11)),
+        ("2026-03-06T23:30:00+08:00", due_on(2026, 3, 11)),
         # 2026-09-30T16:30Z is Thu Oct 1 00:30 in Shanghai (a holiday): Oct 8 = 1, 9 = 2, 10 = 3.
-        ("2026-09-30T16:30:00+00:00", end_of(2026, 10, 10)),
+        ("2026-09-30T16:30:00+00:00", due_on(2026, 10, 10)),
         # Sat Sep 19 (rest day): Sun Sep 20 (make-up) = 1, Mon 21 = 2, Tue 22 = 3.
-        ("2026-09-19T09:00:00+08:00", end_of(2026, 9, 22)),
+        ("2026-09-19T09:00:00+08:00", due_on(2026, 9, 22)),
     ],
 )
 def test_departed_guest_has_three_working_days(
@@ -151,7 +151,7 @@ def test_departed_guest_in_an_unpublished_year_is_refused_unless_estimated(
     )
     # Mon Mar 1 2027 -> Tue 2 = 1, Wed 3 = 2, Thu 4 = 3 (no holiday in early March).
     limit = deadline(decision, "resolve_within_3_working_days")
-    assert (limit.due, limit.estimated) == (end_of(2027, 3, 4), True)
+    assert (limit.due, limit.estimated) == (due_on(2027, 3, 4), True)
 
 
 # --- 三、4、3): a guest still in house ---------------------------------------------------------

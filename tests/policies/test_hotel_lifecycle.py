@@ -13,7 +13,7 @@ from complaint_rules import Catalog, CompiledPolicy
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 from tests.support import ROOT
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on
 
 TICK = timedelta(microseconds=1)
 
@@ -80,7 +80,7 @@ def test_a_guest_who_had_left_gets_three_working_days(hotel: CompiledPolicy) -> 
     # Received Fri Sep 25 (Mid-Autumn, Sep 25-27 off): Sep 28 (1), 29 (2), 30 (3).
     result = status(hotel, [received(at(9, 25, 15), guest_departed=True)], at(9, 26, 9))
     resolve = clock(result, "resolve")
-    assert (resolve.unit, resolve.amount, resolve.due) == ("working_days", 3, end_of(2026, 9, 30))
+    assert (resolve.unit, resolve.amount, resolve.due) == ("working_days", 3, due_on(2026, 9, 30))
     done = [received(at(9, 25, 15), guest_departed=True), ev("resolved", at(9, 30, 18))]
     after = status(hotel, done, at(10, 1, 9))
     assert clock(after, "resolve").state == "met"
@@ -157,5 +157,5 @@ def test_the_grand_hotel_inherits_the_lifecycle() -> None:
     variant = Catalog([examples]).load("grand_hotel")
     result = status(variant, [received(at(9, 25, 15), guest_departed=True)], at(9, 26, 9))
     resolve = clock(result, "resolve")
-    assert (resolve.due, resolve.source.policy) == (end_of(2026, 9, 30), "hotel")
+    assert (resolve.due, resolve.source.policy) == (due_on(2026, 9, 30), "hotel")
     assert variant.lifecycle_layers["clocks:resolve"] == "hotel"

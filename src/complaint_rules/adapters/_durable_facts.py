@@ -150,7 +150,8 @@ def facts_of(status: CaseStatus) -> dict[str, dict[str, Any]]:
             i,
             {
                 "state": c.state,
-                "last_day": None if c.due is None or c.due.last_day is None
+                "last_day": None
+                if c.due is None or c.due.last_day is None
                 else c.due.last_day.isoformat(),
                 "late_from": None if c.due is None else _iso(c.due.late_from),
                 "breached_at": _iso(c.breached_at),
@@ -196,7 +197,8 @@ def facts_of(status: CaseStatus) -> dict[str, dict[str, Any]]:
                 "label": o.label,
                 "kind": o.kind,
                 "since": _iso(o.since),
-                "last_day": None if o.due is None or o.due.last_day is None
+                "last_day": None
+                if o.due is None or o.due.last_day is None
                 else o.due.last_day.isoformat(),
                 "late_from": None if o.due is None else _iso(o.due.late_from),
                 "overdue": o.overdue,

@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict
 
 from ..decision.complaint import Complaint, parse_complaint
 from ..decision.engine import decide
-from ..decision.render import due_text
 from ..decision.model import (
     DecidedApproval,
     DecidedDeadline,
@@ -31,6 +30,7 @@ from ..decision.model import (
     Named,
     Source,
 )
+from ..decision.render import due_text
 from ..messages.phrases import COMPARISONS, PHRASES, Phrases, english_article
 from ..policy.compiled import CompiledPolicy
 from ..policy.conditions import (

@@ -296,7 +296,7 @@ _HELP: dict[str, str] = {
     "CalendarSettings.exclude_start_day": "Counting starts the day after receipt "
     "(民法典 Art. 201).",
     "CalendarSettings.day_ends_at": (
-        'Leave unset: the last day of a period in days ends at 24:00 (民法典 第二百零三條). '
+        "Leave unset: the last day of a period in days ends at 24:00 (民法典 第二百零三條). "
         'An earlier cut-off "HH:MM:SS" (quote it) only where the source states one.'
     ),
     "CalendarSettings.roll_to_working_day": "A period in calendar days that ends on a day off "

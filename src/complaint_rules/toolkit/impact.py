@@ -21,12 +21,12 @@ from typing import Any, Literal
 
 from ..decision.batch import DEFAULT_CHUNK_SIZE, RejectedLine, Settings, located, parse_line, stream
 from ..decision.engine import decide
-from ..decision.render import due_text
 from ..decision.model import (
     DecidedDeadline,
     DecidedPenalty,
     Decision,
 )
+from ..decision.render import due_text
 from ..errors import CalendarError, ComplaintError, PolicyError, Problem
 from ..policy.compiled import CompiledPolicy
 
