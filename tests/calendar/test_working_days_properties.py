@@ -197,9 +197,7 @@ def test_calendar_day_deadlines_roll_to_the_oracles_next_working_day(
             received, "calendar_days", n, calendar=CAL, tz=policy.tz, estimate=True
         )
         assert due.last_day == last
-        assert due.late_from == datetime.combine(
-            last + timedelta(days=1), time(), tzinfo=policy.tz
-        )
+        assert due.late_from == datetime.combine(last + timedelta(days=1), time(), tzinfo=policy.tz)
         assert not due.estimated
 
     counted()

@@ -481,7 +481,8 @@ def estimated(cp: CompiledPolicy, item: dict[str, Any]) -> str:
     assert decision is not None
     unknown = max(cp.calendar.known_years) + 1
     assert any(d.estimated for d in decision.deadlines) or any(
-        r.due is not None and r.due.year == unknown for r in decision.reports
+        r.due is not None and r.due.last_day is not None and r.due.last_day.year == unknown
+        for r in decision.reports
     ), item
     return decide_json(cp, item, estimate=True)
 

@@ -7,12 +7,12 @@ make-up workday); Spring Festival Feb 15-23 off.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, PolicyError, load_policy_text
+from complaint_rules.decision.model import DecidedDue
 from tests.support.deciders import decide
 from tests.support.local_time import due_on
 
@@ -54,7 +54,7 @@ def plain(catalog: Catalog) -> CompiledPolicy:
     return load_policy_text(text, file="plain.yaml", resolve=catalog.load)
 
 
-def due(policy: CompiledPolicy, **facts: Any) -> dict[str, datetime | None]:
+def due(policy: CompiledPolicy, **facts: Any) -> dict[str, DecidedDue | None]:
     data = {"channel": "counter", "category": "service", **facts}
     return {d.id: d.due for d in decide(policy, data).deadlines}
 

@@ -29,11 +29,11 @@ from complaint_rules import (
     UnpublishedCalendarError,
     load_policy_text,
 )
-from complaint_rules.decision.model import DecidedDeadline, Decision
+from complaint_rules.decision.model import DecidedDeadline, DecidedDue, Decision
 from complaint_rules.policy.model import ELEMENT_KINDS
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import CST, due_on
+from tests.support.local_time import CST, due_at, due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -110,7 +110,7 @@ def escalations(decision: Decision) -> set[tuple[str, tuple[str, ...], tuple[str
     ],
 )
 def test_departed_guest_has_three_working_days(
-    hotel: CompiledPolicy, received: str, due: datetime
+    hotel: CompiledPolicy, received: str, due: DecidedDue
 ) -> None:
     decision = run(
         hotel,
@@ -166,7 +166,11 @@ def test_in_house_guest_ends_at_the_requested_time_if_earlier(hotel: CompiledPol
         departs_at="2026-05-07T12:00:00+08:00",
     )
     limit = deadline(decision, "resolve_before_request_or_departure")
-    assert (limit.status, limit.unit, limit.due) == ("running", "until", at(2026, 5, 6, 20, 0))
+    assert (limit.status, limit.unit, limit.due) == (
+        "running",
+        "until",
+        due_at(at(2026, 5, 6, 20, 0)),
+    )
     assert limit.source.article == "三、4、3)"
     assert "resolve_within_3_working_days" not in {d.id for d in decision.deadlines}
 
@@ -221,10 +225,10 @@ def test_minor_on_site_complaint_five_minute_arrivals(hotel: CompiledPolicy) -> 
         "minutes",
         5,
         at(2026, 5, 6, 19, 2),
-        at(2026, 5, 6, 19, 7),
+        due_at(at(2026, 5, 6, 19, 7)),
     )
     assert center.source.article == "三、4、1)"
-    assert manager.due == at(2026, 5, 6, 19, 7)
+    assert manager.due == due_at(at(2026, 5, 6, 19, 7))
     assert manager.source.article == "四、2、10)"
     # The minor-complaint workflow: the responsible department handles it (三、3、3)).
     handles = {(a.role.id, a.source.article) for a in decision.routing if a.duty == "handles"}
@@ -283,7 +287,7 @@ def test_assigned_handler_reports_within_five_minutes_of_finishing(hotel: Compil
     limit = deadline(decision, "report_result")
     assert (limit.started_at, limit.due, [b.id for b in limit.by]) == (
         at(2026, 6, 19, 21, 58),
-        at(2026, 6, 19, 22, 3),
+        due_at(at(2026, 6, 19, 22, 3)),
         ["designated_staff"],
     )
     assert limit.source.article == "三、4、2)"

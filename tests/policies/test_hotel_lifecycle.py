@@ -13,7 +13,7 @@ from complaint_rules import Catalog, CompiledPolicy
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 from tests.support import ROOT
-from tests.support.local_time import CST, due_on
+from tests.support.local_time import CST, due_at, due_on
 
 TICK = timedelta(microseconds=1)
 
@@ -46,16 +46,16 @@ def test_an_in_house_guest_leaving_early_brings_the_limit_forward(hotel: Compile
     asked = clock(status(hotel, [start], at(10, 9, 19, 30)), "resolve")
     assert (asked.unit, asked.due, asked.deadline) == (
         "until",
-        at(10, 9, 21),
+        due_at(at(10, 9, 21)),
         "resolve_before_request_or_departure",
     )
     events = [start, ev("guest_departed", at(10, 9, 20))]
-    assert clock(status(hotel, events, at(10, 9, 20)), "resolve").state == "running"
-    late = status(hotel, events, at(10, 9, 20) + TICK)
+    assert clock(status(hotel, events, at(10, 9, 20) - TICK), "resolve").state == "running"
+    late = status(hotel, events, at(10, 9, 20))  # late from the departure itself
     resolve = clock(late, "resolve")
     assert (resolve.state, resolve.due, resolve.breached_at) == (
         "breached",
-        at(10, 9, 20),
+        due_at(at(10, 9, 20)),
         at(10, 9, 20),
     )
     assert (resolve.source.rule, resolve.source.article) == ("in_house_guest_limit", "三、4、3)")
@@ -110,10 +110,10 @@ def test_a_designated_handler_reports_within_five_minutes_of_finishing(
     start = received(at(10, 9, 19), guest_departed=True, assigned_by_superior=True)
     events = [start, ev("handling_finished", at(10, 9, 20, 10))]
     result = status(hotel, events, at(10, 9, 20, 11))
-    assert clock(result, "report_result").due == at(10, 9, 20, 15)
+    assert clock(result, "report_result").due == due_at(at(10, 9, 20, 15))
     (report,) = [o for o in result.owed if o.id == "result_to_superior"]
     assert (report.due, report.clock, [r.id for r in report.to]) == (
-        at(10, 9, 20, 15),
+        due_at(at(10, 9, 20, 15)),
         "report_result",
         ["superior_leader"],
     )

@@ -7,13 +7,12 @@ and Sat Feb 28 make-up workdays; Labour Day May 1-5 off, Sat May 9 make-up workd
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import pytest
 
 from complaint_rules import CompiledPolicy, ComplaintError
-from complaint_rules.decision.model import Decision
+from complaint_rules.decision.model import DecidedDue, Decision
 from tests.support import ROOT
 from tests.support.deciders import decide
 from tests.support.local_time import due_on
@@ -25,7 +24,7 @@ def run(policy: CompiledPolicy, **fields: Any) -> Decision:
     return decide(policy, {"channel": "letter", **fields})
 
 
-def reply(decision: Decision) -> tuple[datetime | None, datetime | None]:
+def reply(decision: Decision) -> tuple[DecidedDue | None, DecidedDue | None]:
     (deadline,) = decision.deadlines
     return deadline.due_earliest, deadline.due
 

@@ -17,6 +17,7 @@ from complaint_rules.policy.lifecycle_layers import (
 )
 from complaint_rules.policy.model import Lifecycle
 from tests.support.lifecycle_policy import POLICY, RECEIVED, at, clock
+from tests.support.local_time import late_from
 
 BASE = Lifecycle.model_validate(
     {

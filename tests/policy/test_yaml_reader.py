@@ -184,7 +184,7 @@ def test_yaml_1_1_traps_stay_strings() -> None:
     policy = load_policy_text(text)
     assert policy.channels.label("phone") == "no"
     assert policy.policy.title == "on"
-    assert policy.convention.day_ends_at.isoformat() == "17:30:00"
+    assert policy.convention.day_ends_at == time(17, 30)
 
 
 def test_object_constructing_tags_are_refused() -> None:

@@ -35,3 +35,9 @@ def due_on(y: int, m: int, d: int) -> DecidedDue:
 def day_due(y: int, m: int, d: int, *, estimated: bool = False) -> Due:
     """The counted due (calendar.periods.Due) of a period whose last day is the given day."""
     return Due(late_from(y, m, d), date(y, m, d), estimated)
+
+
+def due_at(instant: datetime) -> DecidedDue:
+    """A decision's due for a period in minutes or hours, or until an instant: late from
+    ``instant`` exactly, with no last day."""
+    return DecidedDue(last_day=None, late_from=instant)
