@@ -4,8 +4,9 @@
 >>> policy = Catalog().load("keyouqianqi_credit_union")
 >>> decision = decide(policy, {"received_at": "2026-09-30T10:00:00+08:00",
 ...                            "channel": "letter", "category": "work_error"})
->>> decision.deadlines[0].due.isoformat()
-'2026-10-10T23:59:59+08:00'
+>>> due = decision.deadlines[0].due
+>>> due.last_day.isoformat(), due.late_from.isoformat()
+('2026-10-10', '2026-10-11T00:00:00+08:00')
 
 The public names are imported on first use (PEP 562), so ``import complaint_rules`` costs
 almost nothing and a host pays for pydantic, PyYAML and ``holidays`` only when it uses them.

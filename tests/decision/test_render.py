@@ -19,7 +19,8 @@ def test_every_section_in_order_with_each_element_and_its_source() -> None:
         "Deadlines 時限",
         # A range (七至十個工作日) shows its window; an estimate says so; a deadline that
         # waits for facts names them.
-        "  - 回復: due at the earliest by the end of 2026-10-13 (24:00), by the end of 2026-10-16 (24:00) [r1 · 第一條]",
+        "  - 回復: due at the earliest by the end of 2026-10-13 (24:00), "
+        "by the end of 2026-10-16 (24:00) [r1 · 第一條]",
         "  - 年報: due by the end of 2027-02-10 (24:00) (estimated) [r2 · 第二條]",
         "  - 離店前解決: needs_fact, waiting for departs_at, checkout_at [r3 · 第三條]",
         "Actions 應辦事項",
@@ -34,8 +35,8 @@ def test_every_section_in_order_with_each_element_and_its_source() -> None:
         "  - 月報: 櫃面 → 負責人, due by the end of 2026-09-30 (24:00) [r5 · 第五條]",
         "  - 專報: — → 負責人 [r5 · 第五條]",
         # Due counted from a fact, and a report whose start is not given yet.
-        "  - 匯報結果: 櫃面 或 稽核部 → 負責人, due by 2026-09-30T11:05:00+08:00 (from finished_at) "
-        "[r5 · 第五條]",
+        "  - 匯報結果: 櫃面 或 稽核部 → 負責人, due by 2026-09-30T11:05:00+08:00 "
+        "(from finished_at) [r5 · 第五條]",
         "  - 回訪報告: 櫃面 → 負責人, due from visited_at: not given [r5 · 第五條]",
         "Retention 保存",
         "  - 歸檔: at least 5 years [r6 · 第六條]",

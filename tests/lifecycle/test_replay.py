@@ -31,8 +31,8 @@ def test_a_clock_started_at_receipt_runs_to_its_rule_deadline() -> None:
     assert reply.used is not None and reply.left is not None
     assert (reply.used.day_unit, reply.used.days, reply.left.days) == ("working_days", 3, 2)
     assert reply.used.wall_seconds == (10 * 24 + 2) * 3600
-    # From Oct 9 12:00 to Oct 12 23:59:59.
-    assert reply.left.wall_seconds == 3 * 86400 + 11 * 3600 + 59 * 60 + 59
+    # From Oct 9 12:00 to Oct 13 00:00, when the last day (Oct 12) has ended.
+    assert reply.left.wall_seconds == 3 * 86400 + 12 * 3600  # to Oct 13 00:00
     assert reply.source.rule == "reply" and reply.source.article == "第一條"
     assert result.escalations == ()
 
@@ -197,7 +197,7 @@ def test_extensions_by_the_wrong_role_past_the_maximum_or_after_the_end_are_reje
     assert reasons(late) == [
         (
             1,
-            "clock 'reply' already ran out at 2026-10-12T23:59:59+08:00; an extension must be "
+            "clock 'reply' already ran out at 2026-10-13T00:00:00+08:00; an extension must be "
             "approved before the period ends",
         )
     ]

@@ -185,7 +185,9 @@ def test_in_house_guest_ends_at_departure_if_earlier(hotel: CompiledPolicy) -> N
         requested_by="2026-10-03T10:00:00+08:00",
         departs_at="2026-10-02T23:30:00+00:00",
     )
-    assert deadline(decision, "resolve_before_request_or_departure").due == at(2026, 10, 3, 7, 30)
+    assert deadline(decision, "resolve_before_request_or_departure").due == due_at(
+        at(2026, 10, 3, 7, 30)
+    )
 
 
 def test_in_house_guest_without_times_waits_for_them(hotel: CompiledPolicy) -> None:
@@ -245,8 +247,8 @@ def test_five_minutes_run_across_midnight_and_holidays(hotel: CompiledPolicy) ->
         on_site_required=True,
         notified_at="2026-09-30T23:58:00+08:00",
     )
-    assert deadline(decision, "center_on_scene").due == at(2026, 10, 1, 0, 3)
-    assert deadline(decision, "manager_on_scene").due == at(2026, 10, 1, 0, 3)
+    assert deadline(decision, "center_on_scene").due == due_at(at(2026, 10, 1, 0, 3))
+    assert deadline(decision, "manager_on_scene").due == due_at(at(2026, 10, 1, 0, 3))
 
 
 def test_arrival_deadline_waits_for_the_notice(hotel: CompiledPolicy) -> None:
@@ -398,7 +400,7 @@ def test_major_injury_and_damage_bring_rescue_and_security(hotel: CompiledPolicy
     assert ("assists", "security_dept", "四、3、5)") in {
         (a.duty, a.role.id, a.source.article) for a in decision.routing
     }
-    assert deadline(decision, "center_on_scene").due == at(2026, 6, 19, 21, 46)
+    assert deadline(decision, "center_on_scene").due == due_at(at(2026, 6, 19, 21, 46))
     assert not [g for g in decision.gaps if g.source.rule == "major_steps_for_lower_levels"]
 
 

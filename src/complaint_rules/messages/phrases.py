@@ -288,7 +288,8 @@ EN = Phrases(
         "by": ", by {by}",
         "due": "{label}: due {due}{by} ({period} from {start} {started})",
         "due_range": (
-            "{label}: due at the earliest {earliest}, at the latest {due}{by} ({period} from {start} {started})"
+            "{label}: due at the earliest {earliest}, at the latest {due}{by} "
+            "({period} from {start} {started})"
         ),
         "due_until": "{label}: due {due}{by} (the earliest of {facts})",
         "needs_fact": "{label}: set once {facts} is given{by}",
