@@ -24,6 +24,7 @@ from complaint_rules.calendar.periods import (
     Unit,
     due_after,
     start_day,
+    years_after,
 )
 from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
@@ -499,3 +500,37 @@ def test_start_day_is_the_local_date_and_whether_it_had_ended() -> None:
     utc = datetime(2026, 3, 5, 23, 59, tzinfo=UTC)
     assert start_day(utc, tz=SH, convention=DEFAULT) == (date(2026, 3, 6), False)
     assert {"calendar_days", "working_days", "end_of_month"} == DAY_UNITS
+
+
+# -- years (retention): 民法典 第二百零一條/第二百零二條 ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "last"),
+    [
+        # The same day N years on: archived Mon Oct 12 2026, 5 years: Sun Oct 12 2031 (a
+        # rest day does not move it: a retention term is not an act to be done on a day).
+        (date(2026, 10, 12), 5, date(2031, 10, 12)),
+        # Feb 29 has no corresponding day in 2033: the month's last day, Feb 28.
+        (date(2028, 2, 29), 5, date(2033, 2, 28)),
+        # ... and in 2032, a leap year, it has: Feb 29.
+        (date(2028, 2, 29), 4, date(2032, 2, 29)),
+        # Month ends are corresponding days like any other: Mar 31 -> Mar 31, Jan 31 -> Jan 31,
+        # Feb 28 (not a leap year) -> Feb 28 (not Feb 29 in 2028).
+        (date(2026, 3, 31), 1, date(2027, 3, 31)),
+        (date(2026, 1, 31), 5, date(2031, 1, 31)),
+        (date(2027, 2, 28), 1, date(2028, 2, 28)),
+        (date(2026, 12, 31), 5, date(2031, 12, 31)),
+    ],
+)
+def test_years_after_is_the_corresponding_day_or_the_months_last(
+    day: date, years: int, last: date
+) -> None:
+    assert years_after(day, years) == last
+
+
+def test_years_after_refuses_a_negative_or_fractional_term() -> None:
+    with pytest.raises(ValueError, match="years must be a whole number"):
+        years_after(date(2026, 1, 1), -1)
+    with pytest.raises(ValueError, match="years must be a whole number"):
+        years_after(date(2026, 1, 1), 1.5)  # type: ignore[arg-type]

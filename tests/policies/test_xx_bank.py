@@ -15,7 +15,7 @@ The source has two articles numbered 第十一條; the policy cites them as 第�
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -165,6 +165,33 @@ def test_record_contents_fragment_and_retention(xx: CompiledPolicy) -> None:
     assert (keep.years, keep.at_least) == (5, True)
     assert ids(keep.keeper) == ["discipline_dept"]
     assert keep.source.article == "第十五條"
+    # Counted from 歸檔, which the complaint does not give yet.
+    assert (keep.counted_from, keep.kept_until, keep.waiting_for) == (
+        "archived_at",
+        None,
+        ("archived_at",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("archived_at", "kept_until"),
+    [
+        # 第十五條 期限不少于5年 from 歸檔 on Mon Oct 12 2026: at least until Sun Oct 12 2031.
+        ("2026-10-12T15:00:00+08:00", date(2031, 10, 12)),
+        # Filed on Feb 29 2028: 2033 has no Feb 29, so the month's last day, Feb 28 (民法典
+        # 第二百零二條).
+        ("2028-02-29T10:00:00+08:00", date(2033, 2, 28)),
+        # Mar 31 2026, a 31-day month: Mar 31 2031.
+        ("2026-03-31T23:30:00+08:00", date(2031, 3, 31)),
+        # 2026-01-31T16:30Z is Sun Feb 1 00:30 in Shanghai: the local date counts.
+        ("2026-01-31T16:30:00Z", date(2031, 2, 1)),
+    ],
+)
+def test_retention_is_kept_until_the_same_day_five_years_after_archiving(
+    xx: CompiledPolicy, archived_at: str, kept_until: date
+) -> None:
+    (keep,) = run(xx, archived_at=archived_at).retention
+    assert (keep.kept_until, keep.waiting_for) == (kept_until, ())
 
 
 # --- 第十一條(處罰) ------------------------------------------------------------------

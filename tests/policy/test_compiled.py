@@ -466,6 +466,28 @@ CASES: dict[str, tuple[Edit, list[Problem]]] = {
             )
         ],
     ),
+    "retention counted from a fact that is no instant, or with no years": (
+        edits(
+            add(
+                *RULE,
+                "retention",
+                value={"id": "f", "label": "歸檔", "years": 5, "counted_from": "vip"},
+            ),
+            add(
+                *RULE, "retention", value={"id": "k", "label": "保存", "counted_from": "departs_at"}
+            ),
+        ),
+        [
+            P(
+                (*RULE, "retention", 1, "counted_from"),
+                "'vip' is not a datetime fact; allowed: departs_at",
+            ),
+            P(
+                (*RULE, "retention", 2, "counted_from"),
+                "'counted_from' says from when 'years' is counted; this retention has no 'years'",
+            ),
+        ],
+    ),
     "deadline counted from a fact that is no instant": (
         add(
             *RULE,

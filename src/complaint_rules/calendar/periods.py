@@ -19,6 +19,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 from .working_days import WorkingCalendar
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "day_end",
     "due_after",
     "start_day",
+    "years_after",
 ]
 
 Unit = Literal["minutes", "hours", "calendar_days", "working_days", "end_of_month"]
@@ -110,6 +113,16 @@ def _end_of_month(d: date, months_ahead: int) -> date:
     """Last day of the month ``months_ahead`` months after the month of ``d``."""
     index = d.month + months_ahead  # 0-based index of the month after the target month
     return date(d.year + index // 12, index % 12 + 1, 1) - timedelta(days=1)
+
+
+def years_after(day: date, years: int) -> date:
+    """The last day of a period of ``years`` years that starts after ``day`` (民法典 第二百零一
+    條: the start day is not counted; 第二百零二條: a period in years ends on the
+    corresponding day of the last year, or, where that month has no such day, on its last
+    day). So 2028-02-29 + 5 years is 2033-02-28; 2026-03-31 + 1 is 2027-03-31."""
+    if type(years) is not int or years < 0:
+        raise ValueError(f"years must be a whole number >= 0, got {years!r}")
+    return day + relativedelta(years=years)
 
 
 def start_day(start: datetime, *, tz: tzinfo, convention: CountingConvention) -> tuple[date, bool]:

@@ -175,11 +175,19 @@ class DecidedReport(_Out):
 
 
 class DecidedRetention(_Out):
+    """How long records are kept: ``years`` (``at_least``: no fewer). Counted from a datetime
+    fact (``counted_from``, e.g. the archive date), ``kept_until`` is the last day they
+    must be kept (民法典 第二百零一條/第二百零二條: the same day ``years`` on, or the month's
+    last day where it has none); until the fact is given it is ``waiting_for`` it."""
+
     id: str
     label: str
     keeper: tuple[Named, ...]
     years: int | None
     at_least: bool
+    counted_from: str | None
+    kept_until: date | None
+    waiting_for: tuple[str, ...]
     note: str | None
     source: Source
 

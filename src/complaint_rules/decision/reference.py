@@ -68,11 +68,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ..calendar.periods import Due, due_after
+from ..calendar.periods import Due, due_after, years_after
 from ..errors import CalendarError, ComplaintError, Problem
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
-from ..policy.model import Approval, Assignment, Deadline, Money, Penalty, Period, Report
+from ..policy.model import (
+    Approval,
+    Assignment,
+    Deadline,
+    Money,
+    Penalty,
+    Period,
+    Report,
+    Retention,
+)
 from ..policy.vocabulary import Lookup
 from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
 from .model import (
@@ -237,6 +246,8 @@ def decide(
                 keeper=_roles(policy, k.keeper),
                 years=k.years,
                 at_least=k.at_least,
+                counted_from=k.counted_from,
+                **_kept_until(policy, k, c),
                 note=k.note,
                 source=rule.source(k.article),
             )
@@ -716,6 +727,18 @@ def _conflicts(
 
 
 # --- gaps and pending rules --------------------------------------------------------------
+
+
+def _kept_until(policy: CompiledPolicy, k: Retention, c: Complaint) -> dict[str, Any]:
+    """Until when records are kept: ``years`` after the local date of the fact the term is
+    counted from (:func:`~complaint_rules.calendar.periods.years_after`), or waiting for it."""
+    if k.counted_from is None or k.years is None:
+        return {"kept_until": None, "waiting_for": ()}
+    start = c.facts.get(k.counted_from)
+    if start is None:
+        return {"kept_until": None, "waiting_for": (k.counted_from,)}
+    day = start.astimezone(policy.tz).date()
+    return {"kept_until": years_after(day, k.years), "waiting_for": ()}
 
 
 def _retention_gaps(rule: CompiledRule) -> list[DecidedGap]:

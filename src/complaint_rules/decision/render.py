@@ -108,6 +108,8 @@ def render_text(d: Decision) -> str:
         [
             f"{r.label}: "
             + (f"{'at least ' if r.at_least else ''}{r.years} years" if r.years else "no term set")
+            + (f", until the end of {r.kept_until.isoformat()}" if r.kept_until else "")
+            + (f", counted from {', '.join(r.waiting_for)}: not given" if r.waiting_for else "")
             + f" {_src(r.source)}"
             for r in d.retention
         ],

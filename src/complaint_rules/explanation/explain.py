@@ -404,6 +404,10 @@ class _Writer:
                 term = self.t("no_term")
             else:
                 term = self.t("years_at_least" if k.at_least else "years", years=k.years)
+            if k.kept_until is not None:
+                term += self.t("kept_until", day=k.kept_until.isoformat())
+            elif k.waiting_for:
+                term += self.t("report_waiting", start=self.fact(k.waiting_for[0]))
             text = self.t("retention", label=k.label, term=term, by=self.by(k.keeper))
             self.add("retention", text, k.source)
         for pen in d.penalties:

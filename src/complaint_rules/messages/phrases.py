@@ -158,6 +158,7 @@ ZH_HANT = Phrases(
         "retention": "{label}:{term}{by}",
         "years": "保存 {years} 年",
         "years_at_least": "至少保存 {years} 年",
+        "kept_until": ",至 {day} 24時止",
         "no_term": "來源未規定保存期限",
         "penalty": "{label}:調查認定 {finding}{count}{roles};對象 {subjects};{money}{sanctions}",
         "roles_involved": ",涉及 {roles}",
@@ -313,6 +314,7 @@ EN = Phrases(
         "retention": "{label}: {term}{by}",
         "years": "kept for {years} years",
         "years_at_least": "kept for at least {years} years",
+        "kept_until": ", until the end of {day}",
         "no_term": "the source sets no retention term",
         "penalty": (
             "{label}: finding {finding}{count}{roles}; subjects {subjects}; {money}{sanctions}"

@@ -530,6 +530,20 @@ class _Checker:
                         )
             for j, keep in enumerate(rule.retention):
                 self.refs("role", keep.keeper, (*base, "retention", j, "keeper"))
+                if keep.counted_from is not None:
+                    where = (*base, "retention", j, "counted_from")
+                    if keep.counted_from not in datetime_facts:
+                        self.add(
+                            where,
+                            f"{keep.counted_from!r} is not a datetime fact; "
+                            + _allowed(keep.counted_from, list(datetime_facts)),
+                        )
+                    elif keep.years is None:
+                        self.add(
+                            where,
+                            "'counted_from' says from when 'years' is counted; this retention "
+                            "has no 'years'",
+                        )
             sanctions: dict[tuple[str, int], CompiledCondition] = {}
             for j, penalty in enumerate(rule.penalties):
                 path = (*base, "penalties", j)

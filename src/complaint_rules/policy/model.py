@@ -332,6 +332,9 @@ class Retention(_Element):
     keeper: tuple[Id, ...] = ()
     years: int | None = Field(default=None, ge=1)
     at_least: bool = False
+    counted_from: Id | None = None
+    """A datetime fact (e.g. ``archived_at``): the term is counted from its local date, and
+    the decision says until when the records are kept (民法典 第二百零一條/第二百零二條)."""
 
 
 class SanctionItem(_Element):

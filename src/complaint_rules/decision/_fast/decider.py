@@ -21,11 +21,11 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
 
-from ...calendar.periods import DAY_UNITS, Due, due_after, start_day
+from ...calendar.periods import DAY_UNITS, Due, due_after, start_day, years_after
 from ...errors import CalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
-from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report
+from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report, Retention
 from ..complaint import Complaint, FindingInput
 from ..model import (
     DecidedAction,
@@ -124,6 +124,9 @@ class Bundle:
     reports_by_day: bool
     """Whether every report's due date is counted in days (so depends on the day only)."""
     retention: tuple[DecidedRetention, ...]
+    dated: tuple[tuple[int, Retention], ...]
+    """The retention terms counted from a fact (with their positions in ``retention``): made
+    per complaint, from the fact's date."""
     gaps: tuple[DecidedGap, ...]
     """The gaps when no penalty or approval adds one (see ``Decider.gaps_of``)."""
     conflicts: tuple[DecidedConflict, ...]
@@ -228,10 +231,22 @@ def bundle_of(prep: PreparedPolicy, matched: tuple[int, ...]) -> Bundle:
             for _, _, c, _ in reports
         ),
         retention=tuple(x for m in rules for x in m.retention),
+        dated=tuple(
+            (i, k)
+            for i, k in enumerate(k for m in rules for k in m.rule.rule.retention)
+            if k.counted_from is not None and k.years is not None
+        ),
         gaps=tuple(gaps.values()),
         conflicts=_conflicts(prep, [a for m in rules for a in m.rule.rule.routing], routing),
         dynamic=dynamic,
-        fixed=not deadlines and static_reports is not None and not dynamic,
+        fixed=not deadlines
+        and static_reports is not None
+        and not dynamic
+        and not any(
+            k.counted_from is not None and k.years is not None
+            for m in rules
+            for k in m.rule.rule.retention
+        ),
     )
     if len(bundles) < _BUNDLES_LIMIT:
         # The lists of rules, routing, actions... are written from each rule's own text
@@ -288,8 +303,9 @@ def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[byt
             b',"matched_rules":' + items(0) + b',"routing":' + items(1) + b',"deadlines":',
             # From after deadlines to the value of reports: actions and escalations.
             b',"actions":' + items(2) + b',"escalations":' + items(3) + b',"reports":',
-            # From after reports to the value of penalties: retention.
-            b',"retention":' + items(4) + b',"penalties":',
+            # From after reports to the value of penalties: retention (made per complaint
+            # where a term is counted from a fact).
+            b',"retention":' + (b"\0" if bundle.dated else items(4)) + b',"penalties":',
         )
         if len(table) < _RUNS_LIMIT:
             runs = table.setdefault(bundle.key, runs)
@@ -313,7 +329,7 @@ def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[byt
         deadlines_json(prep, bundle, v["deadlines"]),
         runs[1],
         seq(v["reports"]),
-        runs[2],
+        runs[2] if not bundle.dated else b',"retention":' + seq(v["retention"]) + b',"penalties":',
         seq(v["penalties"]),
         b',"approvals":',
         seq(v["approvals"]),
@@ -410,7 +426,7 @@ class Decider:
             reports = bundle.static_reports
         else:
             reports = self.reports(bundle)
-        if c.findings or bundle.dynamic or c.carried:
+        if c.findings or bundle.dynamic or c.carried or bundle.dated:
             return self.fields(row, bundle, pending_rules, findings, deadlines, reports)
         # The rest is the same for every complaint with the same rules matched, row,
         # vocabulary and pending facts: kept per policy as a template, copied.
@@ -459,7 +475,7 @@ class Decider:
             "actions": bundle.actions,
             "escalations": bundle.escalations,
             "reports": reports,
-            "retention": bundle.retention,
+            "retention": self.retention(bundle) if bundle.dated else bundle.retention,
             "penalties": tuple(penalties) if penalties else (),
             "approvals": tuple(approvals) if approvals else (),
             "gaps": gaps,
@@ -527,6 +543,21 @@ class Decider:
                 self.prep.writer.keep(found)
                 found = table.setdefault(key, found)
         return found
+
+    def retention(self, bundle: Bundle) -> tuple[DecidedRetention, ...]:
+        """The retention terms, those counted from a fact until the day it gives (民法典
+        第二百零一條/第二百零二條: :func:`~complaint_rules.calendar.periods.years_after`)."""
+        out = list(bundle.retention)
+        for i, k in bundle.dated:
+            assert k.counted_from is not None and k.years is not None
+            start = self.c.facts.get(k.counted_from)
+            if start is None:
+                continue  # the prepared term waits for the fact
+            v = dict(out[i].__dict__)
+            v["kept_until"] = years_after(start.astimezone(self.cp.tz).date(), k.years)
+            v["waiting_for"] = ()
+            out[i] = assemble(DecidedRetention, v)
+        return tuple(out)
 
     def reports(self, bundle: Bundle) -> tuple[DecidedReport, ...]:
         """The reports; where all are due days after receipt, kept per day of receipt."""
