@@ -20,6 +20,7 @@ if _TYPE_CHECKING:
     from .decision.batch import decide_many
     from .decision.engine import decide, decide_json
     from .decision.model import Decision
+    from .decision.periodic import periodic_duties
     from .errors import (
         CalendarError,
         ComplaintError,
@@ -59,6 +60,7 @@ _WHERE = {
     "decide_json": "decision.engine",
     "load_policy": "policy.loader",
     "load_policy_text": "policy.loader",
+    "periodic_duties": "decision.periodic",
 }
 
 __all__ = [
@@ -83,6 +85,7 @@ __all__ = [
     "explain",
     "load_policy",
     "load_policy_text",
+    "periodic_duties",
     "status",
 ]
 

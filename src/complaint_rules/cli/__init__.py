@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "decide",
     "explain",
     "status",
+    "duties",
     "validate",
     "list",
     "coverage",

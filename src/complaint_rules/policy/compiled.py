@@ -609,6 +609,27 @@ class _Checker:
             self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
         return compiled
 
+    # -- periodic duties ----------------------------------------------------------------
+
+    def periodic(self) -> None:
+        """The institution's recurring duties: roles declared, ids unique, one way of dating."""
+        seen: dict[str, int] = {}
+        for i, duty in enumerate(self.policy.periodic):
+            path: Path = ("periodic", i)
+            if duty.id in seen:
+                self.add(
+                    (*path, "id"),
+                    f"duplicate periodic duty id {duty.id!r} (first at periodic[{seen[duty.id]}])",
+                )
+            seen.setdefault(duty.id, i)
+            self.refs("role", duty.by, (*path, "by"))
+            self.refs("role", duty.to, (*path, "to"))
+            if duty.due is not None and duty.due_day is not None:
+                self.add(
+                    (*path, "due_day"),
+                    "give either 'due: end_of_period' or 'due_day', not both",
+                )
+
     # -- conflicts of duties -----------------------------------------------------------
 
     def conflicts(self, layers: Mapping[str, str]) -> list[CompiledConflict]:
@@ -994,6 +1015,7 @@ def compile_policy(
     classification = checker.classification()
     rules = checker.rules(layers)
     conflicts = checker.conflicts(conflict_layers)
+    checker.periodic()
     checker.lifecycle()
     if checker.problems:
         raise PolicyError(

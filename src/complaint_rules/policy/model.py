@@ -447,6 +447,25 @@ class Conflict(_Model):
     text: Text
 
 
+class PeriodicDuty(_Model):
+    """A duty of the institution that recurs (每月匯總、月底前上報), not one complaint's:
+    ``every`` period it is owed, due on the period's last day (``due: end_of_period``, 月底前
+    for a month), on a stated day of the period's last month (``due_day``), or with no date
+    where the source gives none (``due`` unset: listed with no due date)."""
+
+    id: Id
+    label: Text
+    article: Text
+    by: tuple[Id, ...] = ()
+    to: tuple[Id, ...] = ()
+    every: Literal["month", "quarter", "year"]
+    due: Literal["end_of_period"] | None = None
+    due_day: int | None = Field(default=None, ge=1, le=28)
+    """The day of the month the duty is due (1-28: every month has it); with ``due`` unset."""
+    note: Text | None = None
+    verification: Literal["verified", "secondary", "unverified"] | None = None
+
+
 class Classification(_Model):
     """First-match table deriving the level; ``default`` applies when no row matches."""
 
@@ -653,6 +672,9 @@ class Policy(_Model):
     rules: tuple[Rule, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     """Duties that roles cannot hold together; see :class:`Conflict`."""
+    periodic: tuple[PeriodicDuty, ...] = ()
+    """The institution's recurring duties (monthly summaries, reports with a stated
+    frequency); see :func:`complaint_rules.decision.periodic.periodic_duties`."""
     defects: tuple[Text, ...] = ()
     not_encoded: tuple[NotEncoded, ...] = ()
     lifecycle: Lifecycle | None = None
