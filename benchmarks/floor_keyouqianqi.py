@@ -179,11 +179,15 @@ class _Rule:
                 "keeper": named(k.keeper),
                 "years": k.years,
                 "at_least": k.at_least,
+                "counted_from": None,
+                "kept_until": None,
+                "waiting_for": [],
                 "note": k.note,
                 "source": source(k.article),
             }
             for k in rule.retention
         ]
+        assert all(k.counted_from is None for k in rule.retention), "no term has a start date"
         # A term the source does not set is a gap, before the rule's own gaps.
         self.gaps = [
             {

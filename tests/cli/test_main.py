@@ -26,6 +26,7 @@ def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
         "decide",
         "explain",
         "status",
+        "duties",
         "validate",
         "list",
         "coverage",

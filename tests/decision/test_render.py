@@ -39,8 +39,9 @@ def test_every_section_in_order_with_each_element_and_its_source() -> None:
         "(from finished_at) [r5 · 第五條]",
         "  - 回訪報告: 櫃面 → 負責人, due from visited_at: not given [r5 · 第五條]",
         "Retention 保存",
-        "  - 歸檔: at least 5 years [r6 · 第六條]",
-        "  - 副本: 2 years [r6 · 第六條]",
+        # Counted from a date: kept until that day 5 years on; or waiting for the date.
+        "  - 歸檔: at least 5 years, until the end of 2031-10-12 [r6 · 第六條]",
+        "  - 副本: 2 years, counted from copied_at: not given [r6 · 第六條]",
         "  - 記錄: no term set [r6 · 第六條]",
         "Penalties 處罰",
         "  - 罰款: 負責人、櫃面, 100 yuan per occurrence × 2 × 3 persons; 警告; 開除 (情節嚴重的); "

@@ -471,7 +471,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
         "[major_complaint · 重大投訴應急]"
     ]
     assert lines(e, "pending", "group_representatives")[0].layer == "cn_banking_baseline"
-    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.2, bocom 2026.2")
+    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.3, bocom 2026.2")
 
 
 # --- Simplified Chinese -----------------------------------------------------------------------
