@@ -360,6 +360,14 @@ _HELP: dict[str, str] = {
     "Retention.keeper": "Who keeps the records: role ids.",
     "Retention.years": "How many years.",
     "Retention.at_least": "true when the years are a minimum.",
+    "Retention.counted_from": "A datetime fact (e.g. archived_at) the years are counted from; "
+    "the decision gives the day records are kept until.",
+    "PeriodicDuty.every": "How often the duty recurs: month, quarter or year.",
+    "PeriodicDuty.due": "end_of_period: due on the period's last day (月底前); leave out with "
+    "due_day, or where the source gives no date.",
+    "PeriodicDuty.by": "Who does it: role ids.",
+    "PeriodicDuty.to": "To whom: role ids.",
+    "PeriodicDuty.verification": "How the article's text was verified.",
     "SanctionItem.sanction": "The sanction id.",
     "SanctionItem.condition_text": "The source's words for the condition.",
     "Penalty.finding": "The finding id that carries the penalty.",
