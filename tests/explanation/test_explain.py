@@ -629,3 +629,28 @@ def test_explain_condition_agrees_with_the_engine(
             assert parts == ()
         else:
             assert parts and all(p.result is result for p in parts), rule.rule.id
+
+
+def test_a_retention_term_counted_from_the_archive_date_in_words(
+    policies: dict[str, CompiledPolicy],
+) -> None:
+    # XX銀行 第十五條: 不少于5年 from 歸檔; filed Feb 29 2028, 2033 has no Feb 29: Feb 28.
+    complaint = {
+        "received_at": "2026-03-02T09:00:00+08:00",
+        "channel": "consumer_complaint",
+        "category": "financial_product",
+    }
+    waiting = explain(policies["xx_bank"], complaint)
+    assert texts(waiting, "retention") == [
+        "投訴資料和處理結果:至少保存 5 年,自 歸檔 (archived_at) 起算,但該事實尚未給出,"
+        "由 紀檢監察部 (discipline_dept) 負責 [archiving · 第十五條]"
+    ]
+    filed = {**complaint, "archived_at": "2028-02-29T10:00:00+08:00"}
+    assert texts(explain(policies["xx_bank"], filed), "retention") == [
+        "投訴資料和處理結果:至少保存 5 年,至 2033-02-28 24時止,由 紀檢監察部 (discipline_dept) "
+        "負責 [archiving · 第十五條]"
+    ]
+    assert texts(explain(policies["xx_bank"], filed, lang="en"), "retention") == [
+        "投訴資料和處理結果: kept for at least 5 years, until the end of 2033-02-28, by 紀檢監察部 "
+        "(discipline_dept) [archiving · 第十五條 (Art. 15)]"
+    ]
