@@ -179,11 +179,15 @@ class _Rule:
                 "keeper": named(k.keeper),
                 "years": k.years,
                 "at_least": k.at_least,
+                "counted_from": None,
+                "kept_until": None,
+                "waiting_for": [],
                 "note": k.note,
                 "source": source(k.article),
             }
             for k in rule.retention
         ]
+        assert all(k.counted_from is None for k in rule.retention), "no term has a start date"
         # A term the source does not set is a gap, before the rule's own gaps.
         self.gaps = [
             {
@@ -266,16 +270,17 @@ class _Rule:
         return out
 
 
-def _due_table(policy: CompiledPolicy, amount: int) -> dict[date, str]:
-    """For each day the calendar can count from, the JSON of the instant ``amount``
-    working days after it ends (民法典 Art. 201: the day of receipt does not count; the
-    last day ends at 23:59:59 local time)."""
+def _due_table(policy: CompiledPolicy, amount: int) -> dict[date, dict[str, str]]:
+    """For each day the calendar can count from, the JSON of when a period of ``amount``
+    working days after it is due (民法典 Art. 201: the day of receipt does not count;
+    Art. 203: the last day ends at 24:00 local time, so it is late from the next day's
+    00:00)."""
     calendar = policy.calendar
     convention = policy.convention
     assert convention.exclude_start_day and str(policy.tz) == "Asia/Shanghai"
-    ends = convention.day_ends_at.isoformat()
+    assert convention.day_ends_at is None
     first, last = min(calendar.known_years), max(calendar.known_years)
-    table: dict[date, str] = {}
+    table: dict[date, dict[str, str]] = {}
     # From the last day before the published years (the count starts the day after).
     day, stop = date(first - 1, 12, 31), date(last, 12, 31)
     one = timedelta(days=1)
@@ -284,7 +289,10 @@ def _due_table(policy: CompiledPolicy, amount: int) -> dict[date, str]:
             due = calendar.add_working_days(day, amount)[0]
         except UnpublishedCalendarError:  # the count runs past the last published year
             break
-        table[day] = f"{due.isoformat()}T{ends}+08:00"
+        table[day] = {
+            "last_day": due.isoformat(),
+            "late_from": f"{(due + one).isoformat()}T00:00:00+08:00",
+        }
         day += one
     return table
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from complaint_rules import Catalog, CompiledPolicy
 from complaint_rules.adapters.durable import CaseView, DurableAdapter, Outcome
+from complaint_rules.decision.render import due_text
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus
 
@@ -95,7 +96,7 @@ def show(instant: datetime | None) -> str:
 
 
 def summary(st: CaseStatus) -> str:
-    parts = [f"{c.id} {c.state}, due {show(c.due)}" for c in st.clocks]
+    parts = [f"{c.id} {c.state}, due {due_text(c.due) if c.due else '—'}" for c in st.clocks]
     parts += [f"escalate {e.id} -> {', '.join(r.id for r in e.to)}" for e in st.escalations]
     parts += [f"remind {r.id}" for r in st.reminders]
     owed = [o.id + (" (OVERDUE)" if o.overdue else "") for o in st.owed]

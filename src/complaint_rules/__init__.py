@@ -4,8 +4,9 @@
 >>> policy = Catalog().load("keyouqianqi_credit_union")
 >>> decision = decide(policy, {"received_at": "2026-09-30T10:00:00+08:00",
 ...                            "channel": "letter", "category": "work_error"})
->>> decision.deadlines[0].due.isoformat()
-'2026-10-10T23:59:59+08:00'
+>>> due = decision.deadlines[0].due
+>>> due.last_day.isoformat(), due.late_from.isoformat()
+('2026-10-10', '2026-10-11T00:00:00+08:00')
 
 The public names are imported on first use (PEP 562), so ``import complaint_rules`` costs
 almost nothing and a host pays for pydantic, PyYAML and ``holidays`` only when it uses them.
@@ -19,6 +20,7 @@ if _TYPE_CHECKING:
     from .decision.batch import decide_many
     from .decision.engine import decide, decide_json
     from .decision.model import Decision
+    from .decision.periodic import periodic_duties
     from .errors import (
         CalendarError,
         ComplaintError,
@@ -58,6 +60,7 @@ _WHERE = {
     "decide_json": "decision.engine",
     "load_policy": "policy.loader",
     "load_policy_text": "policy.loader",
+    "periodic_duties": "decision.periodic",
 }
 
 __all__ = [
@@ -82,6 +85,7 @@ __all__ = [
     "explain",
     "load_policy",
     "load_policy_text",
+    "periodic_duties",
     "status",
 ]
 

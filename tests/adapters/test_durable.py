@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -27,13 +27,14 @@ from hypothesis import strategies as st
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.adapters._durable_load import install_message
+from complaint_rules.decision.model import DecidedDue
 from complaint_rules.errors import MissingExtraError
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus
 from complaint_rules.testing.strategies import event_sequences
 from tests.support import ROOT
 from tests.support.durable import require_durable_rules
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on, last_moment, late_from
 
 VARIANTS = ROOT / "examples" / "hotel_variant" / "grand_hotel_policies"
 TICK = timedelta(microseconds=1)
@@ -120,19 +121,27 @@ def _expected(policy: CompiledPolicy, events: list[dict[str, Any]], at: datetime
     return status(policy, events, at)
 
 
+def _due(due: DecidedDue | None) -> tuple[date | None, datetime | None]:
+    return (None, None) if due is None else (due.last_day, due.late_from)
+
+
+def _fact_due(fact: Any) -> DecidedDue:
+    return DecidedDue(last_day=fact.last_day, late_from=fact.late_from)
+
+
 def _same_items(view: Any, expected: CaseStatus) -> None:
     """The view against the status, field by field (not through the adapter's facts)."""
-    assert [(c.clock, c.state, c.due, c.breached_at, c.amount) for c in view.clocks] == [
-        (c.id, c.state, c.due, c.breached_at, c.amount) for c in expected.clocks
-    ]
+    assert [
+        (c.clock, c.state, c.last_day, c.late_from, c.breached_at, c.amount) for c in view.clocks
+    ] == [(c.id, c.state, *(_due(c.due)), c.breached_at, c.amount) for c in expected.clocks]
     assert [(e.escalation, e.since, e.to, e.clock) for e in view.escalations] == [
         (e.id, e.since, tuple(r.id for r in e.to), e.clock) for e in expected.escalations
     ]
     assert [(r.reminder, r.since, r.to) for r in view.reminders] == [
         (r.id, r.since, tuple(x.id for x in r.to)) for r in expected.reminders
     ]
-    assert [(o.duty, o.since, o.due, o.overdue) for o in view.owed] == [
-        (o.id, o.since, o.due, o.overdue) for o in expected.owed
+    assert [(o.duty, o.since, o.last_day, o.late_from, o.overdue) for o in view.owed] == [
+        (o.id, o.since, *(_due(o.due)), o.overdue) for o in expected.owed
     ]
     assert view.next_change == expected.next_change
     assert view.at == expected.at
@@ -215,15 +224,15 @@ def replace_rejected(result: CaseStatus) -> CaseStatus:
 # --- worked cases -----------------------------------------------------------------------
 
 
-def test_the_reply_limit_breaches_one_microsecond_after_its_last_instant(
+def test_the_reply_limit_breaches_at_midnight_after_its_last_day(
     durable_adapter: Any, keyouqianqi: CompiledPolicy
 ) -> None:
     # 3 working days from Tue Sep 29: Sep 30, Oct 8, Oct 9 (Oct 1-7 off).
     with durable_adapter.DurableAdapter(keyouqianqi) as adapter:
         first = adapter.post("K-1", KY_EVENTS[0])
         assert first.rules == ("event:received", "clock:reply", "owed:head_contacts_immediately")
-        assert first.view.clocks[0].due == end_of(2026, 10, 9)
-        assert first.view.next_change == end_of(2026, 10, 9) + TICK
+        assert _fact_due(first.view.clocks[0]) == due_on(2026, 10, 9)
+        assert first.view.next_change == late_from(2026, 10, 9)
         for event in KY_EVENTS[1:]:
             out = adapter.post("K-1", event)
         assert out.rejection is not None and out.rejection.index == 3
@@ -231,17 +240,17 @@ def test_the_reply_limit_breaches_one_microsecond_after_its_last_instant(
             "'withdrawal_voluntary' contradicts 'withdrawal_coerced', "
             "which happened at 2026-10-08T10:00:00+08:00"
         )
-        on_time = adapter.tick("K-1", end_of(2026, 10, 9))
+        on_time = adapter.tick("K-1", last_moment(2026, 10, 9))
         assert on_time.rules == ("tick",)
         assert on_time.view.clocks[0].state == "running"
-        late = adapter.tick("K-1", end_of(2026, 10, 9) + TICK)
+        late = adapter.tick("K-1", late_from(2026, 10, 9))
         assert late.rules == ("tick", "timer", "clock:reply", "escalation:overrun_general")
         assert [(c.op, c.what, c.id) for c in late.changes] == [
             ("asserted", "clock", "reply"),
             ("asserted", "escalation", "overrun_general"),
         ]
         (escalation,) = late.view.escalations
-        assert (escalation.since, escalation.to) == (end_of(2026, 10, 9), ("acceptance_dept",))
+        assert (escalation.since, escalation.to) == (late_from(2026, 10, 9), ("acceptance_dept",))
         assert late.view.clocks[0].state == "breached"
         assert late.view.next_change is None
         at = datetime(2026, 10, 10, 9, 0, tzinfo=CST)
@@ -278,15 +287,15 @@ def test_an_event_is_matched_by_any_of_its_spellings_and_unknown_ones_are_refuse
         assert out.accepted and out.rules[0] == "event:extended"
         (clock,) = out.view.clocks
         # 30 calendar days from Sep 16: Oct 16 (a Friday, a working day).
-        assert (clock.amount, clock.due) == (30, end_of(2026, 10, 16))
+        assert (clock.amount, _fact_due(clock)) == (30, due_on(2026, 10, 16))
         # another width and case: the library resolves it, through the fallback rule
         wide = {"event": "ＥＸＴＥＮＤＥＤ", "at": "2026-09-20T11:00:00+08:00", "by": "上級機構"}
         further = adapter.post("B", wide)
         assert further.accepted and further.rules[0] == "event:unresolved"
         # 60 calendar days from Sep 16: Sun Nov 15, a day off, so Mon Nov 16.
-        assert (further.view.clocks[0].amount, further.view.clocks[0].due) == (
+        assert (further.view.clocks[0].amount, _fact_due(further.view.clocks[0])) == (
             60,
-            end_of(2026, 11, 16),
+            due_on(2026, 11, 16),
         )
         unknown = adapter.post("B", {"event": "no_such_event", "at": "2026-09-21T10:00:00+08:00"})
         assert unknown.rules == ("event:unresolved",)
@@ -359,7 +368,7 @@ def test_unpublished_years_raise_as_status_does(
         assert adapter.events("K") == ()  # nothing recorded
         with durable_adapter.DurableAdapter(keyouqianqi, estimate=True) as estimating:
             out = estimating.post("K", late)
-            assert out.accepted and out.view.clocks[0].due is not None
+            assert out.accepted and out.view.clocks[0].late_from is not None
 
 
 def test_threads_share_one_adapter(durable_adapter: Any, keyouqianqi: CompiledPolicy) -> None:
@@ -443,7 +452,7 @@ def test_tick_all_and_the_whole_status(durable_adapter: Any, keyouqianqi: Compil
         adapter.post("K-1", KY_EVENTS[0])
         adapter.post("K-2", later)
         # K-2: 3 working days from Fri Oct 9 are Sat Oct 10 (a make-up day), Oct 12, Oct 13.
-        assert adapter.next_change("K-2") == end_of(2026, 10, 13) + TICK
+        assert adapter.next_change("K-2") == late_from(2026, 10, 13)
         outs = adapter.tick_all("2026-10-12T09:00:00+08:00")
         assert [(o.case, o.view.clocks[0].state) for o in outs] == [
             ("K-1", "breached"),

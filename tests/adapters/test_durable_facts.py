@@ -3,7 +3,7 @@ durable_rules needed)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from complaint_rules.adapters._durable_facts import (
@@ -20,7 +20,7 @@ from complaint_rules.adapters._durable_facts import (
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import Rejection
 from tests.support.lifecycle_policy import POLICY, RECEIVED, at, ev
-from tests.support.local_time import end_of
+from tests.support.local_time import late_from
 
 # Replied late (Tue Oct 13; due Mon Oct 12 23:59:59), a second receipt refused, asked Oct 20.
 LATE = [
@@ -52,8 +52,9 @@ def test_the_facts_of_a_status_leave_out_counters_and_positions() -> None:
             "id": "clock:reply",
             "clock": "reply",
             "state": "breached",
-            "due": "2026-10-12T23:59:59+08:00",
-            "breached_at": "2026-10-12T23:59:59+08:00",
+            "last_day": "2026-10-12",
+            "late_from": "2026-10-13T00:00:00+08:00",
+            "breached_at": "2026-10-13T00:00:00+08:00",
             "unit": "working_days",
             "amount": 5,
             "deadline": "reply_5wd",
@@ -65,7 +66,7 @@ def test_the_facts_of_a_status_leave_out_counters_and_positions() -> None:
             "escalation": "overdue_to_head",
             "label": "逾期報告負責人",
             "on": "deadline_missed",
-            "since": "2026-10-12T23:59:59+08:00",
+            "since": "2026-10-13T00:00:00+08:00",
             "clock": "reply",
             "to": ["head"],
             "article": "第一條",
@@ -77,7 +78,8 @@ def test_the_facts_of_a_status_leave_out_counters_and_positions() -> None:
             "label": "回訪",
             "kind": "action",
             "since": "2026-10-13T09:00:00+08:00",
-            "due": None,
+            "last_day": None,
+            "late_from": None,
             "overdue": False,
             "by": ["desk"],
             "to": [],
@@ -87,9 +89,7 @@ def test_the_facts_of_a_status_leave_out_counters_and_positions() -> None:
     }
     # While the clock runs, the next change is a timer fact; a reminder is a fact too.
     running = facts_of(status(POLICY, [RECEIVED], at(10, 12, 1)))
-    assert running["timer"] == instant_fact(
-        "timer", end_of(2026, 10, 12) + timedelta(microseconds=1)
-    )
+    assert running["timer"] == instant_fact("timer", late_from(2026, 10, 12))
     assert running["reminder:urge"] == {
         "t": "reminder",
         "id": "reminder:urge",
@@ -112,8 +112,9 @@ def test_the_view_reads_the_facts_back() -> None:
             ClockFact(
                 clock="reply",
                 state="breached",
-                due=end_of(2026, 10, 12),
-                breached_at=end_of(2026, 10, 12),
+                last_day=date(2026, 10, 12),
+                late_from=late_from(2026, 10, 12),
+                breached_at=late_from(2026, 10, 12),
                 unit="working_days",
                 amount=5,
                 deadline="reply_5wd",
@@ -125,7 +126,7 @@ def test_the_view_reads_the_facts_back() -> None:
                 escalation="overdue_to_head",
                 label="逾期報告負責人",
                 on="deadline_missed",
-                since=end_of(2026, 10, 12),
+                since=late_from(2026, 10, 12),
                 clock="reply",
                 to=("head",),
                 article="第一條",
@@ -138,7 +139,8 @@ def test_the_view_reads_the_facts_back() -> None:
                 label="回訪",
                 kind="action",
                 since=at(10, 13, 9),
-                due=None,
+                last_day=None,
+                late_from=None,
                 overdue=False,
                 by=("desk",),
                 to=(),
@@ -170,7 +172,8 @@ def test_the_view_sorts_by_the_order_given_and_ignores_other_facts() -> None:
             "label": name,
             "kind": "action",
             "since": "2026-10-01T09:00:00+08:00",
-            "due": "2026-10-09T23:59:59+08:00",
+            "last_day": "2026-10-09",
+            "late_from": "2026-10-10T00:00:00+08:00",
             "overdue": 1,
             "by": [],
             "to": ["head"],
@@ -184,7 +187,10 @@ def test_the_view_sorts_by_the_order_given_and_ignores_other_facts() -> None:
     ]
     kept = view_of("c", facts, rejected)
     assert [o.duty for o in kept.owed] == ["b", "a", "c"]  # as given
-    assert kept.owed[0].overdue is True and kept.owed[0].due == end_of(2026, 10, 9)
+    assert kept.owed[0].overdue is True and (kept.owed[0].last_day, kept.owed[0].late_from) == (
+        date(2026, 10, 9),
+        late_from(2026, 10, 9),
+    )
     assert [r.index for r in kept.rejected] == [2, 5]
     assert (kept.at, kept.next_change, kept.clocks) == (None, None, ())
     # Ranked: a, then b; c has no rank and comes last.

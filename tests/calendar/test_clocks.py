@@ -16,7 +16,7 @@ after the local date it starts on, up to and including the date it ends on.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,7 +32,7 @@ from complaint_rules.calendar.clocks import (
 from complaint_rules.calendar.periods import CountingConvention, Due, Unit, due_after
 from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, day_due
 
 CALENDAR = WorkingCalendar()
 TZ = ZoneInfo("Asia/Shanghai")
@@ -79,7 +79,7 @@ def used(
     )
 
 
-def reminder(at: datetime, unit: str, amount: int, estimate: bool = False) -> datetime:
+def reminder(at: Due, unit: str, amount: int, estimate: bool = False) -> datetime:
     return reminder_at(at, unit, amount, calendar=CALENDAR, tz=TZ, estimate=estimate)
 
 
@@ -90,7 +90,7 @@ def test_an_unpaused_clock_is_due_as_its_period_from_the_start() -> None:
     start = t(9, 29, 10)
     # Five working days after Tue Sep 29: Sep 30 (1); Oct 1-7 off; Oct 8 (2), Oct 9 (3),
     # Sat Oct 10, a make-up workday (4); Mon Oct 12 (5).
-    assert due([Segment(start)], "working_days", 5) == Due(end_of(2026, 10, 12), False)
+    assert due([Segment(start)], "working_days", 5) == day_due(2026, 10, 12)
     for unit, amount in [("working_days", 5), ("calendar_days", 3), ("hours", 30)]:
         expected = due_after(start, unit, amount, calendar=CALENDAR, tz=TZ)  # type: ignore[arg-type]
         assert due([Segment(start)], unit, amount) == expected  # type: ignore[arg-type]
@@ -112,10 +112,10 @@ def test_a_pause_over_the_spring_festival_gives_back_the_working_days_it_covered
     # From the resumption (Feb 24 itself not counted): Feb 25 (1), 26 (2), 27 (3),
     # Sat Feb 28, a make-up workday (4), Mar 2 (5), 3 (6), 4 (7), 5 (8), Fri Mar 6 (9).
     segments = [Segment(t(2, 12, 10), t(2, 13, 15)), Segment(t(2, 24, 9))]
-    assert due(segments, "working_days", 10) == Due(end_of(2026, 3, 6), False)
+    assert due(segments, "working_days", 10) == day_due(2026, 3, 6)
     # Unpaused it would be Mar 4: Feb 13 (1), Sat Feb 14 (2), Feb 24 (3) ... Mar 4 (10). The
     # pause cost exactly the two working days it covered: Sat Feb 14 and Tue Feb 24.
-    assert due([Segment(t(2, 12, 10))], "working_days", 10) == Due(end_of(2026, 3, 4), False)
+    assert due([Segment(t(2, 12, 10))], "working_days", 10) == day_due(2026, 3, 4)
 
 
 def test_a_pause_within_one_day_costs_no_working_day_and_one_overnight_costs_one() -> None:
@@ -124,11 +124,11 @@ def test_a_pause_within_one_day_costs_no_working_day_and_one_overnight_costs_one
     # and the resumption day is not counted again: Oct 8, 9, 10, 12 (4 left): Mon Oct 12,
     # as if never paused.
     short = [Segment(received, t(9, 30, 10, 0)), Segment(t(9, 30, 10, 1))]
-    assert due(short, "working_days", 5) == Due(end_of(2026, 10, 12), False)
+    assert due(short, "working_days", 5) == day_due(2026, 10, 12)
     # Paused from the last minute of Sep 30 to the first of Thu Oct 8: Oct 8 is not counted,
     # so the 4 left are Oct 9, 10, 12 and Tue Oct 13.
     overnight = [Segment(received, t(9, 30, 23, 59)), Segment(t(10, 8, 0, 1))]
-    assert due(overnight, "working_days", 5) == Due(end_of(2026, 10, 13), False)
+    assert due(overnight, "working_days", 5) == day_due(2026, 10, 13)
 
 
 @pytest.mark.parametrize(
@@ -136,24 +136,24 @@ def test_a_pause_within_one_day_costs_no_working_day_and_one_overnight_costs_one
     [
         # 10 calendar days from Mon Apr 27 10:00, paused Tue Apr 28 12:00: Apr 28 used (1),
         # 9 left. Resumed Thu Apr 30: Apr 30 + 9 = Sat May 9, a make-up workday: no roll.
-        (t(4, 30, 9), True, end_of(2026, 5, 9)),
+        (t(4, 30, 9), True, day_due(2026, 5, 9)),
         # Resumed Fri May 1 (a holiday): May 1 + 9 = Sun May 10, rolled to Mon May 11.
-        (t(5, 1, 9), True, end_of(2026, 5, 11)),
+        (t(5, 1, 9), True, day_due(2026, 5, 11)),
         # ... and not rolled where the policy says so.
-        (t(5, 1, 9), False, end_of(2026, 5, 10)),
+        (t(5, 1, 9), False, day_due(2026, 5, 10)),
     ],
 )
 def test_calendar_days_left_after_a_pause_are_rolled_to_a_working_day(
-    resumed: datetime, roll: bool, expected: datetime
+    resumed: datetime, roll: bool, expected: Due
 ) -> None:
     segments = [Segment(t(4, 27, 10), t(4, 28, 12)), Segment(resumed)]
     convention = CountingConvention(roll_to_working_day=roll)
-    assert due(segments, "calendar_days", 10, convention) == Due(expected, False)
+    assert due(segments, "calendar_days", 10, convention) == expected
 
 
 def test_calendar_days_count_weekends_and_holidays_alike() -> None:
     # 10 calendar days from Mon Apr 27, unpaused: Apr 27 + 10 = Thu May 7, a working day.
-    assert due([Segment(t(4, 27, 10))], "calendar_days", 10) == Due(end_of(2026, 5, 7), False)
+    assert due([Segment(t(4, 27, 10))], "calendar_days", 10) == day_due(2026, 5, 7)
     # Paused Apr 28 12:00 to May 1 09:00 (Apr 29, Apr 30 and May 1 not counted) and again
     # May 3 10:00 to May 6 11:00 (May 4, 5, 6 not counted): used Apr 28 (1), May 2, 3 (3);
     # 7 left from May 6: May 13, a Wednesday.
@@ -162,7 +162,7 @@ def test_calendar_days_count_weekends_and_holidays_alike() -> None:
         Segment(t(5, 1, 9), t(5, 3, 10)),
         Segment(t(5, 6, 11)),
     ]
-    assert due(segments, "calendar_days", 10) == Due(end_of(2026, 5, 13), False)
+    assert due(segments, "calendar_days", 10) == day_due(2026, 5, 13)
 
 
 @pytest.mark.parametrize(
@@ -170,23 +170,23 @@ def test_calendar_days_count_weekends_and_holidays_alike() -> None:
     [
         # 3 working days from Tue Sep 29: Sep 30, Oct 8, Fri Oct 9. Paused on Oct 9, the last
         # day (all 3 used): due at the end of the day it resumes, or the next working day.
-        (t(10, 9, 16), end_of(2026, 10, 9)),  # resumed the same day
-        (t(10, 10, 9), end_of(2026, 10, 10)),  # Sat Oct 10, a make-up workday
-        (t(10, 11, 9), end_of(2026, 10, 12)),  # Sun Oct 11: rolled to Mon Oct 12
+        (t(10, 9, 16), day_due(2026, 10, 9)),  # resumed the same day
+        (t(10, 10, 9), day_due(2026, 10, 10)),  # Sat Oct 10, a make-up workday
+        (t(10, 11, 9), day_due(2026, 10, 12)),  # Sun Oct 11: rolled to Mon Oct 12
     ],
 )
 def test_a_clock_paused_with_no_whole_day_left_is_due_the_day_it_resumes(
-    resumed: datetime, expected: datetime
+    resumed: datetime, expected: Due
 ) -> None:
     segments = [Segment(t(9, 29, 10), t(10, 9, 10)), Segment(resumed)]
-    assert due(segments, "working_days", 3) == Due(expected, False)
+    assert due(segments, "working_days", 3) == expected
 
 
 def test_a_clock_paused_with_one_day_left_is_due_the_next_working_day_after_it_resumes() -> None:
     # 3 working days from Tue Sep 29; paused Thu Oct 8 10:00 (Sep 30 and Oct 8 used; 1 left);
     # resumed Fri Oct 9 (not counted): Sat Oct 10, a make-up workday.
     segments = [Segment(t(9, 29, 10), t(10, 8, 10)), Segment(t(10, 9, 9))]
-    assert due(segments, "working_days", 3) == Due(end_of(2026, 10, 10), False)
+    assert due(segments, "working_days", 3) == day_due(2026, 10, 10)
 
 
 def test_working_days_all_used_are_due_on_a_working_day_even_unrolled() -> None:
@@ -194,18 +194,18 @@ def test_working_days_all_used_are_due_on_a_working_day_even_unrolled() -> None:
     # does not roll calendar days: a day of a working-day count is a working day.
     segments = [Segment(t(9, 29, 10), t(10, 9, 10)), Segment(t(10, 11, 9))]
     unrolled = CountingConvention(roll_to_working_day=False)
-    assert due(segments, "working_days", 3, unrolled) == Due(end_of(2026, 10, 12), False)
+    assert due(segments, "working_days", 3, unrolled) == day_due(2026, 10, 12)
 
 
 def test_calendar_days_all_used_are_due_the_day_they_resume_rolled_only_if_asked() -> None:
     # 2 calendar days from Tue Sep 29 10:00; paused Thu Oct 1 10:00: Sep 30 and Oct 1 used.
     # Resumed Sun Oct 4: rolled past the holidays (Oct 5-7) to Thu Oct 8; else Oct 4 itself.
     segments = [Segment(t(9, 29, 10), t(10, 1, 10)), Segment(t(10, 4, 9))]
-    assert due(segments, "calendar_days", 2) == Due(end_of(2026, 10, 8), False)
+    assert due(segments, "calendar_days", 2) == day_due(2026, 10, 8)
     unrolled = CountingConvention(roll_to_working_day=False)
-    assert due(segments, "calendar_days", 2, unrolled) == Due(end_of(2026, 10, 4), False)
+    assert due(segments, "calendar_days", 2, unrolled) == day_due(2026, 10, 4)
     # More used than the period (the clock ran past it before the pause): the same.
-    assert due(segments, "calendar_days", 1, unrolled) == Due(end_of(2026, 10, 4), False)
+    assert due(segments, "calendar_days", 1, unrolled) == day_due(2026, 10, 4)
 
 
 def test_the_first_segment_counts_the_start_day_where_the_policy_says_so() -> None:
@@ -213,9 +213,9 @@ def test_the_first_segment_counts_the_start_day_where_the_policy_says_so() -> No
     # 3 working days counting the day of receipt, Wed Sep 30: Sep 30 (1) used before the pause
     # that evening; resumed Thu Oct 8 (not counted): Oct 9 (2), Sat Oct 10 (3).
     segments = [Segment(t(9, 30, 10), t(9, 30, 18)), Segment(t(10, 8, 9))]
-    assert due(segments, "working_days", 3, same_day) == Due(end_of(2026, 10, 10), False)
+    assert due(segments, "working_days", 3, same_day) == day_due(2026, 10, 10)
     # Excluding the day of receipt, nothing is used before the pause: Oct 9, 10, 12.
-    assert due(segments, "working_days", 3) == Due(end_of(2026, 10, 12), False)
+    assert due(segments, "working_days", 3) == day_due(2026, 10, 12)
 
 
 def test_only_the_first_segment_counts_its_start_day() -> None:
@@ -228,7 +228,7 @@ def test_only_the_first_segment_counts_its_start_day() -> None:
         Segment(t(10, 8, 9), t(10, 9, 18)),
         Segment(t(10, 12, 9)),
     ]
-    assert due(segments, "working_days", 5, same_day) == Due(end_of(2026, 10, 15), False)
+    assert due(segments, "working_days", 5, same_day) == day_due(2026, 10, 15)
     # Used by Tue Oct 13 noon: Sep 30, Oct 9, Oct 13.
     assert used(segments, "working_days", t(10, 13, 12), same_day).days == 3
 
@@ -236,8 +236,8 @@ def test_only_the_first_segment_counts_its_start_day() -> None:
 def test_the_day_ends_when_the_policy_says() -> None:
     five_pm = CountingConvention(day_ends_at=time(17, 0))
     segments = [Segment(t(2, 12, 10), t(2, 13, 15)), Segment(t(2, 24, 9))]
-    # As in the Spring Festival case: Fri Mar 6, at 17:00.
-    assert due(segments, "working_days", 10, five_pm) == Due(t(3, 6, 17), False)
+    # As in the Spring Festival case: Fri Mar 6, late from 17:00 (a cut-off a source states).
+    assert due(segments, "working_days", 10, five_pm) == Due(t(3, 6, 17), date(2026, 3, 6), False)
 
 
 def test_the_local_date_decides_whatever_offset_an_instant_is_given_in() -> None:
@@ -245,10 +245,10 @@ def test_the_local_date_decides_whatever_offset_an_instant_is_given_in() -> None
     # Paused Sep 30 (1 used of 5): Oct 9, 10, 12, 13.
     paused = Segment(t(9, 29, 10), t(9, 30, 15))
     at_midnight = Segment(datetime(2026, 10, 7, 16, 0, tzinfo=UTC))
-    assert due([paused, at_midnight], "working_days", 5) == Due(end_of(2026, 10, 13), False)
+    assert due([paused, at_midnight], "working_days", 5) == day_due(2026, 10, 13)
     # One microsecond earlier it is still Oct 7 (a holiday) in Shanghai: Oct 8, 9, 10, 12.
     before = Segment(datetime(2026, 10, 7, 15, 59, 59, 999_999, tzinfo=UTC))
-    assert due([paused, before], "working_days", 5) == Due(end_of(2026, 10, 12), False)
+    assert due([paused, before], "working_days", 5) == day_due(2026, 10, 12)
 
 
 def test_days_into_an_unpublished_year_are_refused_or_estimated() -> None:
@@ -258,7 +258,7 @@ def test_days_into_an_unpublished_year_are_refused_or_estimated() -> None:
     segments = [Segment(t(12, 25, 10), t(12, 28, 10)), Segment(t(12, 30, 9))]
     with pytest.raises(UnpublishedCalendarError):
         due(segments, "working_days", 5)
-    assert due(segments, "working_days", 5, estimate=True) == Due(end_of(2027, 1, 6), True)
+    assert due(segments, "working_days", 5, estimate=True) == day_due(2027, 1, 6, estimated=True)
 
 
 def test_a_period_that_cannot_pause_is_an_error() -> None:
@@ -274,25 +274,25 @@ def test_a_paused_minute_adds_exactly_one_minute() -> None:
     # 90 minutes from 10:00, paused 10:30 (30 used, 60 left).
     start = t(9, 30, 10)
     resumed_at_once = [Segment(start, t(9, 30, 10, 30)), Segment(t(9, 30, 10, 30))]
-    assert due(resumed_at_once, "minutes", 90) == Due(t(9, 30, 11, 30), False)
+    assert due(resumed_at_once, "minutes", 90) == Due(t(9, 30, 11, 30), None, False)
     resumed_a_minute_later = [Segment(start, t(9, 30, 10, 30)), Segment(t(9, 30, 10, 31))]
-    assert due(resumed_a_minute_later, "minutes", 90) == Due(t(9, 30, 11, 31), False)
-    assert due([Segment(start)], "minutes", 90) == Due(t(9, 30, 11, 30), False)
+    assert due(resumed_a_minute_later, "minutes", 90) == Due(t(9, 30, 11, 31), None, False)
+    assert due([Segment(start)], "minutes", 90) == Due(t(9, 30, 11, 30), None, False)
 
 
 def test_hours_left_after_a_pause_run_through_nights_and_holidays() -> None:
     # 24 hours from Wed Sep 30 10:00; paused 16:00 (6 used, 18 left); resumed Fri Oct 2 09:00
     # (a holiday: elapsed time takes no notice): due Sat Oct 3 03:00.
     segments = [Segment(t(9, 30, 10), t(9, 30, 16)), Segment(t(10, 2, 9))]
-    assert due(segments, "hours", 24) == Due(t(10, 3, 3), False)
+    assert due(segments, "hours", 24) == Due(t(10, 3, 3), None, False)
     # Two pauses: 6 h, then Oct 2 09:00 to 21:00 (12 h): 6 left from Oct 4 08:00: 14:00.
     three = [*segments[:1], Segment(t(10, 2, 9), t(10, 2, 21)), Segment(t(10, 4, 8))]
-    assert due(three, "hours", 24) == Due(t(10, 4, 14), False)
+    assert due(three, "hours", 24) == Due(t(10, 4, 14), None, False)
 
 
 def test_elapsed_time_used_up_before_a_pause_is_due_when_it_resumes() -> None:
     segments = [Segment(t(9, 30, 10), t(9, 30, 13)), Segment(t(10, 8, 9, 15))]
-    assert due(segments, "hours", 2) == Due(t(10, 8, 9, 15), False)
+    assert due(segments, "hours", 2) == Due(t(10, 8, 9, 15), None, False)
 
 
 def test_the_due_instant_is_in_the_policys_zone_whatever_the_input_zone() -> None:
@@ -302,8 +302,8 @@ def test_the_due_instant_is_in_the_policys_zone_whatever_the_input_zone() -> Non
     ]
     # 3 hours, 1 used; 2 left from 04:00Z = 12:00 in Shanghai: 14:00 Shanghai.
     result = due(segments, "hours", 3)
-    assert result == Due(t(9, 30, 14), False)
-    assert result is not None and result.at.tzinfo == TZ
+    assert result == Due(t(9, 30, 14), None, False)
+    assert result is not None and result.late_from.tzinfo == TZ
 
 
 # --- time used ----------------------------------------------------------------------------------
@@ -383,8 +383,8 @@ def test_an_estimate_counts_every_day_of_a_stretch_that_is_all_working_days() ->
 @pytest.mark.parametrize(
     ("unit", "amount", "expected"),
     [
-        ("minutes", 90, t(10, 12, 22, 29)),  # 90 minutes before Oct 12 23:59:59 (+59 s)
-        ("hours", 2, t(10, 12, 21, 59)),  # 2 hours before (+59 s)
+        ("minutes", 90, t(10, 12, 22, 30)),  # 90 minutes before Oct 13 00:00 (late from)
+        ("hours", 2, t(10, 12, 22)),  # 2 hours before
         ("calendar_days", 1, t(10, 12)),  # the due day itself, from 00:00
         ("calendar_days", 3, t(10, 10)),  # Oct 12, 11, 10
         ("working_days", 1, t(10, 12)),  # Mon Oct 12 is a working day: itself
@@ -394,9 +394,7 @@ def test_an_estimate_counts_every_day_of_a_stretch_that_is_all_working_days() ->
     ],
 )
 def test_a_reminder_before_a_due_instant(unit: str, amount: int, expected: datetime) -> None:
-    got = reminder(end_of(2026, 10, 12), unit, amount)
-    if unit in ("minutes", "hours"):
-        expected += timedelta(seconds=59)
+    got = reminder(day_due(2026, 10, 12), unit, amount)
     assert got == expected
     assert got.tzinfo == TZ
 
@@ -404,15 +402,25 @@ def test_a_reminder_before_a_due_instant(unit: str, amount: int, expected: datet
 def test_a_reminder_in_working_days_before_a_rest_day_starts_on_a_working_day() -> None:
     # Due Sat Oct 31 (an end of month, never rolled): 1 working day before counts back to Fri
     # Oct 30; across the Spring Festival from Tue Feb 24: Feb 24 (1), Sat Feb 14 (2).
-    assert reminder(end_of(2026, 10, 31), "working_days", 1) == t(10, 30)
-    assert reminder(end_of(2026, 2, 24), "working_days", 2) == t(2, 14)
+    assert reminder(day_due(2026, 10, 31), "working_days", 1) == t(10, 30)
+    assert reminder(day_due(2026, 2, 24), "working_days", 2) == t(2, 14)
 
 
 def test_a_reminder_in_an_unpublished_year_is_refused_or_estimated() -> None:
     # Due Tue Jan 5 2027: 3 working days back by weekdays: Jan 5 (1), Jan 4 (2), Fri Jan 1
     # (3): an estimate knows no holiday when counting back.
     with pytest.raises(UnpublishedCalendarError):
-        reminder(end_of(2027, 1, 5), "working_days", 3)
-    assert reminder(end_of(2027, 1, 5), "working_days", 3, estimate=True) == t(1, 1, year=2027)
+        reminder(day_due(2027, 1, 5), "working_days", 3)
+    assert reminder(day_due(2027, 1, 5), "working_days", 3, estimate=True) == t(1, 1, year=2027)
     # Calendar days and elapsed time need no schedule.
-    assert reminder(end_of(2027, 1, 5), "calendar_days", 3) == t(1, 3, year=2027)
+    assert reminder(day_due(2027, 1, 5), "calendar_days", 3) == t(1, 3, year=2027)
+
+
+def test_a_reminder_in_days_before_an_instant_counts_back_from_the_day_before_it() -> None:
+    # A period in hours late from Tue Oct 13 00:00 exactly: its last instant on time is on
+    # Mon Oct 12, so 1 working day before is Oct 12 from 00:00; late from 14:30 on Oct 13,
+    # Oct 13 itself.
+    midnight = Due(t(10, 13), None, False)
+    assert reminder(midnight, "working_days", 1) == t(10, 12)
+    assert reminder(Due(t(10, 13, 14, 30), None, False), "working_days", 1) == t(10, 13)
+    assert reminder(Due(t(10, 13, 14, 30), None, False), "calendar_days", 2) == t(10, 12)

@@ -2,7 +2,8 @@
 
 See tests/calendar/test_working_days.py for the schedules. Each case says how the date was reached.
 Unless stated: tz Asia/Shanghai (+08:00), day 1 is the day after receipt (民法典 Art. 201),
-days end at 23:59:59 local, calendar-day periods roll off rest days (Art. 203).
+a period's last day ends at 24:00 local, so it is late from the next day's 00:00, and
+calendar-day periods roll off rest days (Art. 203).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from complaint_rules.calendar.periods import (
     Unit,
     due_after,
     start_day,
+    years_after,
 )
 from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
@@ -38,9 +40,14 @@ def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0, tz: timezone | ZoneInf
     return datetime(y, m, d, hh, mm, tzinfo=tz)
 
 
-def end(y: int, m: int, d: int) -> datetime:
-    """23:59:59 Shanghai time on the given day."""
-    return datetime(y, m, d, 23, 59, 59, tzinfo=SH)
+def end(y: int, m: int, d: int) -> date:
+    """The given day, as a period's last day."""
+    return date(y, m, d)
+
+
+def on(day: date, estimated: bool = False) -> Due:
+    """Due on ``day``: it ends at 24:00 Shanghai time, late from the next day's 00:00."""
+    return Due(datetime.combine(day + timedelta(days=1), time(0), tzinfo=SH), day, estimated)
 
 
 def due(
@@ -115,18 +122,19 @@ def due(
         (at(2026, 5, 29), 1, end(2026, 6, 1)),
     ],
 )
-def test_working_days(start: datetime, amount: int, expected: datetime) -> None:
+def test_working_days(start: datetime, amount: int, expected: date) -> None:
     result = due(start, "working_days", amount)
-    assert result == Due(expected, False)
-    assert result.at.utcoffset() == timedelta(hours=8)
+    assert result == on(expected)
+    assert result.late_from.utcoffset() == timedelta(hours=8)
+    assert result.late_from == datetime.combine(expected, time(), tzinfo=SH) + timedelta(days=1)
 
 
 def test_working_days_counting_the_day_of_receipt() -> None:
     # Received on make-up Sun Sep 20 2026, which counts: 20 (1), 21 (2), 22 (3), 23 (4),
     # Thu Sep 24 (5).
-    assert due(at(2026, 9, 20, 9), "working_days", 5, INCLUSIVE) == Due(end(2026, 9, 24), False)
+    assert due(at(2026, 9, 20, 9), "working_days", 5, INCLUSIVE) == on(end(2026, 9, 24))
     # Received on a holiday (Oct 2 2026): it does not count, so day 1 is Oct 8.
-    assert due(at(2026, 10, 2), "working_days", 1, INCLUSIVE) == Due(end(2026, 10, 8), False)
+    assert due(at(2026, 10, 2), "working_days", 1, INCLUSIVE) == on(end(2026, 10, 8))
 
 
 def test_local_date_of_receipt_decides() -> None:
@@ -135,21 +143,48 @@ def test_local_date_of_receipt_decides() -> None:
     local = at(2026, 3, 5, 23, 59)
     same_in_utc = datetime(2026, 3, 5, 15, 59, tzinfo=UTC)
     assert local == same_in_utc
-    assert due(local, "working_days", 1) == Due(end(2026, 3, 6), False)
-    assert due(same_in_utc, "working_days", 1) == Due(end(2026, 3, 6), False)
+    assert due(local, "working_days", 1) == on(end(2026, 3, 6))
+    assert due(same_in_utc, "working_days", 1) == on(end(2026, 3, 6))
     # Thu Mar 5 23:59 UTC is Fri Mar 6 07:59 in Shanghai: received Friday, day 1 Mon Mar 9.
-    assert due(at(2026, 3, 5, 23, 59, tz=UTC), "working_days", 1) == Due(end(2026, 3, 9), False)
+    assert due(at(2026, 3, 5, 23, 59, tz=UTC), "working_days", 1) == on(end(2026, 3, 9))
     # Tue Sep 29 2026 15:30Z = 23:30 local Tue: Oct 9 (see above); 16:30Z = 00:30 Wed Sep 30:
     # Oct 10.
-    assert due(at(2026, 9, 29, 15, 30, tz=UTC), "working_days", 3).at == end(2026, 10, 9)
-    assert due(at(2026, 9, 29, 16, 30, tz=UTC), "working_days", 3).at == end(2026, 10, 10)
+    assert due(at(2026, 9, 29, 15, 30, tz=UTC), "working_days", 3).last_day == end(2026, 10, 9)
+    assert due(at(2026, 9, 29, 16, 30, tz=UTC), "working_days", 3).last_day == end(2026, 10, 10)
+
+
+def test_the_last_day_ends_at_24_00_so_nothing_on_it_is_late() -> None:
+    # 民法典 第二百零三條: 「期間的最後一日的截止時間為二十四時」. Received Mon Mar 9 2026,
+    # 1 working day: Tue Mar 10 is the last day; every instant of it (23:59:59.999999
+    # included) is on time, and it is late from Wed Mar 11 00:00 local.
+    result = due(at(2026, 3, 9), "working_days", 1)
+    assert result.last_day == date(2026, 3, 10)
+    assert result.late_from == datetime(2026, 3, 11, 0, 0, tzinfo=SH)
+    assert datetime(2026, 3, 10, 23, 59, 59, 999_999, tzinfo=SH) < result.late_from
+
+
+def test_a_month_end_complaint_in_the_last_half_second_of_march_is_received_in_march() -> None:
+    # Received Tue Mar 31 2026 at 23:59:59.5: the day has not ended (it ends at 24:00), so
+    # a period to the end of the month of receipt ends on Mar 31, and one counting the day
+    # of receipt counts Mar 31 itself.
+    half = datetime(2026, 3, 31, 23, 59, 59, 500_000, tzinfo=SH)
+    assert start_day(half, tz=SH, convention=DEFAULT) == (date(2026, 3, 31), False)
+    assert due(half, "end_of_month", 1) == on(end(2026, 3, 31))
+    # Mar 31 (1, a Tuesday, counted), Apr 1 (2), Thu Apr 2 (3).
+    assert due(half, "working_days", 3, INCLUSIVE) == on(end(2026, 4, 2))
 
 
 def test_day_ends_at() -> None:
-    # Close of business 17:00: received Mon Mar 9 2026, day 1 Tue Mar 10 at 17:00 local.
+    # A cut-off a source states, close of business 17:00: received Mon Mar 9 2026, day 1
+    # is Tue Mar 10, late from 17:00 local that day.
     cob = CountingConvention(day_ends_at=time(17, 0))
     result = due(at(2026, 3, 9), "working_days", 1, cob)
-    assert result.at == datetime(2026, 3, 10, 17, 0, tzinfo=SH)
+    assert result == Due(datetime(2026, 3, 10, 17, 0, tzinfo=SH), date(2026, 3, 10), False)
+    # Received at 17:00 exactly, the day of receipt is over: counted inclusively, the
+    # count starts on Tue Mar 10.
+    both = CountingConvention(day_ends_at=time(17, 0), exclude_start_day=False)
+    assert due(at(2026, 3, 9, 17), "working_days", 1, both).last_day == date(2026, 3, 10)
+    assert due(at(2026, 3, 9, 16, 59), "working_days", 1, both).last_day == date(2026, 3, 9)
 
 
 # -- calendar days ----------------------------------------------------------------------
@@ -185,7 +220,7 @@ def test_day_ends_at() -> None:
 def test_calendar_days(
     start: datetime, amount: int, convention: CountingConvention, expected: datetime
 ) -> None:
-    assert due(start, "calendar_days", amount, convention) == Due(expected, False)
+    assert due(start, "calendar_days", amount, convention) == on(expected)
 
 
 # -- end of month -----------------------------------------------------------------------
@@ -209,7 +244,7 @@ def test_calendar_days(
     ],
 )
 def test_end_of_month(start: datetime, amount: int, expected: datetime) -> None:
-    assert due(start, "end_of_month", amount) == Due(expected, False)
+    assert due(start, "end_of_month", amount) == on(expected)
 
 
 # -- minutes and hours ------------------------------------------------------------------
@@ -217,12 +252,12 @@ def test_end_of_month(start: datetime, amount: int, expected: datetime) -> None:
 
 def test_minutes_and_hours_are_elapsed_time() -> None:
     # 24 hours from 09:00 on a holiday is 09:00 the next day: holidays do not matter.
-    assert due(at(2026, 10, 1, 9), "hours", 24) == Due(at(2026, 10, 2, 9), False)
+    assert due(at(2026, 10, 1, 9), "hours", 24) == Due(at(2026, 10, 2, 9), None, False)
     # 90 minutes from 15:00Z, expressed in Shanghai time: 00:30 next day.
     result = due(datetime(2026, 3, 5, 15, 0, tzinfo=UTC), "minutes", 90)
-    assert result == Due(at(2026, 3, 6, 0, 30), False)
-    assert result.at.tzinfo is SH
-    assert due(at(2026, 3, 5), "hours", 0).at == at(2026, 3, 5)
+    assert result == Due(at(2026, 3, 6, 0, 30), None, False)
+    assert result.late_from.tzinfo is SH
+    assert due(at(2026, 3, 5), "hours", 0).late_from == at(2026, 3, 5)
 
 
 def test_hours_across_a_dst_change_are_absolute() -> None:
@@ -230,8 +265,8 @@ def test_hours_across_a_dst_change_are_absolute() -> None:
     # Sat Mar 7 2026 12:00 EST (17:00Z) + 24 h = Sun Mar 8 17:00Z = 13:00 EDT (DST began
     # 02:00 Mar 8).
     result = due(datetime(2026, 3, 7, 12, 0, tzinfo=ny), "hours", 24, tz=ny)
-    assert result.at == datetime(2026, 3, 8, 17, 0, tzinfo=UTC)
-    assert (result.at.hour, result.at.utcoffset()) == (13, timedelta(hours=-4))
+    assert result.late_from == datetime(2026, 3, 8, 17, 0, tzinfo=UTC)
+    assert (result.late_from.hour, result.late_from.utcoffset()) == (13, timedelta(hours=-4))
 
 
 def test_day_end_in_a_dst_gap_is_a_real_instant() -> None:
@@ -240,8 +275,18 @@ def test_day_end_in_a_dst_gap_is_a_real_instant() -> None:
     # 07:30Z = 03:30 EDT. (Received Fri Mar 6 + 2 days, not rolled.)
     conv = CountingConvention(day_ends_at=time(2, 30), roll_to_working_day=False)
     result = due(datetime(2026, 3, 6, 12, 0, tzinfo=ny), "calendar_days", 2, conv, tz=ny)
-    assert result.at == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
-    assert (result.at.hour, result.at.minute) == (3, 30)
+    assert result.late_from == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
+    assert (result.late_from.hour, result.late_from.minute) == (3, 30)
+    assert result.last_day == date(2026, 3, 8)
+
+
+def test_the_end_of_a_day_before_a_dst_gap_at_midnight_is_a_real_instant() -> None:
+    # In Santiago, DST began at 24:00 on Sat Sep 5 2026 (clocks went to 01:00 on Sun Sep 6):
+    # a period whose last day is Sep 5 is late from Sep 6 01:00 -03, i.e. 04:00Z.
+    cl = ZoneInfo("America/Santiago")
+    result = due(datetime(2026, 9, 4, 12, 0, tzinfo=cl), "calendar_days", 1, NO_ROLL, tz=cl)
+    assert result.last_day == date(2026, 9, 5)
+    assert result.late_from == datetime(2026, 9, 6, 4, 0, tzinfo=UTC)
 
 
 # -- unknown years ----------------------------------------------------------------------
@@ -249,13 +294,13 @@ def test_day_end_in_a_dst_gap_is_a_real_instant() -> None:
 
 def test_working_days_into_an_unknown_year() -> None:
     # Received Mon Dec 28 2026: Dec 29 (1), 30 (2), Thu Dec 31 (3): all known.
-    assert due(at(2026, 12, 28), "working_days", 3) == Due(end(2026, 12, 31), False)
+    assert due(at(2026, 12, 28), "working_days", 3) == on(end(2026, 12, 31))
     # Day 4 would be in 2027, whose schedule is not published.
     with pytest.raises(UnpublishedCalendarError) as info:
         due(at(2026, 12, 28), "working_days", 5)
     assert info.value.year == 2027
     # Estimated: Fri Jan 1 2027 New Year (estimated), weekend; Mon Jan 4 (4), Tue Jan 5 (5).
-    assert due(at(2026, 12, 28), "working_days", 5, estimate=True) == Due(end(2027, 1, 5), True)
+    assert due(at(2026, 12, 28), "working_days", 5, estimate=True) == on(end(2027, 1, 5), True)
 
 
 def test_calendar_days_into_an_unknown_year() -> None:
@@ -263,11 +308,11 @@ def test_calendar_days_into_an_unknown_year() -> None:
     with pytest.raises(UnpublishedCalendarError):
         due(at(2026, 12, 20), "calendar_days", 15)
     # Without rolling no calendar is needed.
-    assert due(at(2026, 12, 20), "calendar_days", 15, NO_ROLL) == Due(end(2027, 1, 4), False)
+    assert due(at(2026, 12, 20), "calendar_days", 15, NO_ROLL) == on(end(2027, 1, 4))
     # Estimated: Jan 4 2027 is a Monday with no estimated holiday.
-    assert due(at(2026, 12, 20), "calendar_days", 15, estimate=True) == Due(end(2027, 1, 4), True)
+    assert due(at(2026, 12, 20), "calendar_days", 15, estimate=True) == on(end(2027, 1, 4), True)
     # Thu Dec 17 2026 + 15 = Fri Jan 1 2027 (New Year, estimated), weekend: Mon Jan 4.
-    assert due(at(2026, 12, 17), "calendar_days", 15, estimate=True) == Due(end(2027, 1, 4), True)
+    assert due(at(2026, 12, 17), "calendar_days", 15, estimate=True) == on(end(2027, 1, 4), True)
 
 
 def test_extra_days_make_2027_known_and_change_the_result() -> None:
@@ -278,9 +323,9 @@ def test_extra_days_make_2027_known_and_change_the_result() -> None:
         extra_holidays={date(2027, 1, 1): "元旦"},
         extra_workdays={date(2027, 1, 2): "调休"},
     )
-    assert due(at(2026, 12, 28), "working_days", 5, calendar=cal) == Due(end(2027, 1, 4), False)
+    assert due(at(2026, 12, 28), "working_days", 5, calendar=cal) == on(end(2027, 1, 4))
     # Sun Dec 20 2026 + 13 = Sat Jan 2 2027, now a working day: no roll, no error.
-    assert due(at(2026, 12, 20), "calendar_days", 13, calendar=cal) == Due(end(2027, 1, 2), False)
+    assert due(at(2026, 12, 20), "calendar_days", 13, calendar=cal) == on(end(2027, 1, 2))
 
 
 # -- argument checks --------------------------------------------------------------------
@@ -334,8 +379,9 @@ STARTS = st.datetimes(
 @given(start=STARTS, n=st.integers(min_value=1, max_value=40))
 def test_working_days_due_is_nth_working_day_after_receipt(start: datetime, n: int) -> None:
     result = due(start, "working_days", n)
-    last = result.at.date()
-    assert result.at.time() == time(23, 59, 59)
+    last = result.last_day
+    assert last is not None
+    assert result.late_from == datetime.combine(last + timedelta(days=1), time(), tzinfo=SH)
     assert CAL.is_working_day(last)
     assert CAL.working_days_between(start.date(), last) == n
 
@@ -345,7 +391,8 @@ def test_working_days_due_is_nth_working_day_after_receipt(start: datetime, n: i
 def test_calendar_days_due_is_first_working_day_on_or_after_last_day(
     start: datetime, n: int
 ) -> None:
-    last = due(start, "calendar_days", n).at.date()
+    last = due(start, "calendar_days", n).last_day
+    assert last is not None
     nominal = start.date() + timedelta(days=n)
     assert last >= nominal
     assert CAL.is_working_day(last)
@@ -360,7 +407,7 @@ CONVENTIONS = st.builds(
     CountingConvention,
     exclude_start_day=st.booleans(),
     day_ends_at=st.sampled_from(
-        [time(23, 59, 59), time(17, 30), time(8, 0), time(0, 0), time(23, 59, 59, 999_999)]
+        [None, time(23, 59, 59), time(17, 30), time(8, 0), time(0, 0), time(23, 59, 59, 999_999)]
     ),
     roll_to_working_day=st.booleans(),
 )
@@ -381,9 +428,12 @@ def same_day_starts(draw: st.DrawFn) -> SameDay:
     tz = draw(st.sampled_from(ZONES))
     day = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2027, 12, 31)))
     ends = convention.day_ends_at
-    ends_us = ((ends.hour * 60 + ends.minute) * 60 + ends.second) * 10**6 + ends.microsecond
-    ended = ends_us < US_A_DAY - 1 and draw(st.booleans())
-    times = st.integers(ends_us + 1, US_A_DAY - 1) if ended else st.integers(0, ends_us)
+    if ends is None:  # 24:00: the day never ends before it is over
+        ends_us = US_A_DAY
+    else:
+        ends_us = ((ends.hour * 60 + ends.minute) * 60 + ends.second) * 10**6 + ends.microsecond
+    ended = ends_us < US_A_DAY and (ends_us == 0 or draw(st.booleans()))
+    times = st.integers(ends_us, US_A_DAY - 1) if ended else st.integers(0, ends_us - 1)
 
     def start() -> datetime:
         wall = datetime.combine(day, time(), tzinfo=tz) + timedelta(microseconds=draw(times))
@@ -400,7 +450,7 @@ def outcome(count: Count, case: SameDay, start: datetime) -> tuple[str, ...]:
         due = count(start, unit, amount, **kw)
     except UnpublishedCalendarError as exc:
         return ("refused", str(exc))
-    return (due.at.isoformat(), str(due.estimated))
+    return (due.late_from.isoformat(), str(due.last_day), str(due.estimated))
 
 
 def same_due(count: Count, case: SameDay) -> bool:
@@ -441,9 +491,46 @@ def test_a_count_that_reads_the_hour_would_be_caught() -> None:
 
 def test_start_day_is_the_local_date_and_whether_it_had_ended() -> None:
     late = CountingConvention(day_ends_at=time(17, 30))
-    assert start_day(at(2026, 3, 5, 17, 30), tz=SH, convention=late) == (date(2026, 3, 5), False)
-    assert start_day(at(2026, 3, 5, 17, 31), tz=SH, convention=late) == (date(2026, 3, 5), True)
+    assert start_day(at(2026, 3, 5, 17, 29), tz=SH, convention=late) == (date(2026, 3, 5), False)
+    assert start_day(at(2026, 3, 5, 17, 30), tz=SH, convention=late) == (date(2026, 3, 5), True)
+    # With the default 24:00, a day has not ended at any instant of it.
+    last = datetime(2026, 3, 5, 23, 59, 59, 999_999, tzinfo=SH)
+    assert start_day(last, tz=SH, convention=DEFAULT) == (date(2026, 3, 5), False)
     # 2026-03-05 23:59 UTC is Mar 6 07:59 in Shanghai.
     utc = datetime(2026, 3, 5, 23, 59, tzinfo=UTC)
     assert start_day(utc, tz=SH, convention=DEFAULT) == (date(2026, 3, 6), False)
     assert {"calendar_days", "working_days", "end_of_month"} == DAY_UNITS
+
+
+# -- years (retention): 民法典 第二百零一條/第二百零二條 ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "last"),
+    [
+        # The same day N years on: archived Mon Oct 12 2026, 5 years: Sun Oct 12 2031 (a
+        # rest day does not move it: a retention term is not an act to be done on a day).
+        (date(2026, 10, 12), 5, date(2031, 10, 12)),
+        # Feb 29 has no corresponding day in 2033: the month's last day, Feb 28.
+        (date(2028, 2, 29), 5, date(2033, 2, 28)),
+        # ... and in 2032, a leap year, it has: Feb 29.
+        (date(2028, 2, 29), 4, date(2032, 2, 29)),
+        # Month ends are corresponding days like any other: Mar 31 -> Mar 31, Jan 31 -> Jan 31,
+        # Feb 28 (not a leap year) -> Feb 28 (not Feb 29 in 2028).
+        (date(2026, 3, 31), 1, date(2027, 3, 31)),
+        (date(2026, 1, 31), 5, date(2031, 1, 31)),
+        (date(2027, 2, 28), 1, date(2028, 2, 28)),
+        (date(2026, 12, 31), 5, date(2031, 12, 31)),
+    ],
+)
+def test_years_after_is_the_corresponding_day_or_the_months_last(
+    day: date, years: int, last: date
+) -> None:
+    assert years_after(day, years) == last
+
+
+def test_years_after_refuses_a_negative_or_fractional_term() -> None:
+    with pytest.raises(ValueError, match="years must be a whole number"):
+        years_after(date(2026, 1, 1), -1)
+    with pytest.raises(ValueError, match="years must be a whole number"):
+        years_after(date(2026, 1, 1), 1.5)  # type: ignore[arg-type]

@@ -162,12 +162,16 @@ def test_deadlines_in_working_days_end_on_the_oracles_day(policy: CompiledPolicy
             convention=convention,
             estimate=True,
         )
-        unknown = not CAL.is_known(due.at.year)
+        assert due.last_day is not None
+        unknown = not CAL.is_known(due.last_day.year)
         assert due.estimated is unknown
         if not unknown:
             expected = nth_working_day_after(local, n)
-            assert due.at == datetime.combine(expected, time(23, 59, 59), tzinfo=policy.tz)
-            assert due.at > received
+            assert due.last_day == expected
+            assert due.late_from == datetime.combine(
+                expected + timedelta(days=1), time(), tzinfo=policy.tz
+            )
+            assert due.late_from > received
         else:
             with pytest.raises(UnpublishedCalendarError):
                 due_after(received, "working_days", n, calendar=CAL, tz=policy.tz)
@@ -192,7 +196,8 @@ def test_calendar_day_deadlines_roll_to_the_oracles_next_working_day(
         assert due == due_after(
             received, "calendar_days", n, calendar=CAL, tz=policy.tz, estimate=True
         )
-        assert due.at == datetime.combine(last, time(23, 59, 59), tzinfo=policy.tz)
+        assert due.last_day == last
+        assert due.late_from == datetime.combine(last + timedelta(days=1), time(), tzinfo=policy.tz)
         assert not due.estimated
 
     counted()

@@ -23,7 +23,10 @@ def test_decide_prints_json(capsys: pytest.CaptureFixture[str], complaint: Path)
     code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(complaint))
     assert (code, err) == (0, "")
     decision = json.loads(out)
-    assert decision["deadlines"][0]["due"] == "2026-10-10T23:59:59+08:00"
+    assert decision["deadlines"][0]["due"] == {
+        "last_day": "2026-10-10",
+        "late_from": "2026-10-11T00:00:00+08:00",
+    }
     assert decision["policy"]["id"] == "keyouqianqi_credit_union"
 
 
@@ -31,7 +34,7 @@ def test_decide_by_path_and_as_text(capsys: pytest.CaptureFixture[str], complain
     policy = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
     code, out, _ = run(capsys, "decide", str(policy), str(complaint), "--format", "text")
     assert code == 0
-    assert "due 2026-10-10T23:59:59+08:00 [limit_general · 第十一條]" in out
+    assert "due by the end of 2026-10-10 (24:00) [limit_general · 第十一條]" in out
 
 
 def test_decide_a_list_of_complaints(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,12 +87,12 @@ def test_decide_carries_only_the_personal_fields_asked_for(
 def test_decide_as_of_an_instant_marks_what_is_overdue(
     capsys: pytest.CaptureFixture[str], complaint: Path
 ) -> None:
-    # Due Sat Oct 10 23:59:59; asked at Oct 11 09:00 it is overdue, at Oct 10 09:00 not.
+    # Due by the end of Sat Oct 10; asked at Oct 11 09:00 it is overdue, at Oct 10 09:00 not.
     argv = ["decide", "keyouqianqi_credit_union", str(complaint), "--at"]
     code, out, _ = run(capsys, *argv, "2026-10-11T09:00:00+08:00")
     assert code == 0
     (deadline,) = [d for d in json.loads(out)["deadlines"] if d["due"] is not None]
-    assert (deadline["due"], deadline["overdue_at_decision"]) == ("2026-10-10T23:59:59+08:00", True)
+    assert (deadline["due"]["last_day"], deadline["overdue_at_decision"]) == ("2026-10-10", True)
     code, out, _ = run(capsys, *argv, "2026-10-10T09:00:00+08:00")
     (deadline,) = [d for d in json.loads(out)["deadlines"] if d["due"] is not None]
     assert deadline["overdue_at_decision"] is False
@@ -113,7 +116,7 @@ def test_decide_reads_stdin_and_estimates_when_asked(
     code, out, _ = run(capsys, "decide", "keyouqianqi_credit_union", "-", "--estimate")
     assert code == 0
     (deadline,) = [d for d in json.loads(out)["deadlines"] if d["due"] is not None]
-    assert (deadline["due"], deadline["estimated"]) == ("2027-01-05T23:59:59+08:00", True)
+    assert (deadline["due"]["last_day"], deadline["estimated"]) == ("2027-01-05", True)
 
 
 def test_decide_carries_only_fields_that_may_be_carried(capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,7 @@ def test_the_command_exits_1_when_they_differ_and_prints_json(
     data = json.loads(out)
     assert data["equivalent"] is False
     assert [c["id"] for c in data["changes"]] == ["reply_general"]
-    assert data["changes"][0]["example"]["new"] == "due 2026-03-17T23:59:59+08:00"
+    assert data["changes"][0]["example"]["new"] == "due by the end of 2026-03-17 (24:00)"
 
 
 def test_a_space_too_large_is_refused_unless_sampled(

@@ -27,6 +27,7 @@ def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
         "explain",
         "status",
         "serve",
+        "duties",
         "validate",
         "list",
         "coverage",

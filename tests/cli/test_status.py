@@ -24,7 +24,11 @@ def test_status_of_a_case_with_a_rejected_event(capsys: pytest.CaptureFixture[st
     assert (code, err) == (1, "")
     status = json.loads(out)
     (clock,) = status["clocks"]
-    assert (clock["state"], clock["due"]) == ("breached", "2026-10-09T23:59:59+08:00")
+    assert (clock["state"], clock["due"], clock["breached_at"]) == (
+        "breached",
+        {"last_day": "2026-10-09", "late_from": "2026-10-10T00:00:00+08:00"},
+        "2026-10-10T00:00:00+08:00",
+    )
     assert [e["id"] for e in status["escalations"]] == ["overrun_general"]
     assert [r["index"] for r in status["rejected"]] == [3]
     code, out, _ = run(capsys, *argv)

@@ -25,7 +25,7 @@ def test_a_failing_case_shows_each_difference_with_its_line(
     expect:
       level: complex
       deadlines:
-        - {id: reply_general, due: 2026-10-09T23:59:59+08:00, by: [complained_unit]}
+        - {id: reply_general, due: {last_day: 2026-10-09}, by: [complained_unit]}
       escalations: [overrun_complex]
       penalties: []
 """,
@@ -39,9 +39,9 @@ def test_a_failing_case_shows_each_difference_with_its_line(
         f"  {path}:10: level",
         "    expected: complex",
         "    actual:   general",
-        f"  {path}:12: deadlines[reply_general].due",
-        "    expected: 2026-10-09T23:59:59+08:00",
-        "    actual:   2026-10-10T23:59:59+08:00",
+        f"  {path}:12: deadlines[reply_general].due.last_day",
+        "    expected: 2026-10-09",
+        "    actual:   2026-10-10",
         f"  {path}:13: escalations[overrun_complex]",
         "    expected: present",
         "    actual:   absent; here: overrun_general",
@@ -58,7 +58,7 @@ def test_passing_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         + """\
     expect:
       level: 一般投訴
-      deadlines: [{id: reply_general, due: 2026-10-10T15:59:59Z}]
+      deadlines: [{id: reply_general, due: {late_from: 2026-10-10T16:00:00Z}}]
       escalations: [overrun_general]
 """,
     )

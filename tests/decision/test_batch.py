@@ -34,7 +34,7 @@ from complaint_rules.decision.batch import (
 )
 from complaint_rules.decision.engine import decide_bytes, decide_pieces
 from tests.support import ROOT
-from tests.support.local_time import CST
+from tests.support.local_time import CST, due_on
 
 EXAMPLES = sorted((ROOT / "examples" / "complaints").glob("*.json"))
 
@@ -150,7 +150,7 @@ def test_bad_items_are_rejected_in_place_and_the_stream_goes_on(
     assert got[2] == Rejected(2, problems(keyouqianqi, items[2]))
     assert [p.path for p in problems(keyouqianqi, items[1])] == [("channel",)]
     assert isinstance(got[3], Decision)
-    assert got[3].deadlines[0].due == datetime(2026, 10, 10, 23, 59, 59, tzinfo=CST)
+    assert got[3].deadlines[0].due == due_on(2026, 10, 10)
 
 
 def test_a_deadline_into_an_unpublished_year_is_rejected_unless_estimated(

@@ -12,7 +12,7 @@ import pytest
 
 from complaint_rules import ComplaintError, Decision, load_policy_text
 from tests.support.deciders import decide
-from tests.support.local_time import CST
+from tests.support.local_time import CST, due_at, due_on
 from tests.support.policy_texts import MINI
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
@@ -92,7 +92,7 @@ def test_working_day_deadline_and_escalation_chain() -> None:
     decision = decide(POLICY, BASE)
     reply = decision.deadlines[0]
     # Fri Oct 9 2026 -> Sat Oct 10 (make-up) = 1, Mon 12 = 2, Tue 13 = 3.
-    assert reply.due == datetime(2026, 10, 13, 23, 59, 59, tzinfo=CST)
+    assert reply.due == due_on(2026, 10, 13)
     assert reply.status == "running" and reply.source.article == "第一條"
     assert [(e.id, e.on, e.next) for e in decision.escalations] == [
         ("up", "deadline_missed", "top"),
@@ -108,7 +108,7 @@ def test_until_deadline_waits_for_its_fact_then_takes_the_earliest() -> None:
         ("departs_at",),
     )
     given = decide(POLICY, {**BASE, "departs_at": "2026-10-10T04:00:00+00:00"}).deadlines[1]
-    assert given.due == datetime(2026, 10, 10, 12, 0, tzinfo=CST)
+    assert given.due == due_at(datetime(2026, 10, 10, 12, 0, tzinfo=CST))
 
 
 def test_penalty_per_occurrence_with_a_conditional_sanction() -> None:
@@ -234,6 +234,6 @@ def test_the_host_can_add_next_years_schedule() -> None:
         workdays={date(2027, 2, 13): "春節調休"},
     )
     decision = decide(hosted, data)
-    assert decision.deadlines[0].due == datetime(2027, 2, 16, 23, 59, 59, tzinfo=CST)
+    assert decision.deadlines[0].due == due_on(2027, 2, 16)
     assert decision.deadlines[0].estimated is False
     assert decision.policy.calendar != decide(POLICY, BASE).policy.calendar

@@ -47,6 +47,7 @@ from complaint_rules.decision.batch import DecidedLine, decide_jsonl
 from complaint_rules.decision.engine import decide_json
 from complaint_rules.decision.model import (
     DecidedApproval,
+    DecidedDue,
     DecidedPenalty,
     DecidedReport,
     DecidedSanction,
@@ -481,7 +482,8 @@ def estimated(cp: CompiledPolicy, item: dict[str, Any]) -> str:
     assert decision is not None
     unknown = max(cp.calendar.known_years) + 1
     assert any(d.estimated for d in decision.deadlines) or any(
-        r.due is not None and r.due.year == unknown for r in decision.reports
+        r.due is not None and r.due.last_day is not None and r.due.last_day.year == unknown
+        for r in decision.reports
     ), item
     return decide_json(cp, item, estimate=True)
 
@@ -574,10 +576,12 @@ def test_the_writer_writes_any_aware_instant_as_pydantic(instant: datetime) -> N
     assert writer.value(instant) == want
     report = DecidedReport(
         id="r", label="報告", by=(NAMED,), by_any=False, to=(), to_any=False, frequency="once",
-        starts="received", due=instant, waiting_for=(), discretionary=False, note=None,
-        source=SOURCE,
+        starts="received", due=DecidedDue(last_day=None, late_from=instant), waiting_for=(),
+        discretionary=False, note=None, source=SOURCE,
     )  # fmt: skip
     assert write(report) == [report.model_dump_json().encode()] * 4
+    day = DecidedDue(last_day=instant.date(), late_from=instant)
+    assert write(day) == [day.model_dump_json().encode()] * 4
 
 
 @given(st.lists(INSTANTS, min_size=2, max_size=6), ZONES)

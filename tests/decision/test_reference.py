@@ -163,13 +163,16 @@ def forms(cp: CompiledPolicy, complaint: dict[str, Any], carry: tuple[str, ...])
 ZONES = st.sampled_from(
     [timezone(timedelta(hours=8)), UTC, timezone(timedelta(hours=-5, minutes=-30))]
 )
-LATER = st.sampled_from([timedelta(0), timedelta(microseconds=1), timedelta(days=3)])
+LATER = st.sampled_from(
+    [timedelta(0), timedelta(microseconds=-1), timedelta(microseconds=1), timedelta(days=3)]
+)
 CARRY = st.sampled_from([(), ("id",), ("text", "complainant", "id")])
 
 
 def as_of(data: st.DataObject, cp: CompiledPolicy, complaint: dict[str, Any]) -> Any:
     """An instant to decide ``complaint`` as of: its receipt or one of its due instants (the
-    engine's), exactly, a microsecond later or days later; in another zone, or as text."""
+    engine's: the instants they are late from), exactly, a microsecond earlier or later or
+    days later; in another zone, or as text."""
     received = complaint.get("received_at")
     try:
         near = [datetime.fromisoformat(received)] if isinstance(received, str) else []
@@ -177,7 +180,7 @@ def as_of(data: st.DataObject, cp: CompiledPolicy, complaint: dict[str, Any]) ->
         near = []
     decided = outcome(lambda: engine.decide(cp, complaint, estimate=True))
     if decided[0] == "decided":
-        near += [x for d in decided[1].deadlines for x in (d.due, d.due_earliest) if x]
+        near += [x.late_from for d in decided[1].deadlines for x in (d.due, d.due_earliest) if x]
     if not near:
         return None
     instant = data.draw(st.sampled_from(near), label="near")

@@ -19,8 +19,9 @@ def test_every_section_in_order_with_each_element_and_its_source() -> None:
         "Deadlines 時限",
         # A range (七至十個工作日) shows its window; an estimate says so; a deadline that
         # waits for facts names them.
-        "  - 回復: due 2026-10-13T23:59:59+08:00 – 2026-10-16T23:59:59+08:00 [r1 · 第一條]",
-        "  - 年報: due 2027-02-10T23:59:59+08:00 (estimated) [r2 · 第二條]",
+        "  - 回復: due at the earliest by the end of 2026-10-13 (24:00), "
+        "by the end of 2026-10-16 (24:00) [r1 · 第一條]",
+        "  - 年報: due by the end of 2027-02-10 (24:00) (estimated) [r2 · 第二條]",
         "  - 離店前解決: needs_fact, waiting for departs_at, checkout_at [r3 · 第三條]",
         "Actions 應辦事項",
         "  - 回訪 — 櫃面、負責人 [r1 · 第一條]",
@@ -31,15 +32,16 @@ def test_every_section_in_order_with_each_element_and_its_source() -> None:
         "  - on deadline_missed (reply): 櫃面 → 負責人: 逾期上報 [r1 · 第一條]",
         "  - on dissatisfied: — → 負責人: 再上報 (可: discretionary) [r1 · 第四條]",
         "Reporting 報告",
-        "  - 月報: 櫃面 → 負責人, due 2026-09-30T23:59:59+08:00 [r5 · 第五條]",
+        "  - 月報: 櫃面 → 負責人, due by the end of 2026-09-30 (24:00) [r5 · 第五條]",
         "  - 專報: — → 負責人 [r5 · 第五條]",
         # Due counted from a fact, and a report whose start is not given yet.
-        "  - 匯報結果: 櫃面 或 稽核部 → 負責人, due 2026-09-30T11:05:00+08:00 (from finished_at) "
-        "[r5 · 第五條]",
+        "  - 匯報結果: 櫃面 或 稽核部 → 負責人, due by 2026-09-30T11:05:00+08:00 "
+        "(from finished_at) [r5 · 第五條]",
         "  - 回訪報告: 櫃面 → 負責人, due from visited_at: not given [r5 · 第五條]",
         "Retention 保存",
-        "  - 歸檔: at least 5 years [r6 · 第六條]",
-        "  - 副本: 2 years [r6 · 第六條]",
+        # Counted from a date: kept until that day 5 years on; or waiting for the date.
+        "  - 歸檔: at least 5 years, until the end of 2031-10-12 [r6 · 第六條]",
+        "  - 副本: 2 years, counted from copied_at: not given [r6 · 第六條]",
         "  - 記錄: no term set [r6 · 第六條]",
         "Penalties 處罰",
         "  - 罰款: 負責人、櫃面, 100 yuan per occurrence × 2 × 3 persons; 警告; 開除 (情節嚴重的); "

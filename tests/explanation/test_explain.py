@@ -98,8 +98,8 @@ def test_complex_deadline_is_a_window_worked_by_hand(ky: CompiledPolicy) -> None
     assert lines(e, "deadline") == [
         ExplanationLine(
             kind="deadline",
-            text="從接到客戶投訴到回復客戶(含回復轉來部門):最早 2026-10-14T23:59:59+08:00,"
-            "最遲須於 2026-10-19T23:59:59+08:00 前完成,由 被投訴單位 (complained_unit) 負責"
+            text="從接到客戶投訴到回復客戶(含回復轉來部門):最早 2026-10-14 24時前,"
+            "最遲須於 2026-10-19 24時前完成,由 被投訴單位 (complained_unit) 負責"
             "(7至10個工作日,自收到投訴 2026-09-29T15:40:00+08:00 起算) [limit_complex · 第十一條]",
             rule="limit_complex",
             article="第十一條",
@@ -232,7 +232,7 @@ def test_as_of_instant_marks_an_overdue_deadline(ky: CompiledPolicy) -> None:
     complaint = {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter"}
     e = explain(ky, {**complaint, "category": "work_error"}, at="2026-10-12T09:00:00+08:00")
     assert texts(e, "deadline") == [
-        "從接到客戶投訴到回復客戶(含回復轉來部門):須於 2026-10-10T23:59:59+08:00 前完成,"
+        "從接到客戶投訴到回復客戶(含回復轉來部門):須於 2026-10-10 24時前完成,"
         "由 被投訴單位 (complained_unit) 負責(3個工作日,自收到投訴 2026-09-30T10:00:00+08:00 "
         "起算),於 2026-10-12T09:00:00+08:00 已逾期 [limit_general · 第十一條]"
     ]
@@ -273,7 +273,7 @@ def test_xx_bank_penalties_and_end_of_month_report(policies: dict[str, CompiledP
     assert texts(e, "report", "monthly_summary")[0] == (
         "匯總投訴情況,核實投訴處理情況,統計分析,確定最終投訴數量和處理結果,月底前上報:"
         "報 紀檢監察部 (discipline_dept),由 各行處會計 (unit_accountants) 負責,每月,"
-        "須於 2026-02-28T23:59:59+08:00 前 [monthly_summary · 第十條]"
+        "須於 2026-02-28 24時前 [monthly_summary · 第十條]"
     )
     finding = "不按時開門營業或提前停止營業,影響消費者正常辦理業務 (late_opening)"
     involved = "單位負責人 (unit_head)、內勤業務人員 (back_office_staff)"
@@ -297,7 +297,7 @@ def test_xx_bank_in_english_with_a_combinator_and_sanctions(
     # Received Sat Oct 3 2026: 月底前 is Sat Oct 31 (a date, not moved off a rest day).
     e = explain(policies["xx_bank"], example("xx_bank", 2), lang="en")
     assert texts(e, "report", "monthly_summary")[0].endswith(
-        ", due 2026-10-31T23:59:59+08:00 [monthly_summary · 第十條 (Art. 10)]"
+        ", due by the end of 2026-10-31 (24:00) [monthly_summary · 第十條 (Art. 10)]"
     )
     assert texts(e, "penalty", "annual_honours")[0].endswith(
         "; no amount; sanctions: 取消年度評優、評先資格 (honours_disqualification) (does not "
@@ -332,13 +332,13 @@ def test_hotel_in_english(policies: dict[str, CompiledPolicy]) -> None:
     assert texts(e, "level") == ["level 輕微投訴 (minor): given with the complaint"]
     # Notified 19:02; 5 minutes -> 19:07. Requested by 20:00; no departure time given.
     assert texts(e, "deadline", "on_scene_within_5_minutes") == [
-        "到達現場: due 2026-05-06T19:07:00+08:00, by 賓客投訴處理中心 (complaint_center) "
+        "到達現場: due by 2026-05-06T19:07:00+08:00, by 賓客投訴處理中心 (complaint_center) "
         "(5 minutes from 接到投訴處理的報告或通知 (notified_at) 2026-05-06T19:02:00+08:00) "
         "[on_scene_within_5_minutes · 三、4、1)]"
     ]
     assert texts(e, "deadline", "in_house_guest_limit") == [
         "從受理投訴到最終處理,不得超過客人要求的時間或在客人離店前予以解決或答復: due "
-        "2026-05-06T20:00:00+08:00 (the earliest of 客人要求的時間 (requested_by), 客人離店 "
+        "by 2026-05-06T20:00:00+08:00 (the earliest of 客人要求的時間 (requested_by), 客人離店 "
         "(departs_at)) [in_house_guest_limit · 三、4、3)]"
     ]
     assert texts(e, "not_applied", "departed_guest_limit") == [
@@ -382,7 +382,7 @@ def test_hotel_pending_and_unconfigured_approval(policies: dict[str, CompiledPol
     ]
     # Received Wed May 6 2026, 3 working days: Thu 7 = 1, Fri 8 = 2, Sat May 9 (make-up) = 3.
     assert texts(e, "deadline", "departed_guest_limit") == [
-        "從受理投訴到最終處理,不得超過三個工作日: due 2026-05-09T23:59:59+08:00 (3 working "
+        "從受理投訴到最終處理,不得超過三個工作日: due by the end of 2026-05-09 (24:00) (3 working "
         "days from receipt 2026-05-06T19:00:00+08:00) [departed_guest_limit · 三、4、4)]"
     ]
 
@@ -432,7 +432,7 @@ def test_either_of_discretionary_and_counted_from_a_fact_in_words(
     # 處理完畢后5分鐘內: finished 16:58, due 17:03.
     (result,) = [t for t in texts(e, "report") if t.startswith("處理完畢后向上級領導匯報處理結果")]
     assert result.endswith(
-        ", due 2026-07-03T17:03:00+08:00 (from 處理完畢 (handling_finished_at)) "
+        ", due by 2026-07-03T17:03:00+08:00 (from 處理完畢 (handling_finished_at)) "
         "[designated_handler_reporting · 三、4、2)]"
     )
     (police,) = texts(e, "escalation", "major_unreasonable")
@@ -456,7 +456,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
     assert lines(e, "deadline") == [
         ExplanationLine(
             kind="deadline",
-            text="作出處理決定並告知投訴人: due 2026-10-15T23:59:59+08:00, by 投訴處理機構 "
+            text="作出處理決定並告知投訴人: due by the end of 2026-10-15 (24:00), by 投訴處理機構 "
             "(handling_institution) (15 calendar days from receipt 2026-09-30T16:20:00+08:00) "
             "[decision_within_15_days · 第十八條 (Art. 18)]",
             rule="decision_within_15_days",
@@ -471,7 +471,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
         "[major_complaint · 重大投訴應急]"
     ]
     assert lines(e, "pending", "group_representatives")[0].layer == "cn_banking_baseline"
-    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.2, bocom 2026.2")
+    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.3, bocom 2026.2")
 
 
 # --- Simplified Chinese -----------------------------------------------------------------------
@@ -629,3 +629,28 @@ def test_explain_condition_agrees_with_the_engine(
             assert parts == ()
         else:
             assert parts and all(p.result is result for p in parts), rule.rule.id
+
+
+def test_a_retention_term_counted_from_the_archive_date_in_words(
+    policies: dict[str, CompiledPolicy],
+) -> None:
+    # XX銀行 第十五條: 不少于5年 from 歸檔; filed Feb 29 2028, 2033 has no Feb 29: Feb 28.
+    complaint = {
+        "received_at": "2026-03-02T09:00:00+08:00",
+        "channel": "consumer_complaint",
+        "category": "financial_product",
+    }
+    waiting = explain(policies["xx_bank"], complaint)
+    assert texts(waiting, "retention") == [
+        "投訴資料和處理結果:至少保存 5 年,自 歸檔 (archived_at) 起算,但該事實尚未給出,"
+        "由 紀檢監察部 (discipline_dept) 負責 [archiving · 第十五條]"
+    ]
+    filed = {**complaint, "archived_at": "2028-02-29T10:00:00+08:00"}
+    assert texts(explain(policies["xx_bank"], filed), "retention") == [
+        "投訴資料和處理結果:至少保存 5 年,至 2033-02-28 24時止,由 紀檢監察部 (discipline_dept) "
+        "負責 [archiving · 第十五條]"
+    ]
+    assert texts(explain(policies["xx_bank"], filed, lang="en"), "retention") == [
+        "投訴資料和處理結果: kept for at least 5 years, until the end of 2033-02-28, by 紀檢監察部 "
+        "(discipline_dept) [archiving · 第十五條 (Art. 15)]"
+    ]

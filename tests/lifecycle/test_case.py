@@ -26,7 +26,7 @@ from tests.support.lifecycle_policy import (
     last_instant,
     reasons,
 )
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 
 # --- out of order, malformed, later than the instant --------------------------------------------
 
@@ -72,7 +72,7 @@ def test_out_of_order_unknown_and_malformed_events_are_rejected_and_the_rest_kep
         ),
     ]
     assert result.applied == 3
-    assert clock(result).due == end_of(2026, 10, 14)
+    assert clock(result).due == due_on(2026, 10, 14)
 
 
 def test_events_after_the_instant_asked_about_are_not_applied() -> None:
@@ -116,7 +116,7 @@ def test_replaying_the_same_events_gives_the_same_bytes() -> None:
     first = status(POLICY, HISTORY, at(10, 21)).model_dump_json()
     again = status(POLICY, json.loads(json.dumps(HISTORY)), "2026-10-20T16:00:00Z")
     assert again.model_dump_json() == first
-    assert clock(again).due == end_of(2026, 10, 21)  # 10 days, two paused: Oct 8 and 9 added back
+    assert clock(again).due == due_on(2026, 10, 21)  # 10 days, two paused: Oct 8 and 9 added back
 
 
 def test_a_case_refuses_a_bad_event_and_keeps_what_it_had() -> None:
@@ -144,7 +144,7 @@ def test_a_case_replays_again_for_an_instant_before_its_last_event() -> None:
     before = case.status(at(10, 20, 8))
     assert (clock(before).state, clock(before).due, before.later) == (
         "running",
-        end_of(2026, 10, 21),
+        due_on(2026, 10, 21),
         1,
     )
     assert before == status(POLICY, HISTORY, at(10, 20, 8))

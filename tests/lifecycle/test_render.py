@@ -20,13 +20,14 @@ def test_a_running_clock_paused_once_and_extended() -> None:
     ]
     # 10 working days: Sep 30 used before the pause; from Oct 9 (not counted): Oct 10, 12,
     # 13, 14, 15, 16, 19, 20, 21. Used: 1 day; wall time Sep 29 10:00 - Sep 30 15:00 (29 h)
-    # and Oct 9 10:00 - 12:00 (2 h). Left: 9 days; Oct 9 12:00 to Oct 21 23:59:59 is 12 days
-    # 11 h 59 min 59 s. The reminder one working day before is due Oct 21 00:00.
+    # and Oct 9 10:00 - 12:00 (2 h). Left: 9 days; Oct 9 12:00 to Oct 22 00:00 (the last
+    # day ends at 24:00) is 12 days 12 h. The reminder one working day before is due Oct 21
+    # 00:00.
     assert status_text(status(POLICY, events, at(10, 9, 12))) == (
         "as of 2026-10-09 12:00:00+08:00: lifecycle_test 1 (4 events applied)\n"
         "clock reply 回復客戶 [reply 第一條, lifecycle_test]\n"
-        "  running; period 10 working days; due 2026-10-21 23:59:59+08:00\n"
-        "  used 1 working days / 31h00m wall time; left 9 working days / 299h59m wall time\n"
+        "  running; period 10 working days; due by the end of 2026-10-21 (24:00)\n"
+        "  used 1 working days / 31h00m wall time; left 9 working days / 300h00m wall time\n"
         "  extended 2026-10-09 11:00:00+08:00 to 10 working days (ext_10) by 負責人 (head) "
         "[lifecycle 第一條, lifecycle_test]\n"
         "next change: 2026-10-21 00:00:00+08:00\n"
@@ -39,17 +40,18 @@ def test_a_late_reply_its_escalation_the_action_it_makes_owed_and_a_rejected_eve
         ev("replied", at(10, 13, 9)),
         ev("received", at(10, 14, 9), complaint={"channel": "counter", "category": "service"}),
     ]
-    # Due Mon Oct 12 23:59:59 (Sep 30, Oct 8, 9, 10, 12); replied Tue Oct 13 09:00: used
+    # Due by the end of Mon Oct 12 (Sep 30, Oct 8, 9, 10, 12), late from Oct 13 00:00;
+    # replied Tue Oct 13 09:00: used
     # Sep 30, Oct 8, 9, 10, 12, 13 (6 days) and 14 days less an hour (335 h); nothing left.
     assert status_text(status(POLICY, events, at(10, 20))) == (
         "as of 2026-10-20 00:00:00+08:00: lifecycle_test 1 (2 events applied, 1 rejected)\n"
         "clock reply 回復客戶 [reply 第一條, lifecycle_test]\n"
-        "  breached; period 5 working days; due 2026-10-12 23:59:59+08:00\n"
-        "  breached: the due instant 2026-10-12 23:59:59+08:00 passed\n"
+        "  breached; period 5 working days; due by the end of 2026-10-12 (24:00)\n"
+        "  breached: late from 2026-10-13 00:00:00+08:00\n"
         "  ended 2026-10-13 09:00:00+08:00 by replied\n"
         "  used 6 working days / 335h00m wall time; left —\n"
         "escalation due: overdue_to_head 逾期報告負責人 -> 負責人 (head); since "
-        "2026-10-12 23:59:59+08:00 (on deadline_missed) [reply 第一條, lifecycle_test]\n"
+        "2026-10-13 00:00:00+08:00 (on deadline_missed) [reply 第一條, lifecycle_test]\n"
         "owed action: follow_up 回訪 by 櫃面 (desk); since 2026-10-13 09:00:00+08:00 "
         "[reply 第四條, lifecycle_test]\n"
         "rejected event 2 (received at 2026-10-14T09:00:00+08:00): the case was already "
@@ -113,15 +115,23 @@ def test_every_other_line_a_status_can_have() -> None:
                     id="range",
                     amount=10,
                     amount_min=7,
-                    due="2026-10-16T23:59:59+08:00",
-                    due_earliest="2026-10-13T23:59:59+08:00",
+                    due={"last_day": "2026-10-16", "late_from": "2026-10-17T00:00:00+08:00"},
+                    due_earliest={
+                        "last_day": "2026-10-13",
+                        "late_from": "2026-10-14T00:00:00+08:00",
+                    },
                     needs=["vip"],
                     used={"day_unit": "working_days", "days": 2, "wall_seconds": None},
                     left={"day_unit": None, "days": None, "wall_seconds": 59},
                 ),
                 # Until facts not given yet, and until an instant that is known.
                 a_clock(id="leave", unit="until", amount=None, needs=["departs_at", "checkout_at"]),
-                a_clock(id="stay", unit="until", amount=None, due="2026-10-10T12:00:00+08:00"),
+                a_clock(
+                    id="stay",
+                    unit="until",
+                    amount=None,
+                    due={"last_day": None, "late_from": "2026-10-10T12:00:00+08:00"},
+                ),
                 # Paused, with no period known.
                 a_clock(
                     id="held",
@@ -149,7 +159,7 @@ def test_every_other_line_a_status_can_have() -> None:
                     "label": "報告",
                     "kind": "report",
                     "since": "2026-09-29T10:00:00+08:00",
-                    "due": "2026-10-08T23:59:59+08:00",
+                    "due": {"last_day": "2026-10-08", "late_from": "2026-10-09T00:00:00+08:00"},
                     "overdue": True,
                     "clock": None,
                     "by": [],
@@ -161,7 +171,7 @@ def test_every_other_line_a_status_can_have() -> None:
                     "label": "致電",
                     "kind": "action",
                     "since": "2026-09-29T10:00:00+08:00",
-                    "due": "2026-10-12T23:59:59+08:00",
+                    "due": {"last_day": "2026-10-12", "late_from": "2026-10-13T00:00:00+08:00"},
                     "overdue": False,
                     "clock": "range",
                     "by": [DESK],
@@ -180,15 +190,15 @@ def test_every_other_line_a_status_can_have() -> None:
         "as of 2026-10-09 12:00:00+08:00: p 2 (3 events applied, 2 later)",
         "closed 2026-10-09 11:00:00+08:00",
         "clock range 時限 [lifecycle 第一條, p]",
-        "  running; period 7-10 working days; due 2026-10-16 23:59:59+08:00 "
-        "(earliest 2026-10-13 23:59:59+08:00)",
+        "  running; period 7-10 working days; due by the end of 2026-10-16 (24:00) "
+        "(earliest by the end of 2026-10-13 (24:00))",
         "  needs facts: vip",
         "  used 2 working days; left 0h00m wall time",
         "clock leave 時限 [lifecycle 第一條, p]",
         "  running; period until departs_at, checkout_at; due —",
         "  used —; left —",
         "clock stay 時限 [lifecycle 第一條, p]",
-        "  running; period until an instant; due 2026-10-10 12:00:00+08:00",
+        "  running; period until an instant; due by 2026-10-10T12:00:00+08:00",
         "  used —; left —",
         "clock held 時限 [lifecycle 第一條, p]",
         "  paused; period —; due —",
@@ -197,9 +207,9 @@ def test_every_other_line_a_status_can_have() -> None:
         "reminder due: urge 催辦 -> 櫃面 (desk), 負責人 (head); since 2026-10-09 "
         "00:00:00+08:00 [r 第三條, base]",
         "owed report: report 報告 by — -> 負責人 (head); since 2026-09-29 10:00:00+08:00; "
-        "due 2026-10-08 23:59:59+08:00 OVERDUE [r 第四條, p]",
+        "due by the end of 2026-10-08 (24:00) OVERDUE [r 第四條, p]",
         "owed action: call 致電 by 櫃面 (desk); since 2026-09-29 10:00:00+08:00; due "
-        "2026-10-12 23:59:59+08:00 [r 第五條, p]",
+        "by the end of 2026-10-12 (24:00) [r 第五條, p]",
         "gap (deadline): 未定時限 [lifecycle , p]",
         "next change: 2026-10-10 12:00:00.000001+08:00",
     ]

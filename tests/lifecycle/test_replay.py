@@ -10,8 +10,8 @@ from datetime import datetime
 import pytest
 
 from complaint_rules.lifecycle.case import status
-from tests.support.lifecycle_policy import POLICY, RECEIVED, TICK, at, clock, ev, reasons
-from tests.support.local_time import end_of
+from tests.support.lifecycle_policy import POLICY, RECEIVED, at, clock, ev, reasons
+from tests.support.local_time import CST, due_on, last_moment, late_from
 
 # --- starting, breaching, escalating -------------------------------------------------------------
 
@@ -26,30 +26,34 @@ def test_a_clock_started_at_receipt_runs_to_its_rule_deadline() -> None:
         "reply_5wd",
     )
     assert reply.started_at == at(9, 29, 10)
-    assert reply.due == end_of(2026, 10, 12)
+    assert reply.due == due_on(2026, 10, 12)
     # Sep 30, Oct 8 and Oct 9 (the day in progress) are used; Oct 10 and Oct 12 are left.
     assert reply.used is not None and reply.left is not None
     assert (reply.used.day_unit, reply.used.days, reply.left.days) == ("working_days", 3, 2)
     assert reply.used.wall_seconds == (10 * 24 + 2) * 3600
-    # From Oct 9 12:00 to Oct 12 23:59:59.
-    assert reply.left.wall_seconds == 3 * 86400 + 11 * 3600 + 59 * 60 + 59
+    # From Oct 9 12:00 to Oct 13 00:00, when the last day (Oct 12) has ended.
+    assert reply.left.wall_seconds == 3 * 86400 + 12 * 3600  # to Oct 13 00:00
     assert reply.source.rule == "reply" and reply.source.article == "第一條"
     assert result.escalations == ()
 
 
-def test_the_breach_and_its_escalation_come_one_microsecond_after_the_due_instant() -> None:
-    due = end_of(2026, 10, 12)
-    before = status(POLICY, [RECEIVED], due)
+def test_no_instant_of_the_last_day_is_late_and_the_breach_comes_at_the_next_days_midnight() -> (
+    None
+):
+    # 民法典 第二百零三條: the last day (Mon Oct 12) ends at 24:00.
+    last, late = last_moment(2026, 10, 12), late_from(2026, 10, 12)
+    before = status(POLICY, [RECEIVED], last)
     assert clock(before).state == "running"
+    assert clock(before).due == due_on(2026, 10, 12)
     assert before.escalations == ()
-    assert before.next_change == due + TICK
-    after = status(POLICY, [RECEIVED], due + TICK)
+    assert before.next_change == late == datetime(2026, 10, 13, tzinfo=CST)
+    after = status(POLICY, [RECEIVED], late)
     assert clock(after).state == "breached"
-    assert clock(after).breached_at == due
+    assert clock(after).breached_at == late
     left = clock(after).left
     assert left is not None and left.days == 0
     ((escalation),) = after.escalations
-    assert (escalation.id, escalation.since, escalation.clock) == ("overdue_to_head", due, "reply")
+    assert (escalation.id, escalation.since, escalation.clock) == ("overdue_to_head", late, "reply")
     assert [r.id for r in escalation.to] == ["head"]
     assert escalation.source.rule == "reply"
     # Answered by an escalated event, it is no longer due.
@@ -65,23 +69,26 @@ def test_a_late_reply_ends_a_breached_clock_which_stays_breached() -> None:
     reply = clock(result)
     assert (reply.state, reply.breached_at, reply.ended_at, reply.ended_by) == (
         "breached",
-        end_of(2026, 10, 12),
+        late_from(2026, 10, 12),
         at(10, 13, 9),
         "replied",
     )
     assert reply.left is None
     assert [(t.op, t.at, t.event) for t in reply.transitions] == [
         ("start", at(9, 29, 10), "received"),
-        ("breach", end_of(2026, 10, 12), None),
+        ("breach", late_from(2026, 10, 12), None),
         ("meet", at(10, 13, 9), "replied"),
     ]
 
 
-def test_a_reply_at_the_due_instant_is_on_time() -> None:
-    result = status(POLICY, [RECEIVED, ev("replied", end_of(2026, 10, 12))], at(10, 20))
+def test_a_reply_in_the_last_second_of_the_last_day_is_on_time_and_at_midnight_late() -> None:
+    half = datetime(2026, 10, 12, 23, 59, 59, 500000, tzinfo=CST)
+    result = status(POLICY, [RECEIVED, ev("replied", half)], at(10, 20))
     assert clock(result).state == "met"
     assert clock(result).breached_at is None
     assert result.escalations == ()
+    midnight = status(POLICY, [RECEIVED, ev("replied", at(10, 13))], at(10, 20))
+    assert (clock(midnight).state, clock(midnight).breached_at) == ("breached", at(10, 13))
 
 
 # --- pausing -------------------------------------------------------------------------------------
@@ -98,7 +105,7 @@ def test_a_pause_across_national_day_loses_no_working_day() -> None:
     assert reply.left is not None and (reply.left.days, reply.left.wall_seconds) == (4, None)
     assert paused.next_change is None  # nothing changes while paused
     resumed = clock(status(POLICY, events, at(10, 9, 12)))
-    assert (resumed.state, resumed.due) == ("running", end_of(2026, 10, 14))
+    assert (resumed.state, resumed.due) == ("running", due_on(2026, 10, 14))
     assert resumed.used is not None and resumed.used.days == 1
     assert resumed.used.wall_seconds == (24 + 5) * 3600 + 2 * 3600  # Sep 29-30, then Oct 9
 
@@ -107,9 +114,9 @@ def test_a_pause_across_national_day_loses_no_working_day() -> None:
     ("resumed", "due"),
     [
         # Resumed on the last second of Oct 7 (a holiday): 4 days after it are Oct 8, 9, 10, 12.
-        ("2026-10-07T15:59:59Z", end_of(2026, 10, 12)),
+        ("2026-10-07T15:59:59Z", due_on(2026, 10, 12)),
         # One second later it is Oct 8 in Shanghai, which is not counted: Oct 9, 10, 12, 13.
-        ("2026-10-07T16:00:00Z", end_of(2026, 10, 13)),
+        ("2026-10-07T16:00:00Z", due_on(2026, 10, 13)),
     ],
 )
 def test_a_resumption_at_midnight_is_counted_on_the_shanghai_date(
@@ -122,10 +129,10 @@ def test_a_resumption_at_midnight_is_counted_on_the_shanghai_date(
 def test_a_pause_with_no_whole_day_left_is_due_at_the_end_of_the_day_it_resumes() -> None:
     # Paused on the last day (Mon Oct 12, day 5); resumed Tue Oct 13: due that day.
     events = [RECEIVED, ev("hold", at(10, 12, 10)), ev("unhold", at(10, 13, 9))]
-    assert clock(status(POLICY, events, at(10, 13, 9))).due == end_of(2026, 10, 13)
+    assert clock(status(POLICY, events, at(10, 13, 9))).due == due_on(2026, 10, 13)
     # Resumed on a Sunday: due on the next working day.
     sunday = [*events[:2], ev("unhold", at(10, 18, 9))]
-    assert clock(status(POLICY, sunday, at(10, 18, 9))).due == end_of(2026, 10, 19)
+    assert clock(status(POLICY, sunday, at(10, 18, 9))).due == due_on(2026, 10, 19)
 
 
 def test_pausing_twice_and_resuming_a_running_clock_are_rejected() -> None:
@@ -141,7 +148,7 @@ def test_pausing_twice_and_resuming_a_running_clock_are_rejected() -> None:
         (2, "clock 'reply' is already paused (since 2026-09-30T15:00:00+08:00 by hold)"),
         (4, "clock 'reply' is not paused"),
     ]
-    assert clock(result).due == end_of(2026, 10, 14)
+    assert clock(result).due == due_on(2026, 10, 14)
 
 
 # --- extending -----------------------------------------------------------------------------------
@@ -151,7 +158,7 @@ def test_an_extension_by_a_role_with_that_authority_gives_the_longer_period() ->
     # 10 working days from Sep 29: Sep 30, Oct 8, 9, 10, 12, 13, 14, 15, 16, 19.
     result = status(POLICY, [RECEIVED, ev("extended", at(10, 9, 9), by="負責人")], at(10, 9, 10))
     reply = clock(result)
-    assert (reply.amount, reply.due) == (10, end_of(2026, 10, 19))
+    assert (reply.amount, reply.due) == (10, due_on(2026, 10, 19))
     ((step),) = reply.extensions
     assert (step.id, step.by.id, step.at, step.unit, step.amount) == (
         "ext_10",
@@ -185,12 +192,12 @@ def test_extensions_by_the_wrong_role_past_the_maximum_or_after_the_end_are_reje
             "the most 第一條 allows",
         ),
     ]
-    assert clock(result).due == end_of(2026, 10, 19)
+    assert clock(result).due == due_on(2026, 10, 19)
     late = status(POLICY, [RECEIVED, ev("extended", at(10, 13), by="head")], at(10, 13))
     assert reasons(late) == [
         (
             1,
-            "clock 'reply' already ran out at 2026-10-12T23:59:59+08:00; an extension must be "
+            "clock 'reply' already ran out at 2026-10-13T00:00:00+08:00; an extension must be "
             "approved before the period ends",
         )
     ]
@@ -216,7 +223,7 @@ def test_an_extension_approved_while_paused_counts_from_the_resumption() -> None
     assert (paused.used.days, paused.left.days) == (1, 9)
     # Resumed Oct 9 (not counted): Oct 10, 12, 13, 14, 15, 16, 19, 20, 21.
     resumed = clock(status(POLICY, events, at(10, 9, 12)))
-    assert (resumed.state, resumed.due) == ("running", end_of(2026, 10, 21))
+    assert (resumed.state, resumed.due) == ("running", due_on(2026, 10, 21))
     assert [t.op for t in resumed.transitions] == ["start", "pause", "extend", "resume"]
 
 
@@ -236,7 +243,7 @@ def test_a_restart_counts_the_whole_period_afresh_and_drops_the_extension() -> N
         "running",
         at(10, 13, 10),
         5,
-        end_of(2026, 10, 20),
+        due_on(2026, 10, 20),
     )
     assert reply.extensions == ()
     assert [t.op for t in reply.transitions] == ["start", "extend", "meet", "restart"]
@@ -255,7 +262,7 @@ def test_a_reminder_is_due_from_the_start_of_the_last_working_day_until_sent() -
         POLICY, [RECEIVED, ev("reminded", at(10, 12, 9), reminder="urge")], at(10, 12, 10)
     )
     assert sent.reminders == ()
-    assert sent.next_change == end_of(2026, 10, 12) + TICK
+    assert sent.next_change == late_from(2026, 10, 12)
 
 
 def test_actions_are_owed_from_their_event_until_done_and_stay_owed_when_facts_change() -> None:

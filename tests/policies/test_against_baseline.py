@@ -34,19 +34,20 @@ _PROBES: dict[int, CompiledPolicy] = {}
 
 
 def baseline_due(catalog: Catalog, received: str) -> datetime:
+    """When the baseline's reply is late from."""
     if id(catalog) not in _PROBES:
         _PROBES[id(catalog)] = load_policy_text(PROBE, resolve=catalog.load)
     probe = _PROBES[id(catalog)]
     decision = decide(probe, {"received_at": received, "channel": "any", "category": "any"})
     (deadline,) = decision.deadlines
     assert deadline.due is not None
-    return deadline.due
+    return deadline.due.late_from
 
 
 def latest_reply(policy: CompiledPolicy, **complaint: str) -> datetime:
+    """When the policy's latest reply is late from."""
     decision = decide(policy, complaint)
-    dues = [d.due for d in decision.deadlines if d.due is not None]
-    return max(dues)
+    return max(d.due.late_from for d in decision.deadlines if d.due is not None)
 
 
 def days_of_2026() -> list[str]:

@@ -29,7 +29,7 @@ from complaint_rules.decision.model import DecidedDeadline, Decision
 from complaint_rules.policy.yaml_reader import read_yaml
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -123,7 +123,7 @@ def test_95559_work_order_flow(bocom: CompiledPolicy) -> None:
     assert matched(decision) == ALWAYS | {"intake_95559", "reply_by_handling_dept", "work_order"}
     deadline = baseline_deadline(decision)
     assert (deadline.id, deadline.amount) == ("decision_15d", 15)
-    assert deadline.due == end_of(2026, 10, 15)
+    assert deadline.due == due_on(2026, 10, 15)
     assert deadline.estimated is False
     assert decision.penalties == ()
     assert duties(decision, "accepts") == {("cs_rep", "一、3")}
@@ -193,7 +193,7 @@ def test_95559_needing_head_office_goes_to_complaint_management(bocom: CompiledP
     )
     deadline = baseline_deadline(decision)
     assert deadline.id == "decision_15d"
-    assert deadline.due == end_of(2026, 2, 28)
+    assert deadline.due == due_on(2026, 2, 28)
     assert {"branch_units_submit_head_office", "cmd_review_and_forward"} <= matched(decision)
     assert action(decision, "submit_head_office_to_cmd") == (
         ("service_centre", "card_centre", "branches"),
@@ -222,7 +222,7 @@ def test_card_centre_four_tiers(bocom: CompiledPolicy) -> None:
     )
     deadline = baseline_deadline(decision)
     assert deadline.id == "decision_15d"
-    assert deadline.due == end_of(2026, 10, 19)
+    assert deadline.due == due_on(2026, 10, 19)
     assert ("card_cs_dept", "一、3") in duties(decision, "accepts")
     assert ("card_agent", "一、3") in duties(decision, "accepts")
     assert ("card_cs_dept", "一、3") in duties(decision, "handles")
@@ -283,7 +283,7 @@ def test_letter_to_the_petition_office(bocom: CompiledPolicy) -> None:
     decision = run(bocom, received_at="2026-01-02T09:00:00+08:00", channel="來信")
     deadline = baseline_deadline(decision)
     assert deadline.id == "decision_15d"
-    assert deadline.due == end_of(2026, 1, 19)
+    assert deadline.due == due_on(2026, 1, 19)
     assert duties(decision, "accepts") == {("petition_office", "三、1")}
     assert ("complaint_mgmt_dept", "三、1") in duties(decision, "coordinates")
     assert action(decision, "submit_all_to_cmd") == (
@@ -315,7 +315,7 @@ def test_regulator_forwarded_complaint_is_answered_by_office_and_culture_dept(
     assert decision.channel.id == "forwarded_regulator"
     deadline = baseline_deadline(decision)
     assert deadline.id == "decision_15d"
-    assert deadline.due == end_of(2026, 5, 19)
+    assert deadline.due == due_on(2026, 5, 19)
     assert duties(decision, "accepts") == {
         ("general_office", "三、1"),
         ("corporate_culture_dept", "三、1"),
@@ -359,7 +359,7 @@ def test_major_complaint_brings_accountability_without_penalty(bocom: CompiledPo
     )
     deadline = baseline_deadline(decision)
     assert deadline.id == "decision_15d"
-    assert deadline.due == end_of(2026, 7, 6)
+    assert deadline.due == due_on(2026, 7, 6)
     assert "major_complaint" not in matched(decision)
     subjects = ["related_depts", "related_units", "related_staff", "related_leaders"]
     got = {p.id: p for p in decision.penalties}
@@ -480,7 +480,7 @@ def test_an_unpublished_year_needs_the_schedule_or_an_estimate(bocom: CompiledPo
     decision = decide(bocom, {"category": "general", **complaint}, estimate=True)
     deadline = baseline_deadline(decision)
     assert deadline.id == "decision_15d"
-    assert deadline.due == end_of(2027, 3, 23)
+    assert deadline.due == due_on(2027, 3, 23)
     assert deadline.estimated is True
 
 
@@ -497,7 +497,7 @@ def test_a_complex_case_gets_the_baseline_30_days(bocom: CompiledPolicy) -> None
     )
     deadline = baseline_deadline(decision)
     assert (deadline.id, deadline.amount) == ("decision_30d", 30)
-    assert deadline.due == end_of(2026, 5, 6)
+    assert deadline.due == due_on(2026, 5, 6)
     assert deadline.estimated is False
     assert "complex_extension" in matched(decision)
     assert "decision_within_15_days" not in matched(decision)
@@ -651,8 +651,8 @@ def test_examples_decide(bocom: CompiledPolicy) -> None:
     # Thu Feb 12 + 15 = Fri Feb 27, a working day (the festival ended Feb 23).
     deadlines = [baseline_deadline(d) for d in decisions]
     assert [(d.id, d.due) for d in deadlines] == [
-        ("decision_15d", end_of(2026, 10, 15)),
-        ("decision_15d", end_of(2026, 10, 19)),
-        ("decision_15d", end_of(2026, 2, 27)),
+        ("decision_15d", due_on(2026, 10, 15)),
+        ("decision_15d", due_on(2026, 10, 19)),
+        ("decision_15d", due_on(2026, 2, 27)),
     ]
     assert [d.channel.id for d in decisions] == ["hotline_95559", "card_hotline", "forwarded_media"]

@@ -16,7 +16,7 @@ import pytest
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on
 
 TICK = timedelta(microseconds=1)
 HOTLINE = {"channel": "95559", "category": "general", "needs_head_office": False}
@@ -54,7 +54,7 @@ def test_the_decision_clock_comes_from_the_baseline_layer(bocom: CompiledPolicy)
         "running",
         "calendar_days",
         15,
-        end_of(2026, 10, 8),
+        due_on(2026, 10, 8),
     )
     assert clock.source.model_dump() == {
         "rule": "lifecycle",
@@ -74,10 +74,10 @@ def test_two_extension_steps_each_by_a_role_with_that_authority(bocom: CompiledP
     ]
     first = decision(status(bocom, events[:2], at(9, 20, 11)))
     # Sep 16 + 30 = Fri Oct 16, a working day.
-    assert (first.amount, first.due) == (30, end_of(2026, 10, 16))
+    assert (first.amount, first.due) == (30, due_on(2026, 10, 16))
     result = status(bocom, events, at(9, 23))
     # Sep 16 + 60 = Sun Nov 15: rolled to Mon Nov 16.
-    assert (decision(result).amount, decision(result).due) == (60, end_of(2026, 11, 16))
+    assert (decision(result).amount, decision(result).due) == (60, due_on(2026, 11, 16))
     assert [(e.id, e.by.id) for e in decision(result).extensions] == [
         ("complex_30", "handling_institution"),
         ("further_60", "head_office_senior_manager"),
@@ -112,7 +112,7 @@ def test_appraisal_time_is_left_out_across_national_day(bocom: CompiledPolicy) -
     assert (decision(paused).state, decision(paused).due) == ("paused", None)
     assert [o.id for o in paused.owed] == ["tell_appraisal_excluded"]
     resumed = decision(status(bocom, events, at(9, 30, 17)))
-    assert (resumed.state, resumed.due) == ("running", end_of(2026, 10, 14))
+    assert (resumed.state, resumed.due) == ("running", due_on(2026, 10, 14))
     assert resumed.used is not None and resumed.used.days == 1
 
 
@@ -129,17 +129,17 @@ def test_new_facts_restart_the_ordinary_period_and_extensions_start_over(
     assert (restarted.started_at, restarted.amount, restarted.due) == (
         at(10, 10, 9),
         15,
-        end_of(2026, 10, 26),
+        due_on(2026, 10, 26),
     )
     assert restarted.extensions == ()
     again = [*events, ev("extended", at(10, 12, 9), by="handling_institution")]
     # Oct 10 + 30 = Mon Nov 9.
-    assert decision(status(bocom, again, at(10, 12, 10))).due == end_of(2026, 11, 9)
+    assert decision(status(bocom, again, at(10, 12, 10))).due == due_on(2026, 11, 9)
 
 
 def test_a_withdrawal_stops_the_clock_and_a_repeat_changes_nothing(bocom: CompiledPolicy) -> None:
     repeat = decision(status(bocom, [RECEIVED, ev("repeated", at(9, 20))], at(9, 21)))
-    assert (repeat.started_at, repeat.due) == (at(9, 16, 10), end_of(2026, 10, 8))
+    assert (repeat.started_at, repeat.due) == (at(9, 16, 10), due_on(2026, 10, 8))
     result = status(bocom, [RECEIVED, ev("withdrawn", at(9, 20))], at(10, 20))
     assert (decision(result).state, decision(result).ended_by) == ("stopped", "withdrawn")
     assert result.escalations == () and result.next_change is None
@@ -166,7 +166,7 @@ def test_a_send_back_is_owed_each_time_the_opinion_is_not_up_to_requirements(
     owed = status(bocom, again, at(9, 25, 1)).owed
     assert [o.since for o in owed if o.id == "send_back"] == [at(9, 25)]
     # The clock is neither restarted nor extended by a send-back.
-    assert decision(status(bocom, again, at(9, 25, 1))).due == end_of(2026, 10, 8)
+    assert decision(status(bocom, again, at(9, 25, 1))).due == due_on(2026, 10, 8)
 
 
 def test_the_card_centre_tiers_are_escalated_one_step_at_a_time(bocom: CompiledPolicy) -> None:

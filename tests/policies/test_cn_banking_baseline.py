@@ -7,14 +7,14 @@ make-up workday); Spring Festival Feb 15-23 off.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, PolicyError, load_policy_text
+from complaint_rules.decision.model import DecidedDue
 from tests.support.deciders import decide
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -54,7 +54,7 @@ def plain(catalog: Catalog) -> CompiledPolicy:
     return load_policy_text(text, file="plain.yaml", resolve=catalog.load)
 
 
-def due(policy: CompiledPolicy, **facts: Any) -> dict[str, datetime | None]:
+def due(policy: CompiledPolicy, **facts: Any) -> dict[str, DecidedDue | None]:
     data = {"channel": "counter", "category": "service", **facts}
     return {d.id: d.due for d in decide(policy, data).deadlines}
 
@@ -63,18 +63,18 @@ def due(policy: CompiledPolicy, **facts: Any) -> dict[str, datetime | None]:
     ("facts", "expected"),
     [
         # Mon Mar 2 + 15 days = Tue Mar 17, a working day.
-        ({"received_at": "2026-03-02T10:00:00+08:00"}, {"decision_15d": end_of(2026, 3, 17)}),
+        ({"received_at": "2026-03-02T10:00:00+08:00"}, {"decision_15d": due_on(2026, 3, 17)}),
         # Sun Sep 20 + 15 = Mon Oct 5, a holiday: rolls past Oct 6-7 to Thu Oct 8.
-        ({"received_at": "2026-09-20T10:00:00+08:00"}, {"decision_15d": end_of(2026, 10, 8)}),
+        ({"received_at": "2026-09-20T10:00:00+08:00"}, {"decision_15d": due_on(2026, 10, 8)}),
         # Complex, extended to 30: Tue Sep 1 + 30 = Thu Oct 1 (holiday) -> Thu Oct 8.
         (
             {"received_at": "2026-09-01T10:00:00+08:00", "complex_case": True},
-            {"decision_30d": end_of(2026, 10, 8)},
+            {"decision_30d": due_on(2026, 10, 8)},
         ),
         # Further extension, 60 in all: Mon Aug 3 + 60 = Fri Oct 2 (holiday) -> Thu Oct 8.
         (
             {"received_at": "2026-08-03T10:00:00+08:00", "further_extension_approved": True},
-            {"decision_60d": end_of(2026, 10, 8)},
+            {"decision_60d": due_on(2026, 10, 8)},
         ),
         # New facts on Tue Feb 10: restart, + 15 = Wed Feb 25 (after the festival), working.
         (
@@ -82,10 +82,10 @@ def due(policy: CompiledPolicy, **facts: Any) -> dict[str, datetime | None]:
                 "received_at": "2026-01-20T10:00:00+08:00",
                 "new_facts_at": "2026-02-10T09:00:00+08:00",
             },
-            {"decision_restarted": end_of(2026, 2, 25)},
+            {"decision_restarted": due_on(2026, 2, 25)},
         ),
         # Sat Oct 10 is a make-up workday: Fri Sep 25 + 15 = Sat Oct 10, not rolled.
-        ({"received_at": "2026-09-25T10:00:00+08:00"}, {"decision_15d": end_of(2026, 10, 10)}),
+        ({"received_at": "2026-09-25T10:00:00+08:00"}, {"decision_15d": due_on(2026, 10, 10)}),
     ],
 )
 def test_baseline_limits(plain: CompiledPolicy, facts: dict[str, Any], expected: Any) -> None:
@@ -125,7 +125,7 @@ def test_layers_are_in_the_trace(catalog: Catalog) -> None:
     )
     # The child's decision_within_15_days replaces the baseline's in place.
     assert [(d.id, d.source.policy) for d in decision.deadlines] == [("decision_10d", "test_bank")]
-    assert decision.deadlines[0].due == end_of(2026, 3, 12)
+    assert decision.deadlines[0].due == due_on(2026, 3, 12)
     layers = [layer.id for layer in decision.policy.layers]
     assert layers == ["cn_banking_baseline", "test_bank"]
     policies = {s.policy for s in decision.matched_rules}

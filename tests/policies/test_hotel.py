@@ -29,11 +29,11 @@ from complaint_rules import (
     UnpublishedCalendarError,
     load_policy_text,
 )
-from complaint_rules.decision.model import DecidedDeadline, Decision
+from complaint_rules.decision.model import DecidedDeadline, DecidedDue, Decision
 from complaint_rules.policy.model import ELEMENT_KINDS
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_at, due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -88,29 +88,29 @@ def escalations(decision: Decision) -> set[tuple[str, tuple[str, ...], tuple[str
     ("received", "due"),
     [
         # Wed Sep 30: Oct 1-7 off; Thu Oct 8 = 1, Fri Oct 9 = 2, Sat Oct 10 (make-up) = 3.
-        ("2026-09-30T10:15:00+08:00", end_of(2026, 10, 10)),
+        ("2026-09-30T10:15:00+08:00", due_on(2026, 10, 10)),
         # Fri Feb 13: Sat Feb 14 (make-up) = 1; Feb 15-23 off; Tue 24 = 2, Wed 25 = 3.
-        ("2026-02-13T21:00:00+08:00", end_of(2026, 2, 25)),
+        ("2026-02-13T21:00:00+08:00", due_on(2026, 2, 25)),
         # Thu May 7: Fri May 8 = 1, Sat May 9 (make-up) = 2, Mon May 11 = 3.
-        ("2026-05-07T12:30:00+08:00", end_of(2026, 5, 11)),
+        ("2026-05-07T12:30:00+08:00", due_on(2026, 5, 11)),
         # Thu Sep 24: Sep 25-27 off (Mid-Autumn); Mon 28 = 1, Tue 29 = 2, Wed 30 = 3.
-        ("2026-09-24T18:00:00+08:00", end_of(2026, 9, 30)),
+        ("2026-09-24T18:00:00+08:00", due_on(2026, 9, 30)),
         # Fri Jan 2 (a holiday): Sat Jan 3 off; Sun Jan 4 (make-up) = 1, Mon 5 = 2, Tue 6 = 3.
-        ("2026-01-02T13:00:00+08:00", end_of(2026, 1, 6)),
+        ("2026-01-02T13:00:00+08:00", due_on(2026, 1, 6)),
         # Thu Jun 18: Jun 19-21 off (Dragon Boat); Mon 22 = 1, Tue 23 = 2, Wed 24 = 3.
-        ("2026-06-18T20:00:00+08:00", end_of(2026, 6, 24)),
+        ("2026-06-18T20:00:00+08:00", due_on(2026, 6, 24)),
         # Thu Apr 2: Fri Apr 3 = 1; Apr 4-6 off (Qingming); Tue 7 = 2, Wed 8 = 3.
-        ("2026-04-02T11:00:00+08:00", end_of(2026, 4, 8)),
+        ("2026-04-02T11:00:00+08:00", due_on(2026, 4, 8)),
         # Fri Mar 6, 23:30: Sat/Sun rest; Mon 9 = 1, Tue 10 = 2, Wed 11 = 3.
-        ("2026-03-06T23:30:00+08:00", end_of(2026, 3, 11)),
+        ("2026-03-06T23:30:00+08:00", due_on(2026, 3, 11)),
         # 2026-09-30T16:30Z is Thu Oct 1 00:30 in Shanghai (a holiday): Oct 8 = 1, 9 = 2, 10 = 3.
-        ("2026-09-30T16:30:00+00:00", end_of(2026, 10, 10)),
+        ("2026-09-30T16:30:00+00:00", due_on(2026, 10, 10)),
         # Sat Sep 19 (rest day): Sun Sep 20 (make-up) = 1, Mon 21 = 2, Tue 22 = 3.
-        ("2026-09-19T09:00:00+08:00", end_of(2026, 9, 22)),
+        ("2026-09-19T09:00:00+08:00", due_on(2026, 9, 22)),
     ],
 )
 def test_departed_guest_has_three_working_days(
-    hotel: CompiledPolicy, received: str, due: datetime
+    hotel: CompiledPolicy, received: str, due: DecidedDue
 ) -> None:
     decision = run(
         hotel,
@@ -151,7 +151,7 @@ def test_departed_guest_in_an_unpublished_year_is_refused_unless_estimated(
     )
     # Mon Mar 1 2027 -> Tue 2 = 1, Wed 3 = 2, Thu 4 = 3 (no holiday in early March).
     limit = deadline(decision, "resolve_within_3_working_days")
-    assert (limit.due, limit.estimated) == (end_of(2027, 3, 4), True)
+    assert (limit.due, limit.estimated) == (due_on(2027, 3, 4), True)
 
 
 # --- 三、4、3): a guest still in house ---------------------------------------------------------
@@ -166,7 +166,11 @@ def test_in_house_guest_ends_at_the_requested_time_if_earlier(hotel: CompiledPol
         departs_at="2026-05-07T12:00:00+08:00",
     )
     limit = deadline(decision, "resolve_before_request_or_departure")
-    assert (limit.status, limit.unit, limit.due) == ("running", "until", at(2026, 5, 6, 20, 0))
+    assert (limit.status, limit.unit, limit.due) == (
+        "running",
+        "until",
+        due_at(at(2026, 5, 6, 20, 0)),
+    )
     assert limit.source.article == "三、4、3)"
     assert "resolve_within_3_working_days" not in {d.id for d in decision.deadlines}
 
@@ -181,7 +185,9 @@ def test_in_house_guest_ends_at_departure_if_earlier(hotel: CompiledPolicy) -> N
         requested_by="2026-10-03T10:00:00+08:00",
         departs_at="2026-10-02T23:30:00+00:00",
     )
-    assert deadline(decision, "resolve_before_request_or_departure").due == at(2026, 10, 3, 7, 30)
+    assert deadline(decision, "resolve_before_request_or_departure").due == due_at(
+        at(2026, 10, 3, 7, 30)
+    )
 
 
 def test_in_house_guest_without_times_waits_for_them(hotel: CompiledPolicy) -> None:
@@ -221,10 +227,10 @@ def test_minor_on_site_complaint_five_minute_arrivals(hotel: CompiledPolicy) -> 
         "minutes",
         5,
         at(2026, 5, 6, 19, 2),
-        at(2026, 5, 6, 19, 7),
+        due_at(at(2026, 5, 6, 19, 7)),
     )
     assert center.source.article == "三、4、1)"
-    assert manager.due == at(2026, 5, 6, 19, 7)
+    assert manager.due == due_at(at(2026, 5, 6, 19, 7))
     assert manager.source.article == "四、2、10)"
     # The minor-complaint workflow: the responsible department handles it (三、3、3)).
     handles = {(a.role.id, a.source.article) for a in decision.routing if a.duty == "handles"}
@@ -241,8 +247,8 @@ def test_five_minutes_run_across_midnight_and_holidays(hotel: CompiledPolicy) ->
         on_site_required=True,
         notified_at="2026-09-30T23:58:00+08:00",
     )
-    assert deadline(decision, "center_on_scene").due == at(2026, 10, 1, 0, 3)
-    assert deadline(decision, "manager_on_scene").due == at(2026, 10, 1, 0, 3)
+    assert deadline(decision, "center_on_scene").due == due_at(at(2026, 10, 1, 0, 3))
+    assert deadline(decision, "manager_on_scene").due == due_at(at(2026, 10, 1, 0, 3))
 
 
 def test_arrival_deadline_waits_for_the_notice(hotel: CompiledPolicy) -> None:
@@ -283,7 +289,7 @@ def test_assigned_handler_reports_within_five_minutes_of_finishing(hotel: Compil
     limit = deadline(decision, "report_result")
     assert (limit.started_at, limit.due, [b.id for b in limit.by]) == (
         at(2026, 6, 19, 21, 58),
-        at(2026, 6, 19, 22, 3),
+        due_at(at(2026, 6, 19, 22, 3)),
         ["designated_staff"],
     )
     assert limit.source.article == "三、4、2)"
@@ -394,7 +400,7 @@ def test_major_injury_and_damage_bring_rescue_and_security(hotel: CompiledPolicy
     assert ("assists", "security_dept", "四、3、5)") in {
         (a.duty, a.role.id, a.source.article) for a in decision.routing
     }
-    assert deadline(decision, "center_on_scene").due == at(2026, 6, 19, 21, 46)
+    assert deadline(decision, "center_on_scene").due == due_at(at(2026, 6, 19, 21, 46))
     assert not [g for g in decision.gaps if g.source.rule == "major_steps_for_lower_levels"]
 
 

@@ -13,7 +13,7 @@ from complaint_rules import Catalog, CompiledPolicy
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 from tests.support import ROOT
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_at, due_on
 
 TICK = timedelta(microseconds=1)
 
@@ -46,16 +46,16 @@ def test_an_in_house_guest_leaving_early_brings_the_limit_forward(hotel: Compile
     asked = clock(status(hotel, [start], at(10, 9, 19, 30)), "resolve")
     assert (asked.unit, asked.due, asked.deadline) == (
         "until",
-        at(10, 9, 21),
+        due_at(at(10, 9, 21)),
         "resolve_before_request_or_departure",
     )
     events = [start, ev("guest_departed", at(10, 9, 20))]
-    assert clock(status(hotel, events, at(10, 9, 20)), "resolve").state == "running"
-    late = status(hotel, events, at(10, 9, 20) + TICK)
+    assert clock(status(hotel, events, at(10, 9, 20) - TICK), "resolve").state == "running"
+    late = status(hotel, events, at(10, 9, 20))  # late from the departure itself
     resolve = clock(late, "resolve")
     assert (resolve.state, resolve.due, resolve.breached_at) == (
         "breached",
-        at(10, 9, 20),
+        due_at(at(10, 9, 20)),
         at(10, 9, 20),
     )
     assert (resolve.source.rule, resolve.source.article) == ("in_house_guest_limit", "三、4、3)")
@@ -80,7 +80,7 @@ def test_a_guest_who_had_left_gets_three_working_days(hotel: CompiledPolicy) -> 
     # Received Fri Sep 25 (Mid-Autumn, Sep 25-27 off): Sep 28 (1), 29 (2), 30 (3).
     result = status(hotel, [received(at(9, 25, 15), guest_departed=True)], at(9, 26, 9))
     resolve = clock(result, "resolve")
-    assert (resolve.unit, resolve.amount, resolve.due) == ("working_days", 3, end_of(2026, 9, 30))
+    assert (resolve.unit, resolve.amount, resolve.due) == ("working_days", 3, due_on(2026, 9, 30))
     done = [received(at(9, 25, 15), guest_departed=True), ev("resolved", at(9, 30, 18))]
     after = status(hotel, done, at(10, 1, 9))
     assert clock(after, "resolve").state == "met"
@@ -95,8 +95,8 @@ def test_the_five_minute_limits_start_when_the_report_arrives(hotel: CompiledPol
     events = [start, ev("notified", at(10, 9, 19, 2, 30))]
     result = status(hotel, events, at(10, 9, 19, 3))
     for clock_id in ("on_scene", "manager_on_scene"):
-        assert clock(result, clock_id).due == at(10, 9, 19, 7, 30)
-    assert result.next_change == at(10, 9, 19, 7, 30) + TICK
+        assert clock(result, clock_id).due == due_at(at(10, 9, 19, 7, 30))
+    assert result.next_change == at(10, 9, 19, 7, 30)  # late from that instant
     arrived = status(hotel, [*events, ev("arrived_on_scene", at(10, 9, 19, 6))], at(10, 9, 19, 8))
     assert [clock(arrived, c).state for c in ("on_scene", "manager_on_scene")] == ["met", "met"]
     missed = status(hotel, events, at(10, 9, 19, 8))
@@ -110,10 +110,10 @@ def test_a_designated_handler_reports_within_five_minutes_of_finishing(
     start = received(at(10, 9, 19), guest_departed=True, assigned_by_superior=True)
     events = [start, ev("handling_finished", at(10, 9, 20, 10))]
     result = status(hotel, events, at(10, 9, 20, 11))
-    assert clock(result, "report_result").due == at(10, 9, 20, 15)
+    assert clock(result, "report_result").due == due_at(at(10, 9, 20, 15))
     (report,) = [o for o in result.owed if o.id == "result_to_superior"]
     assert (report.due, report.clock, [r.id for r in report.to]) == (
-        at(10, 9, 20, 15),
+        due_at(at(10, 9, 20, 15)),
         "report_result",
         ["superior_leader"],
     )
@@ -157,5 +157,5 @@ def test_the_grand_hotel_inherits_the_lifecycle() -> None:
     variant = Catalog([examples]).load("grand_hotel")
     result = status(variant, [received(at(9, 25, 15), guest_departed=True)], at(9, 26, 9))
     resolve = clock(result, "resolve")
-    assert (resolve.due, resolve.source.policy) == (end_of(2026, 9, 30), "hotel")
+    assert (resolve.due, resolve.source.policy) == (due_on(2026, 9, 30), "hotel")
     assert variant.lifecycle_layers["clocks:resolve"] == "hotel"

@@ -7,16 +7,15 @@ and Sat Feb 28 make-up workdays; Labour Day May 1-5 off, Sat May 9 make-up workd
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import pytest
 
 from complaint_rules import CompiledPolicy, ComplaintError
-from complaint_rules.decision.model import Decision
+from complaint_rules.decision.model import DecidedDue, Decision
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -25,7 +24,7 @@ def run(policy: CompiledPolicy, **fields: Any) -> Decision:
     return decide(policy, {"channel": "letter", **fields})
 
 
-def reply(decision: Decision) -> tuple[datetime | None, datetime | None]:
+def reply(decision: Decision) -> tuple[DecidedDue | None, DecidedDue | None]:
     (deadline,) = decision.deadlines
     return deadline.due_earliest, deadline.due
 
@@ -35,30 +34,30 @@ def reply(decision: Decision) -> tuple[datetime | None, datetime | None]:
     [
         # Wed Sep 30, general (3 wd): Oct 1-7 off; Thu Oct 8 = 1, Fri Oct 9 = 2,
         # Sat Oct 10 (make-up) = 3.
-        ("2026-09-30T10:00:00+08:00", "work_error", (None, end_of(2026, 10, 10))),
+        ("2026-09-30T10:00:00+08:00", "work_error", (None, due_on(2026, 10, 10))),
         # Received on a holiday (Sat Oct 3): Thu Oct 8 = 1, Fri 9 = 2, Sat 10 = 3.
-        ("2026-10-03T12:00:00+08:00", "服務態度", (None, end_of(2026, 10, 10))),
+        ("2026-10-03T12:00:00+08:00", "服務態度", (None, due_on(2026, 10, 10))),
         # Late on a Friday (Fri Oct 16 23:30): Mon 19 = 1, Tue 20 = 2, Wed 21 = 3.
-        ("2026-10-16T23:30:00+08:00", "内部管理", (None, end_of(2026, 10, 21))),
+        ("2026-10-16T23:30:00+08:00", "内部管理", (None, due_on(2026, 10, 21))),
         # Just before a make-up Saturday: Fri Oct 9 -> Sat Oct 10 = 1, Mon 12 = 2, Tue 13 = 3.
-        ("2026-10-09T17:00:00+08:00", "work_error", (None, end_of(2026, 10, 13))),
+        ("2026-10-09T17:00:00+08:00", "work_error", (None, due_on(2026, 10, 13))),
         # Fri Feb 13, before the Spring Festival make-up Sat Feb 14: Sat 14 = 1,
         # Feb 15-23 off, Tue 24 = 2, Wed 25 = 3.
-        ("2026-02-13T09:00:00+08:00", "work_error", (None, end_of(2026, 2, 25))),
+        ("2026-02-13T09:00:00+08:00", "work_error", (None, due_on(2026, 2, 25))),
         # Complex 7-10 wd across National Day, received Tue Sep 29: Wed 30 = 1,
         # Oct 8 = 2, 9 = 3, Sat 10 = 4, 12 = 5, 13 = 6, 14 = 7 ... 15 = 8, 16 = 9, 19 = 10.
-        ("2026-09-29T15:40:00+08:00", "服務產品", (end_of(2026, 10, 14), end_of(2026, 10, 19))),
+        ("2026-09-29T15:40:00+08:00", "服務產品", (due_on(2026, 10, 14), due_on(2026, 10, 19))),
         # Complex received Wed Sep 30: Oct 8 = 1, 9 = 2, 10 = 3, 12 = 4, 13 = 5, 14 = 6,
         # 15 = 7 ... 16 = 8, 19 = 9, 20 = 10.
-        ("2026-09-30T08:00:00+08:00", "违规操作", (end_of(2026, 10, 15), end_of(2026, 10, 20))),
+        ("2026-09-30T08:00:00+08:00", "违规操作", (due_on(2026, 10, 15), due_on(2026, 10, 20))),
         # Received Sat Sep 19 (a rest day) just before the make-up Sun Sep 20:
         # Sun 20 = 1, Mon 21 = 2, Tue 22 = 3.
-        ("2026-09-19T10:00:00+08:00", "work_error", (None, end_of(2026, 9, 22))),
+        ("2026-09-19T10:00:00+08:00", "work_error", (None, due_on(2026, 9, 22))),
         # The local date decides: 2026-09-30T16:30Z is Oct 1 00:30 in Shanghai (a holiday):
         # Oct 8 = 1, 9 = 2, 10 = 3.
-        ("2026-09-30T16:30:00+00:00", "work_error", (None, end_of(2026, 10, 10))),
+        ("2026-09-30T16:30:00+00:00", "work_error", (None, due_on(2026, 10, 10))),
         # The same instant as 23:59 on Sep 30 local is still Sep 30: the same as the first case.
-        ("2026-09-30T15:59:00+00:00", "work_error", (None, end_of(2026, 10, 10))),
+        ("2026-09-30T15:59:00+00:00", "work_error", (None, due_on(2026, 10, 10))),
     ],
 )
 def test_reply_deadline(
@@ -243,7 +242,7 @@ def test_unknown_year_fails_clearly_unless_estimated(keyouqianqi: CompiledPolicy
     (deadline,) = decision.deadlines
     # Mon Mar 1 2027 -> Tue 2 = 1, Wed 3 = 2, Thu 4 = 3 (no holiday in early March).
     assert deadline.estimated is True
-    assert deadline.due == end_of(2027, 3, 4)
+    assert deadline.due == due_on(2027, 3, 4)
 
 
 def test_every_rule_cites_an_article_that_is_in_the_source(keyouqianqi: CompiledPolicy) -> None:

@@ -14,7 +14,7 @@ import pytest
 from complaint_rules import CompiledPolicy
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on, last_moment, late_from
 
 TICK = timedelta(microseconds=1)
 
@@ -47,13 +47,13 @@ def owed(result: CaseStatus) -> list[tuple[str, datetime]]:
 def test_a_general_complaint_breaches_after_national_day_and_escalates_to_acceptance(
     keyouqianqi: CompiledPolicy,
 ) -> None:
-    on_time = status(keyouqianqi, [received()], end_of(2026, 10, 9))
-    assert (reply(on_time).state, reply(on_time).due) == ("running", end_of(2026, 10, 9))
+    on_time = status(keyouqianqi, [received()], last_moment(2026, 10, 9))
+    assert (reply(on_time).state, reply(on_time).due) == ("running", due_on(2026, 10, 9))
     assert (reply(on_time).source.rule, reply(on_time).source.article) == (
         "limit_general",
         "第十一條",
     )
-    late = status(keyouqianqi, [received()], end_of(2026, 10, 9) + TICK)
+    late = status(keyouqianqi, [received()], late_from(2026, 10, 9))
     assert reply(late).state == "breached"
     ((escalation),) = late.escalations
     assert (escalation.id, [r.id for r in escalation.to], escalation.source.article) == (
@@ -69,7 +69,7 @@ def test_a_complex_complaint_has_an_earliest_and_a_latest_due_instant(
     # 7 days: Sep 30, Oct 8, 9, 10 (Sat, make-up), 12, 13, 14; 10 days: + Oct 15, 16, 19.
     clock = reply(status(keyouqianqi, [received("服務產品")], at(10, 1)))
     assert (clock.amount_min, clock.amount) == (7, 10)
-    assert (clock.due_earliest, clock.due) == (end_of(2026, 10, 14), end_of(2026, 10, 19))
+    assert (clock.due_earliest, clock.due) == (due_on(2026, 10, 14), due_on(2026, 10, 19))
 
 
 def test_financial_crime_has_no_reply_clock(keyouqianqi: CompiledPolicy) -> None:
@@ -79,8 +79,8 @@ def test_financial_crime_has_no_reply_clock(keyouqianqi: CompiledPolicy) -> None
 @pytest.mark.parametrize(
     ("received_at", "due"),
     [
-        ("2026-09-29T15:59:59Z", end_of(2026, 10, 9)),  # Sep 29 23:59:59 in Shanghai
-        ("2026-09-29T16:00:00Z", end_of(2026, 10, 10)),  # Sep 30 00:00:00: Oct 8, 9, 10
+        ("2026-09-29T15:59:59Z", due_on(2026, 10, 9)),  # Sep 29 23:59:59 in Shanghai
+        ("2026-09-29T16:00:00Z", due_on(2026, 10, 10)),  # Sep 30 00:00:00: Oct 8, 9, 10
     ],
 )
 def test_receipt_given_in_utc_is_counted_on_the_shanghai_date(
@@ -95,9 +95,12 @@ def test_a_reply_at_the_last_second_in_utc_meets_the_clock_and_one_second_later_
     keyouqianqi: CompiledPolicy,
 ) -> None:
     met = status(keyouqianqi, [received(), ev("responded", "2026-10-09T15:59:59Z")], at(10, 12))
-    assert (reply(met).state, reply(met).ended_at) == ("met", end_of(2026, 10, 9))
+    assert (reply(met).state, reply(met).ended_at) == (
+        "met",
+        datetime(2026, 10, 9, 23, 59, 59, tzinfo=CST),
+    )
     late = status(keyouqianqi, [received(), ev("responded", "2026-10-09T16:00:00Z")], at(10, 12))
-    assert (reply(late).state, reply(late).breached_at) == ("breached", end_of(2026, 10, 9))
+    assert (reply(late).state, reply(late).breached_at) == ("breached", late_from(2026, 10, 9))
     assert [e.id for e in late.escalations] == ["overrun_general"]
 
 
@@ -168,7 +171,7 @@ def test_a_re_complaint_restarts_the_limit_and_a_customer_still_not_accepting_es
     assert (clock.state, clock.started_at, clock.due) == (
         "running",
         at(10, 12, 10),
-        end_of(2026, 10, 15),
+        due_on(2026, 10, 15),
     )
     assert [t.op for t in clock.transitions] == ["start", "meet", "restart"]
     assert ("reanalyse", at(10, 12, 10)) in owed(result)
@@ -199,12 +202,12 @@ def test_the_reply_form_is_owed_after_the_reply_by_the_reply_clocks_due_instant(
     (form,) = [o for o in result.owed if o.id == "reply_form_to_issuer"]
     assert (form.kind, form.due, form.overdue, form.clock) == (
         "report",
-        end_of(2026, 10, 9),
+        due_on(2026, 10, 9),
         False,
         "reply",
     )
     assert [r.id for r in form.to] == ["superior_issuing_dept"]
-    assert result.next_change == end_of(2026, 10, 9) + TICK
+    assert result.next_change == late_from(2026, 10, 9)
     assert ("letter_written_report", at(10, 8, 15)) in owed(result)
 
 

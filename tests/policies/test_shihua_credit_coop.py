@@ -25,7 +25,7 @@ from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.decision.model import Decision
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -116,42 +116,42 @@ def check_common(decision: Decision) -> None:
     [
         # 1. Counter closed early on Wed Sep 30, general (1 wd): Oct 1-7 off;
         #    Thu Oct 8 = 1.
-        ("2026-09-30T10:20:00+08:00", "一般投訴", "reply_general", end_of(2026, 10, 8)),
+        ("2026-09-30T10:20:00+08:00", "一般投訴", "reply_general", due_on(2026, 10, 8)),
         # 2. Passbook entry does not match the statement, Fri Feb 13, complex (5 wd):
         #    Sat Feb 14 (make-up) = 1; Feb 15-23 off; Tue 24 = 2, Wed 25 = 3, Thu 26 = 4,
         #    Fri 27 = 5.
-        ("2026-02-13T16:05:00+08:00", "复杂投诉", "reply_complex", end_of(2026, 2, 27)),
+        ("2026-02-13T16:05:00+08:00", "复杂投诉", "reply_complex", due_on(2026, 2, 27)),
         # 3. Complaint made on the make-up Sat Feb 14 itself, general: Feb 14 is not counted;
         #    Feb 15-23 off; Tue Feb 24 = 1.
-        ("2026-02-14T11:00:00+08:00", "general", "reply_general", end_of(2026, 2, 24)),
+        ("2026-02-14T11:00:00+08:00", "general", "reply_general", due_on(2026, 2, 24)),
         # 4. Card swallowed by the ATM on Sun Feb 15 (a holiday), complex: Tue Feb 24 = 1,
         #    25 = 2, 26 = 3, 27 = 4, Sat Feb 28 (make-up) = 5.
-        ("2026-02-15T09:30:00+08:00", "complex", "reply_complex", end_of(2026, 2, 28)),
+        ("2026-02-15T09:30:00+08:00", "complex", "reply_complex", due_on(2026, 2, 28)),
         # 5. Lobby wait on Thu Apr 30 17:40, general: May 1-5 off; Wed May 6 = 1.
-        ("2026-04-30T17:40:00+08:00", "一般投诉", "reply_general", end_of(2026, 5, 6)),
+        ("2026-04-30T17:40:00+08:00", "一般投诉", "reply_general", due_on(2026, 5, 6)),
         # 6. Loan fee dispute on Thu Apr 30, complex: May 6 = 1, 7 = 2, 8 = 3,
         #    Sat May 9 (make-up) = 4, Mon May 11 = 5.
-        ("2026-04-30T09:00:00+08:00", "復雜投訴", "reply_complex", end_of(2026, 5, 11)),
+        ("2026-04-30T09:00:00+08:00", "復雜投訴", "reply_complex", due_on(2026, 5, 11)),
         # 7. Thu Apr 2, complex: Fri Apr 3 = 1; Apr 4-6 off (Qingming);
         #    Tue 7 = 2, Wed 8 = 3, Thu 9 = 4, Fri 10 = 5.
-        ("2026-04-02T14:00:00+08:00", "複雜投訴", "reply_complex", end_of(2026, 4, 10)),
+        ("2026-04-02T14:00:00+08:00", "複雜投訴", "reply_complex", due_on(2026, 4, 10)),
         # 8. Thu Jun 18, general: Jun 19-21 off (Dragon Boat); Mon Jun 22 = 1.
-        ("2026-06-18T15:00:00+08:00", "一般", "reply_general", end_of(2026, 6, 22)),
+        ("2026-06-18T15:00:00+08:00", "一般", "reply_general", due_on(2026, 6, 22)),
         # 9. Wed Sep 23, complex: Thu 24 = 1; Sep 25-27 off (Mid-Autumn); Mon 28 = 2,
         #    Tue 29 = 3, Wed 30 = 4; Oct 1-7 off; Thu Oct 8 = 5.
-        ("2026-09-23T10:00:00+08:00", "complex", "reply_complex", end_of(2026, 10, 8)),
+        ("2026-09-23T10:00:00+08:00", "complex", "reply_complex", due_on(2026, 10, 8)),
         # 10. Sat Sep 19 (a rest day), general: Sun Sep 20 (make-up) = 1.
-        ("2026-09-19T10:00:00+08:00", "general", "reply_general", end_of(2026, 9, 20)),
+        ("2026-09-19T10:00:00+08:00", "general", "reply_general", due_on(2026, 9, 20)),
         # 11. Wed Dec 31 2025, general: Jan 1-3 off; Sun Jan 4 2026 (make-up) = 1.
-        ("2025-12-31T16:00:00+08:00", "general", "reply_general", end_of(2026, 1, 4)),
+        ("2025-12-31T16:00:00+08:00", "general", "reply_general", due_on(2026, 1, 4)),
         # 12. 2026-09-30T16:30Z is Thu Oct 1 00:30 in Shanghai (a holiday): general,
         #     Thu Oct 8 = 1.
-        ("2026-09-30T16:30:00+00:00", "general", "reply_general", end_of(2026, 10, 8)),
+        ("2026-09-30T16:30:00+00:00", "general", "reply_general", due_on(2026, 10, 8)),
         # 13. 2026-02-13T16:30Z is Sat Feb 14 00:30 in Shanghai (make-up day, not counted):
         #     general, Feb 15-23 off, Tue Feb 24 = 1 (not Sat Feb 14 as a Friday receipt).
-        ("2026-02-13T16:30:00+00:00", "general", "reply_general", end_of(2026, 2, 24)),
+        ("2026-02-13T16:30:00+00:00", "general", "reply_general", due_on(2026, 2, 24)),
         # 14. Mon Oct 12, complex, no holiday: Tue 13 = 1, 14 = 2, 15 = 3, 16 = 4, Mon 19 = 5.
-        ("2026-10-12T08:30:00+08:00", "complex", "reply_complex", end_of(2026, 10, 19)),
+        ("2026-10-12T08:30:00+08:00", "complex", "reply_complex", due_on(2026, 10, 19)),
     ],
 )
 def test_complaint_decision(

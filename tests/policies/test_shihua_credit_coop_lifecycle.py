@@ -8,7 +8,7 @@ from typing import Any
 
 from complaint_rules import Catalog
 from complaint_rules.lifecycle.case import status
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on
 
 TICK = timedelta(microseconds=1)
 
@@ -34,7 +34,7 @@ def test_shihua_a_complex_reply_counts_five_working_days_across_two_holidays(
     result = status(shihua, [start], at(9, 26))
     ((reply),) = result.clocks
     assert (reply.due, reply.source.rule, reply.source.article) == (
-        end_of(2026, 10, 9),
+        due_on(2026, 10, 9),
         "reply_complex",
         "二、5",
     )

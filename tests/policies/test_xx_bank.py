@@ -15,7 +15,7 @@ The source has two articles numbered 第十一條; the policy cites them as 第�
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,7 @@ from complaint_rules import Catalog, CompiledPolicy
 from complaint_rules.decision.model import DecidedPenalty, Decision
 from tests.support import ROOT
 from tests.support.deciders import decide
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 
 pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the reference
 
@@ -64,24 +64,24 @@ def ids(named: Any) -> list[str]:
     ("received", "due"),
     [
         # Sat Feb 28 (a make-up workday) is the last day of February 2026: due that night.
-        ("2026-02-28T09:20:00+08:00", end_of(2026, 2, 28)),
+        ("2026-02-28T09:20:00+08:00", due_on(2026, 2, 28)),
         # Sat Feb 14 (make-up workday before Spring Festival, Feb 15-23 off): the holiday
         # does not matter, February ends Sat Feb 28.
-        ("2026-02-14T10:00:00+08:00", end_of(2026, 2, 28)),
+        ("2026-02-14T10:00:00+08:00", due_on(2026, 2, 28)),
         # Thu Jan 1 (New Year holiday): January ends Sat Jan 31, a rest day, not moved.
-        ("2026-01-01T09:00:00+08:00", end_of(2026, 1, 31)),
+        ("2026-01-01T09:00:00+08:00", due_on(2026, 1, 31)),
         # Thu Oct 1 00:30 (National Day): October ends Sat Oct 31, a rest day, not moved.
-        ("2026-10-01T00:30:00+08:00", end_of(2026, 10, 31)),
+        ("2026-10-01T00:30:00+08:00", due_on(2026, 10, 31)),
         # 2026-09-30T16:30Z is Thu Oct 1 00:30 in Shanghai: the local month is October.
-        ("2026-09-30T16:30:00+00:00", end_of(2026, 10, 31)),
+        ("2026-09-30T16:30:00+00:00", due_on(2026, 10, 31)),
         # 2026-09-30T15:59Z is Wed Sep 30 23:59 in Shanghai: still September, due Sep 30.
-        ("2026-09-30T15:59:00+00:00", end_of(2026, 9, 30)),
+        ("2026-09-30T15:59:00+00:00", due_on(2026, 9, 30)),
         # Fri Jun 19 (Dragon Boat, Jun 19-21 off): June ends Tue Jun 30.
-        ("2026-06-19T11:00:00+08:00", end_of(2026, 6, 30)),
+        ("2026-06-19T11:00:00+08:00", due_on(2026, 6, 30)),
         # Sun May 31 late in the evening: the summary is due within the hour.
-        ("2026-05-31T23:00:00+08:00", end_of(2026, 5, 31)),
+        ("2026-05-31T23:00:00+08:00", due_on(2026, 5, 31)),
         # Thu Dec 31: the year's last summary is due that night.
-        ("2026-12-31T08:00:00+08:00", end_of(2026, 12, 31)),
+        ("2026-12-31T08:00:00+08:00", due_on(2026, 12, 31)),
     ],
 )
 def test_monthly_summary_is_due_by_the_end_of_the_month(
@@ -117,7 +117,7 @@ def test_a_2027_complaint_needs_no_published_schedule(xx: CompiledPolicy) -> Non
     decision = run(xx, received_at="2027-03-15T09:00:00+08:00")
     assert decision.deadlines == ()
     (summary,) = [r for r in decision.reports if r.id == "monthly_summary_to_discipline"]
-    assert summary.due == end_of(2027, 3, 31)
+    assert summary.due == due_on(2027, 3, 31)
 
 
 # --- routing, no time limit, record contents, retention ---------------------------------
@@ -165,6 +165,33 @@ def test_record_contents_fragment_and_retention(xx: CompiledPolicy) -> None:
     assert (keep.years, keep.at_least) == (5, True)
     assert ids(keep.keeper) == ["discipline_dept"]
     assert keep.source.article == "第十五條"
+    # Counted from 歸檔, which the complaint does not give yet.
+    assert (keep.counted_from, keep.kept_until, keep.waiting_for) == (
+        "archived_at",
+        None,
+        ("archived_at",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("archived_at", "kept_until"),
+    [
+        # 第十五條 期限不少于5年 from 歸檔 on Mon Oct 12 2026: at least until Sun Oct 12 2031.
+        ("2026-10-12T15:00:00+08:00", date(2031, 10, 12)),
+        # Filed on Feb 29 2028: 2033 has no Feb 29, so the month's last day, Feb 28 (民法典
+        # 第二百零二條).
+        ("2028-02-29T10:00:00+08:00", date(2033, 2, 28)),
+        # Mar 31 2026, a 31-day month: Mar 31 2031.
+        ("2026-03-31T23:30:00+08:00", date(2031, 3, 31)),
+        # 2026-01-31T16:30Z is Sun Feb 1 00:30 in Shanghai: the local date counts.
+        ("2026-01-31T16:30:00Z", date(2031, 2, 1)),
+    ],
+)
+def test_retention_is_kept_until_the_same_day_five_years_after_archiving(
+    xx: CompiledPolicy, archived_at: str, kept_until: date
+) -> None:
+    (keep,) = run(xx, archived_at=archived_at).retention
+    assert (keep.kept_until, keep.waiting_for) == (kept_until, ())
 
 
 # --- 第十一條(處罰) ------------------------------------------------------------------
@@ -385,7 +412,7 @@ def test_escalation_to_the_regulator_and_overdue_reply_are_notified(xx: Compiled
     # 通報 is not a penalty: no 第十一條(處罰) item is established.
     assert decision.penalties == ()
     (summary,) = [r for r in decision.reports if r.id == "monthly_summary_to_discipline"]
-    assert summary.due == end_of(2026, 10, 31)  # Sat Oct 3 (holiday) -> October ends Sat 31
+    assert summary.due == due_on(2026, 10, 31)  # Sat Oct 3 (holiday) -> October ends Sat 31
 
 
 def test_the_bank_may_order_a_notification(xx: CompiledPolicy) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from complaint_rules import Catalog
 from complaint_rules.lifecycle.case import status
-from tests.support.local_time import CST, end_of
+from tests.support.local_time import CST, due_on, late_from
 
 TICK = timedelta(microseconds=1)
 
@@ -32,10 +32,10 @@ def test_xx_bank_has_no_clock_and_its_monthly_summary_is_due_at_month_end(
         ("register_case", None),
         ("endorse_case", None),
         ("forward_case", None),
-        ("monthly_summary_to_discipline", end_of(2026, 9, 30)),
+        ("monthly_summary_to_discipline", due_on(2026, 9, 30)),
     ]
-    assert result.next_change == end_of(2026, 9, 30) + TICK
-    overdue = status(xx_bank, [start], end_of(2026, 9, 30) + TICK)
+    assert result.next_change == late_from(2026, 9, 30)
+    overdue = status(xx_bank, [start], late_from(2026, 9, 30))
     assert [o.id for o in overdue.owed if o.overdue] == ["monthly_summary_to_discipline"]
     issued = [start, ev("handling_order_issued", at(9, 30, 9))]
     assert "handle_order" in [o.id for o in status(xx_bank, issued, at(9, 30, 10)).owed]

@@ -2,13 +2,14 @@
 
 Deadlines worked by hand from the 2026 schedule (国办发明电〔2025〕7号: no holiday in
 November): received Fri 2026-10-30 10:00, 3 working days counted from the next day:
-Mon Nov 2, Tue Nov 3, Wed Nov 4 → due Wed 2026-11-04 23:59:59+08:00. Received Mon
+Mon Nov 2, Tue Nov 3, Wed Nov 4 → last day Wed 2026-11-04, late from Thu 2026-11-05 00:00+08:00. Received Mon
 2026-11-02 10:00 under the new version's 5 working days: Nov 3, 4, 5, 6, Mon Nov 9 → due
-Mon 2026-11-09 23:59:59+08:00.
+Mon 2026-11-09, late from Tue 2026-11-10 00:00+08:00.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -54,16 +55,21 @@ def test_a_case_received_before_the_change_and_decided_after_it(dated: Catalog) 
     assert decision.policy.version == "2026.2"
     assert decision.policy.sha256 == dated.versions(POLICY)[0].sha256
     assert deadline.due is not None
-    assert (deadline.amount, deadline.due.isoformat()) == (3, "2026-11-04T23:59:59+08:00")
+    assert (deadline.amount, deadline.due.last_day, deadline.due.late_from.isoformat()) == (
+        3,
+        date(2026, 11, 4),
+        "2026-11-05T00:00:00+08:00",
+    )
     assert deadline.overdue_at_decision is True
 
     after = decide(dated.load(POLICY, at=AFTER["received_at"]), AFTER)
     assert after.deadlines[0].due is not None
     assert after.policy.version == NEW_VERSION
-    assert (after.deadlines[0].amount, after.deadlines[0].due.isoformat()) == (
+    assert (after.deadlines[0].amount, after.deadlines[0].due.late_from.isoformat()) == (
         5,
-        "2026-11-09T23:59:59+08:00",
+        "2026-11-10T00:00:00+08:00",
     )
+    assert after.deadlines[0].due.last_day == date(2026, 11, 9)
 
 
 def test_before_the_first_version_is_an_error_that_says_so(tmp_path: Path) -> None:

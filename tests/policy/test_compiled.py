@@ -25,7 +25,7 @@ from complaint_rules.policy.compiled import (
 from complaint_rules.policy.model import Policy
 from tests.support.layered import sha
 from tests.support.lifecycle_policy import POLICY_TEXT
-from tests.support.local_time import end_of
+from tests.support.local_time import due_on
 from tests.support.policy_texts import MINI
 from tests.support.problems import errors, line_of
 
@@ -464,6 +464,28 @@ CASES: dict[str, tuple[Edit, list[Problem]]] = {
                 (*RULE, "deadlines", 0, "by", 1),
                 f"role 'boss' is not declared in vocabulary; {ROLES}",
             )
+        ],
+    ),
+    "retention counted from a fact that is no instant, or with no years": (
+        edits(
+            add(
+                *RULE,
+                "retention",
+                value={"id": "f", "label": "歸檔", "years": 5, "counted_from": "vip"},
+            ),
+            add(
+                *RULE, "retention", value={"id": "k", "label": "保存", "counted_from": "departs_at"}
+            ),
+        ),
+        [
+            P(
+                (*RULE, "retention", 1, "counted_from"),
+                "'vip' is not a datetime fact; allowed: departs_at",
+            ),
+            P(
+                (*RULE, "retention", 2, "counted_from"),
+                "'counted_from' says from when 'years' is counted; this retention has no 'years'",
+            ),
         ],
     ),
     "deadline counted from a fact that is no instant": (
@@ -1516,10 +1538,10 @@ def test_with_calendar_changes_the_deadlines_decided() -> None:
     }
     # Five working days after Tue Sep 29: Sep 30 (1); Oct 1-7 off; Oct 8 (2); the policy
     # closes Fri Oct 9; Sat Oct 10, a make-up workday (3); Mon Oct 12 (4); Tue Oct 13 (5).
-    assert decide(policy, complaint).deadlines[0].due == end_of(2026, 10, 13)
+    assert decide(policy, complaint).deadlines[0].due == due_on(2026, 10, 13)
     # The host opens on Oct 9 after all: Sep 30, Oct 8, 9, 10 and 12.
     opened = policy.with_calendar(workdays={date(2026, 10, 9): "host open"})
-    assert decide(opened, complaint).deadlines[0].due == end_of(2026, 10, 12)
+    assert decide(opened, complaint).deadlines[0].due == due_on(2026, 10, 12)
 
 
 def test_a_compiled_policy_and_its_model_show_id_version_and_hash(

@@ -17,7 +17,7 @@ from complaint_rules.policy.lifecycle_layers import (
 )
 from complaint_rules.policy.model import Lifecycle
 from tests.support.lifecycle_policy import POLICY, RECEIVED, at, clock
-from tests.support.local_time import end_of
+from tests.support.local_time import late_from
 
 BASE = Lifecycle.model_validate(
     {
@@ -133,10 +133,13 @@ def test_an_extending_policy_overrides_lifecycle_entries_by_id_and_keeps_their_l
         "reminders:urge": "lifecycle_test_branch",
         "gaps:0": "lifecycle_test_branch",
     }
-    before = status(branch, [RECEIVED], end_of(2026, 10, 12) - timedelta(hours=2, microseconds=1))
+    before = status(
+        branch, [RECEIVED], late_from(2026, 10, 12) - timedelta(hours=2, microseconds=1)
+    )
     assert before.reminders == ()
-    ((reminder),) = status(branch, [RECEIVED], at(10, 12, 21, 59, 59)).reminders
-    assert (reminder.since, [r.id for r in reminder.to]) == (at(10, 12, 21, 59, 59), ["head"])
+    # Two hours before Oct 13 00:00, when the reply (last day Oct 12) is late.
+    ((reminder),) = status(branch, [RECEIVED], at(10, 12, 22)).reminders
+    assert (reminder.since, [r.id for r in reminder.to]) == (at(10, 12, 22), ["head"])
     ((gap),) = status(branch, [RECEIVED], at(10, 1)).gaps
     assert (gap.source.rule, gap.source.article, gap.source.policy) == (
         "lifecycle",

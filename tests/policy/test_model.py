@@ -234,7 +234,7 @@ def test_an_escalation_goes_to_someone() -> None:
 
 
 def test_calendar_days_are_dates_and_the_day_ends_at_a_clock_time() -> None:
-    bad = {"day_ends_at": "24:00:00", "holidays": {"2026-13-01": "x"}}
+    bad = {"day_ends_at": "24:00:01", "holidays": {"2026-13-01": "x"}}
     assert refused(CalendarSettings, bad) == [
         (
             "date_from_datetime_parsing",
@@ -245,15 +245,17 @@ def test_calendar_days_are_dates_and_the_day_ends_at_a_clock_time() -> None:
         (
             "string_pattern_mismatch",
             ("day_ends_at",),
-            "String should match pattern '^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$'",
+            "String should match pattern '^(([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d|24:00:00)$'",
         ),
     ]
     settings = CalendarSettings()
+    # Unset: the last day of a period ends at 24:00 (民法典 第二百零三條); "24:00:00" says so.
     assert (settings.day_ends_at, settings.exclude_start_day, settings.roll_to_working_day) == (
-        "23:59:59",
+        None,
         True,
         True,
     )
+    assert CalendarSettings(day_ends_at="24:00:00").day_ends_at == "24:00:00"
 
 
 # --- the policy document ------------------------------------------------------------------------

@@ -37,14 +37,17 @@ def test_decide_selects_the_version_by_receipt_and_names_it(server: Server) -> N
     new = json.loads(server.post_json(DECIDE, AFTER)[1])
     assert (old["policy"]["version"], old["deadlines"][0]["amount"]) == ("2026.2", 3)
     assert (new["policy"]["version"], new["deadlines"][0]["amount"]) == (NEW_VERSION, 5)
-    assert new["deadlines"][0]["due"] == "2026-11-09T23:59:59+08:00"
+    assert new["deadlines"][0]["due"] == {
+        "last_day": "2026-11-09",
+        "late_from": "2026-11-10T00:00:00+08:00",
+    }
     # Received before the change, decided after it: the old version, overdue by then.
     status, body = server.post_json(DECIDE + "?at=2026-11-05T09:00:00%2B08:00", BEFORE)
     late = json.loads(body)
     assert status == 200
     assert (late["policy"]["version"], late["deadlines"][0]["due"]) == (
         "2026.2",
-        "2026-11-04T23:59:59+08:00",
+        {"last_day": "2026-11-04", "late_from": "2026-11-05T00:00:00+08:00"},
     )
     assert late["deadlines"][0]["overdue_at_decision"] is True
     # The caller may name the version or its sha256 instead.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from complaint_rules import Catalog, CompiledPolicy, load_policy
+from complaint_rules import Catalog, CompiledPolicy, load_policy, load_policy_text
 from complaint_rules.errors import MissingExtraError
 from complaint_rules.policy.model import ELEMENT_KINDS
 from complaint_rules.studio import pages
@@ -237,6 +237,22 @@ def test_deadlines_escalations_penalties_and_approvals(catalog: Catalog) -> None
     assert 'class="chain"' in approvals and "未設定(來源空白,機構須設定)" in approvals
     penalties = section(rendered(catalog, "xx_bank"), "penalties")
     assert "200至2000 元" in penalties and "扣減薪酬" in penalties
+
+
+def test_the_deadlines_say_the_last_day_ends_at_24_00(catalog: Catalog) -> None:
+    deadlines = section(rendered(catalog, "keyouqianqi_credit_union"), "deadlines")
+    assert "最後一日至二十四時截止(民法典第二百零三條)" in deadlines
+    assert "次日零時起逾期" in deadlines
+    # A cut-off a source states (here made up for the test) is said instead.
+    text = (ROOT / "policies" / "keyouqianqi_credit_union.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "timezone: Asia/Shanghai\n",
+        'timezone: Asia/Shanghai\ncalendar: {day_ends_at: "17:00:00"}\n',
+    )
+    page = policy_page(load_policy_text(text), lang="en")
+    assert "this policy's last day is late from 17:00:00." in html.unescape(
+        section(page, "deadlines")
+    )
 
 
 def test_gaps_and_conflicts_are_marked(catalog: Catalog) -> None:

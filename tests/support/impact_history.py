@@ -73,29 +73,28 @@ def problems_of(policy: CompiledPolicy, line: int) -> str:
     return "; ".join(f"{p.field}: {p.message}" for p in complaint_problems(policy, line))
 
 
-D = "working_days, due 2026-"
+D = "working_days, due by the end of 2026-"
 
 
 EXPECTED_CHANGES = {
     1: [
         # Tue 29 Sep: 30 Sep (1), 8 (2), 9 Oct (3); then Sat 10 Oct (4), Mon 12 Oct (5).
-        "deadline later reply_general: 3 working_days, due 2026-10-09T23:59:59+08:00 -> "
-        "5 working_days, due 2026-10-12T23:59:59+08:00 (+3 d)"
+        "deadline later reply_general: 3 working_days, due by the end of 2026-10-09 (24:00) -> "
+        "5 working_days, due by the end of 2026-10-12 (24:00) (+3 d)"
     ],
     2: [
         # Mon 2 Mar: 3, 4, 5 Mar (3); 6, 9 Mar (5).
-        f"deadline later reply_general: 3 {D}03-05T23:59:59+08:00 -> "
-        f"5 {D}03-09T23:59:59+08:00 (+4 d)"
+        f"deadline later reply_general: 3 {D}03-05 (24:00) -> 5 {D}03-09 (24:00) (+4 d)"
     ],
     3: [
         # 3, 4, 5, 6, 9 (5), 10, 11 (7), 12, 13, 16 Mar (10).
-        "deadline changed otherwise reply_complex: 7-10 working_days, due "
-        "2026-03-16T23:59:59+08:00 (earliest 2026-03-11T23:59:59+08:00) -> 5-10 working_days, "
-        "due 2026-03-16T23:59:59+08:00 (earliest 2026-03-09T23:59:59+08:00)"
+        "deadline changed otherwise reply_complex: 7-10 working_days, due by the end of "
+        "2026-03-16 (24:00) (at the earliest by the end of 2026-03-11 (24:00)) -> 5-10 "
+        "working_days, due by the end of 2026-03-16 (24:00) (at the earliest by the end of "
+        "2026-03-09 (24:00))"
     ],
     4: [
-        f"deadline later reply_general: 3 {D}03-05T23:59:59+08:00 -> "
-        f"5 {D}03-09T23:59:59+08:00 (+4 d)",
+        f"deadline later reply_general: 3 {D}03-05 (24:00) -> 5 {D}03-09 (24:00) (+4 d)",
         "sanctions changed party_criticism (our_fault): criticism_education applies, "
         "discretionary_handling applies -> criticism_education applies",
     ],

@@ -82,8 +82,9 @@ def test_bocom_deadline_looser_than_the_baseline(tmp_path: Path) -> None:
     report = check_policy(path, max_examples=EXAMPLES)
     assert finding(report, "not_looser_than_base") == (
         "FAILED not_looser_than_base: cn_banking_baseline's deadline decision_15d (rule "
-        "decision_within_15_days) is due 2026-03-17T23:59:59+08:00, but this policy's is due "
-        "2026-03-23T23:59:59+08:00, later (rule decision_within_15_days, layer bocom)\n"
+        "decision_within_15_days) is due by the end of 2026-03-17 (24:00), but this policy's "
+        "is due by the end of 2026-03-23 (24:00), later (rule decision_within_15_days, layer "
+        "bocom)\n"
         '  smallest complaint: {"received_at": "2026-03-02T09:00:00+08:00", "channel": '
         '"letter", "category": "credit_card"}'
     )
@@ -101,7 +102,7 @@ def test_bocom_removing_the_baseline_deadline(tmp_path: Path) -> None:
     report = check_policy(path, max_examples=EXAMPLES)
     assert finding(report, "not_looser_than_base") == (
         "FAILED not_looser_than_base: cn_banking_baseline's deadline decision_15d (rule "
-        "decision_within_15_days) is due 2026-03-17T23:59:59+08:00, but this policy has no "
+        "decision_within_15_days) is due by the end of 2026-03-17 (24:00), but this policy has no "
         "deadline decision_15d and none other from receipt due by then\n"
         '  smallest complaint: {"received_at": "2026-03-02T09:00:00+08:00", "channel": '
         '"letter", "category": "credit_card"}'
@@ -207,9 +208,10 @@ def test_shihua_levels_listed_in_reverse(tmp_path: Path) -> None:
     assert finding(report, "level_order") == (
         "FAILED level_order: level general is more severe than level complex (levels are listed "
         "mildest first) but its first deadline from receipt is earlier: reply_general (rule "
-        "reply_general) due 2026-03-03T23:59:59+08:00 against reply_complex (rule reply_complex) "
-        "due 2026-03-09T23:59:59+08:00 (a more severe level never gets a tighter deadline than a "
-        "milder one), although the policy declares level_deadlines: not_tighter\n"
+        "reply_general) due by the end of 2026-03-03 (24:00) against reply_complex (rule "
+        "reply_complex) due by the end of 2026-03-09 (24:00) (a more severe level never gets a "
+        "tighter deadline than a milder one), although the policy declares "
+        "level_deadlines: not_tighter\n"
         '  smallest complaint: {"received_at": "2026-03-02T09:00:00+08:00", "channel": '
         '"unspecified", "category": "unspecified", "level": "complex"}'
     )

@@ -3,7 +3,7 @@ engine's on any drawn policy, and each as a plain function that finds what it sh
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import assume, given, settings
@@ -85,13 +85,22 @@ rules:
 @pytest.mark.parametrize(
     ("ends", "within", "received", "due"),
     [
-        # Received in the last half second of Mar 31: the count starts on Apr 1, so the
-        # period ends with April (it once ended at Mar 31 23:59:59, before receipt).
+        # A source-stated cut-off at 23:59:59; received in the last half second of Mar 31,
+        # after it: the count starts on Apr 1, so the period ends with April (it once ended
+        # on Mar 31, before receipt). The last day is Apr 30, late from its cut-off.
         (
             "23:59:59",
             "{end_of_month: true}",
             "2026-03-31T23:59:59.500000+08:00",
-            "2026-04-30T23:59:59+08:00",
+            ("2026-04-30", "2026-04-30T23:59:59+08:00"),
+        ),
+        # Without a cut-off the day ends at 24:00 (民法典 第二百零三條): received at the
+        # same instant, the complaint is received on Mar 31, and the period ends with March.
+        (
+            "24:00:00",
+            "{end_of_month: true}",
+            "2026-03-31T23:59:59.500000+08:00",
+            ("2026-03-31", "2026-04-01T00:00:00+08:00"),
         ),
         # One day counting the start day, the day ending at 08:00; received Mon Mar 2 at
         # 09:00, after that day's end: the day is Tue Mar 3, ending 08:00.
@@ -99,17 +108,22 @@ rules:
             "08:00:00",
             "{calendar_days: 1}",
             "2026-03-02T09:00:00+08:00",
-            "2026-03-03T08:00:00+08:00",
+            ("2026-03-03", "2026-03-03T08:00:00+08:00"),
         ),
     ],
 )
 def test_received_after_the_days_end_counts_from_the_next_day(
-    ends: str, within: str, received: str, due: str
+    ends: str, within: str, received: str, due: tuple[str, str]
 ) -> None:
     policy = load_policy_text(SAME_DAY.format(ends=ends, within=within))
     complaint = {"received_at": received, "channel": "counter", "category": "service"}
     invariants.no_deadline_before_receipt(policy, complaint)
-    assert decide(policy, complaint).deadlines[0].due == datetime.fromisoformat(due)
+    got = decide(policy, complaint).deadlines[0].due
+    assert got is not None
+    assert (got.last_day, got.late_from) == (
+        date.fromisoformat(due[0]),
+        datetime.fromisoformat(due[1]),
+    )
 
 
 # --- the invariants as plain functions ------------------------------------------------------

@@ -92,9 +92,10 @@ def test_a_three_line_file_checks_a_policy_directory(tmp_path: Path) -> None:
         "my_bank: 1 of 1 invariants broken",
         "FAILED level_order: level complex is more severe than level general (levels are listed "
         "mildest first) but its first deadline from receipt is later: reply_complex (rule "
-        "reply_complex) due 2026-03-09T23:59:59+08:00 against reply_general (rule reply_general) "
-        "due 2026-03-03T23:59:59+08:00 (a more severe level never gets a looser deadline than a "
-        "milder one); if the policy means it, declare level_deadlines: not_tighter",
+        "reply_complex) due by the end of 2026-03-09 (24:00) against reply_general (rule "
+        "reply_general) due by the end of 2026-03-03 (24:00) (a more severe level never gets a "
+        "looser deadline than a milder one); if the policy means it, declare "
+        "level_deadlines: not_tighter",
         '  smallest complaint: {"received_at": "2026-03-02T09:00:00+08:00", "channel": '
         '"unspecified", "category": "unspecified", "level": "general"}',
         "__________________________ test_policies[typo-loads] ___________________________",

@@ -53,8 +53,10 @@ def test_a_deadline_range_widened(tmp_path: Path) -> None:
                 "channel": "phone",
                 "category": "service_product",
             },
-            old="due 2026-03-19T23:59:59+08:00 – 2026-03-24T23:59:59+08:00",
-            new="due 2026-03-19T23:59:59+08:00 – 2026-03-31T23:59:59+08:00",
+            old="due at the earliest by the end of 2026-03-19 (24:00), "
+            "by the end of 2026-03-24 (24:00)",
+            new="due at the earliest by the end of 2026-03-19 (24:00), "
+            "by the end of 2026-03-31 (24:00)",
         ),
     )
 
@@ -74,8 +76,8 @@ def test_a_fixed_deadline_from_3_to_5_working_days(tmp_path: Path) -> None:
             "channel": "phone",
             "category": "work_error",
         },
-        old="due 2026-03-13T23:59:59+08:00",
-        new="due 2026-03-17T23:59:59+08:00",
+        old="due by the end of 2026-03-13 (24:00)",
+        new="due by the end of 2026-03-17 (24:00)",
     )
 
 

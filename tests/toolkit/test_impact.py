@@ -168,9 +168,9 @@ def test_compare_two_different_complaints_names_every_kind(keyouqianqi: Compiled
     }
     deadline_changes = [c.text for c in changes if c.kind.startswith("deadline")]
     assert deadline_changes == [
-        f"deadline removed reply_general: 3 {D}03-05T23:59:59+08:00 -> (none)",
+        f"deadline removed reply_general: 3 {D}03-05 (24:00) -> (none)",
         "deadline added reply_complex: (none) -> 7-10 working_days, due "
-        "2026-03-16T23:59:59+08:00 (earliest 2026-03-11T23:59:59+08:00)",
+        "by the end of 2026-03-16 (24:00) (at the earliest by the end of 2026-03-11 (24:00))",
     ]
     assert compare_decisions(old, old) == ()
 

@@ -389,8 +389,8 @@ def test_a_deadline_looser_than_the_base_layer(tmp_path: Path) -> None:
             "deadline decision_15d (作出處理決定並告知投訴人) falls later than the base layer "
             "cn_banking_baseline's for 3 of 5 kinds of complaint: 11 working days against "
             "15 calendar days; e.g. received 2026-09-30T16:00:00+08:00 (the day before "
-            "National Day (Oct 1-7 off)): due 2026-10-21T23:59:59+08:00, the base's "
-            "2026-10-15T23:59:59+08:00",
+            "National Day (Oct 1-7 off)): due by the end of 2026-10-21 (24:00), the base's "
+            "by the end of 2026-10-15 (24:00)",
             line_of(EXTENSION, "  - id: decision_within_15_days"),
         )
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ..lifecycle.status import CaseStatus, Rejection
@@ -46,6 +46,10 @@ def _dt(text: Any) -> datetime | None:
     return None if text is None else datetime.fromisoformat(str(text))
 
 
+def _day(text: Any) -> date | None:
+    return None if text is None else date.fromisoformat(str(text))
+
+
 def instant_fact(kind: str, instant: datetime) -> dict[str, Any]:
     """The ``now`` or ``timer`` fact for ``instant``."""
     return {"t": kind, "id": kind, "at": instant.isoformat(), "at_us": micros(instant)}
@@ -53,11 +57,13 @@ def instant_fact(kind: str, instant: datetime) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class ClockFact:
-    """A clock: its state and due instant (``breached_at``: the due instant missed)."""
+    """A clock: its state, its last day (for a period in days) and the instant from which
+    it is late (``breached_at``: when it became late)."""
 
     clock: str
     state: str
-    due: datetime | None
+    last_day: date | None
+    late_from: datetime | None
     breached_at: datetime | None
     unit: str | None
     amount: int | None
@@ -92,13 +98,14 @@ class ReminderFact:
 
 @dataclass(frozen=True, slots=True)
 class OwedFact:
-    """An action or report owed now; ``overdue`` once its due instant has passed."""
+    """An action or report owed now; ``overdue`` from ``late_from`` on."""
 
     duty: str
     label: str
     kind: str
     since: datetime
-    due: datetime | None
+    last_day: date | None
+    late_from: datetime | None
     overdue: bool
     by: tuple[str, ...]
     to: tuple[str, ...]
@@ -143,7 +150,10 @@ def facts_of(status: CaseStatus) -> dict[str, dict[str, Any]]:
             i,
             {
                 "state": c.state,
-                "due": _iso(c.due),
+                "last_day": None
+                if c.due is None or c.due.last_day is None
+                else c.due.last_day.isoformat(),
+                "late_from": None if c.due is None else _iso(c.due.late_from),
                 "breached_at": _iso(c.breached_at),
                 "unit": c.unit,
                 "amount": c.amount,
@@ -187,7 +197,10 @@ def facts_of(status: CaseStatus) -> dict[str, dict[str, Any]]:
                 "label": o.label,
                 "kind": o.kind,
                 "since": _iso(o.since),
-                "due": _iso(o.due),
+                "last_day": None
+                if o.due is None or o.due.last_day is None
+                else o.due.last_day.isoformat(),
+                "late_from": None if o.due is None else _iso(o.due.late_from),
                 "overdue": o.overdue,
                 "by": [x.id for x in o.by],
                 "to": [x.id for x in o.to],
@@ -229,7 +242,8 @@ def view_of(
             ClockFact(
                 clock=f["clock"],
                 state=f["state"],
-                due=_dt(f["due"]),
+                last_day=_day(f["last_day"]),
+                late_from=_dt(f["late_from"]),
                 breached_at=_dt(f["breached_at"]),
                 unit=f["unit"],
                 amount=f["amount"],
@@ -267,7 +281,8 @@ def view_of(
                 label=f["label"],
                 kind=f["kind"],
                 since=_since(f),
-                due=_dt(f["due"]),
+                last_day=_day(f["last_day"]),
+                late_from=_dt(f["late_from"]),
                 overdue=bool(f["overdue"]),
                 by=tuple(f["by"]),
                 to=tuple(f["to"]),

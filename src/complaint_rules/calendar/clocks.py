@@ -12,8 +12,9 @@ on :func:`~complaint_rules.calendar.periods.due_after` and the policy's
   day it ends does not: resuming is counted like a new start (民法典 Art. 201). The due
   day is reached when the days counted make up the period; a period in calendar days is
   then rolled to a working day as ``due_after`` does (Art. 203). A clock paused with no
-  whole day left is due at the end of the day it resumes (rolled to a working day).
-- An unpaused clock's due instant is exactly ``due_after`` of its start.
+  whole day left is due at the end of the day it resumes (rolled to a working day). A day
+  ends at 24:00 (民法典 Art. 203): the clock is late from the next day's 00:00 local.
+- An unpaused clock's due is exactly ``due_after`` of its start.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ..errors import UnpublishedCalendarError
-from .periods import CountingConvention, Due, Unit, due_after
+from .periods import CountingConvention, Due, Unit, day_end, due_after
 from .working_days import WorkingCalendar
 
 __all__ = ["DAY_UNITS", "Counted", "Segment", "clock_due", "counted", "reminder_at"]
@@ -152,7 +153,7 @@ def clock_due(
     if unit in _WALL:
         used = sum((s.end - s.start for s in closed if s.end is not None), timedelta())
         left = max(timedelta(), _WALL[unit] * amount - used)
-        return Due((last.start.astimezone(UTC) + left).astimezone(tz), False)
+        return Due((last.start.astimezone(UTC) + left).astimezone(tz), None, False)
     if unit not in DAY_UNITS:
         raise ValueError(f"a clock counted in {unit} cannot pause")
     used_days = 0
@@ -175,12 +176,12 @@ def clock_due(
             convention=resumed,
             estimate=estimate,
         )
-        return Due(due.at, due.estimated or estimated)
+        return Due(due.late_from, due.last_day, due.estimated or estimated)
     day = _date(last.start, tz)
     if unit == "working_days" or convention.roll_to_working_day:
         day, est = calendar.next_working_day(day, include_self=True, estimate=estimate)
         estimated = estimated or est
-    return Due(_local(day, convention.day_ends_at, tz), estimated)
+    return Due(day_end(day, convention, tz), day, estimated)
 
 
 def _local(day: date, at: time, tz: ZoneInfo) -> datetime:
@@ -188,7 +189,7 @@ def _local(day: date, at: time, tz: ZoneInfo) -> datetime:
 
 
 def reminder_at(
-    due: datetime,
+    due: Due,
     unit: str,
     amount: int,
     *,
@@ -198,13 +199,16 @@ def reminder_at(
 ) -> datetime:
     """When a reminder ``amount`` ``unit`` before ``due`` is due.
 
-    minutes/hours: that much elapsed time before ``due``. Days: 00:00 local of the
-    ``amount``-th day counting back from the due day, which is the first (the due day
-    itself for 1); in working days, only working days are counted.
+    minutes/hours: that much elapsed time before ``due.late_from``. Days: 00:00 local of
+    the ``amount``-th day counting back from the last day, which is the first (the last
+    day itself for 1); in working days, only working days are counted. A due at an exact
+    instant (no ``last_day``) has for last day the local day of the instant before it.
     """
     if unit in _WALL:
-        return (due.astimezone(UTC) - _WALL[unit] * amount).astimezone(tz)
-    day = _date(due, tz)
+        return (due.late_from.astimezone(UTC) - _WALL[unit] * amount).astimezone(tz)
+    day = due.last_day
+    if day is None:
+        day = _date(due.late_from - timedelta(microseconds=1), tz)
     if unit == "calendar_days":
         day -= timedelta(days=amount - 1)
     else:

@@ -28,6 +28,7 @@ HELPS: dict[str, str] = {
     "explain": "explain a decision in plain words, and why each other rule did not apply",
     "status": "a case's status at an instant: every clock, what is due, what is owed, what is next",
     "serve": "serve decisions over HTTP/JSON (or JSON lines with --stdio) to hosts in any language",
+    "duties": "the institution's recurring duties in a month or year, each with the day it is due",
     "validate": "check policy files (directories: every *.yaml but *.tests.yaml)",
     "list": "the policies the catalog knows (bundled, --policy-dir, installed packages)",
     "coverage": "the article-by-article coverage of a policy against its source text",

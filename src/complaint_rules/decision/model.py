@@ -9,7 +9,7 @@ their offset.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
@@ -23,6 +23,7 @@ __all__ = [
     "DecidedAssignment",
     "DecidedConflict",
     "DecidedDeadline",
+    "DecidedDue",
     "DecidedEscalation",
     "DecidedGap",
     "DecidedLevel",
@@ -88,6 +89,18 @@ class DecidedAssignment(_Out):
     source: Source
 
 
+class DecidedDue(_Out):
+    """When something is due (民法典 第二百零三條: a period in days ends at 24:00 on its last
+    day). ``last_day`` is the local date of the last day, for a period counted in days,
+    months or years (None for minutes, hours or an instant); ``late_from`` the first
+    instant that is late: the next day's 00:00 local, the exact end of a period in minutes
+    or hours, or an earlier cut-off the policy's source states. Nothing before
+    ``late_from`` is late."""
+
+    last_day: date | None
+    late_from: datetime
+
+
 class DecidedDeadline(_Out):
     id: str
     label: str
@@ -97,10 +110,12 @@ class DecidedDeadline(_Out):
     unit: str | None
     amount: int | None
     amount_min: int | None
-    due: datetime | None
-    due_earliest: datetime | None
+    due: DecidedDue | None
+    due_earliest: DecidedDue | None
+    """For a range (七至十個工作日), when its lower end is due."""
     estimated: bool
     overdue_at_decision: bool | None
+    """Whether the decision's instant is at or after ``due.late_from``."""
     by: tuple[Named, ...]
     waiting_for: tuple[str, ...]
     note: str | None
@@ -152,7 +167,7 @@ class DecidedReport(_Out):
     to_any: bool
     frequency: str
     starts: str
-    due: datetime | None
+    due: DecidedDue | None
     waiting_for: tuple[str, ...]
     discretionary: bool
     note: str | None
@@ -160,11 +175,19 @@ class DecidedReport(_Out):
 
 
 class DecidedRetention(_Out):
+    """How long records are kept: ``years`` (``at_least``: no fewer). Counted from a datetime
+    fact (``counted_from``, e.g. the archive date), ``kept_until`` is the last day they
+    must be kept (民法典 第二百零一條/第二百零二條: the same day ``years`` on, or the month's
+    last day where it has none); until the fact is given it is ``waiting_for`` it."""
+
     id: str
     label: str
     keeper: tuple[Named, ...]
     years: int | None
     at_least: bool
+    counted_from: str | None
+    kept_until: date | None
+    waiting_for: tuple[str, ...]
     note: str | None
     source: Source
 
@@ -302,6 +325,7 @@ _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {
         DecidedAssignment,
         DecidedConflict,
         DecidedDeadline,
+        DecidedDue,
         DecidedEscalation,
         DecidedGap,
         DecidedLevel,

@@ -68,11 +68,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ..calendar.periods import Due, due_after
+from ..calendar.periods import Due, due_after, years_after
 from ..errors import CalendarError, ComplaintError, Problem
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
-from ..policy.model import Approval, Assignment, Deadline, Money, Penalty, Period, Report
+from ..policy.model import (
+    Approval,
+    Assignment,
+    Deadline,
+    Money,
+    Penalty,
+    Period,
+    Report,
+    Retention,
+)
 from ..policy.vocabulary import Lookup
 from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
 from .model import (
@@ -81,6 +90,7 @@ from .model import (
     DecidedAssignment,
     DecidedConflict,
     DecidedDeadline,
+    DecidedDue,
     DecidedEscalation,
     DecidedGap,
     DecidedLevel,
@@ -236,6 +246,8 @@ def decide(
                 keeper=_roles(policy, k.keeper),
                 years=k.years,
                 at_least=k.at_least,
+                counted_from=k.counted_from,
+                **_kept_until(policy, k, c),
                 note=k.note,
                 source=rule.source(k.article),
             )
@@ -384,6 +396,11 @@ def _due(
         ) from None
 
 
+def _decided(due: Due) -> DecidedDue:
+    """A counted due as the decision gives it: its last day and the instant it is late from."""
+    return DecidedDue(last_day=due.last_day, late_from=due.late_from)
+
+
 def _deadline(
     policy: CompiledPolicy,
     rule: CompiledRule,
@@ -405,7 +422,8 @@ def _deadline(
     fact. Once started it is ``running``: ``due`` is the latest amount counted from the
     start, ``due_earliest`` the least amount where the source gives a range;
     ``estimated`` if either was counted on an estimated calendar. ``overdue_at_decision``
-    says whether ``decided_at`` is past ``due``.
+    says whether ``decided_at`` is at or after ``due.late_from`` (for a period in days,
+    the next day's 00:00: 民法典 Art. 203, no instant of the last day is late).
     """
     fields: dict[str, Any] = {
         "id": d.id,
@@ -428,15 +446,15 @@ def _deadline(
         given = [c.facts[f] for f in d.until if c.facts.get(f) is not None]
         if not given:
             return DecidedDeadline(**fields | {"status": "needs_fact", "waiting_for": d.until})
-        due = min(given).astimezone(policy.tz)
+        until = min(given).astimezone(policy.tz)
         return DecidedDeadline(
             **fields
             | {
                 "status": "running",
                 "started_at": received,
                 "unit": "until",
-                "due": due,
-                "overdue_at_decision": decided_at > due,
+                "due": DecidedDue(last_day=None, late_from=until),
+                "overdue_at_decision": decided_at >= until,
             }
         )
     least, most = d.within.bounds
@@ -455,10 +473,10 @@ def _deadline(
         | {
             "status": "running",
             "started_at": start.astimezone(policy.tz),
-            "due": latest.at,
-            "due_earliest": None if earliest is None else earliest.at,
+            "due": _decided(latest),
+            "due_earliest": None if earliest is None else _decided(earliest),
             "estimated": latest.estimated or (earliest is not None and earliest.estimated),
-            "overdue_at_decision": decided_at > latest.at,
+            "overdue_at_decision": decided_at >= latest.late_from,
         }
     )
 
@@ -482,7 +500,7 @@ def _report(
         if start is None:
             waiting = (r.starts,)
         else:
-            due = _due(policy, r.due, r.due.bounds[1], start, estimate).at
+            due = _decided(_due(policy, r.due, r.due.bounds[1], start, estimate))
     return DecidedReport(
         id=r.id,
         label=r.label,
@@ -709,6 +727,18 @@ def _conflicts(
 
 
 # --- gaps and pending rules --------------------------------------------------------------
+
+
+def _kept_until(policy: CompiledPolicy, k: Retention, c: Complaint) -> dict[str, Any]:
+    """Until when records are kept: ``years`` after the local date of the fact the term is
+    counted from (:func:`~complaint_rules.calendar.periods.years_after`), or waiting for it."""
+    if k.counted_from is None or k.years is None:
+        return {"kept_until": None, "waiting_for": ()}
+    start = c.facts.get(k.counted_from)
+    if start is None:
+        return {"kept_until": None, "waiting_for": (k.counted_from,)}
+    day = start.astimezone(policy.tz).date()
+    return {"kept_until": years_after(day, k.years), "waiting_for": ()}
 
 
 def _retention_gaps(rule: CompiledRule) -> list[DecidedGap]:

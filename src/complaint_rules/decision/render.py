@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
-from .model import Decision, Named, Source
+from .model import DecidedDue, Decision, Named, Source
 
-__all__ = ["render_text"]
+__all__ = ["due_text", "render_text"]
+
+
+def due_text(due: DecidedDue, lang: str = "en") -> str:
+    """When ``due`` is due, in words: 「2026-10-08 24時前」 (zh) or "by the end of 2026-10-08
+    (24:00)" (en) for a period in days, which ends at 24:00 on its last day (民法典 第二百零
+    三條); an earlier cut-off a source states by its time on the last day; a period in
+    minutes or hours (or until an instant) by the instant itself."""
+    zh = not lang.startswith("en")
+    late = due.late_from
+    if due.last_day is None:
+        return f"{late.isoformat()} 前" if zh else f"by {late.isoformat()}"
+    day = due.last_day.isoformat()
+    if late.date() == due.last_day + timedelta(days=1) and late.time().isoformat() == "00:00:00":
+        return f"{day} 24時前" if zh else f"by the end of {day} (24:00)"
+    clock = late.strftime("%H:%M:%S").removesuffix(":00")
+    return f"{day} {clock}前" if zh else f"by {day} {clock}"
 
 
 def _names(items: Iterable[Named], any_one: bool = False) -> str:
@@ -51,9 +68,9 @@ def render_text(d: Decision) -> str:
                 f"{x.label}: {x.status}, waiting for {', '.join(x.waiting_for)} {_src(x.source)}"
             )
             continue
-        window = f"{x.due_earliest.isoformat()} – " if x.due_earliest else ""
+        window = f"at the earliest {due_text(x.due_earliest)}, " if x.due_earliest else ""
         flag = " (estimated)" if x.estimated else ""
-        rows.append(f"{x.label}: due {window}{x.due.isoformat()}{flag} {_src(x.source)}")
+        rows.append(f"{x.label}: due {window}{due_text(x.due)}{flag} {_src(x.source)}")
     section("Deadlines 時限", rows)
     section(
         "Actions 應辦事項",
@@ -78,7 +95,7 @@ def render_text(d: Decision) -> str:
         due = ""
         if r.due:
             start = "" if r.starts == "received" else f" (from {r.starts})"
-            due = f", due {r.due.isoformat()}{start}"
+            due = f", due {due_text(r.due)}{start}"
         elif r.waiting_for:
             due = f", due from {', '.join(r.waiting_for)}: not given"
         rows.append(
@@ -91,6 +108,8 @@ def render_text(d: Decision) -> str:
         [
             f"{r.label}: "
             + (f"{'at least ' if r.at_least else ''}{r.years} years" if r.years else "no term set")
+            + (f", until the end of {r.kept_until.isoformat()}" if r.kept_until else "")
+            + (f", counted from {', '.join(r.waiting_for)}: not given" if r.waiting_for else "")
             + f" {_src(r.source)}"
             for r in d.retention
         ],

@@ -24,11 +24,13 @@ from ..decision.engine import decide
 from ..decision.model import (
     DecidedApproval,
     DecidedDeadline,
+    DecidedDue,
     DecidedPenalty,
     Decision,
     Named,
     Source,
 )
+from ..decision.render import due_text
 from ..messages.phrases import COMPARISONS, PHRASES, Phrases, english_article
 from ..policy.compiled import CompiledPolicy
 from ..policy.conditions import (
@@ -382,9 +384,9 @@ class _Writer:
         for r in d.reports:
             due = ""
             if r.due is not None and r.starts != "received":
-                due = self.t("report_due_from", due=r.due.isoformat(), start=self.fact(r.starts))
+                due = self.t("report_due_from", due=self.due(r.due), start=self.fact(r.starts))
             elif r.due is not None:
-                due = self.t("report_due", due=r.due.isoformat())
+                due = self.t("report_due", due=self.due(r.due))
             elif r.waiting_for:
                 due = self.t("report_waiting", start=self.fact(r.starts))
             text = self.t(
@@ -402,6 +404,10 @@ class _Writer:
                 term = self.t("no_term")
             else:
                 term = self.t("years_at_least" if k.at_least else "years", years=k.years)
+            if k.kept_until is not None:
+                term += self.t("kept_until", day=k.kept_until.isoformat())
+            elif k.waiting_for:
+                term += self.t("report_waiting", start=self.fact(k.waiting_for[0]))
             text = self.t("retention", label=k.label, term=term, by=self.by(k.keeper))
             self.add("retention", text, k.source)
         for pen in d.penalties:
@@ -431,6 +437,10 @@ class _Writer:
         space = " " if self.english else ""
         return f"{number}{space}{self.p.units[unit]}"
 
+    def due(self, due: DecidedDue) -> str:
+        """When it is due, in words (「2026-10-08 24時前」, "by the end of 2026-10-08 (24:00)")."""
+        return due_text(due, "en" if self.english else "zh")
+
     def deadline(self, x: DecidedDeadline) -> str:
         by = self.by(x.by)
         if x.status == "needs_fact":
@@ -443,20 +453,20 @@ class _Writer:
         assert x.due is not None
         if x.unit == "until":
             facts = self.facts_list(self.until_of(x))
-            text = self.t("due_until", label=x.label, due=x.due.isoformat(), by=by, facts=facts)
+            text = self.t("due_until", label=x.label, due=self.due(x.due), by=by, facts=facts)
         else:
             assert x.unit is not None and x.amount is not None and x.started_at is not None
             start = self.t("received") if x.starts == "received" else self.fact(x.starts)
             fields = {
                 "label": x.label,
-                "due": x.due.isoformat(),
+                "due": self.due(x.due),
                 "by": by,
                 "period": self.period(x.unit, x.amount, x.amount_min),
                 "start": start,
                 "started": x.started_at.isoformat(),
             }
             if x.due_earliest is not None:
-                text = self.t("due_range", earliest=x.due_earliest.isoformat(), **fields)
+                text = self.t("due_range", earliest=self.due(x.due_earliest), **fields)
             else:
                 text = self.t("due", **fields)
         if x.estimated:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from ..decision.model import Named, Source
+from ..decision.model import DecidedDue, Named, Source
+from ..decision.render import due_text
 from .status import CaseStatus, ClockStatus, TimeCount
 
 __all__ = ["status_text"]
@@ -14,6 +15,10 @@ __all__ = ["status_text"]
 
 def _at(instant: datetime | None) -> str:
     return "—" if instant is None else instant.isoformat(sep=" ")
+
+
+def _due(due: DecidedDue | None) -> str:
+    return "—" if due is None else due_text(due)
 
 
 def _src(source: Source) -> str:
@@ -45,16 +50,16 @@ def _clock(clock: ClockStatus) -> list[str]:
         low = f"{clock.amount_min}-" if clock.amount_min is not None else ""
         period = f"{low}{clock.amount} {clock.unit.replace('_', ' ')}"
     lines = [f"clock {clock.id} {clock.label} {_src(clock.source)}"]
-    state = f"  {clock.state}; period {period}; due {_at(clock.due)}"
+    state = f"  {clock.state}; period {period}; due {_due(clock.due)}"
     if clock.due_earliest is not None:
-        state += f" (earliest {_at(clock.due_earliest)})"
+        state += f" (earliest {_due(clock.due_earliest)})"
     lines.append(state)
     if clock.needs and clock.unit != "until":
         lines.append("  needs facts: " + ", ".join(clock.needs))
     if clock.paused_since is not None:
         lines.append(f"  paused since {_at(clock.paused_since)}")
     if clock.breached_at is not None:
-        lines.append(f"  breached: the due instant {_at(clock.breached_at)} passed")
+        lines.append(f"  breached: late from {_at(clock.breached_at)}")
     if clock.ended_at is not None:
         lines.append(f"  ended {_at(clock.ended_at)} by {clock.ended_by}")
     lines.append(f"  used {_count(clock.used)}; left {_count(clock.left)}")
@@ -91,7 +96,7 @@ def status_text(status: CaseStatus) -> str:
     for owed in status.owed:
         due = ""
         if owed.due is not None:
-            due = f"; due {_at(owed.due)}" + (" OVERDUE" if owed.overdue else "")
+            due = f"; due {_due(owed.due)}" + (" OVERDUE" if owed.overdue else "")
         to = f" -> {_roles(owed.to)}" if owed.to else ""
         lines.append(
             f"owed {owed.kind}: {owed.id} {owed.label} by {_roles(owed.by)}{to}; since "

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Literal
 
 from ..calendar.clocks import DAY_UNITS, Segment, clock_due, counted, reminder_at
 from ..calendar.periods import Due, due_after
 from ..decision.complaint import Complaint, parse_complaint, parse_datetime
-from ..decision.model import DecidedGap, LayerRef, Named, PolicyRef, Source
+from ..decision.model import DecidedDue, DecidedGap, LayerRef, Named, PolicyRef, Source
 from ..errors import ComplaintError, UnpublishedCalendarError
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
@@ -40,7 +40,6 @@ from .status import (
 
 __all__ = ["Refused", "Replay"]
 
-_TICK = timedelta(microseconds=1)
 _AFTER_CLOSING = ("escalated", "reminded", "done")
 _Op = Literal["start", "pause", "resume", "meet", "stop", "restart"]
 _OPS: tuple[tuple[str, _Op], ...] = (
@@ -86,6 +85,7 @@ class _Run:
     segments: list[Segment] = field(default_factory=list)
     extensions: list[tuple[Extension, datetime, str]] = field(default_factory=list)
     breached_at: datetime | None = None
+    breached_due: Due | None = None
     ended: tuple[datetime, str, str] | None = None  # (at, "met" | "stopped", event)
     due_at_end: Due | None = None
     epoch: tuple[datetime, int] | None = None
@@ -175,6 +175,12 @@ class Replay:
     def marks(self, name: str) -> list[_Mark]:
         return self.occurred.get(name, [])
 
+    def decided(self, due: Due | None) -> DecidedDue | None:
+        """A due as a status gives it: its last day and the instant it is late from."""
+        if due is None:
+            return None
+        return DecidedDue(last_day=due.last_day, late_from=self.local(due.late_from))
+
     def due_after(self, start: datetime, unit: Any, amount: int) -> Due:
         return due_after(
             start,
@@ -226,7 +232,7 @@ class Replay:
             given = [facts[f] for f in period.until if facts.get(f) is not None]
             if not given:
                 return None, period.until
-            return Due(self.local(min(given)), False), ()
+            return Due(self.local(min(given)), None, False), ()
         assert amount is not None and run.started is not None
         if period.unit == "end_of_month":
             return self.due_after(run.started, "end_of_month", amount), ()
@@ -256,7 +262,7 @@ class Replay:
         if run.started is None:
             return _View("not_started", period, needs, None, None)
         if run.breached_at is not None:
-            return _View("breached", period, needs, Due(run.breached_at, False), None)
+            return _View("breached", period, needs, run.breached_due, None)
         if run.paused:
             return _View("paused", period, needs, None, None)
         if period is None:
@@ -265,7 +271,7 @@ class Replay:
         earliest = None
         if period.low is not None and period.low != period.high:
             earliest, _ = self.due(run, period, period.low)
-        if due is not None and at > due.at:
+        if due is not None and at >= due.late_from:
             return _View("breached", period, needs, due, earliest)
         return _View("running", period, needs or waiting, due, earliest)
 
@@ -276,9 +282,10 @@ class Replay:
                 continue
             view = self.view(run, at)
             if view is not None and view.state == "breached" and view.due is not None:
-                due = view.due.at
+                due = view.due.late_from
                 run.breached_at = due
-                mark = _Mark(due, (due + _TICK, -1))
+                run.breached_due = view.due
+                mark = _Mark(due, (due, -1))  # late from that instant: before an event at it
                 deadline = view.period.deadline if view.period else None
                 self.breaches.append((run.spec.id, deadline, mark))
                 run.transitions.append(Transition(at=due, op="breach", event=None, index=None))
@@ -295,7 +302,8 @@ class Replay:
                     and view.due is not None
                     and view.period.deadline == deadline
                 ):
-                    marks.append(_Mark(view.due.at, (view.due.at + _TICK, -1)))
+                    late = view.due.late_from
+                    marks.append(_Mark(late, (late, -1)))
         return sorted(marks, key=lambda m: m.key)
 
     # -- what is due --------------------------------------------------------------------
@@ -371,7 +379,7 @@ class Replay:
             if amount is None or view is None or view.state != "running" or view.due is None:
                 continue
             instant = reminder_at(
-                view.due.at,
+                view.due,
                 rem.before.unit,
                 amount,
                 calendar=self.cp.calendar,
@@ -434,21 +442,21 @@ class Replay:
             floor = self.duty_floor(duty.id, duty.done_by)
             if not incurred or (floor is not None and incurred[-1].key <= floor):
                 continue
-            due: datetime | None = None
+            due: Due | None = None
             if duty.clock is not None:
                 view = self.view(self.runs[duty.clock], at)
                 if view is not None and view.due is not None:
-                    due = view.due.at
+                    due = view.due
             elif isinstance(element, Report) and element.due is not None and self.received:
-                due = self.due_after(self.received.at, element.due.unit, element.due.bounds[1]).at
+                due = self.due_after(self.received.at, element.due.unit, element.due.bounds[1])
             out.append(
                 OwedAction(
                     id=duty.id,
                     label=element.label,
                     kind=kind,
                     since=self.local(incurred[-1].at),
-                    due=None if due is None else self.local(due),
-                    overdue=due is not None and at > due,
+                    due=self.decided(due),
+                    overdue=due is not None and at >= due.late_from,
                     clock=duty.clock,
                     by=self.named(element.by),
                     to=self.named(getattr(element, "to", ())),
@@ -687,7 +695,7 @@ class Replay:
         if state == "breached":
             assert view is not None and view.due is not None
             raise Refused(
-                f"clock {spec.id!r} already ran out at {self.show(view.due.at)}; "
+                f"clock {spec.id!r} already ran out at {self.show(view.due.late_from)}; "
                 "an extension must be approved before the period ends"
             )
         if state not in ("running", "paused"):
@@ -732,6 +740,7 @@ class Replay:
         run.segments = [Segment(mark.at)]
         run.extensions = []
         run.breached_at = None
+        run.breached_due = None
         run.ended = None
         run.due_at_end = None
         run.epoch = mark.key
@@ -744,7 +753,7 @@ class Replay:
             view = self.view(run, mark.at)
             run.due_at_end = None if view is None else view.due
         elif run.breached_at is not None:
-            run.due_at_end = Due(run.breached_at, False)
+            run.due_at_end = run.breached_due
         if run.segments and run.segments[-1].end is None:
             run.segments[-1] = Segment(run.segments[-1].start, mark.at)
         run.ended = (mark.at, kind, event)
@@ -762,7 +771,7 @@ class Replay:
         period = view.period
         upcoming: list[datetime] = []
         if view.state == "running" and view.due is not None:
-            upcoming.append(view.due.at + _TICK)
+            upcoming.append(view.due.late_from)
         if period is not None and period.rule is not None and period.deadline is not None:
             deadline = self.deadlines[period.deadline][1]
             source = period.rule.source(deadline.article)
@@ -803,7 +812,7 @@ class Replay:
                 if view.state == "breached":
                     wall = 0
                 elif view.state == "running" and view.due is not None:
-                    wall = max(0, int((view.due.at - at).total_seconds()))
+                    wall = max(0, int((view.due.late_from - at).total_seconds()))
                 left = TimeCount(day_unit=day_unit, days=days, wall_seconds=wall)
         ended_at = ended_by = None
         if run.ended is not None:
@@ -835,12 +844,12 @@ class Replay:
             amount=period.high if period else None,
             amount_min=period.low if period and period.low != period.high else None,
             started_at=None if run.started is None else self.local(run.started),
-            due=None if due is None else self.local(due.at),
-            due_earliest=None if view.due_earliest is None else self.local(view.due_earliest.at),
+            due=self.decided(due),
+            due_earliest=self.decided(view.due_earliest),
             paused_since=paused_since,
             breached_at=None
             if view.state != "breached" or due is None
-            else self.local(run.breached_at or due.at),
+            else self.local(run.breached_at or due.late_from),
             ended_at=ended_at,
             ended_by=ended_by,
             used=used,
@@ -866,7 +875,7 @@ class Replay:
         reminders, reminder_times = self.due_reminders(at) if self.received else ([], [])
         upcoming += reminder_times
         owed = self.owed(at) if self.received else []
-        upcoming += [o.due + _TICK for o in owed if o.due is not None and not o.overdue]
+        upcoming += [o.due.late_from for o in owed if o.due is not None and not o.overdue]
         return CaseStatus(
             policy=PolicyRef(
                 id=cp.id,

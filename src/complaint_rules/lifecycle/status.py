@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..decision.model import DecidedGap, Named, PolicyRef, Source
+from ..decision.model import DecidedDue, DecidedGap, Named, PolicyRef, Source
 
 __all__ = [
     "CaseStatus",
@@ -89,13 +89,14 @@ class ClockStatus(_Out):
     """The period now, extensions included (the latest of a range)."""
     amount_min: int | None
     started_at: datetime | None
-    due: datetime | None
-    """The last instant still on time (None while paused, not started or unknown)."""
-    due_earliest: datetime | None
-    """For a range (七至十個工作日), the due instant of its lower end."""
+    due: DecidedDue | None
+    """The last day and the instant from which the clock is late (None while paused, not
+    started or unknown); a period in days ends at 24:00 on its last day (民法典 Art. 203)."""
+    due_earliest: DecidedDue | None
+    """For a range (七至十個工作日), when its lower end is due."""
     paused_since: datetime | None
     breached_at: datetime | None
-    """The due instant that was missed."""
+    """The instant the clock became late (``due.late_from`` of the period missed)."""
     ended_at: datetime | None
     ended_by: str | None
     used: TimeCount | None
@@ -116,7 +117,7 @@ class DueEscalation(_Out):
     on: str
     """The trigger: ``received``, ``deadline_missed`` or an event id."""
     since: datetime
-    """When the trigger happened (for a missed deadline: the due instant missed)."""
+    """When the trigger happened (for a missed deadline: the instant it became late)."""
     clock: str | None
     by: tuple[Named, ...]
     to: tuple[Named, ...]
@@ -143,8 +144,9 @@ class OwedAction(_Out):
     label: str
     kind: Literal["action", "report"]
     since: datetime
-    due: datetime | None
+    due: DecidedDue | None
     overdue: bool
+    """Whether the status instant is at or after ``due.late_from``."""
     clock: str | None
     by: tuple[Named, ...]
     to: tuple[Named, ...]

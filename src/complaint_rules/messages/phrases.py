@@ -132,11 +132,11 @@ ZH_HANT = Phrases(
         "routing": "{duty}:{role}{note}",
         "note": "({note})",
         "by": ",由 {by} 負責",
-        "due": "{label}:須於 {due} 前完成{by}({period},自{start} {started} 起算)",
+        "due": "{label}:須於 {due}完成{by}({period},自{start} {started} 起算)",
         "due_range": (
-            "{label}:最早 {earliest},最遲須於 {due} 前完成{by}({period},自{start} {started} 起算)"
+            "{label}:最早 {earliest},最遲須於 {due}完成{by}({period},自{start} {started} 起算)"
         ),
-        "due_until": "{label}:須於 {due} 前完成{by}(以 {facts} 中最早者為準)",
+        "due_until": "{label}:須於 {due}完成{by}(以 {facts} 中最早者為準)",
         "needs_fact": "{label}:待 {facts} 給出後方能確定期限{by}",
         "not_started": "{label}:{period},自 {start} 起算,但該事實尚未給出{by}",
         "received": "收到投訴",
@@ -152,12 +152,13 @@ ZH_HANT = Phrases(
         "on_missed": "時限 {deadline} 逾期",
         "next": ",下一步 {next}",
         "report": "{label}:報 {to}{by}{frequency}{due}{may}",
-        "report_due": ",須於 {due} 前",
-        "report_due_from": ",須於 {due} 前(自 {start} 起算)",
+        "report_due": ",須於 {due}",
+        "report_due_from": ",須於 {due}(自 {start} 起算)",
         "report_waiting": ",自 {start} 起算,但該事實尚未給出",
         "retention": "{label}:{term}{by}",
         "years": "保存 {years} 年",
         "years_at_least": "至少保存 {years} 年",
+        "kept_until": ",至 {day} 24時止",
         "no_term": "來源未規定保存期限",
         "penalty": "{label}:調查認定 {finding}{count}{roles};對象 {subjects};{money}{sanctions}",
         "roles_involved": ",涉及 {roles}",
@@ -288,7 +289,8 @@ EN = Phrases(
         "by": ", by {by}",
         "due": "{label}: due {due}{by} ({period} from {start} {started})",
         "due_range": (
-            "{label}: due between {earliest} and {due}{by} ({period} from {start} {started})"
+            "{label}: due at the earliest {earliest}, at the latest {due}{by} "
+            "({period} from {start} {started})"
         ),
         "due_until": "{label}: due {due}{by} (the earliest of {facts})",
         "needs_fact": "{label}: set once {facts} is given{by}",
@@ -312,6 +314,7 @@ EN = Phrases(
         "retention": "{label}: {term}{by}",
         "years": "kept for {years} years",
         "years_at_least": "kept for at least {years} years",
+        "kept_until": ", until the end of {day}",
         "no_term": "the source sets no retention term",
         "penalty": (
             "{label}: finding {finding}{count}{roles}; subjects {subjects}; {money}{sanctions}"

@@ -530,6 +530,20 @@ class _Checker:
                         )
             for j, keep in enumerate(rule.retention):
                 self.refs("role", keep.keeper, (*base, "retention", j, "keeper"))
+                if keep.counted_from is not None:
+                    where = (*base, "retention", j, "counted_from")
+                    if keep.counted_from not in datetime_facts:
+                        self.add(
+                            where,
+                            f"{keep.counted_from!r} is not a datetime fact; "
+                            + _allowed(keep.counted_from, list(datetime_facts)),
+                        )
+                    elif keep.years is None:
+                        self.add(
+                            where,
+                            "'counted_from' says from when 'years' is counted; this retention "
+                            "has no 'years'",
+                        )
             sanctions: dict[tuple[str, int], CompiledCondition] = {}
             for j, penalty in enumerate(rule.penalties):
                 path = (*base, "penalties", j)
@@ -594,6 +608,27 @@ class _Checker:
             closing = elements["escalations"][loop[-2]]
             self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
         return compiled
+
+    # -- periodic duties ----------------------------------------------------------------
+
+    def periodic(self) -> None:
+        """The institution's recurring duties: roles declared, ids unique, one way of dating."""
+        seen: dict[str, int] = {}
+        for i, duty in enumerate(self.policy.periodic):
+            path: Path = ("periodic", i)
+            if duty.id in seen:
+                self.add(
+                    (*path, "id"),
+                    f"duplicate periodic duty id {duty.id!r} (first at periodic[{seen[duty.id]}])",
+                )
+            seen.setdefault(duty.id, i)
+            self.refs("role", duty.by, (*path, "by"))
+            self.refs("role", duty.to, (*path, "to"))
+            if duty.due is not None and duty.due_day is not None:
+                self.add(
+                    (*path, "due_day"),
+                    "give either 'due: end_of_period' or 'due_day', not both",
+                )
 
     # -- conflicts of duties -----------------------------------------------------------
 
@@ -980,6 +1015,7 @@ def compile_policy(
     classification = checker.classification()
     rules = checker.rules(layers)
     conflicts = checker.conflicts(conflict_layers)
+    checker.periodic()
     checker.lifecycle()
     if checker.problems:
         raise PolicyError(
@@ -989,7 +1025,10 @@ def compile_policy(
             ]
         )
     settings = merged.calendar
-    hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
+    cut_off = None  # 24:00 (民法典 Art. 203) unless the source states an earlier time
+    if settings.day_ends_at is not None and settings.day_ends_at != "24:00:00":
+        hh, mm, ss = (int(part) for part in settings.day_ends_at.split(":"))
+        cut_off = time(hh, mm, ss)
     level_input = merged.level_input or (
         "forbidden"
         if merged.classification is not None or not merged.vocabulary.levels
@@ -1005,7 +1044,7 @@ def compile_policy(
         ),
         convention=CountingConvention(
             exclude_start_day=settings.exclude_start_day,
-            day_ends_at=time(hh, mm, ss),
+            day_ends_at=cut_off,
             roll_to_working_day=settings.roll_to_working_day,
         ),
         roles=lk["role"],

@@ -295,7 +295,10 @@ _HELP: dict[str, str] = {
     "CalendarSettings.workdays": "Make-up workdays to add or override: YYYY-MM-DD: name.",
     "CalendarSettings.exclude_start_day": "Counting starts the day after receipt "
     "(民法典 Art. 201).",
-    "CalendarSettings.day_ends_at": 'When a due day ends, "HH:MM:SS" (quote it).',
+    "CalendarSettings.day_ends_at": (
+        "Leave unset: the last day of a period in days ends at 24:00 (民法典 第二百零三條). "
+        'An earlier cut-off "HH:MM:SS" (quote it) only where the source states one.'
+    ),
     "CalendarSettings.roll_to_working_day": "A period in calendar days that ends on a day off "
     "ends on the next working day (民法典 Art. 203).",
     "Classification.rows": "Rows tried in order; the first that matches sets the level.",
@@ -357,6 +360,14 @@ _HELP: dict[str, str] = {
     "Retention.keeper": "Who keeps the records: role ids.",
     "Retention.years": "How many years.",
     "Retention.at_least": "true when the years are a minimum.",
+    "Retention.counted_from": "A datetime fact (e.g. archived_at) the years are counted from; "
+    "the decision gives the day records are kept until.",
+    "PeriodicDuty.every": "How often the duty recurs: month, quarter or year.",
+    "PeriodicDuty.due": "end_of_period: due on the period's last day (月底前); leave out with "
+    "due_day, or where the source gives no date.",
+    "PeriodicDuty.by": "Who does it: role ids.",
+    "PeriodicDuty.to": "To whom: role ids.",
+    "PeriodicDuty.verification": "How the article's text was verified.",
     "SanctionItem.sanction": "The sanction id.",
     "SanctionItem.condition_text": "The source's words for the condition.",
     "Penalty.finding": "The finding id that carries the penalty.",

@@ -103,6 +103,7 @@ def merge(
         "extends": own.extends,
         "rules": rules,
         "conflicts": conflicts,
+        "periodic": _by_id(base.periodic, own.periodic),
         "defects": own.defects,
         "not_encoded": own.not_encoded,
     }

@@ -332,6 +332,9 @@ class Retention(_Element):
     keeper: tuple[Id, ...] = ()
     years: int | None = Field(default=None, ge=1)
     at_least: bool = False
+    counted_from: Id | None = None
+    """A datetime fact (e.g. ``archived_at``): the term is counted from its local date, and
+    the decision says until when the records are kept (民法典 第二百零一條/第二百零二條)."""
 
 
 class SanctionItem(_Element):
@@ -444,6 +447,25 @@ class Conflict(_Model):
     text: Text
 
 
+class PeriodicDuty(_Model):
+    """A duty of the institution that recurs (每月匯總、月底前上報), not one complaint's:
+    ``every`` period it is owed, due on the period's last day (``due: end_of_period``, 月底前
+    for a month), on a stated day of the period's last month (``due_day``), or with no date
+    where the source gives none (``due`` unset: listed with no due date)."""
+
+    id: Id
+    label: Text
+    article: Text
+    by: tuple[Id, ...] = ()
+    to: tuple[Id, ...] = ()
+    every: Literal["month", "quarter", "year"]
+    due: Literal["end_of_period"] | None = None
+    due_day: int | None = Field(default=None, ge=1, le=28)
+    """The day of the month the duty is due (1-28: every month has it); with ``due`` unset."""
+    note: Text | None = None
+    verification: Literal["verified", "secondary", "unverified"] | None = None
+
+
 class Classification(_Model):
     """First-match table deriving the level; ``default`` applies when no row matches."""
 
@@ -463,7 +485,11 @@ class CalendarSettings(_Model):
     holidays: dict[date, Text] = {}
     workdays: dict[date, Text] = {}
     exclude_start_day: bool = True
-    day_ends_at: str = Field(default="23:59:59", pattern=r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$")
+    day_ends_at: str | None = Field(
+        default=None, pattern=r"^(([01]\d|2[0-3]):[0-5]\d:[0-5]\d|24:00:00)$"
+    )
+    """Unset or "24:00:00": the last day of a period in days ends at 24:00 (民法典 第二百零三條).
+    An earlier "HH:MM:SS" only where the source states a cut-off: late from that time."""
     roll_to_working_day: bool = True
 
 
@@ -650,6 +676,9 @@ class Policy(_Model):
     rules: tuple[Rule, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     """Duties that roles cannot hold together; see :class:`Conflict`."""
+    periodic: tuple[PeriodicDuty, ...] = ()
+    """The institution's recurring duties (monthly summaries, reports with a stated
+    frequency); see :func:`complaint_rules.decision.periodic.periodic_duties`."""
     defects: tuple[Text, ...] = ()
     not_encoded: tuple[NotEncoded, ...] = ()
     lifecycle: Lifecycle | None = None

@@ -942,6 +942,14 @@ class _PolicyPage:
             say("col_article"),
         ]
         body: list[Markup] = [_table(headers, rows) if rows else el("p", say("no_deadlines"))]
+        if rows:
+            cut_off = self.cp.convention.day_ends_at
+            if cut_off is None:
+                body.append(el("p", say("day_end_note"), class_="note"))
+            else:
+                body.append(
+                    el("p", say("day_end_cut_off", time=cut_off.isoformat()), class_="note")
+                )
         lifecycle = self.p.lifecycle
         clocks = lifecycle.clocks if lifecycle else ()
         if clocks:

@@ -461,6 +461,19 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh-Hans": "此政策没有分工。",
         "en": "The policy assigns no duties.",
     },
+    "day_end_note": {
+        "zh-Hant": "以日、工作日、月計算的期間,最後一日至二十四時截止(民法典第二百零三條):"
+        "當日任何時刻均未逾期,次日零時起逾期。",
+        "zh-Hans": "以日、工作日、月计算的期间,最后一日至二十四时截止(民法典第二百零三条):"
+        "当日任何时刻均未逾期,次日零时起逾期。",
+        "en": "A period in days, working days or months ends at 24:00 on its last day "
+        "(民法典 第二百零三條): nothing on that day is late; it is late from the next day's 00:00.",
+    },
+    "day_end_cut_off": {
+        "zh-Hant": "本政策依來源規定,最後一日 {time} 起逾期。",
+        "zh-Hans": "本政策依来源规定,最后一日 {time} 起逾期。",
+        "en": "As its source states, this policy's last day is late from {time}.",
+    },
     "no_deadlines": {
         "zh-Hant": "此政策沒有時限。",
         "zh-Hans": "此政策没有时限。",

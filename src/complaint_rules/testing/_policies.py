@@ -457,6 +457,31 @@ def _conflicts(draw: st.DrawFn, d: _Draft, rules: list[Data]) -> list[Data]:
     return out
 
 
+def _periodic(draw: st.DrawFn, d: _Draft) -> list[Data]:
+    """The institution's recurring duties: every month, quarter or year, due at the
+    period's end, on a day of its last month, or undated."""
+    out = []
+    ids: set[str] = set()
+    for _ in range(_int(draw, 1, 2)):
+        duty: Data = {
+            "id": _fresh(draw, IDS, ids, _same),
+            "label": _text(draw),
+            "article": _text(draw),
+            "every": _pick(draw, ("month", "quarter", "year")),
+        }
+        how = _int(draw, 0, 2)
+        if how == 1:
+            duty["due"] = "end_of_period"
+        elif how == 2:
+            duty["due_day"] = _int(draw, 1, 28)
+        if d.roles and _coin(draw):
+            duty["by"] = _subset(draw, d.roles, 1, 2)
+        if d.roles and _coin(draw):
+            duty["to"] = _subset(draw, d.roles, 1, 2)
+        out.append(duty)
+    return out
+
+
 def _days(draw: st.DrawFn) -> dict[date, str]:
     first, last = date(2000, 1, 1).toordinal(), date(2035, 12, 31).toordinal()
     count = _int(draw, 0, 3)
@@ -477,7 +502,7 @@ def _calendar(draw: st.DrawFn) -> Data:
     _maybe(draw, calendar, "roll_to_working_day", lambda: _coin(draw))
     if _coin(draw):
         h, m, s = _int(draw, 0, 23), _int(draw, 0, 59), _int(draw, 0, 59)
-        calendar["day_ends_at"] = f"{h:02d}:{m:02d}:{s:02d}"
+        calendar["day_ends_at"] = f"{h:02d}:{m:02d}:{s:02d}" if _coin(draw) else "24:00:00"
     return calendar
 
 
@@ -571,6 +596,8 @@ def policy_data(draw: st.DrawFn) -> Data:
         conflicts = _conflicts(draw, d, rules)
         if conflicts:
             data["conflicts"] = conflicts
+    if _coin(draw):
+        data["periodic"] = _periodic(draw, d)
     if _coin(draw):
         data["defects"] = [_text(draw) for _ in range(_int(draw, 1, 2))]
     if _coin(draw):

@@ -38,7 +38,8 @@ from typing import Any, Literal
 
 from ..decision.complaint import parse_complaint, parse_datetime
 from ..decision.engine import decide
-from ..decision.model import DecidedDeadline, Decision
+from ..decision.model import DecidedDeadline, DecidedDue, Decision
+from ..decision.render import due_text
 from ..errors import PolicyError, UnpublishedCalendarError
 from ..policy.compiled import CompiledPolicy, compile_policy
 from ..policy.model import Term
@@ -97,7 +98,9 @@ def _ref(deadline: DecidedDeadline) -> str:
     return f"{deadline.id} (rule {deadline.source.rule})"
 
 
-def _at(value: datetime | None) -> str:
+def _at(value: datetime | DecidedDue | None) -> str:
+    if isinstance(value, DecidedDue):
+        return due_text(value)
     return "none" if value is None else value.isoformat()
 
 
@@ -161,7 +164,8 @@ def complete_decision(policy: CompiledPolicy, complaint: Complaint) -> None:
     unknown = [
         r
         for r in decision.reports
-        if r.due is not None and not policy.calendar.is_known(r.due.year)
+        if r.due is not None
+        and not policy.calendar.is_known((r.due.last_day or r.due.late_from.date()).year)
     ]
     if refused is not None and not estimated and not unknown:
         fail(f"has no estimated deadline, yet deciding without estimate refused: {refused}")
@@ -176,13 +180,13 @@ def no_deadline_before_receipt(policy: CompiledPolicy, complaint: Complaint) -> 
         for what, due in (("due", deadline.due), ("due_earliest", deadline.due_earliest)):
             if due is None:
                 continue
-            if due < received:
+            if due.late_from < received:
                 message = (
                     f"deadline {_ref(deadline)} is {what} {_at(due)}, before the complaint "
                     f"was received ({_at(received)})"
                 )
                 raise InvariantViolation(name, message, complaint)
-            if deadline.started_at is not None and due < deadline.started_at:
+            if deadline.started_at is not None and due.late_from < deadline.started_at:
                 message = (
                     f"deadline {_ref(deadline)} is {what} {_at(due)}, before it starts "
                     f"({deadline.starts} at {_at(deadline.started_at)})"
@@ -209,7 +213,7 @@ def later_receipt_not_earlier(
             continue
         for what in ("due", "due_earliest"):
             was, now = getattr(old, what), getattr(new, what)
-            if was is not None and now is not None and now < was:
+            if was is not None and now is not None and now.late_from < was.late_from:
                 message = (
                     f"deadline {_ref(old)} is {what} {_at(was)} when received at "
                     f"{first.isoformat()}, but "
@@ -224,7 +228,7 @@ def earliest_not_after_latest(policy: CompiledPolicy, complaint: Complaint) -> N
     decision = _decide(name, policy, complaint)
     for deadline in _running(decision):
         early, late = deadline.due_earliest, deadline.due
-        if early is not None and late is not None and early > late:
+        if early is not None and late is not None and early.late_from > late.late_from:
             message = (
                 f"deadline {_ref(deadline)} has due_earliest {_at(early)} after due {_at(late)}"
             )
@@ -260,7 +264,9 @@ def _first_by_start(decision: Decision) -> dict[str, DecidedDeadline]:
         key = "until" if deadline.unit == "until" else deadline.starts
         best = out.get(key)
         if best is None or (
-            deadline.due is not None and best.due is not None and deadline.due < best.due
+            deadline.due is not None
+            and best.due is not None
+            and deadline.due.late_from < best.due.late_from
         ):
             out[key] = deadline
     return out
@@ -306,9 +312,9 @@ def level_order(policy: CompiledPolicy, complaint: Complaint) -> None:
                 b = first_b.get(key)
                 if b is None or a.due is None or b.due is None:
                     continue
-                looser = b.due > a.due
+                looser = b.due.late_from > a.due.late_from
                 if (declared == "not_looser" and looser) or (
-                    declared == "not_tighter" and b.due < a.due
+                    declared == "not_tighter" and b.due.late_from < a.due.late_from
                 ):
                     hint = (
                         "; if the policy means it, declare level_deadlines: not_tighter"
@@ -480,7 +486,7 @@ def not_looser_than_base(
         where = f"{base.id}'s deadline {_ref(limit)} is due {_at(limit.due)}"
         same = mine.get(limit.id)
         if same is not None and same.due is not None:
-            if same.due > limit.due:
+            if same.due.late_from > limit.due.late_from:
                 message = (
                     f"{where}, but this policy's is due {_at(same.due)}, later "
                     f"(rule {same.source.rule}, layer {same.source.policy})"
@@ -490,7 +496,9 @@ def not_looser_than_base(
         tighter = [
             d
             for d in mine.values()
-            if d.starts == limit.starts and d.due is not None and d.due <= limit.due
+            if d.starts == limit.starts
+            and d.due is not None
+            and d.due.late_from <= limit.due.late_from
         ]
         if not tighter and not waiting:
             message = (

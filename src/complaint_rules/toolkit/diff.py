@@ -25,7 +25,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..decision.model import Decision
+from ..decision.model import DecidedDue, Decision
+from ..decision.render import due_text
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import (
     ELEMENT_KINDS,
@@ -216,14 +217,19 @@ def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any]) -> str:
     return "; ".join(_element_outcome(cp, kind, i) for i in items)
 
 
+def _due(due: dict[str, Any]) -> str:
+    """A due from a decision's JSON, in words ("by the end of 2026-10-08 (24:00)")."""
+    return due_text(DecidedDue.model_validate(due))
+
+
 def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any]) -> str:
     if kind == "deadline":
         if item["status"] == "needs_fact":
             return f"waits for {', '.join(item['waiting_for'])}"
         if item["status"] == "not_started":
             return f"not started (waits for {', '.join(item['waiting_for'])})"
-        window = f"{item['due_earliest']} – " if item["due_earliest"] else ""
-        return f"due {window}{item['due']}"
+        window = f"at the earliest {_due(item['due_earliest'])}, " if item["due_earliest"] else ""
+        return f"due {window}{_due(item['due'])}"
     if kind == "penalty":
         if item["min_yuan"] is None:
             money = "amount not configured" if not item["configured"] else "no amount"
@@ -246,7 +252,7 @@ def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any]) -> str
         trigger = item["on"] + (f" ({item['deadline']})" if item["deadline"] else "")
         return f"on {trigger} → {labels(cp, 'roles', item['to'])}"
     if kind == "report":
-        due = f", due {item['due']}" if item["due"] else ""
+        due = f", due {_due(item['due'])}" if item["due"] else ""
         if item["waiting_for"]:
             due = f", due once {', '.join(item['waiting_for'])} is given"
         return f"{labels(cp, 'roles', item['by'])} → {labels(cp, 'roles', item['to'])}{due}"

@@ -26,6 +26,7 @@ from ..decision.model import (
     DecidedPenalty,
     Decision,
 )
+from ..decision.render import due_text
 from ..errors import CalendarError, ComplaintError, PolicyError, Problem
 from ..policy.compiled import CompiledPolicy
 
@@ -222,7 +223,7 @@ def compare_decisions(old: Decision, new: Decision) -> tuple[DecisionChange, ...
             [
                 f"to {_any(r.to, r.to_any)}",
                 r.frequency,
-                r.due and f"due {r.due.isoformat()}",
+                r.due and f"due {due_text(r.due)}",
                 r.waiting_for and f"due once {', '.join(r.waiting_for)} is given",
             ]
         ),
@@ -347,9 +348,9 @@ def _deadline_words(d: DecidedDeadline) -> str:
         return f"needs {', '.join(d.waiting_for)}"
     if d.status == "not_started" or d.due is None:
         return f"{_period(d)} from {d.starts}, not started"
-    earliest = f" (earliest {d.due_earliest.isoformat()})" if d.due_earliest else ""
+    earliest = f" (at the earliest {due_text(d.due_earliest)})" if d.due_earliest else ""
     estimated = ", estimated" if d.estimated else ""
-    return f"{_period(d)}, due {d.due.isoformat()}{earliest}{estimated}"
+    return f"{_period(d)}, due {due_text(d.due)}{earliest}{estimated}"
 
 
 def _deadline_key(d: DecidedDeadline) -> tuple[Any, ...]:
@@ -378,7 +379,7 @@ def _deadlines(
         if n is None:
             yield DecisionChange("deadline_removed", key, _deadline_words(d), None)
         elif d.due is not None and n.due is not None and d.due != n.due:
-            shift = int((n.due - d.due).total_seconds())
+            shift = int((n.due.late_from - d.due.late_from).total_seconds())
             kind = "deadline_later" if shift > 0 else "deadline_earlier"
             yield DecisionChange(kind, key, _deadline_words(d), _deadline_words(n), shift)
         elif _deadline_key(d) != _deadline_key(n):

@@ -39,6 +39,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..decision.model import DecidedDue
+from ..decision.render import due_text
 from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_KINDS, Money, Rule
@@ -639,7 +641,7 @@ class _Linter:
                     if not m:
                         dropped.append(point)
                     elif m[0]["due"] and _later(m[0]["due"], b[0]["due"]):
-                        later.append((point, m[0]["due"], b[0]["due"]))
+                        later.append((point, _due_words(m[0]["due"]), _due_words(b[0]["due"])))
                 self.base_findings(deadline, home, later, dropped, applies, space, dims)
 
     def base_findings(
@@ -763,8 +765,13 @@ def _deadline_words(deadline: Any) -> str:
     return "until " + ", ".join(deadline.until)
 
 
-def _later(mine: str, theirs: str) -> bool:
-    return datetime.fromisoformat(mine) > datetime.fromisoformat(theirs)
+def _later(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """Whether a due (as a decision's JSON gives it) is late from a later instant."""
+    return datetime.fromisoformat(mine["late_from"]) > datetime.fromisoformat(theirs["late_from"])
+
+
+def _due_words(due: dict[str, Any]) -> str:
+    return due_text(DecidedDue.model_validate(due))
 
 
 def _base_view(base: CompiledPolicy, ours: CompiledPolicy) -> CompiledPolicy:

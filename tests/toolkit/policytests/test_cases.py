@@ -123,7 +123,7 @@ def test_calendar_refusal_and_estimate(tmp_path: Path, catalog: Catalog) -> None
     complaint: {complaint}
     estimate: true
     expect:
-      deadlines: [{{id: reply_general, due: 2027-01-05T23:59:59+08:00, estimated: true}}]
+      deadlines: [{{id: reply_general, due: {{last_day: 2027-01-05}}, estimated: true}}]
 """,
     )
     assert run_tests([path], catalog).ok
@@ -148,8 +148,8 @@ cases:
       level: {id: general, how: clasified}
       dedlines: []
       deadlines:
-        - {due: 2026-10-10}
-        - {id: reply_general, amount: "3"}
+        - {due: {last_day: 2026-10-10T23:59:59+08:00}}
+        - {id: reply_general, amount: "3", due_earliest: 2026-10-10}
       penalties: [{id: x, total_min_yuan: 1.5}]
   - name: neither
     complaint: {}
@@ -168,9 +168,11 @@ cases:
         f"{path}:9: cases[0].expect.dedlines: unknown key; allowed: {DECISION_FIELDS}; "
         "did you mean 'deadlines'?",
         f"{path}:11: cases[0].expect.deadlines[0]: name the element by its id",
-        f"{path}:11: cases[0].expect.deadlines[0].due: expected an instant: ISO 8601 with an "
-        "offset, e.g. 2026-10-09T23:59:59+08:00 (got 2026-10-10)",
+        f"{path}:11: cases[0].expect.deadlines[0].due.last_day: expected a date, e.g. "
+        '2026-10-09 (got "2026-10-10T23:59:59+08:00")',
         f'{path}:12: cases[0].expect.deadlines[1].amount: expected a whole number, got "3"',
+        f"{path}:12: cases[0].expect.deadlines[1].due_earliest: expected a mapping with keys "
+        "among: last_day, late_from",
         f"{path}:13: cases[0].expect.penalties[0].total_min_yuan: write amounts as an integer "
         'or a quoted decimal, e.g. "99.50" (got 1.5)',
         f"{path}:16: cases[1].colour: unknown key; allowed: name, note, complaint, at, estimate, "
@@ -209,7 +211,7 @@ cases:
     note: Fri Mar 6 -> Mon Mar 9 = 1.
     complaint: {received_at: 2026-03-06T23:30:00+08:00, channel: 投訴, category: 投訴, level: 一般}
     expect:
-      deadlines: [{id: reply_general, due: 2026-03-09T23:59:59+08:00}]
+      deadlines: [{id: reply_general, due: {last_day: 2026-03-09}}]
 """,
     )
     report = run_tests([path], catalog)

@@ -78,12 +78,12 @@ def test_instants_are_compared_as_instants_and_money_as_numbers(
     expect = """\
     expect:
       received_at: 2026-09-30T02:00:00Z
-      deadlines: [{id: reply_general, due: 2026-10-10T23:59:59+09:00}]
+      deadlines: [{id: reply_general, due: {late_from: 2026-10-11T00:00:00+09:00}}]
       penalties: [{id: party_criticism, min_yuan: null, occurrences: 1}]
 """
     assert mismatches(tmp_path, catalog, expect, complaint) == [
-        "deadlines[reply_general].due: expected 2026-10-10T23:59:59+09:00; "
-        "actual 2026-10-10T23:59:59+08:00"
+        "deadlines[reply_general].due.late_from: expected 2026-10-11T00:00:00+09:00; "
+        "actual 2026-10-11T00:00:00+08:00"
     ]
 
 
@@ -190,7 +190,7 @@ def test_a_mapping_is_compared_key_by_key_a_name_by_its_id_or_label() -> None:
 def test_a_list_of_elements_holds_those_that_must_be_present() -> None:
     expect = {
         "deadlines": [
-            {"id": "reply", "due": "2026-10-16T23:59:59+08:00", "by": ["櫃面"]},
+            {"id": "reply", "due": {"last_day": "2026-10-16"}, "by": ["櫃面"]},
             "missing",
             {"id": "gone"},
         ],

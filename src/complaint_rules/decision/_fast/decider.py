@@ -21,11 +21,11 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
 
-from ...calendar.periods import DAY_UNITS, Due, due_after, start_day
+from ...calendar.periods import DAY_UNITS, Due, due_after, start_day, years_after
 from ...errors import CalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
-from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report
+from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report, Retention
 from ..complaint import Complaint, FindingInput
 from ..model import (
     DecidedAction,
@@ -33,6 +33,7 @@ from ..model import (
     DecidedAssignment,
     DecidedConflict,
     DecidedDeadline,
+    DecidedDue,
     DecidedEscalation,
     DecidedGap,
     DecidedLevel,
@@ -123,6 +124,9 @@ class Bundle:
     reports_by_day: bool
     """Whether every report's due date is counted in days (so depends on the day only)."""
     retention: tuple[DecidedRetention, ...]
+    dated: tuple[tuple[int, Retention], ...]
+    """The retention terms counted from a fact (with their positions in ``retention``): made
+    per complaint, from the fact's date."""
     gaps: tuple[DecidedGap, ...]
     """The gaps when no penalty or approval adds one (see ``Decider.gaps_of``)."""
     conflicts: tuple[DecidedConflict, ...]
@@ -136,7 +140,7 @@ class Bundle:
 
 
 def _report(
-    common: dict[str, Any], due: datetime | None, waiting_for: tuple[str, ...] = ()
+    common: dict[str, Any], due: DecidedDue | None, waiting_for: tuple[str, ...] = ()
 ) -> DecidedReport:
     # In the order of the fields: pydantic writes a model's JSON in its __dict__'s order.
     head = ("id", "label", "by", "by_any", "to", "to_any", "frequency", "starts")
@@ -161,8 +165,8 @@ def _deadline(
     unit: str | None = None,
     amount: int | None = None,
     amount_min: int | None = None,
-    due: datetime | None = None,
-    due_earliest: datetime | None = None,
+    due: DecidedDue | None = None,
+    due_earliest: DecidedDue | None = None,
     estimated: bool = False,
     overdue: bool | None = None,
     waiting_for: tuple[str, ...] = (),
@@ -227,10 +231,22 @@ def bundle_of(prep: PreparedPolicy, matched: tuple[int, ...]) -> Bundle:
             for _, _, c, _ in reports
         ),
         retention=tuple(x for m in rules for x in m.retention),
+        dated=tuple(
+            (i, k)
+            for i, k in enumerate(k for m in rules for k in m.rule.rule.retention)
+            if k.counted_from is not None and k.years is not None
+        ),
         gaps=tuple(gaps.values()),
         conflicts=_conflicts(prep, [a for m in rules for a in m.rule.rule.routing], routing),
         dynamic=dynamic,
-        fixed=not deadlines and static_reports is not None and not dynamic,
+        fixed=not deadlines
+        and static_reports is not None
+        and not dynamic
+        and not any(
+            k.counted_from is not None and k.years is not None
+            for m in rules
+            for k in m.rule.rule.retention
+        ),
     )
     if len(bundles) < _BUNDLES_LIMIT:
         # The lists of rules, routing, actions... are written from each rule's own text
@@ -287,8 +303,9 @@ def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[byt
             b',"matched_rules":' + items(0) + b',"routing":' + items(1) + b',"deadlines":',
             # From after deadlines to the value of reports: actions and escalations.
             b',"actions":' + items(2) + b',"escalations":' + items(3) + b',"reports":',
-            # From after reports to the value of penalties: retention.
-            b',"retention":' + items(4) + b',"penalties":',
+            # From after reports to the value of penalties: retention (made per complaint
+            # where a term is counted from a fact).
+            b',"retention":' + (b"\0" if bundle.dated else items(4)) + b',"penalties":',
         )
         if len(table) < _RUNS_LIMIT:
             runs = table.setdefault(bundle.key, runs)
@@ -312,7 +329,7 @@ def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[byt
         deadlines_json(prep, bundle, v["deadlines"]),
         runs[1],
         seq(v["reports"]),
-        runs[2],
+        runs[2] if not bundle.dated else b',"retention":' + seq(v["retention"]) + b',"penalties":',
         seq(v["penalties"]),
         b',"approvals":',
         seq(v["approvals"]),
@@ -409,7 +426,7 @@ class Decider:
             reports = bundle.static_reports
         else:
             reports = self.reports(bundle)
-        if c.findings or bundle.dynamic or c.carried:
+        if c.findings or bundle.dynamic or c.carried or bundle.dated:
             return self.fields(row, bundle, pending_rules, findings, deadlines, reports)
         # The rest is the same for every complaint with the same rules matched, row,
         # vocabulary and pending facts: kept per policy as a template, copied.
@@ -458,7 +475,7 @@ class Decider:
             "actions": bundle.actions,
             "escalations": bundle.escalations,
             "reports": reports,
-            "retention": bundle.retention,
+            "retention": self.retention(bundle) if bundle.dated else bundle.retention,
             "penalties": tuple(penalties) if penalties else (),
             "approvals": tuple(approvals) if approvals else (),
             "gaps": gaps,
@@ -527,6 +544,21 @@ class Decider:
                 found = table.setdefault(key, found)
         return found
 
+    def retention(self, bundle: Bundle) -> tuple[DecidedRetention, ...]:
+        """The retention terms, those counted from a fact until the day it gives (民法典
+        第二百零一條/第二百零二條: :func:`~complaint_rules.calendar.periods.years_after`)."""
+        out = list(bundle.retention)
+        for i, k in bundle.dated:
+            assert k.counted_from is not None and k.years is not None
+            start = self.c.facts.get(k.counted_from)
+            if start is None:
+                continue  # the prepared term waits for the fact
+            v = dict(out[i].__dict__)
+            v["kept_until"] = years_after(start.astimezone(self.cp.tz).date(), k.years)
+            v["waiting_for"] = ()
+            out[i] = assemble(DecidedRetention, v)
+        return tuple(out)
+
     def reports(self, bundle: Bundle) -> tuple[DecidedReport, ...]:
         """The reports; where all are due days after receipt, kept per day of receipt."""
         if not bundle.reports_by_day:
@@ -550,11 +582,11 @@ class Decider:
         start = self.received if rep.starts == "received" else self.c.facts.get(rep.starts)
         if start is None:
             return _report(common, None, (rep.starts,))
-        due = self.due(rep.due, rep.due.bounds[1], start).at
+        due = self.due(rep.due, rep.due.bounds[1], start)[1]
         if common["due_unit"] not in DAY_UNITS:  # due at an instant of its own: made each time
             return _report(common, due)
         table = self.prep.memo["reports"]
-        key = (id(common), due)  # common is the prepared rule's own: one per report
+        key = (id(common), due.late_from)  # common is the prepared rule's own: one per report
         found: DecidedReport | None = table.get(key)
         if found is None:
             found = _report(common, due)
@@ -594,7 +626,8 @@ class Decider:
             day = self.day = start_day(self.received, tz=cp.tz, convention=cp.convention)
         return day
 
-    def due(self, period: Period, amount: int, start: datetime) -> Due:
+    def due(self, period: Period, amount: int, start: datetime) -> tuple[Due, DecidedDue]:
+        """The due counted, and as the decision gives it (kept together)."""
         cp = self.cp
         # A count in days depends on its start only through start_day (calendar.periods,
         # DAY_UNITS): those are kept per policy, by the period (so its unit), the amount and
@@ -605,8 +638,8 @@ class Decider:
             day = start_day(start, tz=cp.tz, convention=cp.convention)
         key = (id(period), amount, day)
         dues = self.prep.memo["dues"]
-        found: Due | None = dues.get(key)
-        if found is not None and (self.estimate or not found.estimated):
+        found: tuple[Due, DecidedDue] | None = dues.get(key)
+        if found is not None and (self.estimate or not found[0].estimated):
             return found
         unit = period.unit
         try:
@@ -625,10 +658,14 @@ class Decider:
                 f"{amount} {unit} from {start.isoformat()} ends beyond the dates "
                 "that can be counted (year 9999)"
             ) from None
+        pair = (
+            due,
+            assemble(DecidedDue, {"last_day": due.last_day, "late_from": due.late_from}),
+        )
         if unit in DAY_UNITS and len(dues) < _DUES_LIMIT:
-            self.prep.writer.keep(due.at)
-            dues[key] = due  # the period is the policy's own: its id is stable
-        return due
+            self.prep.writer.keep(pair[1])
+            dues[key] = pair  # the period is the policy's own: its id is stable
+        return pair
 
     def deadline(self, d: Deadline, common: dict[str, Any]) -> DecidedDeadline:
         facts = self.c.facts
@@ -636,14 +673,14 @@ class Decider:
             given = [facts[f] for f in d.until if facts.get(f) is not None]
             if not given:
                 return _deadline(common, "needs_fact", waiting_for=d.until)
-            due_at = min(given).astimezone(self.cp.tz)
+            until = min(given).astimezone(self.cp.tz)
             return _deadline(
                 common,
                 "running",
                 started_at=self.received,
                 unit="until",
-                due=due_at,
-                overdue=self.at > due_at,
+                due=assemble(DecidedDue, {"last_day": None, "late_from": until}),
+                overdue=self.at >= until,
             )
         start = self.received if d.starts == "received" else facts.get(d.starts)
         low, high = common["bounds"]
@@ -656,17 +693,16 @@ class Decider:
                 amount_min=low if low != high else None,
                 waiting_for=(d.starts,),
             )
-        latest = self.due(d.within, high, start)
+        latest, decided = self.due(d.within, high, start)
         v = common["running"].copy()  # every field in order, the complaint's own to fill in
         v["started_at"] = start if start is self.received else start.astimezone(self.cp.tz)
-        v["due"] = latest.at
+        v["due"] = decided
         if low != high:
-            earliest = self.due(d.within, low, start)
-            v["due_earliest"] = earliest.at
+            earliest, v["due_earliest"] = self.due(d.within, low, start)
             v["estimated"] = latest.estimated or earliest.estimated
         else:
             v["estimated"] = latest.estimated
-        v["overdue_at_decision"] = self.at > latest.at
+        v["overdue_at_decision"] = self.at >= latest.late_from
         return assemble(DecidedDeadline, v)
 
     def money(

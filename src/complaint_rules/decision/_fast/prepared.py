@@ -418,6 +418,10 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
                 keeper=named(k.keeper),
                 years=k.years,
                 at_least=k.at_least,
+                counted_from=k.counted_from,
+                kept_until=None,
+                # Counted from a fact: until the engine counts it (Decider.retention).
+                waiting_for=(k.counted_from,) if k.counted_from and k.years else (),
                 note=k.note,
                 source=source(k.article),
             )

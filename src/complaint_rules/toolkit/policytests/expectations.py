@@ -24,7 +24,7 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -234,6 +234,12 @@ def _check_list(value: Any, item: Any, path: Path, out: list[Any]) -> None:
 
 
 def _check_scalar(value: Any, tp: Any) -> str | None:
+    if tp is date:
+        try:
+            date.fromisoformat(str(value))
+        except ValueError:
+            return f"expected a date, e.g. 2026-10-09 (got {_quoted(value)})"
+        return None
     if tp is datetime:
         if parse_instant(value) is None:
             return (
@@ -343,6 +349,8 @@ class _Diff:
     def same_scalar(self, exp: Any, act: Any, tp: Any) -> bool:
         if tp is datetime:
             return parse_instant(exp) == parse_instant(act)
+        if tp is date:
+            return str(exp) == str(act)
         if tp is Decimal:
             return _money(exp) == _money(act)
         return type(exp) is type(act) and bool(exp == act)
