@@ -2,9 +2,9 @@
 
 Deadlines worked by hand from the 2026 schedule (国办发明电〔2025〕7号: no holiday in
 November): received Fri 2026-10-30 10:00, 3 working days counted from the next day:
-Mon Nov 2, Tue Nov 3, Wed Nov 4 → last day Wed 2026-11-04, late from Thu 2026-11-05 00:00+08:00. Received Mon
-2026-11-02 10:00 under the new version's 5 working days: Nov 3, 4, 5, 6, Mon Nov 9 → due
-Mon 2026-11-09, late from Tue 2026-11-10 00:00+08:00.
+Mon Nov 2, Tue Nov 3, Wed Nov 4 → last day Wed 2026-11-04, late from Thu 2026-11-05
+00:00+08:00. Received Mon 2026-11-02 10:00 under the new version's 5 working days: Nov 3,
+4, 5, 6, Mon Nov 9 → last day Mon 2026-11-09, late from Tue 2026-11-10 00:00+08:00.
 """
 
 from __future__ import annotations
