@@ -38,6 +38,7 @@ def test_cli_bad_policy_and_bad_usage(capsys: pytest.CaptureFixture[str], tmp_pa
     assert err == (
         f"{path}:31: rules[0].routing[0].role: role 'dsk' is not declared in vocabulary; "
         "allowed: desk, head, boss; did you mean 'desk'?\n"
+        "   31 |       - {duty: accepts, role: dsk}\n"
     )
     code, _, err = run(capsys, "graph", str(path), "--format", "svg")
     assert code == 2 and "invalid choice: 'svg'" in err

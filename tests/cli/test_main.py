@@ -41,7 +41,8 @@ def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
     usage = parser.format_usage()
     assert "{" + ",".join(COMMANDS) + "}" in usage
     assert (
-        parser.epilog == "Exit codes: 0 success; 1 a 'no' answer or invalid input; 2 usage error."
+        parser.epilog == "Exit codes: 0 success; 1 a 'no' answer or invalid input; 2 usage error. "
+        "Language: --lang zh-Hant|zh-Hans|en, else COMPLAINT_RULES_LANG, else the locale."
     )
 
 

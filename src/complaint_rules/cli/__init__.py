@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import CalendarError, InputError
-from ._common import Parser, Streams, write_problems
+from ..messages.catalogue import Lang, choose_lang, say
+from ._common import Parser, Streams, add_lang, lang_of, write_problems
 
 __all__ = ["COMMANDS", "main"]
 
@@ -47,14 +48,14 @@ def _module(name: str) -> ModuleType:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole argument parser (every subcommand)."""
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    """The whole argument parser (every subcommand), its help in ``lang``."""
     parser = Parser(
         prog="complaint-rules",
-        description="Decide complaints under institutions' complaint-handling policies, "
-        "and check, compare and explain those policies.",
-        epilog="Exit codes: 0 success; 1 a 'no' answer or invalid input; 2 usage error.",
+        description=say("cli.description", lang),
+        epilog=say("cli.epilog", lang),
     )
+    add_lang(parser, lang, top=True)
     parser.add_argument(
         "--policy-dir",
         action="append",
@@ -65,26 +66,49 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name in COMMANDS:
         module = _module(name)
+        text = say(f"cli.help.{name}", lang)
         p = sub.add_parser(
             name,
-            help=module.HELP,
-            description=module.HELP,
-            epilog="example:\n  " + module.EXAMPLE,
+            help=text,
+            description=text,
+            epilog=say("cli.example", lang) + "\n  " + module.EXAMPLE,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(p)
+        if not any("--lang" in a.option_strings for a in p._actions):
+            add_lang(p, lang)
         p.set_defaults(_run=module.run)
     return parser
 
 
+def _early_lang(argv: Sequence[str]) -> Lang:
+    """The language of the help texts, read before the arguments are parsed."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value is not None:
+            try:
+                return choose_lang(value)
+            except ValueError:
+                break
+    try:
+        return choose_lang(None)
+    except ValueError:
+        return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_early_lang(argv)).parse_args(argv)
     streams = Streams(sys.stdout, sys.stderr)
     try:
         code: int = args._run(args, streams)
     except InputError as exc:
-        write_problems(exc.problems, streams.err)
+        write_problems(exc.problems, streams.err, lang_of(args))
         return 1
     except CalendarError as exc:
         streams.err.write(f"error: {exc}\n")
