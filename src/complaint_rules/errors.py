@@ -55,8 +55,6 @@ class Problem:
         where = self.file or "<input>"
         if self.line is not None:
             where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
         field = self.field
         return f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
 

@@ -45,8 +45,7 @@ def test_not_json_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     code, _, err = run(capsys, "decide", "keyouqianqi_credit_union", str(path))
     assert code == 1
     assert err == (
-        f"{path}:2: not JSON: Expecting property name enclosed in double quotes\n"
-        "    2 |  oops\n"
+        f"{path}:2: not JSON: Expecting property name enclosed in double quotes\n    2 |  oops\n"
     )
 
 

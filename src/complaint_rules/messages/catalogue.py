@@ -127,7 +127,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.yaml.syntax": {
         "zh-Hant": "YAML 語法錯誤,無法讀取這個檔案({detail})。請檢查這一行和上一行的縮排、冒號和引號。",
         "zh-Hans": "YAML 语法错误,无法读取这个文件({detail})。请检查这一行和上一行的缩排、冒号和引号。",
-        "en": "YAML syntax error, the file cannot be read ({detail}). Check the indentation, colons and quotes of this line and the line above.",
+        "en": "YAML syntax: {detail}",
     },
     "policy.yaml.duplicate_key": {
         "zh-Hant": "鍵「{key}」重複了(第一次在第 {first} 行);請刪掉其中一個:YAML 會默默只留下最後一個。",
@@ -137,17 +137,17 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.unknown_key": {
         "zh-Hant": "不認識的鍵「{key}」。這裡可以寫:{allowed}。",
         "zh-Hans": "不认识的键「{key}」。这里可以写:{allowed}。",
-        "en": "unknown key \u201c{key}\u201d; allowed here: {allowed}.",
+        "en": "unknown key; allowed: {allowed}",
     },
     "policy.unknown_key.suggest": {
         "zh-Hant": "不認識的鍵「{key}」,是不是要寫「{suggestion}」?這裡可以寫:{allowed}。",
         "zh-Hans": "不认识的键「{key}」,是不是要写「{suggestion}」?这里可以写:{allowed}。",
-        "en": "unknown key \u201c{key}\u201d; did you mean \u201c{suggestion}\u201d? Allowed here: {allowed}.",
+        "en": "unknown key; allowed: {allowed}; did you mean '{suggestion}'?",
     },
     "policy.missing_field": {
         "zh-Hant": "缺少必填的「{key}」,請補上。",
         "zh-Hans": "缺少必填的「{key}」,请补上。",
-        "en": "the required field \u201c{key}\u201d is missing; add it.",
+        "en": "required field is missing",
     },
     "policy.not_an_id": {
         "zh-Hant": "「{value}」不是這份政策裡的{kind}。請寫{kind}的代號、標籤或別名(繁體、簡體皆可),可用的有:{allowed}。",
@@ -157,7 +157,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.bad_id": {
         "zh-Hant": "「{value}」不能當代號:代號只能用小寫英文字母、數字和底線「_」,並以字母開頭(例如 complained_unit)。",
         "zh-Hans": "「{value}」不能当代号:代号只能用小写英文字母、数字和底线「_」,并以字母开头(例如 complained_unit)。",
-        "en": "\u201c{value}\u201d cannot be an id: an id is lower-case ASCII letters, digits and \u201c_\u201d, starting with a letter (e.g. complained_unit).",
+        "en": "an id is lower-case ASCII letters, digits and '_', starting with a letter",
     },
     "policy.ambiguous_term": {
         "zh-Hant": "「{value}」可能指好幾個{kind}:{candidates}。請改寫其中一個的代號。",
@@ -172,7 +172,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.quote_text": {
         "zh-Hant": '這裡要寫文字,但 YAML 把 {raw} 讀成了{what};請加上引號:"{raw}"。',
         "zh-Hans": '这里要写文字,但 YAML 把 {raw} 读成了{what};请加上引号:"{raw}"。',
-        "en": 'expected text, but YAML reads {raw} as {what}; put it in quotes: "{raw}".',
+        "en": 'expected text, but YAML reads {raw} as {what}; put it in quotes: "{raw}"',
     },
     "policy.not_a_number": {
         "zh-Hant": "這裡要寫一個整數(例如 3),不是「{value}」。",
@@ -282,7 +282,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "tests.none_found": {
         "zh-Hant": "沒有找到測試檔(*.tests.yaml)。",
         "zh-Hans": "没有找到测试档(*.tests.yaml)。",
-        "en": "no tests files found (*.tests.yaml).",
+        "en": "no tests files found (*.tests.yaml)",
     },
     "diff.version_unchanged": {
         "zh-Hant": "內容改了,但版本號仍是「{version}」:請更新 version,讓已做出的決定能分辨是依哪一版政策。",
