@@ -91,12 +91,12 @@ def choose_lang(explicit: str | None = None, environ: Mapping[str, str] | None =
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.yaml.tab": {
         "zh-Hant": "這一行用了定位字元(Tab)縮排;YAML 只能用空格縮排。請把 Tab 換成空格(同一層用相同數目的空格)。",
-        "zh-Hans": "这一行用了制表符(Tab)缩排;YAML 只能用空格缩排。请把 Tab 换成空格(同一层用相同数目的空格)。",
+        "zh-Hans": "这一行用了制表符(Tab)缩进;YAML 只能用空格缩进。请把 Tab 换成空格(同一层用相同数目的空格)。",
         "en": "this line is indented with a tab; YAML indents with spaces only. Replace the tab with spaces (the same number of spaces at the same level).",
     },
     "policy.yaml.indentation": {
         "zh-Hant": "縮排對不齊:這一行的空格數目和上一層的項目不一致。同一層的鍵要從同一欄開始,下一層多縮排兩個空格。",
-        "zh-Hans": "缩排对不齐:这一行的空格数目和上一层的项目不一致。同一层的键要从同一栏开始,下一层多缩排两个空格。",
+        "zh-Hans": "缩进对不齐:这一行的空格数目和上一层的项目不一致。同一层的键要从同一栏开始,下一层多缩进两个空格。",
         "en": "the indentation does not line up: this line starts at a different column than the other entries at its level. Keys at one level start in the same column; a nested level is indented two more spaces.",
     },
     "policy.yaml.colon_space": {
@@ -126,7 +126,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.yaml.syntax": {
         "zh-Hant": "YAML 語法錯誤,無法讀取這個檔案({detail})。請檢查這一行和上一行的縮排、冒號和引號。",
-        "zh-Hans": "YAML 语法错误,无法读取这个文件({detail})。请检查这一行和上一行的缩排、冒号和引号。",
+        "zh-Hans": "YAML 语法错误,无法读取这个文件({detail})。请检查这一行和上一行的缩进、冒号和引号。",
         "en": "YAML syntax: {detail}",
     },
     "policy.yaml.duplicate_key": {
@@ -246,7 +246,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.help.test": {
         "zh-Hant": "執行政策的測試案例(可給政策檔、測試檔或資料夾),並報告覆蓋率",
-        "zh-Hans": "执行政策的测试案例(可给政策档、测试档或文件夹),并报告覆盖率",
+        "zh-Hans": "执行政策的测试案例(可给政策文件、测试文件或文件夹),并报告覆盖率",
         "en": "run a policy's test cases (give a policy file, a tests file or a directory), with coverage",
     },
     "cli.help.schema": {
@@ -276,12 +276,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     "tests.no_tests_file": {
         "zh-Hant": "政策檔案 {policy} 旁邊沒有測試檔 {tests}。請在同一個資料夾建立 {tests}(格式見 docs/zh/handbook.md 的「測試」一節)。",
-        "zh-Hans": "政策文件 {policy} 旁边没有测试档 {tests}。请在同一个资料夹建立 {tests}(格式见 docs/zh/handbook.md 的「测试」一节)。",
+        "zh-Hans": "政策文件 {policy} 旁边没有测试文件 {tests}。请在同一个文件夹建立 {tests}(格式见 docs/zh/handbook.md 的「测试」一节)。",
         "en": "no tests file {tests} beside the policy file {policy}; create {tests} in the same folder (the format is in docs/policy-tests.md).",
     },
     "tests.none_found": {
         "zh-Hant": "沒有找到測試檔(*.tests.yaml)。",
-        "zh-Hans": "没有找到测试档(*.tests.yaml)。",
+        "zh-Hans": "没有找到测试文件(*.tests.yaml)。",
         "en": "no tests files found (*.tests.yaml)",
     },
     "diff.version_unchanged": {
@@ -331,10 +331,12 @@ def make_problem(
     file: str | None = None,
     line: int | None = None,
     column: int | None = None,
-    **args: object,
+    args: Mapping[str, object] | None = None,
+    **more: object,
 ) -> Problem:
-    """A :class:`Problem` with code ``code``: its ``message`` in English, its ``args`` kept
-    for the other languages."""
+    """A :class:`Problem` with code ``code``: its ``message`` in English, its values
+    (``args`` and keywords) kept for the other languages."""
+    args = {**(args or {}), **more}
     return Problem(
         message=say(code, "en", **args),
         path=path,
@@ -348,9 +350,10 @@ def make_problem(
 
 def problem_text(problem: Problem, lang: Lang) -> str:
     """What is wrong, in ``lang``; a problem without a catalogued code keeps its message."""
-    if problem.code in MESSAGES and (problem.args or "{" not in MESSAGES[problem.code]["en"]):
+    code = problem.code
+    if code is not None and code in MESSAGES and (problem.args or "{" not in MESSAGES[code]["en"]):
         try:
-            return say(problem.code, lang, **dict(problem.args))
+            return say(code, lang, **dict(problem.args))
         except KeyError:
             pass
     return problem.message

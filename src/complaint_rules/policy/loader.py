@@ -270,7 +270,7 @@ def _resolve_words(located: Located) -> None:
                     table.setdefault((*new, *path[len(old) :]), value)
     if problems:
         raise PolicyError(
-            [_placed(located, make_problem(p.code, path=p.path, **p.args)) for p in problems]
+            [_placed(located, make_problem(p.code, path=p.path, args=p.args)) for p in problems]
         )
 
 

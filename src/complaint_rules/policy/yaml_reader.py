@@ -363,7 +363,7 @@ def _syntax(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
         problem = ""
 
     def at(code: str, where: int | None, col: int | None, **args: object) -> Problem:
-        return make_problem(code, file=file, line=where, column=col, **args)
+        return make_problem(code, file=file, line=where, column=col, args=args)
 
     if "'\\t'" in problem or "'\\t'" in context:
         return at("policy.yaml.tab", line, column)
@@ -453,8 +453,8 @@ def _char(lines: list[str], line: int, column: int) -> str | None:
     return lines[line][column] if line < len(lines) and column < len(lines[line]) else None
 
 
-def _indent(lines: list[str], line: int) -> int:
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
+def _indent(lines: list[str], line: int | None) -> int:
+    text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
     return len(text) - len(text.lstrip(" ")) + 1
 
 
