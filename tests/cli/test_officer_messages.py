@@ -199,3 +199,33 @@ def test_help_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> N
     assert "執行政策的測試案例(可給政策檔、測試檔或資料夾),並報告覆蓋率" in out
     code, out, _ = run(capsys, "test", "--help", "--lang", "zh-Hans")
     assert "执行政策的测试案例" in out
+
+
+def test_diff_and_lint_flag_a_change_under_an_unchanged_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = edited(tmp_path, "within: {working_days: 3}", "within: {working_days: 2}")
+    code, out, _ = run(capsys, "diff", "keyouqianqi_credit_union", str(path))
+    assert code == 1
+    head = out.split("\n\n")[0].splitlines()
+    assert head[0].startswith(
+        "keyouqianqi_credit_union 2026.2 → keyouqianqi_credit_union 2026.2: 1 behavioural change"
+    )
+    assert head[1].startswith("(a kind of complaint is one combination of channel, category")
+    assert head[-1] == (
+        "warning: the content changed but the version is still \u201c2026.2\u201d: give the "
+        "changed policy a new version, so that decisions say which text they followed."
+    )
+    code, out, _ = run(capsys, "lint", str(path), "--base", "keyouqianqi_credit_union")
+    assert code == 1
+    number = line_of(path, 'version: "2026.2"')
+    assert f"{path}:{number}: version: error version-unchanged: the content changed" in out
+    bumped = tmp_path / "bumped.yaml"
+    bumped.write_text(
+        path.read_text(encoding="utf-8").replace('version: "2026.2"', 'version: "2026.3"'),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "diff", "keyouqianqi_credit_union", str(bumped))
+    assert code == 1 and "warning:" not in out
+    code, out, _ = run(capsys, "lint", str(bumped), "--base", "keyouqianqi_credit_union")
+    assert "version-unchanged" not in out

@@ -8,7 +8,7 @@ import pytest
 
 from complaint_rules import Catalog, load_policy
 from complaint_rules.cli import main
-from complaint_rules.toolkit.diff import Example, PolicyChange, PolicyDiff, diff
+from complaint_rules.toolkit.diff import KINDS_EXPLAINED, Example, PolicyChange, PolicyDiff, diff
 from tests.support import ROOT
 from tests.support.editing import edited
 
@@ -309,6 +309,7 @@ def test_reordered_keys_and_a_comment_are_equivalent(
     assert out == (
         "keyouqianqi_credit_union 2026.2 → keyouqianqi_credit_union 2026.2: equivalent (no "
         f"complaint is decided differently); {result.decided} kinds of complaint decided by each\n"
+        f"{KINDS_EXPLAINED}\n"
     )
 
 
