@@ -92,3 +92,23 @@ def test_an_empty_vocabulary() -> None:
     empty = Lookup.build("level", [])
     assert (empty.terms, empty.spellings, empty.find("minor")) == ({}, {}, None)
     assert empty.explain_unknown("minor") == "unknown level 'minor'; allowed: "
+
+
+def test_the_glossary_lists_every_chinese_key_name() -> None:
+    from pathlib import Path
+
+    from complaint_rules.policy.vocabulary import KEY_NAMES
+
+    glossary = (Path(__file__).resolve().parents[2] / "docs" / "zh" / "glossary.md").read_text(
+        encoding="utf-8"
+    )
+    for chinese, keys in KEY_NAMES.items():
+        assert f"| {chinese} | {' / '.join(f'`{k}`' for k in keys)} |" in glossary
+
+
+def test_a_word_for_two_terms_lists_the_candidates() -> None:
+    a = Term(id="a", label="受理部門")
+    b = Term(id="b", label="處理部門", aliases=("受理部门",))
+    lookup = Lookup.build("role", [a, b])
+    assert lookup.candidates("受理部門") == ("a", "b")
+    assert lookup.candidates("a") == ()  # an id is never ambiguous
