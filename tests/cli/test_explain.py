@@ -92,12 +92,23 @@ def test_cli_unpublished_year_exits_1_unless_estimated(
 def test_cli_missing_extra_exits_1(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # OpenCC is a dependency: a broken install without it cannot match a policy's words
+    # in either script, and says how to install it (no traceback).
+    from complaint_rules.messages import simplified
+
     monkeypatch.setitem(sys.modules, "opencc", None)
+    simplified._converter.cache_clear()
+    simplified.matching_key.cache_clear()
     path = str(EXAMPLES / "hotel.json")
-    code, out, err = run(capsys, "explain", "hotel", path, "--lang", "zh-Hans")
+    try:
+        code, out, err = run(capsys, "explain", "hotel", path, "--lang", "zh-Hans")
+    finally:
+        simplified._converter.cache_clear()
+        simplified.matching_key.cache_clear()
     assert (code, out) == (1, "")
     assert err == (
-        "error: Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'\n"
+        "error: matching Traditional and Simplified Chinese needs OpenCC, a dependency of "
+        "complaint-rules: pip install 'opencc>=1.1.6,<2'\n"
     )
 
 

@@ -150,7 +150,9 @@ def test_a_word_that_names_no_role_lists_the_roles(
 def test_a_word_that_could_mean_two_roles_is_refused_with_the_candidates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = edited(tmp_path, "      aliases: [接收部门]", "      aliases: [接收部门, 專人]")
+    path = edited(
+        tmp_path, "      label: 接收部門\n", "      label: 接收部門\n      aliases: [專人]\n"
+    )
     text = path.read_text(encoding="utf-8").replace(
         "        by: [complained_unit]", "        by: [专人]", 1
     )

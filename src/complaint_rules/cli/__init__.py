@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from ..errors import CalendarError, InputError
+from ..errors import CalendarError, InputError, MissingExtraError
 from ..messages.catalogue import Lang, choose_lang, say
 from ._common import Parser, Streams, add_lang, lang_of, write_problems
 
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         write_problems(exc.problems, streams.err, lang_of(args))
         return 1
-    except CalendarError as exc:
+    except (CalendarError, MissingExtraError) as exc:
         streams.err.write(f"error: {exc}\n")
         return 1
     return code
