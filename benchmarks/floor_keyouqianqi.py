@@ -36,6 +36,7 @@ from typing import Any
 
 from complaint_rules import CompiledPolicy
 from complaint_rules.errors import UnpublishedCalendarError
+from complaint_rules.messages.simplified import opencc_version
 
 __all__ = ["POLICY_ID", "Floor", "Rejected", "build"]
 
@@ -352,6 +353,7 @@ def build(policy: CompiledPolicy) -> Floor:
         "sha256": policy.sha256,
         "calendar": policy.calendar.fingerprint,
         "timezone": policy.policy.timezone,
+        "opencc": opencc_version(),
         "layers": [{"id": x.id, "version": x.version, "sha256": x.sha256} for x in policy.layers],
     }
     (general_deadline,) = parts["limit_general"].deadlines

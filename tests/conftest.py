@@ -12,6 +12,14 @@ from complaint_rules import Catalog, CompiledPolicy
 from tests.support.deciders import DECIDERS, Decider, deciding_with
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are in English unless a test chooses a language: the tester's own locale
+    and ``COMPLAINT_RULES_LANG`` do not leak into the expected texts."""
+    for name in ("COMPLAINT_RULES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return Catalog()

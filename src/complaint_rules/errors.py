@@ -34,6 +34,11 @@ class Problem:
     code: str | None = None
     """A stable dotted code for the kind of problem (``complaint.unknown_key``), the same
     in every language and every release; machines match on it, not on the message."""
+    column: int | None = None
+    """The column (1-based) in the line, where the problem is that precise."""
+    args: tuple[tuple[str, str], ...] = ()
+    """The values the message of ``code`` is worded with (:mod:`complaint_rules.messages`),
+    so that it can be said in another language."""
 
     @property
     def field(self) -> str:

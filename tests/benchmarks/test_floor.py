@@ -98,7 +98,7 @@ def test_equal_on_every_combination_of_what_the_conditions_read(
         item: dict[str, Any] = {
             "received_at": days[n % len(days)],
             "channel": channel.label if n % 2 else channel.id,
-            "category": category.aliases[0] if n % 3 == 0 else category.id,
+            "category": (*category.aliases, category.label)[0] if n % 3 == 0 else category.id,
         }
         if good_faith is not None:
             item["good_faith"] = good_faith

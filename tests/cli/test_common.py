@@ -44,7 +44,9 @@ def test_not_json_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     path.write_text("{\n oops")
     code, _, err = run(capsys, "decide", "keyouqianqi_credit_union", str(path))
     assert code == 1
-    assert err == f"{path}:2: not JSON: Expecting property name enclosed in double quotes\n"
+    assert err == (
+        f"{path}:2: not JSON: Expecting property name enclosed in double quotes\n    2 |  oops\n"
+    )
 
 
 def test_read_json_keeps_fractions_as_text_and_reads_stdin(

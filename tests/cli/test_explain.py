@@ -16,9 +16,9 @@ from tests.support.examples import EXAMPLES, example
 
 def test_cli_text_json_and_languages(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(EXAMPLES / "keyouqianqi_credit_union.json")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", path)
+    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", path, "--lang", "zh-hant")
     assert (code, err) == (0, "")
-    assert out.count("政策 keyouqianqi_credit_union 2026.2") == 3
+    assert out.count("政策 keyouqianqi_credit_union 2026.3") == 3
     assert "最遲須於 2026-10-19 24時前完成" in out
     code, out, _ = run(capsys, "explain", "keyouqianqi_credit_union", path, "--format", "json")
     data = json.loads(out)
@@ -68,8 +68,8 @@ def test_cli_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", "hotel", path, "--lang", "fr")
     assert (code, out) == (2, "")
     assert err.splitlines()[-1] == (
-        "complaint-rules explain: error: argument --lang: invalid choice: 'fr' "
-        "(choose from 'zh-Hant', 'zh-Hans', 'en')"
+        "complaint-rules explain: error: argument --lang: "
+        "\u201cfr\u201d is not a language; use zh-Hant, zh-Hans or en."
     )
 
 
@@ -82,7 +82,9 @@ def test_cli_unpublished_year_exits_1_unless_estimated(
     code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path))
     assert (code, out) == (1, "")
     assert err.startswith("error: the official holiday schedule for 2027 is not known")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path), "--estimate")
+    code, out, err = run(
+        capsys, "explain", "keyouqianqi_credit_union", str(path), "--estimate", "--lang", "zh-Hant"
+    )
     assert (code, err) == (0, "")
     assert "(估算:該年度的節假日安排尚未公布)" in out
 
@@ -90,12 +92,23 @@ def test_cli_unpublished_year_exits_1_unless_estimated(
 def test_cli_missing_extra_exits_1(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # OpenCC is a dependency: a broken install without it cannot match a policy's words
+    # in either script, and says how to install it (no traceback).
+    from complaint_rules.messages import simplified
+
     monkeypatch.setitem(sys.modules, "opencc", None)
+    simplified._converter.cache_clear()
+    simplified.matching_key.cache_clear()
     path = str(EXAMPLES / "hotel.json")
-    code, out, err = run(capsys, "explain", "hotel", path, "--lang", "zh-Hans")
+    try:
+        code, out, err = run(capsys, "explain", "hotel", path, "--lang", "zh-Hans")
+    finally:
+        simplified._converter.cache_clear()
+        simplified.matching_key.cache_clear()
     assert (code, out) == (1, "")
     assert err == (
-        "error: Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'\n"
+        "error: matching Traditional and Simplified Chinese needs OpenCC, a dependency of "
+        "complaint-rules: pip install 'opencc>=1.1.6,<2'\n"
     )
 
 

@@ -36,8 +36,10 @@ def test_cli_bad_policy_and_bad_usage(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, err = run(capsys, "graph", str(path))
     assert (code, out) == (1, "")
     assert err == (
-        f"{path}:31: rules[0].routing[0].role: role 'dsk' is not declared in vocabulary; "
+        f"{path}:31:25: rules[0].routing[0].role: role 'dsk' is not declared in vocabulary; "
         "allowed: desk, head, boss; did you mean 'desk'?\n"
+        "   31 |       - {duty: accepts, role: dsk}\n"
+        "      |                         ^\n"
     )
     code, _, err = run(capsys, "graph", str(path), "--format", "svg")
     assert code == 2 and "invalid choice: 'svg'" in err

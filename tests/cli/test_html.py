@@ -90,7 +90,7 @@ def test_a_policy_that_does_not_load_stops_the_export(
     out = tmp_path / "site"
     code, stdout, err = run(capsys, "html", "hotel", str(bad), "-o", str(out))
     assert (code, stdout) == (1, "")
-    assert err.startswith(f"{bad}:31: rules[0].routing[0].role: role 'dsk' is not declared")
+    assert err.startswith(f"{bad}:31:25: rules[0].routing[0].role: role 'dsk' is not declared")
     assert not out.exists()  # nothing written
     code, _, err = run(
         capsys, "html", "hotel", str(ROOT / "policies" / "hotel.yaml"), "-o", str(out)

@@ -52,7 +52,7 @@ def test_cli_exit_1_when_decisions_change_json_and_changes_file(
     assert code == 1
     data = json.loads(out)
     assert (data["decided"], data["bad"], data["changed"]) == (7, 2, 6)
-    assert err.splitlines()[1:] == [
+    assert [line for line in err.splitlines() if not line.startswith(" ")][1:] == [
         f"{history}:8: not JSON: Unterminated string starting at (column 17)"
     ]
     assert err.startswith(f"{history}:7: channel: unknown channel")

@@ -22,7 +22,7 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad.write_text(MINI.replace("role: desk}", "role: nobody}"), encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad))
     assert code == 1
-    assert err.startswith(f"{bad}:36: rules[0].routing[0].role: role 'nobody' is not declared")
+    assert err.startswith(f"{bad}:36:25: rules[0].routing[0].role: role 'nobody' is not declared")
 
 
 def test_validate_as_json_lists_problems_with_their_place(

@@ -23,6 +23,7 @@ from complaint_rules.explanation.explain import (
     explain,
     render_explanation,
 )
+from complaint_rules.messages.simplified import _converter
 from complaint_rules.policy.conditions import (
     ConditionContext,
     PartCheck,
@@ -471,7 +472,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
         "[major_complaint · 重大投訴應急]"
     ]
     assert lines(e, "pending", "group_representatives")[0].layer == "cn_banking_baseline"
-    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.3, bocom 2026.2")
+    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.3, bocom 2026.3")
 
 
 # --- Simplified Chinese -----------------------------------------------------------------------
@@ -496,10 +497,15 @@ def test_missing_opencc_says_how_to_install(
     ky: CompiledPolicy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "opencc", None)
-    with pytest.raises(MissingExtraError) as info:
-        explain(ky, KY_PRODUCT, lang="zh-Hans")
+    _converter.cache_clear()
+    try:
+        with pytest.raises(MissingExtraError) as info:
+            explain(ky, KY_PRODUCT, lang="zh-Hans")
+    finally:
+        _converter.cache_clear()
     assert str(info.value) == (
-        "Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'"
+        "matching Traditional and Simplified Chinese needs OpenCC, a dependency of "
+        "complaint-rules: pip install 'opencc>=1.1.6,<2'"
     )
     assert explain(ky, KY_PRODUCT).lang == "zh-Hant"  # the default needs no extra
 
@@ -511,7 +517,7 @@ def test_render_groups_lines_under_headings(ky: CompiledPolicy) -> None:
     rendered = render_explanation(explain(ky, KY_PRODUCT)).splitlines()
     assert (
         rendered[0]
-        == "政策 keyouqianqi_credit_union 2026.2:科右前旗信用聯社《客戶投訴處理管理辦法》"
+        == "政策 keyouqianqi_credit_union 2026.3:科右前旗信用聯社《客戶投訴處理管理辦法》"
     )
     assert rendered[1] == (
         "投訴於 2026-09-29T15:40:00+08:00 收到;渠道 上門投訴 (in_person);類別 服務產品 "

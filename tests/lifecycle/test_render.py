@@ -104,6 +104,7 @@ def test_every_other_line_a_status_can_have() -> None:
                 "sha256": "0" * 64,
                 "calendar": "c" * 64,
                 "timezone": "Asia/Shanghai",
+                "opencc": "1.1.9",
                 "layers": [],
             },
             "at": "2026-10-09T12:00:00+08:00",

@@ -1,4 +1,4 @@
-"""Traditional to Simplified Chinese with OpenCC, the optional zh-hans extra."""
+"""Traditional to Simplified Chinese with OpenCC, a dependency of the core."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from complaint_rules.errors import MissingExtraError
-from complaint_rules.messages.simplified import INSTALL_HINT, to_simplified
+from complaint_rules.messages.simplified import MATCH_HINT, _converter, to_simplified
 
 
 def test_traditional_text_becomes_simplified_and_ascii_is_left_alone() -> None:
@@ -22,11 +22,12 @@ def test_traditional_text_becomes_simplified_and_ascii_is_left_alone() -> None:
 
 def test_without_opencc_the_error_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "opencc", None)  # import opencc now raises ImportError
-    with pytest.raises(MissingExtraError) as info:
-        to_simplified(["櫃面"])
-    assert (
-        str(info.value)
-        == INSTALL_HINT
-        == ("Simplified Chinese output needs OpenCC: pip install 'complaint-rules[zh-hans]'")
-    )
+    _converter.cache_clear()
+    try:
+        with pytest.raises(MissingExtraError) as info:
+            to_simplified(["櫃面"])
+    finally:
+        _converter.cache_clear()
+    assert str(info.value) == MATCH_HINT
+    assert "pip install 'opencc>=1.1.6,<2'" in MATCH_HINT
     assert isinstance(info.value.__cause__, ImportError)

@@ -32,6 +32,9 @@ def render(catalog: Catalog, policy_id: str, complaints: list[dict[str, object]]
         # The calendar fingerprint includes the installed holidays version, which a fresh
         # install may move; the dates themselves are what the snapshot pins.
         decision["policy"]["calendar"] = "<calendar fingerprint>"
+        # Likewise the OpenCC version (within the pinned range); the words it matched are
+        # pinned by the decisions.
+        decision["policy"]["opencc"] = "<opencc version>"
     return json.dumps(decisions, ensure_ascii=False, indent=2) + "\n"
 
 

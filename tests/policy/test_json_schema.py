@@ -182,8 +182,8 @@ BROKEN: dict[str, tuple[Callable[[Any], None], str]] = {
         _set(("rules", 3, "when"), {"level": {"at_leest": "major"}}),
         "$.rules[3].when.level anyOf",
     ),
-    "label instead of id in a condition": (
-        _set(("rules", 2, "when"), {"channel": ["櫃面投訴"]}),
+    "a word that is no channel in a condition": (
+        _set(("rules", 2, "when"), {"channel": ["傳真投訴"]}),
         "$.rules[2].when.channel[0] pattern",
     ),
     "empty condition": (_set(("rules", 2, "when"), {}), "$.rules[2].when minProperties"),

@@ -18,7 +18,7 @@ CHANNELS = Lookup.build("channel", [COUNTER, PHONE])
         ("  ＣＯＵＮＴＥＲ１ ", "counter1"),  # full-width letters and digits, trimmed
         ("Counter Desk", "counter desk"),  # inner spaces kept
         ("Straße", "strasse"),  # casefold, not only lower()
-        ("櫃面", "櫃面"),  # Traditional and Simplified stay distinct
+        ("櫃面", "柜面"),  # Traditional and Simplified share one form (OpenCC's Simplified)
         ("柜面", "柜面"),
         ("ｶ", "カ"),  # half-width katakana widened by NFKC
     ],
@@ -37,6 +37,8 @@ def test_normalise(text: str, normal: str) -> None:
         ("ＣＯＵＮＴＥＲ", "counter"),  # full-width
         ("PHONE", "phone"),
         ("電話投訴", "phone"),
+        ("电话投诉", "phone"),  # Simplified, though nobody typed it as an alias
+        ("柜面投訴", "counter"),  # mixed scripts, as an input method may leave them
     ],
 )
 def test_a_term_is_found_by_any_of_its_spellings(name: str, found: str) -> None:
@@ -44,7 +46,7 @@ def test_a_term_is_found_by_any_of_its_spellings(name: str, found: str) -> None:
     assert term is not None and term.id == found
 
 
-@pytest.mark.parametrize("name", ["letter", "電話", "counterdesk", "", "柜面投訴"])
+@pytest.mark.parametrize("name", ["letter", "電話", "counterdesk", "", "柜台投诉"])
 def test_an_unknown_spelling_finds_nothing(name: str) -> None:
     assert CHANNELS.find(name) is None
 
@@ -54,11 +56,10 @@ def test_the_lookup_keeps_terms_in_order_and_every_normalised_spelling() -> None
     assert CHANNELS.terms["phone"] is PHONE
     assert CHANNELS.spellings == {
         "counter": "counter",
-        "櫃面投訴": "counter",
         "柜面投诉": "counter",
         "counter desk": "counter",
         "phone": "phone",
-        "電話投訴": "phone",
+        "电话投诉": "phone",
     }
     assert (CHANNELS.kind, CHANNELS.label("phone")) == ("channel", "電話投訴")
     with pytest.raises(KeyError):
@@ -91,3 +92,23 @@ def test_an_empty_vocabulary() -> None:
     empty = Lookup.build("level", [])
     assert (empty.terms, empty.spellings, empty.find("minor")) == ({}, {}, None)
     assert empty.explain_unknown("minor") == "unknown level 'minor'; allowed: "
+
+
+def test_the_glossary_lists_every_chinese_key_name() -> None:
+    from pathlib import Path
+
+    from complaint_rules.policy.vocabulary import KEY_NAMES
+
+    glossary = (Path(__file__).resolve().parents[2] / "docs" / "zh" / "glossary.md").read_text(
+        encoding="utf-8"
+    )
+    for chinese, keys in KEY_NAMES.items():
+        assert f"| {chinese} | {' / '.join(f'`{k}`' for k in keys)} |" in glossary
+
+
+def test_a_word_for_two_terms_lists_the_candidates() -> None:
+    a = Term(id="a", label="受理部門")
+    b = Term(id="b", label="處理部門", aliases=("受理部门",))
+    lookup = Lookup.build("role", [a, b])
+    assert lookup.candidates("受理部門") == ("a", "b")
+    assert lookup.candidates("a") == ()  # an id is never ambiguous

@@ -138,9 +138,9 @@ def test_a_leading_bom_is_accepted_and_one_inside_is_refused() -> None:
 def test_tabs_are_refused_with_a_hint() -> None:
     text = MINI.replace("  roles:", "\troles:")
     assert errors(text) == [
-        f"p.yaml:{line_of(text, 'roles:')}: YAML syntax: while scanning for the next token "
-        "found character '\\t' that cannot start any token (YAML indents with spaces, never "
-        "tabs)"
+        f"p.yaml:{line_of(text, 'roles:')}: this line is indented with a tab; YAML indents "
+        "with spaces only. Replace the tab with spaces (the same number of spaces at the same "
+        "level)."
     ]
 
 
@@ -205,8 +205,8 @@ def test_alias_bomb_is_bounded() -> None:
 
 def test_syntax_error_and_non_utf8_are_located() -> None:
     assert errors("id: [unclosed\n") == [
-        "p.yaml:2: YAML syntax: while parsing a flow sequence expected ',' or ']', "
-        "but got '<stream end>'"
+        "p.yaml:1: a bracket is not closed: the list opened on line 1 must end with ], its "
+        "items separated by ASCII commas \u201c,\u201d."
     ]
     with pytest.raises(PolicyError) as info:
         load_policy_text(b"id: \xff\xfe", file="p.yaml")

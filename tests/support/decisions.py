@@ -23,6 +23,7 @@ DECISION: dict[str, Any] = {
         "sha256": "0123456789abcdef" * 4,
         "calendar": "c" * 64,
         "timezone": "Asia/Shanghai",
+        "opencc": "1.1.9",
         "layers": [{"id": "p", "version": "2026.1", "sha256": "0123456789abcdef" * 4}],
     },
     "received_at": "2026-09-30T10:00:00+08:00",

@@ -19,12 +19,15 @@ BUNDLED = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
 
 
 EDITS = [
-    ('version: "2026.2"', 'version: "2026.9-test"'),
+    ('version: "2026.3"', 'version: "2026.9-test"'),
     ("within: {working_days: 3}", "within: {working_days: 5}"),
     ("within: {working_days: {min: 7, max: 10}}", "within: {working_days: {min: 5, max: 10}}"),
     ("          - {sanction: discretionary_handling}\n", ""),
-    ("aliases: [信件投诉, 信件]", "aliases: [信件投诉]"),
-    ("aliases: [电话投诉, 電話, 电话]", "aliases: [电话投诉, 電話, 电话, 傳真]"),
+    ("      label: 信件投訴\n      aliases: [信件]\n", "      label: 信件投訴\n"),
+    (
+        "      label: 電話投訴\n      aliases: [電話]\n",
+        "      label: 電話投訴\n      aliases: [電話, 傳真]\n",
+    ),
 ]
 
 

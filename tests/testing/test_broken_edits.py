@@ -190,13 +190,13 @@ def test_shihua_levels_listed_in_reverse(tmp_path: Path) -> None:
     # now 一般 is "more severe" and has the tighter one. Received Mon 2 Mar 2026: 1 working
     # day ends Tue 3 Mar, 5 end Mon 9 Mar.
     general = (
-        "    - id: general\n      label: 一般投訴\n      aliases: [一般投诉, 一般]\n"
+        "    - id: general\n      label: 一般投訴\n      aliases: [一般]\n"
         "      description: The source does not define it; the host gives the level.\n"
         "      article: 二、5\n"
     )
     complex_ = (
         "    - id: complex\n      label: 復雜投訴\n"
-        "      aliases: [复杂投诉, 複雜投訴, 復雜, 复杂, 複雜]\n"
+        "      aliases: [復雜]\n"
         "      description: The source does not define it; the host gives the level.\n"
         "      article: 二、5\n"
     )

@@ -73,3 +73,68 @@ def test_without_the_option_the_profile_decides(tmp_path: Path) -> None:
     )
     run = pytest_in(tmp_path, "-q")
     assert run.returncode == 0, run.stdout
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _policy_project(tmp_path: Path, *, ini: bool) -> Path:
+    """A QA project: 科右前旗's policy and its officers' tests in policies/, a property
+    test in tests/, and (with ``ini``) the option naming policies/."""
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    for name in ("keyouqianqi_credit_union.yaml", "keyouqianqi_credit_union.tests.yaml"):
+        (policies / name).write_bytes((ROOT / "policies" / name).read_bytes())
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_nothing.py").write_text("def test_one():\n    assert True\n", encoding="utf-8")
+    lines = ["[pytest]", "testpaths = tests"]
+    if ini:
+        lines.append("complaint_rules_policy_tests = policies")
+    (tmp_path / "pytest.ini").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return policies
+
+
+def test_the_officers_cases_are_items_when_the_project_asks(tmp_path: Path) -> None:
+    policies = _policy_project(tmp_path, ini=True)
+    run = pytest_in(tmp_path, "-q", "--collect-only")
+    items = [line for line in run.stdout.splitlines() if "::" in line]
+    assert len(items) == 23, run.stdout  # 22 cases and the property test
+    assert (
+        "policies/keyouqianqi_credit_union.tests.yaml::keyouqianqi_credit_union::"
+        "一般投訴 by letter the day before National Day"
+    ) in items
+    assert run.returncode == 0
+    run = pytest_in(tmp_path, "-q")
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.rstrip().splitlines()[-1].startswith("23 passed")
+    # The deadline of 一般投訴 cut from 3 to 2 working days: the same cases fail in pytest
+    # as in `complaint-rules test`, each showing the expected and actual deadline.
+    policy = policies / "keyouqianqi_credit_union.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(
+        text.replace("within: {working_days: 3}", "within: {working_days: 2}"), encoding="utf-8"
+    )
+    run = pytest_in(tmp_path, "-q")
+    assert run.returncode == 1
+    summary = run.stdout.rstrip().splitlines()[-1]
+    assert summary.startswith("11 failed, 12 passed"), run.stdout
+    failures = run.stdout[run.stdout.index("= FAILURES =") :]
+    assert "Traceback" not in failures
+    # Received Wed 30 Sep 2026; 1-7 Oct are the National Day holiday and Sat 10 Oct a
+    # make-up workday: 3 working days end on Sat 10 Oct (8, 9, 10), 2 on Fri 9 Oct.
+    first = failures[: failures.index("deadlines[reply_general].amount")]
+    assert "一般投訴 by letter the day before National Day" in first
+    assert first.endswith(
+        "deadlines[reply_general].due.last_day\n"
+        "    expected: 2026-10-10\n"
+        "    actual:   2026-10-09\n"
+        f"  {policies / 'keyouqianqi_credit_union.tests.yaml'}:25: "
+    )
+
+
+def test_without_the_option_no_policy_tests_are_collected(tmp_path: Path) -> None:
+    _policy_project(tmp_path, ini=False)
+    run = pytest_in(tmp_path, "-q", "--collect-only", ".")
+    items = [line for line in run.stdout.splitlines() if "::" in line]
+    assert items == ["tests/test_nothing.py::test_one"], run.stdout

@@ -8,13 +8,13 @@ import pytest
 
 from complaint_rules import Catalog, load_policy
 from complaint_rules.cli import main
-from complaint_rules.toolkit.diff import Example, PolicyChange, PolicyDiff, diff
+from complaint_rules.toolkit.diff import KINDS_EXPLAINED, Example, PolicyChange, PolicyDiff, diff
 from tests.support import ROOT
 from tests.support.editing import edited
 
 KEYOUQIANQI = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
 XX_BANK = ROOT / "policies" / "xx_bank.yaml"
-ANONYMOUS = "    - {id: anonymous, label: 匿名投訴, aliases: [匿名投诉, 匿名], article: 第十四條}\n"
+ANONYMOUS = "    - {id: anonymous, label: 匿名投訴, aliases: [匿名], article: 第十四條}\n"
 
 
 def changes_of(source: Path, new: Path) -> PolicyDiff:
@@ -295,8 +295,8 @@ def test_reordered_keys_and_a_comment_are_equivalent(
             "institution: 科右前旗信用聯社\ntitle: 客戶投訴處理管理辦法\n",
         ),
         (
-            "{id: work_error, label: 工作失誤, aliases: [工作失误], article: 第十四條}",
-            "{label: 工作失誤, article: 第十四條, id: work_error, aliases: [工作失误]}",
+            "{id: work_error, label: 工作失誤, article: 第十四條}",
+            "{label: 工作失誤, article: 第十四條, id: work_error}",
         ),
         (
             "        within: {working_days: 3}\n        by: [complained_unit]\n",
@@ -309,8 +309,9 @@ def test_reordered_keys_and_a_comment_are_equivalent(
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert out == (
-        "keyouqianqi_credit_union 2026.2 → keyouqianqi_credit_union 2026.2: equivalent (no "
+        "keyouqianqi_credit_union 2026.3 → keyouqianqi_credit_union 2026.3: equivalent (no "
         f"complaint is decided differently); {result.decided} kinds of complaint decided by each\n"
+        f"{KINDS_EXPLAINED}\n"
     )
 
 
@@ -319,12 +320,12 @@ def test_wording_no_decision_shows_is_listed_but_equivalent(tmp_path: Path) -> N
         tmp_path,
         KEYOUQIANQI,
         ("    title: 首問責任制\n", "    title: 首問負責制\n"),
-        ('version: "2026.2"', 'version: "2026.3"'),
+        ('version: "2026.3"', 'version: "2026.4"'),
     )
     result = changes_of(KEYOUQIANQI, new)
     assert result.equivalent
     assert [(c.kind, c.id, c.details, c.behavioural) for c in result.changes] == [
-        ("text", "policy", ("version: 2026.2 → 2026.3",), False),
+        ("text", "policy", ("version: 2026.3 → 2026.4",), False),
         ("rule", "first_question", ("title: 首問責任制 → 首問負責制",), False),
     ]
 

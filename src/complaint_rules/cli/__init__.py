@@ -18,44 +18,33 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from ..errors import CalendarError, InputError
-from ._common import Parser, Streams, write_problems
+from ..errors import CalendarError, InputError, MissingExtraError
+from ..messages.catalogue import Lang, choose_lang, say
+from ._common import Parser, Streams, add_lang, lang_of, write_problems
 
 __all__ = ["COMMANDS", "main"]
 
-HELPS: dict[str, str] = {
-    "decide": "decide one complaint (or a JSON list of them)",
-    "explain": "explain a decision in plain words, and why each other rule did not apply",
-    "status": "a case's status at an instant: every clock, what is due, what is owed, what is next",
-    "serve": "serve decisions over HTTP/JSON (or JSON lines with --stdio) to hosts in any language",
-    "duties": "the institution's recurring duties in a month or year, each with the day it is due",
-    "validate": "check policy files (directories: every *.yaml but *.tests.yaml)",
-    "list": "the policies the catalog knows (bundled, --policy-dir, installed packages)",
-    "coverage": "the article-by-article coverage of a policy against its source text",
-    "lint": (
-        "static checks: values no rule reaches, shadowed rows, rules that disagree, "
-        "unused vocabulary, deadlines looser than the base layer"
-    ),
-    "diff": (
-        "what changes between two versions of a policy, decided over their input space "
-        "(exit 1 if they differ)"
-    ),
-    "test": "run the cases of policy tests files (directories: every *.tests.yaml), with coverage",
-    "schema": (
-        "JSON Schemas: the policy format (for editors), a policy's complaint, the decision, ..."
-    ),
-    "graph": "escalation paths and routing of a policy as a Mermaid or Graphviz DOT diagram",
-    "impact": (
-        "re-decide a history of complaints (JSON lines) under two policy versions and "
-        "report what changes (exit 1 if any decision changes)"
-    ),
-    "html": "export policies' read-only views as self-contained HTML pages, with an index",
-}
-"""Subcommand names, in the order ``--help`` lists them, and each one's ``HELP`` line (a
-test holds them to the modules' own). Module ``cli.<name>`` (``list_``) is imported only
-when its subcommand runs, so ``--help`` and each command import only what they use."""
-
-COMMANDS: tuple[str, ...] = tuple(HELPS)
+COMMANDS: tuple[str, ...] = (
+    "decide",
+    "explain",
+    "status",
+    "serve",
+    "duties",
+    "validate",
+    "list",
+    "coverage",
+    "lint",
+    "diff",
+    "test",
+    "schema",
+    "graph",
+    "impact",
+    "html",
+)
+"""Subcommand names, in the order ``--help`` lists them; each one's help line is the
+message ``cli.help.<name>`` (a test holds its English to the module's ``HELP``). Module
+``cli.<name>`` (``list_``) is imported only when its subcommand runs, so ``--help`` and
+each command import only what they use."""
 
 
 def _module(name: str) -> ModuleType:
@@ -68,24 +57,27 @@ def _chosen(argv: Sequence[str]) -> str | None:
     """The subcommand ``argv`` names (after the global options), if any."""
     args = iter(argv)
     for arg in args:
-        if arg == "--policy-dir":
+        if arg in ("--policy-dir", "--lang"):
             next(args, None)
-        elif arg in HELPS:
+        elif arg in COMMANDS:
             return arg
         elif not arg.startswith("-"):
             return None
     return None
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser: every subcommand's arguments, or, given ``argv``, only those of
-    the subcommand it names (the others are listed by name and help line)."""
+def build_parser(
+    argv: Sequence[str] | None = None, lang: Lang = "en"
+) -> argparse.ArgumentParser:
+    """The argument parser, its help in ``lang``: every subcommand's arguments, or, given
+    ``argv``, only those of the subcommand it names (the others are listed by name and help
+    line)."""
     parser = Parser(
         prog="complaint-rules",
-        description="Decide complaints under institutions' complaint-handling policies, "
-        "and check, compare and explain those policies.",
-        epilog="Exit codes: 0 success; 1 a 'no' answer or invalid input; 2 usage error.",
+        description=say("cli.description", lang),
+        epilog=say("cli.epilog", lang),
     )
+    add_lang(parser, lang, top=True)
     parser.add_argument(
         "--policy-dir",
         action="append",
@@ -95,34 +87,56 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     chosen = None if argv is None else _chosen(argv)
-    for name, help_line in HELPS.items():
+    for name in COMMANDS:
+        text = say(f"cli.help.{name}", lang)
         if argv is not None and name != chosen:
-            sub.add_parser(name, help=help_line, description=help_line)
+            sub.add_parser(name, help=text, description=text)
             continue
         module = _module(name)
         p = sub.add_parser(
             name,
-            help=module.HELP,
-            description=module.HELP,
-            epilog="example:\n  " + module.EXAMPLE,
+            help=text,
+            description=text,
+            epilog=say("cli.example", lang) + "\n  " + module.EXAMPLE,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(p)
+        if not any("--lang" in a.option_strings for a in p._actions):
+            add_lang(p, lang)
         p.set_defaults(_run=module.run)
     return parser
 
 
+def _early_lang(argv: Sequence[str]) -> Lang:
+    """The language of the help texts, read before the arguments are parsed."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        if value is not None:
+            try:
+                return choose_lang(value)
+            except ValueError:
+                break
+    try:
+        return choose_lang(None)
+    except ValueError:
+        return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv).parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv, _early_lang(argv)).parse_args(argv)
     streams = Streams(sys.stdout, sys.stderr)
     try:
         code: int = args._run(args, streams)
     except InputError as exc:
-        write_problems(exc.problems, streams.err)
+        write_problems(exc.problems, streams.err, lang_of(args))
         return 1
-    except CalendarError as exc:
+    except (CalendarError, MissingExtraError) as exc:
         streams.err.write(f"error: {exc}\n")
         return 1
     return code

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from ..errors import InputError, Problem
+from ..messages.catalogue import Lang, choose_lang, format_problem, parse_lang, say
 
 if TYPE_CHECKING:
     from ..policy.compiled import CompiledPolicy
@@ -19,7 +20,9 @@ __all__ = [
     "Parser",
     "Streams",
     "add_format",
+    "add_lang",
     "each_complaint",
+    "lang_of",
     "read_json",
     "resolve_policy",
     "write_json",
@@ -50,6 +53,34 @@ def add_format(parser: argparse.ArgumentParser, default: str = "text") -> None:
         default=default,
         help=f"output format (default: {default})",
     )
+
+
+def lang_arg(value: str) -> str:
+    """``--lang`` for argparse: a language in any case (``zh-hans``, ``ZH-HANT``, ``en``)."""
+    try:
+        return parse_lang(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(say("cli.error.lang", "en", value=value)) from None
+
+
+def add_lang(parser: argparse.ArgumentParser, lang: Lang, *, top: bool = False) -> None:
+    """``--lang``, accepted before or after the subcommand (the subcommand's copy leaves the
+    value alone when not given)."""
+    parser.add_argument(
+        "--lang",
+        type=lang_arg,
+        default=None if top else argparse.SUPPRESS,
+        metavar="LANG",
+        help=say("cli.option.lang", lang),
+    )
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    """The language to speak: ``--lang``, else ``COMPLAINT_RULES_LANG``, else the locale."""
+    try:
+        return choose_lang(getattr(args, "lang", None))
+    except ValueError:
+        return "en"
 
 
 def resolve_policy(args: argparse.Namespace, policy: str) -> CompiledPolicy:
@@ -86,9 +117,27 @@ def policy_by_receipt(args: argparse.Namespace, policy: str) -> Callable[[Any], 
     return pick
 
 
-def write_problems(problems: Sequence[Problem], err: TextIO) -> None:
+def write_problems(problems: Sequence[Problem], err: TextIO, lang: Lang = "en") -> None:
+    """Each problem in ``lang``, located (file:line:column), with the offending line of the
+    file and a caret under the place, when the file can be read."""
+    sources: dict[str, list[str] | None] = {}
     for problem in problems:
-        err.write(f"{problem}\n")
+        source = None
+        if problem.file is not None and problem.line is not None:
+            if problem.file not in sources:
+                sources[problem.file] = _source_lines(problem.file)
+            source = sources[problem.file]
+        err.write(format_problem(problem, lang, source) + "\n")
+
+
+def _source_lines(file: str) -> list[str] | None:
+    path = Path(file)
+    try:
+        if not path.is_file() or path.stat().st_size > 5_000_000:
+            return None
+        return path.read_bytes().decode("utf-8-sig", "replace").splitlines()
+    except OSError:
+        return None
 
 
 def write_json(data: Any, out: TextIO) -> None:

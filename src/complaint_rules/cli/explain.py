@@ -6,8 +6,8 @@ import argparse
 import json
 
 from ..errors import MissingExtraError
-from ..explanation.explain import LANGUAGES, explain, render_explanation
-from ._common import Streams, add_format, each_complaint, policy_by_receipt, write_json
+from ..explanation.explain import explain, render_explanation
+from ._common import Streams, add_format, each_complaint, lang_of, policy_by_receipt, write_json
 
 HELP = "explain a decision in plain words, and why each other rule did not apply"
 EXAMPLE = (
@@ -19,12 +19,6 @@ EXAMPLE = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("policy", help="a policy id (see 'list') or the path of a policy file")
     p.add_argument("complaint", help="a JSON file with one complaint object or a list; - for stdin")
-    p.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default="zh-Hant",
-        help="zh-Hant (default, as in the source), zh-Hans (needs the zh-hans extra) or en",
-    )
     p.add_argument("--at", help="the as-of instant, ISO 8601 with offset (default: received_at)")
     p.add_argument(
         "--estimate",
@@ -36,12 +30,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     policy = policy_by_receipt(args, args.policy)
+    lang = lang_of(args)
     try:
         explanations, many = each_complaint(
             args.complaint,
-            lambda item: explain(
-                policy(item), item, at=args.at, estimate=args.estimate, lang=args.lang
-            ),
+            lambda item: explain(policy(item), item, at=args.at, estimate=args.estimate, lang=lang),
         )
     except MissingExtraError as exc:
         io.err.write(f"error: {exc}\n")

@@ -21,7 +21,7 @@ from typing import BinaryIO, TextIO
 from ..decision.batch import DEFAULT_CHUNK_SIZE
 from ..errors import InputError, Problem
 from ..toolkit.impact import ImpactTally, impact_lines
-from ._common import Streams, add_format, resolve_policy, write_json, write_problems
+from ._common import Streams, add_format, lang_of, resolve_policy, write_json, write_problems
 
 HELP = (
     "re-decide a history of complaints (JSON lines) under two policy versions and report "
@@ -177,7 +177,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             if item.status == "bad":
                 if progress is not None:
                     progress.clear()
-                write_problems(item.problems, io.err)
+                write_problems(item.problems, io.err, lang_of(args))
             elif item.status == "changed" and changes is not None:
                 changes.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
             if progress is not None:

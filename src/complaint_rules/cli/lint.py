@@ -20,7 +20,8 @@ from ._common import Streams, add_format, write_json
 
 HELP = (
     "static checks: values no rule reaches, shadowed rows, rules that disagree, "
-    "unused vocabulary, deadlines looser than the base layer"
+    "unused vocabulary, deadlines looser than the base layer; with --base OLD, also a "
+    "change under an unchanged version"
 )
 EXAMPLE = "complaint-rules lint policies/hotel.yaml --format text"
 
@@ -40,6 +41,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse a sub-space of more than N complaints (default {DEFAULT_LIMIT})",
     )
+    p.add_argument(
+        "--base",
+        metavar="OLD",
+        help="the version in force (an id or a path): an error if the policy's content "
+        "changed but its version did not",
+    )
 
 
 def _targets(catalog: Catalog, names: list[str]) -> list[tuple[str, Path | None]]:
@@ -58,12 +65,15 @@ def _targets(catalog: Catalog, names: list[str]) -> list[tuple[str, Path | None]
 def run(args: argparse.Namespace, io: Streams) -> int:
     catalog = Catalog(args.policy_dir)
     reports: list[LintReport] = []
+    previous = catalog.resolve(args.base) if args.base is not None else None
     for name, path in _targets(catalog, args.policies):
         policy: CompiledPolicy = catalog.resolve(name if path is None else str(path))
         extends = policy.policy.extends
         base = catalog.load(extends) if extends is not None else None
         try:
-            reports.append(lint(policy, base=base, source=path, limit=args.max_size))
+            reports.append(
+                lint(policy, base=base, source=path, limit=args.max_size, previous=previous)
+            )
         except SpaceTooLarge as exc:
             io.err.write(f"error: {exc}\n")
             return 2

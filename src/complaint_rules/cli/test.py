@@ -5,17 +5,24 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from ..messages.catalogue import say
 from ..policy.catalog import Catalog
 from ..toolkit.policytests.cases import TestReport, run_tests
 from ..toolkit.policytests.coverage import CoverageItem, PolicyCoverage
-from ._common import Streams, add_format, write_json
+from ._common import Streams, add_format, lang_of, write_json, write_problems
 
-HELP = "run the cases of policy tests files (directories: every *.tests.yaml), with coverage"
-EXAMPLE = "complaint-rules test policies/ --coverage --fail-under 100"
+HELP = "run a policy's test cases (give a policy file, a tests file or a directory), with coverage"
+EXAMPLE = "complaint-rules test policies/keyouqianqi_credit_union.yaml --coverage"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a tests file or a directory")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a policy file (its <name>.tests.yaml beside it is run), a tests file, or a "
+        "directory (every *.tests.yaml in it)",
+    )
     add_format(p)
     p.add_argument(
         "--coverage",
@@ -33,7 +40,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Streams) -> int:
     report = run_tests(args.paths, Catalog(args.policy_dir))
     if not report.files:
-        io.err.write("no tests files found (*.tests.yaml)\n")
+        io.err.write(say("tests.none_found", lang_of(args)) + "\n")
         return 1
     under = [
         c
@@ -44,9 +51,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         write_json(report.model_dump(mode="json"), io.out)
     else:
         render(report, io.out, missed=args.coverage)
+    lang = lang_of(args)
     for result in report.files:
-        for problem in result.problems:
-            io.err.write(f"{problem}\n")
+        write_problems([p.problem() for p in result.problems], io.err, lang)
     for c in under:
         io.err.write(f"coverage of {c.policy} is {c.percent}%, under {args.fail_under:g}%\n")
     return 0 if report.ok and not under else 1

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import PolicyError
 from ..policy.loader import load_policy, policy_files
-from ._common import Streams, add_format, write_json, write_problems
+from ._common import Streams, add_format, lang_of, write_json, write_problems
 
 HELP = "check policy files (directories: every *.yaml but *.tests.yaml)"
 EXAMPLE = "complaint-rules validate policies/ --format json"
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             policy = load_policy(path)
         except PolicyError as exc:
             if args.format == "text":
-                write_problems(exc.problems, io.err)
+                write_problems(exc.problems, io.err, lang_of(args))
             results.append(
                 {
                     "file": str(path),

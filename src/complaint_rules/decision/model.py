@@ -57,13 +57,16 @@ class LayerRef(_Out):
 
 
 class PolicyRef(_Out):
-    """Which policy decided: ``sha256`` of its file, every layer's, and the calendar's."""
+    """Which policy decided: ``sha256`` of its file, every layer's, and the calendar's;
+    ``opencc``, the version of OpenCC that matched the policy's words in either script
+    (a new version can change which words match)."""
 
     id: str
     version: str
     sha256: str
     calendar: str
     timezone: str
+    opencc: str
     layers: tuple[LayerRef, ...]
 
 

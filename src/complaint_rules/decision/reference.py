@@ -70,6 +70,7 @@ from typing import Any
 
 from ..calendar.periods import Due, due_after, years_after
 from ..errors import CalendarError, ComplaintError, Problem
+from ..messages.simplified import opencc_version
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
 from ..policy.model import (
@@ -781,6 +782,7 @@ def _policy_ref(policy: CompiledPolicy) -> PolicyRef:
         sha256=policy.sha256,
         calendar=policy.calendar.fingerprint,
         timezone=policy.policy.timezone,
+        opencc=opencc_version(),
         layers=tuple(
             LayerRef(id=layer.id, version=layer.version, sha256=layer.sha256)
             for layer in policy.layers

@@ -20,6 +20,7 @@ from ..calendar.periods import Due, due_after
 from ..decision.complaint import Complaint, parse_complaint, parse_datetime
 from ..decision.model import DecidedDue, DecidedGap, LayerRef, Named, PolicyRef, Source
 from ..errors import ComplaintError, UnpublishedCalendarError
+from ..messages.simplified import opencc_version
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
 from ..policy.lifecycle_layers import layer_key
@@ -883,6 +884,7 @@ class Replay:
                 sha256=cp.sha256,
                 calendar=cp.calendar.fingerprint,
                 timezone=cp.policy.timezone,
+                opencc=opencc_version(),
                 layers=tuple(
                     LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers
                 ),

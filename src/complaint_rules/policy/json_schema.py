@@ -36,6 +36,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from ..messages.simplified import to_simplified
 from .conditions import COMBINATORS, LEVEL_OPS, NUM_OPS, SET_OPS, VOCAB_KEYS
 from .model import Policy
 
@@ -620,9 +621,12 @@ def outline(schema: dict[str, Any] | None = None) -> str:
 
 
 def _spellings(terms: Any) -> list[str]:
+    """Each term's id, label and aliases as written, then their Simplified forms (OpenCC's,
+    the conversion the library matches words with)."""
     out: dict[str, None] = {}
     for term in terms:
-        for spelling in (term.id, term.label, *term.aliases):
+        written = [term.id, term.label, *term.aliases]
+        for spelling in (*written, *to_simplified(written)):
             out.setdefault(spelling, None)
     return list(out)
 
@@ -634,8 +638,8 @@ def _term_schema(kind: str, terms: Any) -> dict[str, Any]:
     return {
         "type": "string",
         "enum": _spellings(terms),
-        "description": f"a {kind}: its id, its label as written, or a listed alias (the "
-        f"Simplified form among them); ASCII case and full-width forms are folded too. "
+        "description": f"a {kind}: its id, its label or a listed alias, in Traditional or "
+        f"Simplified Chinese; ASCII case and full-width forms are folded too. "
         f"{listed}",
     }
 
@@ -657,9 +661,9 @@ _FACT_TYPES: dict[str, dict[str, Any]] = {
 def complaint_schema(policy: Any, contract: str = "complaint-rules/complaint/1") -> dict[str, Any]:
     """The JSON Schema (2020-12) of a complaint that ``policy`` (a compiled policy) decides.
 
-    Its ids, labels and the aliases the library accepts (Simplified forms among them) as
-    enums, its facts with their types; the full check (``parse_complaint``) also folds case
-    and full-width forms, and words every problem.
+    Its ids, labels and aliases, with their Simplified forms, as enums, and its facts with
+    their types; the full check (``parse_complaint``) also folds case and full-width forms,
+    and words every problem.
     """
     model = policy.policy
     vocab = model.vocabulary

@@ -21,10 +21,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import PolicyError, Problem
+from ..messages.catalogue import make_problem
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
 from .model import Policy
 from .signatures import MAX_SIGNATURE_BYTES, Signers, verify_signature
+from .vocabulary import REF_FIELDS, resolve_words
 from .yaml_reader import Limits, Located, capped, read_yaml
 
 __all__ = ["Limits", "Signers", "load_policy", "load_policy_text", "parse_policy"]
@@ -248,11 +250,45 @@ def parse_policy(located: Located) -> Policy:
     """Validate YAML data into a :class:`Policy`; errors carry file, line and field."""
     if not isinstance(located.data, dict):
         raise PolicyError([located.problem((), "a policy is a mapping (key: value) at top level")])
+    _resolve_words(located)
     try:
         return Policy.model_validate(located.data)
     except ValidationError as exc:
         problems = [_from_pydantic(located, err) for err in exc.errors()]
         raise PolicyError(capped(problems, located.file)) from None
+
+
+def _resolve_words(located: Located) -> None:
+    """Labels and aliases (Traditional or Simplified) where ids are expected become the ids,
+    Chinese key names the English ones (:func:`~complaint_rules.policy.vocabulary.resolve_words`);
+    errors found later still point at the words as written."""
+    renamed, problems = resolve_words(located.data, _fields_at)
+    for new, old in renamed.items():
+        for table in (located.lines, located.columns):
+            for path, value in list(table.items()):
+                if path[: len(old)] == old:
+                    table.setdefault((*new, *path[len(old) :]), value)
+    if problems:
+        raise PolicyError(
+            [_placed(located, make_problem(p.code, path=p.path, args=p.args)) for p in problems]
+        )
+
+
+def _placed(located: Located, problem: Problem) -> Problem:
+    return replace(
+        problem,
+        file=located.file,
+        line=located.line_of(problem.path),
+        column=located.column_of(problem.path),
+    )
+
+
+def _fields_at(path: tuple[str | int, ...]) -> list[str] | None:
+    """The keys the mapping at ``path`` may hold, if it is one of the format's models."""
+    model = _model_at((*path, "_"))
+    if model is None:
+        return None
+    return [info.alias or key for key, info in model.model_fields.items()]
 
 
 def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
@@ -330,27 +366,81 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
     path = _data_path(located.data, loc)
     kind = err["type"]
     message = str(err["msg"])
+    key = str(path[-1]) if path else ""
     if kind == "extra_forbidden":
         model = _model_at(path)
+        if "\uff1a" in key:
+            return _placed(located, _full_width_colon(path))
         if model is not None:
             names = [info.alias or key for key, info in model.model_fields.items()]
-            close = difflib.get_close_matches(str(path[-1]), names, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            message = f"unknown key; allowed: {', '.join(names)}{hint}"
-        else:
-            message = "unknown key"
+            close = difflib.get_close_matches(key, names, n=1)
+            allowed = ", ".join(names)
+            if close:
+                problem = make_problem(
+                    "policy.unknown_key.suggest",
+                    path=path,
+                    key=key,
+                    suggestion=close[0],
+                    allowed=allowed,
+                )
+            else:
+                problem = make_problem("policy.unknown_key", path=path, key=key, allowed=allowed)
+            return _placed(located, problem)
+        message = "unknown key"
     elif kind == "missing":
-        message = "required field is missing"
+        return _placed(located, make_problem("policy.missing_field", path=path, key=key))
     elif kind == "string_pattern_mismatch" and "a-z" in str(err.get("ctx", {}).get("pattern")):
-        message = "an id is lower-case ASCII letters, digits and '_', starting with a letter"
+        return _placed(located, _not_an_id(located, path, err.get("input")))
+    elif kind in ("int_parsing", "int_type") and isinstance(err.get("input"), str):
+        problem = make_problem("policy.not_a_number", path=path, value=err["input"])
+        return _placed(located, problem)
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
     if kind == "string_type" and path in located.scalars:
-        message = _quote_hint(located.scalars[path])
+        return _placed(located, _quote_hint(path, located.scalars[path]))
     return located.problem(path, message)
 
 
-def _quote_hint(raw: str) -> str:
+def _full_width_colon(path: tuple[str | int, ...]) -> Problem:
+    return make_problem(
+        "policy.yaml.fullwidth", path=path, char="\uff1a", name="FULLWIDTH COLON", ascii=":"
+    )
+
+
+_PLURALS = {
+    "role": "roles",
+    "channel": "channels",
+    "category": "categories",
+    "level": "levels",
+    "finding": "findings",
+    "sanction": "sanctions",
+}
+
+
+def _not_an_id(located: Located, path: tuple[str | int, ...], value: Any) -> Problem:
+    """A word where an id is expected that no term of its kind is spelled as."""
+    text = str(value)
+    if "\uff0c" in text:
+        return make_problem("policy.fullwidth_comma", path=path, value=text)
+    field = next((p for p in reversed(path) if isinstance(p, str)), "")
+    kind = REF_FIELDS.get(field)
+    vocabulary = located.data.get("vocabulary") if isinstance(located.data, dict) else None
+    items = vocabulary.get(_PLURALS.get(kind or "", "")) if isinstance(vocabulary, dict) else None
+    if kind is not None and isinstance(items, list):
+        terms = [
+            f"{item['id']} ({item.get('label', '')})"
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+        ]
+        if terms:
+            allowed = ", ".join(terms)
+            return make_problem(
+                "policy.not_an_id", path=path, value=text, kind=kind, allowed=allowed
+            )
+    return make_problem("policy.bad_id", path=path, value=text)
+
+
+def _quote_hint(path: tuple[str | int, ...], raw: str) -> Problem:
     """Text was meant, but YAML read a number, a date or true/false (the YAML 1.1 traps)."""
     if raw.lower() in ("true", "false"):
         kind = "true/false"
@@ -361,7 +451,7 @@ def _quote_hint(raw: str) -> str:
     else:
         kind = "a number"
     shown = raw if len(raw) <= 40 else raw[:40] + "…"
-    return f'expected text, but YAML reads {shown} as {kind}; put it in quotes: "{shown}"'
+    return make_problem("policy.quote_text", path=path, raw=shown, what=kind)
 
 
 def policy_files(paths: Sequence[str | PathLike[str]]) -> list[Path]:

@@ -24,6 +24,7 @@ from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import PolicyError, Problem
+from ..messages.catalogue import make_problem
 
 __all__ = ["MAX_PROBLEMS", "Limits", "Located", "capped", "read_shape", "read_yaml"]
 
@@ -75,6 +76,13 @@ _Resolver.add_implicit_resolver(
 )
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    # A whole number typed with full-width digits (２, －３), as a Chinese input method types
+    # them, is that number; the writer quotes such text so that it stays text.
+    "tag:yaml.org,2002:int",
+    re.compile(r"^[-+\uff0b\uff0d]?[0-9\uff10-\uff19]*[\uff10-\uff19][0-9\uff10-\uff19]*$"),
+    list("-+0123456789\uff0b\uff0d\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"),
 )
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
@@ -169,6 +177,8 @@ class Located:
     lines: dict[Path, int] = field(default_factory=dict)
     file: str = "<input>"
     scalars: dict[Path, str] = field(default_factory=dict)
+    columns: dict[Path, int] = field(default_factory=dict)
+    """The column (1-based) where each value (for a key: the key) starts, by path."""
 
     def line_of(self, path: Path) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -180,7 +190,21 @@ class Located:
             path = path[:-1]
 
     def problem(self, path: Path, message: str) -> Problem:
-        return Problem(message=message, path=path, file=self.file, line=self.line_of(path))
+        return Problem(
+            message=message,
+            path=path,
+            file=self.file,
+            line=self.line_of(path),
+            column=self.column_of(path),
+        )
+
+    def column_of(self, path: Path) -> int | None:
+        """The column of ``path`` if the line is its own (not an ancestor's)."""
+        while path not in self.lines:
+            if not path:
+                return None
+            path = path[:-1]
+        return self.columns.get(path)
 
 
 class _TooBig(Exception):
@@ -196,6 +220,7 @@ class _Builder:
     def __init__(self, file: str, limits: Limits) -> None:
         self.file = file
         self.lines: dict[Path, int] = {}
+        self.columns: dict[Path, int] = {}
         self.scalars: dict[Path, str] = {}
         self.problems: list[Problem] = []
         self.budget = limits.max_values
@@ -209,6 +234,7 @@ class _Builder:
         node, line = (item.node, item.line) if isinstance(item, _Alias) else (item, 0)
         line = line or node.start_mark.line + 1
         self.lines.setdefault(path, line)
+        self.columns.setdefault(path, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
             self._problem(path, line, f"tag {_short(node.tag)} is not allowed (plain data only)")
             return None
@@ -252,6 +278,7 @@ class _Builder:
             first_line[name] = key_line
             child = (*path, name)
             self.lines[child] = key_line
+            self.columns[child] = key_node.start_mark.column + 1
             out[key] = self.build(value_item, child, depth + 1)
         return out
 
@@ -285,7 +312,7 @@ class _Builder:
             if tag == "tag:yaml.org,2002:bool":
                 result: Any = value.lower() == "true"
             elif tag == "tag:yaml.org,2002:int":
-                result = int(value)
+                result = int(unicodedata.normalize("NFKC", value))
             elif tag == "tag:yaml.org,2002:float":
                 result = float(value)
             elif tag == "tag:yaml.org,2002:null":
@@ -317,19 +344,118 @@ def _char_name(char: str) -> str:
     return unicodedata.name(char, "a control character")
 
 
-def _syntax(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+def _syntax(exc: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    """A YAML syntax error explained in words, at the line (and column) to fix.
+
+    The parser notices a mistake where it can no longer go on, often a line after it: a
+    ``key:value`` without a space, or a full-width colon, is read as text, and only the
+    next line fails. So the lines just above are looked at too.
+    """
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    lines = text.splitlines()
     context = exc.context or ""
-    problem = exc.problem
+    problem = exc.problem or ""
     if context.endswith("; first occurrence") and exc.context_mark is not None:
         context = context.removesuffix("; first occurrence")
         context += f" (first at line {exc.context_mark.line + 1})"
-        problem = None
-    message = " ".join(part for part in (context, problem) if part)
-    if "'\\t'" in message:
-        message += " (YAML indents with spaces, never tabs)"
-    return Problem(f"YAML syntax: {message}", file=file, line=line)
+        problem = ""
+
+    def at(code: str, where: int | None, col: int | None, **args: object) -> Problem:
+        return make_problem(code, file=file, line=where, column=col, args=args)
+
+    if "'\\t'" in problem or "'\\t'" in context:
+        return at("policy.yaml.tab", line, column)
+    if line is not None:
+        for number in range(line, max(line - 3, 0), -1):
+            found = _full_width_at(lines[number - 1] if number <= len(lines) else "")
+            if found is not None:
+                char, col = found
+                return at(
+                    "policy.yaml.fullwidth",
+                    number,
+                    col,
+                    char=char,
+                    name=unicodedata.name(char, "?"),
+                    ascii=_FULL_WIDTH[char],
+                )
+    start = exc.context_mark
+    if "scanning a quoted scalar" in context and start is not None:
+        quote = _char(lines, start.line, start.column) or '"'
+        return at(
+            "policy.yaml.unclosed_quote",
+            start.line + 1,
+            start.column + 1,
+            quote=quote,
+            start=start.line + 1,
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "]" if "sequence" in context else "}"
+        if start is None:
+            return at("policy.yaml.unclosed_bracket", line, column, bracket=bracket, start=line)
+        first = start.line + 1
+        return at(
+            "policy.yaml.unclosed_bracket", first, start.column + 1, bracket=bracket, start=first
+        )
+    if "could not find expected ':'" in problem and start is not None:
+        number = start.line + 1
+        glued = _GLUED_COLON.match(lines[start.line] if start.line < len(lines) else "")
+        if glued:
+            return at("policy.yaml.colon_space", number, glued.end(1) + 1, key=glued.group(1))
+        return at("policy.yaml.missing_colon", number, start.column + 1)
+    if "mapping values are not allowed" in problem and line is not None:
+        for number in range(line - 1, max(line - 3, 0), -1):
+            glued = _GLUED_COLON.match(lines[number - 1])
+            if glued:
+                return at("policy.yaml.colon_space", number, glued.end(1) + 1, key=glued.group(1))
+        return at("policy.yaml.indentation", line, _indent(lines, line))
+    if "expected <block end>" in problem or "expected <block end>" in context:
+        return at("policy.yaml.indentation", line, _indent(lines, line))
+    detail = " ".join(part for part in (context, problem) if part)
+    return at("policy.yaml.syntax", line, column, detail=detail)
+
+
+_FULL_WIDTH = {
+    "\uff1a": ":",
+    "\uff0c": ",",
+    "\u3000": " ",
+    "\uff3b": "[",
+    "\uff3d": "]",
+    "\uff5b": "{",
+    "\uff5d": "}",
+    "\uff03": "#",
+    "\uff0d": "-",
+}
+"""Full-width punctuation a Chinese input method types where YAML needs the ASCII one."""
+
+_FULL_WIDTH_INDENT = re.compile(r"^( *)\u3000[\u3000 ]*(?:- |[A-Za-z_]\w*:)", re.MULTILINE)
+"""A full-width space in the indentation of a key or a list item."""
+
+_GLUED_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*):(?=[^\s:])")
+
+
+def _full_width_at(line: str) -> tuple[str, int] | None:
+    """A full-width character in the structure of ``line`` (its indentation, or before the
+    first ASCII colon, outside quotes and comments), and its column."""
+    stripped = line.lstrip(" ")
+    if stripped.startswith("\u3000"):
+        return "\u3000", len(line) - len(stripped) + 1
+    for i, char in enumerate(line):
+        if char in "#'\":" or (char == ":" and line[i + 1 : i + 2] in ("", " ")):
+            return None
+        if char in _FULL_WIDTH and char != "\u3000":
+            return char, i + 1
+    return None
+
+
+def _char(lines: list[str], line: int, column: int) -> str | None:
+    return lines[line][column] if line < len(lines) and column < len(lines[line]) else None
+
+
+def _indent(lines: list[str], line: int | None) -> int:
+    text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    return len(text) - len(text.lstrip(" ")) + 1
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -366,6 +492,23 @@ def read_yaml(
     if "\ufeff" in text:
         line = text.count("\n", 0, text.index("\ufeff")) + 1
         raise PolicyError([Problem(_BOM_INSIDE, file=file, line=line)])
+    spaced = _FULL_WIDTH_INDENT.search(text)
+    if spaced is not None:
+        number = text.count("\n", 0, spaced.start()) + 1
+        column = spaced.end(1) - spaced.start() + 1
+        raise PolicyError(
+            [
+                make_problem(
+                    "policy.yaml.fullwidth",
+                    file=file,
+                    line=number,
+                    column=column,
+                    char="\u3000",
+                    name="IDEOGRAPHIC SPACE",
+                    ascii=" ",
+                )
+            ]
+        )
     try:
         loader = _Loader(text, limits.max_depth, limits.max_values)
         try:
@@ -379,7 +522,7 @@ def read_yaml(
     except RecursionError:
         raise PolicyError([_too_deep(limits, file, None)]) from None
     except yaml.MarkedYAMLError as exc:
-        raise PolicyError([_syntax(exc, file)]) from None
+        raise PolicyError([_syntax(exc, file, text)]) from None
     except yaml.reader.ReaderError as exc:
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         line = text.count("\n", 0, exc.position) + 1
@@ -400,7 +543,13 @@ def read_yaml(
         raise PolicyError([_too_deep(limits, file, None)]) from None
     if builder.problems:
         raise PolicyError(capped(builder.problems, file))
-    return Located(data=data, lines=builder.lines, file=file, scalars=builder.scalars)
+    return Located(
+        data=data,
+        lines=builder.lines,
+        file=file,
+        scalars=builder.scalars,
+        columns=builder.columns,
+    )
 
 
 def _too_many(limits: Limits, file: str) -> Problem:

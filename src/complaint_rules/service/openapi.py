@@ -112,9 +112,15 @@ def _extra_schemas() -> dict[str, Any]:
             "id": text,
             "label": text,
             "aliases": {"type": "array", "items": text},
+            "simplified": {
+                "type": "array",
+                "items": text,
+                "description": "the Simplified forms of the label and aliases (OpenCC), "
+                "which a complaint may use too",
+            },
             "article": nullable,
         },
-        "required": ["id", "label", "aliases"],
+        "required": ["id", "label", "aliases", "simplified"],
     }
     terms = {"type": "array", "items": term}
     return {

@@ -23,6 +23,7 @@ from ..errors import (
     PolicyError,
     Problem,
 )
+from ..messages.simplified import to_simplified
 from ..policy.compiled import CompiledPolicy
 from ..policy.json_schema import complaint_schema
 from ._compat import problem_document
@@ -118,9 +119,24 @@ def list_policies(ps: PolicySet, args: Args) -> Result:
     return Result(_dump({"generation": ps.generation, "policies": ps.summary()}))
 
 
+def _simplified(texts: list[str]) -> list[str]:
+    """The Simplified forms of ``texts`` that differ from every one of them."""
+    out: dict[str, None] = {}
+    for form in to_simplified(texts):
+        if form not in texts:
+            out.setdefault(form, None)
+    return list(out)
+
+
 def _terms(terms: Any) -> list[dict[str, object]]:
     return [
-        {"id": t.id, "label": t.label, "aliases": list(t.aliases), "article": t.article}
+        {
+            "id": t.id,
+            "label": t.label,
+            "aliases": list(t.aliases),
+            "simplified": _simplified([t.label, *t.aliases]),
+            "article": t.article,
+        }
         for t in terms
     ]
 
@@ -148,6 +164,7 @@ def get_policy(ps: PolicySet, args: Args) -> Result:
                 "label": f.label,
                 "type": f.type,
                 "aliases": list(f.aliases),
+                "simplified": _simplified([f.label, *f.aliases]),
                 "default": f.default,
                 "minimum": f.minimum,
                 "article": f.article,

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..decision.model import DecidedDue, Decision
 from ..decision.render import due_text
+from ..messages.catalogue import say
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import (
     ELEMENT_KINDS,
@@ -171,6 +172,9 @@ class PolicyDiff(_Out):
     equivalent: bool
     decided: int
     changes: tuple[PolicyChange, ...]
+    version_unchanged: bool = False
+    """The content changed but the version did not: decisions could not tell the two
+    texts apart."""
 
     def as_text(self) -> str:
         head = (
@@ -182,7 +186,20 @@ class PolicyDiff(_Out):
             )
             + f"; {self.decided} kinds of complaint decided by each"
         )
+        if self.decided:
+            head += "\n" + KINDS_EXPLAINED
+        if self.version_unchanged:
+            head += "\nwarning: " + say("diff.version_unchanged", "en", version=self.new.version)
         return "\n\n".join([head, *(c.as_text() for c in self.changes)]) + "\n"
+
+
+KINDS_EXPLAINED = (
+    "(a kind of complaint is one combination of channel, category, level, findings, facts "
+    "and instant of receipt that the rules tell apart: every complaint is decided as one of "
+    'them; "decided differently: 3 of 8" counts, among the kinds a change can touch, those '
+    "whose decision differs)"
+)
+"""What the counts of a diff mean, said once under its first line."""
 
 
 def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any]) -> str:
@@ -1075,4 +1092,14 @@ def diff(
         equivalent=not any(c.behavioural for c in changes),
         decided=len(differ.decide.cache),
         changes=tuple(changes),
+        version_unchanged=version_unchanged(old, new),
+    )
+
+
+def version_unchanged(old: CompiledPolicy, new: CompiledPolicy) -> bool:
+    """Whether ``new`` has another content than ``old`` under the same id and version."""
+    return (
+        old.id == new.id
+        and old.version == new.version
+        and old.policy.model_dump(mode="json") != new.policy.model_dump(mode="json")
     )

@@ -41,10 +41,12 @@ from pydantic import BaseModel, ConfigDict
 
 from ..decision.model import DecidedDue
 from ..decision.render import due_text
+from ..messages.catalogue import say
 from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_KINDS, Money, Rule
 from ..policy.yaml_reader import Located, read_shape
+from .diff import version_unchanged
 from .input_space import DEFAULT_LIMIT, Decider, InputSpace, Point, condition_keys, input_space
 from .wording import condition_text, money_text, period_text, value_text, where_text
 
@@ -796,6 +798,7 @@ def lint(
     base: CompiledPolicy | None = None,
     source: str | PathLike[str] | None = None,
     limit: int = DEFAULT_LIMIT,
+    previous: CompiledPolicy | None = None,
 ) -> LintReport:
     """Every lint finding for ``policy``.
 
@@ -808,6 +811,19 @@ def lint(
         raise ValueError(f"policy {policy.id!r} extends {policy.policy.extends!r}, not {base.id!r}")
     located = _read(source, policy) if source is not None else None
     found = _Linter(policy, base, located, limit).run()
+    if previous is not None and version_unchanged(previous, policy):
+        message = say("diff.version_unchanged", "en", version=policy.version)
+        line = located.line_of(("version",)) if located is not None else None
+        found.append(
+            LintFinding(
+                severity="error",
+                code="version-unchanged",
+                message=message,
+                file=None if located is None else located.file,
+                line=line,
+                field="version",
+            )
+        )
     order = {"error": 0, "warning": 1, "info": 2}
     found.sort(key=lambda f: (f.line is None, f.line or 0, order[f.severity], f.code, f.message))
     return LintReport(policy=policy.id, version=policy.version, findings=tuple(found))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import opencc
+
 from complaint_rules import decide, load_policy_text
 from complaint_rules.decision._fast.prepared import prepare
 from complaint_rules.decision.model import DecidedLevel, LayerRef, Named, PolicyRef
@@ -41,6 +43,7 @@ def test_the_policy_reference_and_the_names() -> None:
         sha256=policy.sha256,
         calendar=policy.calendar.fingerprint,
         timezone="Asia/Shanghai",
+        opencc=opencc.__version__,
         layers=(LayerRef(id="mini", version="1", sha256=policy.sha256),),
     )
     assert prepared.roles == {

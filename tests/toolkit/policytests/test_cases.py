@@ -8,6 +8,7 @@ written to a temporary directory.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -160,7 +161,19 @@ cases:
     assert code == 1
     assert out.splitlines()[0] == f"ERROR {path}: cannot run (see the errors)"
     assert out.splitlines()[-1] == "0 cases in 1 file: 0 passed, 0 failed, 1 file could not run"
-    assert err.splitlines() == [
+    # Each problem is located to the column and shown under its line of the file.
+    assert err.splitlines()[:3] == [
+        f"{path}:6:5: cases[0].at: expected an instant: ISO 8601 with an offset, "
+        "e.g. 2026-10-12T09:00:00+08:00",
+        "    6 |     at: 2026-10-01",
+        "      |     ^",
+    ]
+    heads = [
+        re.sub(r"^(.*?:\d+):\d+: ", r"\1: ", line)
+        for line in err.splitlines()
+        if not line.startswith(" ")
+    ]
+    assert heads == [
         f"{path}:6: cases[0].at: expected an instant: ISO 8601 with an offset, "
         "e.g. 2026-10-12T09:00:00+08:00",
         f'{path}:8: cases[0].expect.level.how: "clasified" is not possible; one of: input, '

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ...messages.simplified import opencc_version
 from ...policy.compiled import CompiledConflict, CompiledPolicy, CompiledRule
 from ...policy.conditions import Predicate, build_function, function_source
 from ...policy.model import Approval, Deadline, Parameter, Penalty, Report
@@ -134,6 +135,7 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         sha256=cp.sha256,
         calendar=cp.calendar.fingerprint,
         timezone=cp.policy.timezone,
+        opencc=opencc_version(),
         layers=tuple(LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers),
     )
     levels = _names(cp.levels)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ...decision.engine import decide
 from ...decision.model import Decision
 from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Problem
+from ...messages.catalogue import make_problem
 from ...policy.catalog import Catalog
 from ...policy.compiled import CompiledPolicy
 from ...policy.loader import load_policy
@@ -139,10 +140,18 @@ class ProblemOut(_Out):
     line: int | None
     field: str
     message: str
+    source: Problem | None = Field(default=None, exclude=True, repr=False)
+    """The problem itself (its code and path, to say it in another language)."""
 
     @classmethod
     def of(cls, p: Problem) -> ProblemOut:
-        return cls(file=p.file, line=p.line, field=p.field, message=p.message)
+        return cls(file=p.file, line=p.line, field=p.field, message=p.message, source=p)
+
+    def problem(self) -> Problem:
+        """The problem as raised, or one made of these fields."""
+        if self.source is not None:
+            return self.source
+        return Problem(self.message, file=self.file, line=self.line)
 
     def __str__(self) -> str:
         where = (self.file or "<input>") + ("" if self.line is None else f":{self.line}")
@@ -195,12 +204,26 @@ class TestReport(_Out):
 
 
 def find_tests_files(paths: Sequence[str | PathLike[str]]) -> list[Path]:
-    """Files as given; directories expanded to their ``*.tests.yaml`` files, sorted."""
+    """The tests files to run for ``paths``, each once, in order: a tests file as given; a
+    policy file's ``<name>.tests.yaml`` beside it; a directory's ``*.tests.yaml`` (which
+    are its policies' tests), sorted. A policy without a tests file is listed as that
+    missing file (:func:`run_tests` reports it)."""
     out: list[Path] = []
     for item in paths:
         path = Path(item)
-        out.extend(sorted(path.glob("*.tests.yaml")) if path.is_dir() else [path])
+        if path.is_dir():
+            found = sorted(path.glob("*.tests.yaml"))
+        elif path.name.endswith(".tests.yaml") or path.suffix not in (".yaml", ".yml"):
+            found = [path]
+        else:
+            found = [tests_file_of(path)]
+        out.extend(p for p in found if p not in out)
     return out
+
+
+def tests_file_of(policy: Path) -> Path:
+    """Where the tests of the policy file ``policy`` are: ``<name>.tests.yaml`` beside it."""
+    return policy.with_name(policy.name.rsplit(".", 1)[0] + ".tests.yaml")
 
 
 def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
@@ -297,7 +320,19 @@ def run_tests(paths: Sequence[str | PathLike[str]], catalog: Catalog | None = No
     is reported with its located problems; the other files still run.
     """
     runner = _Runner(catalog)
-    files = [runner.file(path) for path in find_tests_files(paths)]
+    missing = {
+        tests_file_of(Path(p)): Path(p)
+        for p in paths
+        if Path(p).is_file()
+        and Path(p).suffix in (".yaml", ".yml")
+        and not Path(p).name.endswith(".tests.yaml")
+    }
+    files = [
+        _no_tests(missing[path], path)
+        if path in missing and not path.exists()
+        else runner.file(path)
+        for path in find_tests_files(paths)
+    ]
     results = [c for f in files for c in f.cases]
     passed = sum(c.passed for c in results)
     invalid = sum(1 for f in files if f.problems)
@@ -312,6 +347,13 @@ def run_tests(paths: Sequence[str | PathLike[str]], catalog: Catalog | None = No
             coverage(policy, decisions)
             for _, (policy, decisions) in sorted(runner.decisions.items())
         ),
+    )
+
+
+def _no_tests(policy: Path, tests: Path) -> FileResult:
+    problem = make_problem("tests.no_tests_file", file=str(policy), policy=policy, tests=tests.name)
+    return FileResult(
+        file=str(tests), policy=None, passed=False, cases=(), problems=(ProblemOut.of(problem),)
     )
 
 
