@@ -7,7 +7,8 @@ One module per subcommand, listed in :data:`COMMANDS`; each has ``HELP`` (one li
 Exit codes, for every subcommand: 0 success (for ``test`` every case passed, for ``diff``
 the two policies are equivalent, for ``lint`` no finding at error level); 1 the answer
 is "no" (a case failed, the policies differ, a lint error) or the input is invalid
-(located messages on stderr); 2 a usage error.
+(located messages on stderr, or with ``--format json`` an RFC 9457 problem document on
+stdout); 2 a usage error.
 """
 
 from __future__ import annotations
@@ -18,8 +19,15 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from ..errors import CalendarError, InputError
-from ._common import Parser, Streams, write_problems
+from ..errors import (
+    CalendarError,
+    ComplaintError,
+    InputError,
+    Problem,
+    WorkerError,
+    problem_document,
+)
+from ._common import Parser, Streams, write_json, write_problems
 
 __all__ = ["COMMANDS", "main"]
 
@@ -78,15 +86,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Whatever the input, a failure is a located message (on stderr; with ``--format json``
+    an RFC 9457 problem document on stdout) and exit code 1, never a traceback.
+    """
     args = build_parser().parse_args(argv)
     streams = Streams(sys.stdout, sys.stderr)
+    as_json = getattr(args, "format", "text") == "json"
     try:
         code: int = args._run(args, streams)
     except InputError as exc:
-        write_problems(exc.problems, streams.err)
-        return 1
+        return _fail(exc, as_json, streams)
     except CalendarError as exc:
-        streams.err.write(f"error: {exc}\n")
-        return 1
+        problem = Problem(str(exc), code="calendar.unpublished")
+        return _fail(ComplaintError([problem]), as_json, streams)
+    except WorkerError as exc:
+        return _fail(InputError([Problem(str(exc), code="batch.worker_died")]), as_json, streams)
+    except RecursionError:
+        problem = Problem("nested too deeply to process", code="input.too_deep")
+        return _fail(InputError([problem]), as_json, streams)
+    except MemoryError:
+        problem = Problem("too large to process in the memory available", code="input.too_large")
+        return _fail(InputError([problem]), as_json, streams)
     return code
+
+
+def _fail(error: InputError, as_json: bool, streams: Streams) -> int:
+    if as_json:
+        write_json(problem_document(error), streams.out)
+    else:
+        write_problems(error.problems, streams.err)
+    return 1
