@@ -65,7 +65,7 @@ def test_an_input_error_is_located_and_a_calendar_error_is_one_line(
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"received_at": "2026-09-30T10:00:00+08:00"}', encoding="utf-8")
-    code, out, err = run(capsys, "decide", "hotel", str(bad))
+    code, out, err = run(capsys, "decide", "hotel", str(bad), "--format", "text")
     assert (code, out) == (1, "")
     assert err.splitlines()[0].startswith(f"{bad}: channel: missing; allowed: ")
     late = tmp_path / "late.json"
@@ -75,10 +75,13 @@ def test_an_input_error_is_located_and_a_calendar_error_is_one_line(
         "category": "work_error",
     }
     late.write_text(json.dumps(complaint), encoding="utf-8")
-    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late))
+    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late), "--format", "text")
     assert (code, out) == (1, "")
-    assert err.startswith("error: the official holiday schedule for 2027 is not known (known: ")
+    assert err.startswith(f"{late}: the official holiday schedule for 2027 is not known (known: ")
     assert err.count("\n") == 1
+    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late))
+    (problem,) = json.loads(out)["problems"]
+    assert (code, err, problem["code"]) == (1, "", "calendar.unpublished")
 
 
 def test_python_dash_m_runs_the_command() -> None:

@@ -3,6 +3,8 @@ a file."""
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -33,5 +35,8 @@ def test_into_a_file_and_a_file_that_cannot_be_written(
     assert run(capsys, "schema", "-o", str(target)) == (0, "", "")
     assert target.read_text(encoding="utf-8") == schema_text()
     nowhere = tmp_path / "missing" / "policy.schema.json"
-    code, out, err = run(capsys, "schema", "--output", str(nowhere))
+    code, out, err = run(capsys, "schema", "--output", str(nowhere), "--format", "text")
     assert (code, out, err) == (1, "", f"{nowhere}: cannot write: No such file or directory\n")
+    code, out, err = run(capsys, "schema", "--output", str(nowhere))
+    (problem,) = json.loads(out)["problems"]
+    assert (code, err, problem["code"]) == (1, "", "file.unwritable")

@@ -51,7 +51,7 @@ def single(policy: CompiledPolicy, item: Any, **kw: Any) -> Decision | tuple[Pro
     except ComplaintError as exc:
         return exc.problems
     except CalendarError as exc:
-        return (Problem(str(exc)),)
+        return (Problem(str(exc), code="calendar.unpublished"),)
 
 
 def problems(policy: CompiledPolicy, item: Any) -> tuple[Problem, ...]:
@@ -326,9 +326,11 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
         3,
         (
             Problem(
-                "not JSON: Expecting property name enclosed in double quotes (column 45)",
+                "not JSON: Expecting property name enclosed in double quotes",
                 file="h.jsonl",
                 line=3,
+                column=45,
+                code="json.syntax",
             ),
         ),
     )
@@ -336,7 +338,8 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
     assert [p.path for p in bad] == [("category",)]
     assert got[2] == RejectedLine(4, tuple(replace(p, file="h.jsonl", line=4) for p in bad))
     assert got[3] == RejectedLine(
-        5, (Problem("not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5),)
+        5,
+        (Problem("not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5, code="json.encoding"),),
     )
     assert got[4] == DecidedLine(6, want_json.encode())
     not_object = problems(keyouqianqi, [1, 2])

@@ -29,7 +29,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     try:
         text = Path(args.source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(f"cannot read: {exc}", file=args.source)]) from None
+        raise InputError(
+            [Problem(f"cannot read: {exc}", file=args.source, code="file.unreadable")]
+        ) from None
     if args.format == "markdown":
         io.out.write(coverage_page(policy, text))
         return 0

@@ -35,7 +35,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     events = read_json(args.events)
     label = "<stdin>" if args.events == "-" else args.events
     if not isinstance(events, list):
-        raise InputError([Problem("a case is a JSON list of events", file=label)])
+        raise InputError(
+            [Problem("a case is a JSON list of events", file=label, code="case.not_a_list")]
+        )
     result = status(policy, events, args.at, estimate=args.estimate)
     if args.format == "json":
         write_json(json.loads(result.model_dump_json()), io.out)

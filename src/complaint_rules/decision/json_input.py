@@ -220,7 +220,8 @@ def read_json_line(data: str | bytes, line: int, where: str | None) -> tuple[Any
     name = where or "<input>"
     text = _text(data, name, line)
     if isinstance(text, Problem):
-        return None, [Problem(text.message, file=where, line=line, code=text.code)]
+        message = text.message.replace(")", " of the line)")
+        return None, [Problem(message, file=where, line=line, code=text.code)]
     value, problems = _parse(text, name, line)
     problems = [
         Problem(p.message, file=where, line=p.line or line, column=p.column, code=p.code)
