@@ -46,7 +46,9 @@ def test_bad_complaint_exits_1_with_located_messages(
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_text('[{"received_at": "2026-09-30T10:00:00", "channel": "letter"}]')
-    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(path), "--format", "text")
+    code, out, err = run(
+        capsys, "decide", "keyouqianqi_credit_union", str(path), "--format", "text"
+    )
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         f"{path}: [0].received_at: received_at has no UTC offset; give one, e.g. "
@@ -61,7 +63,11 @@ def test_bad_complaint_exits_1_with_located_messages(
 def test_a_list_keeps_every_good_decision_and_each_bad_items_problem_document(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    good = {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter", "category": "work_error"}
+    good = {
+        "received_at": "2026-09-30T10:00:00+08:00",
+        "channel": "letter",
+        "category": "work_error",
+    }
     path = tmp_path / "list.json"
     path.write_text(json.dumps([good, {**good, "channel": 7}, good]), encoding="utf-8")
     code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(path))

@@ -75,7 +75,9 @@ def test_an_input_error_is_located_and_a_calendar_error_is_one_line(
         "category": "work_error",
     }
     late.write_text(json.dumps(complaint), encoding="utf-8")
-    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late), "--format", "text")
+    code, out, err = run(
+        capsys, "decide", "keyouqianqi_credit_union", str(late), "--format", "text"
+    )
     assert (code, out) == (1, "")
     assert err.startswith(f"{late}: the official holiday schedule for 2027 is not known (known: ")
     assert err.count("\n") == 1

@@ -339,7 +339,11 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
     assert got[2] == RejectedLine(4, tuple(replace(p, file="h.jsonl", line=4) for p in bad))
     assert got[3] == RejectedLine(
         5,
-        (Problem("not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5, code="json.encoding"),),
+        (
+            Problem(
+                "not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5, code="json.encoding"
+            ),
+        ),
     )
     assert got[4] == DecidedLine(6, want_json.encode())
     not_object = problems(keyouqianqi, [1, 2])

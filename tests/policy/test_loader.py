@@ -107,7 +107,9 @@ def test_deeply_nested_conditions_within_the_limit_compile() -> None:
 
 def test_numbers_dates_and_nulls_where_text_is_meant_say_to_quote() -> None:
     cases = {
-        "version: 0755": 'expected text, but YAML reads 0755 as a number; put it in quotes: "0755"',
+        "version: 0755": "'0755': a number in base 8 or with a leading zero is not read (YAML "
+        "1.1 reads 0755 as 493, YAML 1.2 as 755); write it in decimal without the zero, or in "
+        "quotes if it is text",
         "version: 1.10": 'expected text, but YAML reads 1.10 as a number; put it in quotes: "1.10"',
         "version: 2026-01-01": "expected text, but YAML reads 2026-01-01 as a date; put it in "
         'quotes: "2026-01-01"',
@@ -244,8 +246,9 @@ def test_an_id_may_have_several_pinned_versions(stack: tuple[Path, Path]) -> Non
     base.write_text(BASE.replace("測試辦法", "測試辦法(三版)"), encoding="utf-8")
     with pytest.raises(PolicyError) as info:
         load_policy(child, pins=pins)
-    assert f"but {' or '.join(sorted(pins['base']))} is pinned for policy 'base'" in (
-        messages(info)[1]
+    assert (
+        f"but {' or '.join(sorted(pins['base']))} is pinned for policy 'base'"
+        in (messages(info)[1])
     )
 
 

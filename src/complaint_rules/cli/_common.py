@@ -7,14 +7,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from ..decision.json_input import read_json as strict_json
 from ..errors import CalendarError, ComplaintError, InputError, Problem, problem_document
 from ..policy.catalog import Catalog
-from ..policy.loader import read_regular
 from ..policy.compiled import CompiledPolicy
+from ..policy.loader import read_regular
 
 __all__ = [
     "Parser",

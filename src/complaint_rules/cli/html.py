@@ -76,7 +76,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         for name, page in pages.items():
             _write(out / name, page)
     except OSError as exc:
-        raise InputError([Problem(f"cannot write: {exc}", file=str(out), code="file.unwritable")]) from None
+        raise InputError(
+            [Problem(f"cannot write: {exc}", file=str(out), code="file.unwritable")]
+        ) from None
     for name in pages:
         io.out.write(f"{out / name}\n")
     return 0

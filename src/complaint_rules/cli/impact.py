@@ -162,7 +162,11 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             try:
                 changes = stack.enter_context(open(args.changes, "w", encoding="utf-8"))
             except OSError as exc:
-                problem = Problem(f"cannot write: {exc.strerror or exc}", file=args.changes, code="file.unwritable")
+                problem = Problem(
+                    f"cannot write: {exc.strerror or exc}",
+                    file=args.changes,
+                    code="file.unwritable",
+                )
                 raise InputError([problem]) from None
         lines = impact_lines(
             old,

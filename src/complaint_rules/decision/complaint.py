@@ -219,7 +219,8 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
         raise ComplaintError(
             [
                 Problem(
-                    f"a complaint is a JSON object, got {_type(data)}", code="complaint.not_an_object"
+                    f"a complaint is a JSON object, got {_type(data)}",
+                    code="complaint.not_an_object",
                 )
             ]
         )
@@ -303,7 +304,9 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
         if len(problems) > MAX_PROBLEMS:
             more = len(problems) - MAX_PROBLEMS
             problems[MAX_PROBLEMS:] = [
-                Problem(f"and {more}+ more problems, not listed", code="complaint.too_many_problems")
+                Problem(
+                    f"and {more}+ more problems, not listed", code="complaint.too_many_problems"
+                )
             ]
         raise ComplaintError(problems)
     assert received_at is not None and channel is not None and category is not None

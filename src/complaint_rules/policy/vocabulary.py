@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,6 +11,9 @@ from dataclasses import dataclass, field
 from .model import Term
 
 __all__ = ["Lookup", "normalise"]
+
+_SHOWN = re.compile(r"[A-Za-z0-9_]{1,64}")
+"""A name a message may repeat: anything else may be personal data or control bytes."""
 
 
 def normalise(text: str) -> str:
@@ -53,4 +57,6 @@ class Lookup:
         if match:
             term = self.terms[self.spellings[match[0]]]
             hint = f"; closest: {term.id} ({term.label})"
-        return f"unknown {self.kind} {name!r}; {self.allowed()}{hint}"
+        # The name may be a host's data: repeated only if it looks like an id.
+        shown = f" {name!r}" if _SHOWN.fullmatch(name) else ""
+        return f"unknown {self.kind}{shown}; {self.allowed()}{hint}"

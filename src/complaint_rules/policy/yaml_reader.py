@@ -77,6 +77,13 @@ _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
 )
 _Resolver.add_implicit_resolver(
+    # Base 16 and base 8 resolve as integers so that the reader refuses them with the
+    # reason (and the writer quotes text that looks like them).
+    "tag:yaml.org,2002:int",
+    re.compile(r"^[-+]?0[xXoO][0-9a-fA-F_]+$"),
+    list("-+0"),
+)
+_Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
@@ -281,6 +288,21 @@ class _Builder:
         if "\ufeff" in value:
             self._problem(path, line, _BOM_INSIDE)
             return None
+        hidden = _HIDDEN.search(value)
+        if hidden is not None:
+            char = hidden.group()
+            self._problem(
+                path,
+                line,
+                f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed in policy "
+                "text: bidi controls, invisible characters and line separators make text read "
+                "otherwise than it is; remove it",
+            )
+            return None
+        refusal = _scalar_refusal(value, tag, node.style is None)
+        if refusal is not None:
+            self._problem(path, line, refusal)
+            return None
         try:
             if tag == "tag:yaml.org,2002:bool":
                 result: Any = value.lower() == "true"
@@ -300,12 +322,73 @@ class _Builder:
                 reason = "a whole number too long to read"
             self._problem(path, line, f"{_short(value)}: {reason}")
             return None
+        if key and result is None:
+            self._problem(
+                path,
+                line,
+                f"a key that YAML reads as null ({_short(value) if value else 'nothing'}) is not "
+                "allowed; put it in quotes if it is a name",
+            )
+            return None
         if not key and node.style is None:
             self.scalars[path] = value
         return result
 
     def _problem(self, path: Path, line: int, message: str) -> None:
         self.problems.append(Problem(message=message, path=path, file=self.file, line=line))
+
+
+_HIDDEN = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f]")
+"""Characters that change how text reads without being seen: soft hyphen, bidi marks,
+embeddings, overrides and isolates, zero-width spaces and joiners, invisible operators,
+line and paragraph separators (Unicode categories Cf, Zl, Zp as they occur in text)."""
+
+_BASE16 = re.compile(r"[-+]?0[xX][0-9a-fA-F_]+")
+_BASE8 = re.compile(r"[-+]?0[oO][0-7_]+")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+_NULLS = ("", "~", "null", "Null", "NULL")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+SCALAR_RULES = (
+    ("true, false (any case)", "true/false", "booleans"),
+    ("yes, no, on, off, y, n", "text", "only true/false are booleans, whatever the tag"),
+    ("!!bool yes (any value but true/false)", "refused", "not a boolean"),
+    ("123, -7", "a whole number", ""),
+    ("0755, 0o17", "refused", "base 8 (YAML 1.1 reads 0755 as 493)"),
+    ("0x1F", "refused", "base 16"),
+    ("1.5, 1e3", "a number", ".inf and .nan are refused"),
+    ("null, ~, nothing", "null", "as a key: refused"),
+    ("2026-01-01", "a date", ""),
+    ("anything else, or quoted", "text", "control, bidi and invisible characters refused"),
+)
+"""The reader's scalar rules: (written, read as, note); docs/policy-format.md shows them."""
+
+
+def _scalar_refusal(value: str, tag: str, plain: bool) -> str | None:
+    """Why a scalar is refused, or None: base-16 and base-8 numbers, booleans other
+    than true/false, nulls that are not null, non-finite floats, whatever the tag."""
+    shown = _short(value)
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") or plain:
+        if _BASE16.fullmatch(value):
+            return (
+                f"{shown}: a number in base 16 is not read (YAML versions disagree on it); "
+                "write it in decimal, or in quotes if it is text"
+            )
+        if _BASE8.fullmatch(value) or _LEADING_ZERO.fullmatch(value):
+            return (
+                f"{shown}: a number in base 8 or with a leading zero is not read (YAML 1.1 "
+                "reads 0755 as 493, YAML 1.2 as 755); write it in decimal without the zero, "
+                "or in quotes if it is text"
+            )
+    if tag == "tag:yaml.org,2002:bool" and value.lower() not in ("true", "false"):
+        return f"{shown}: only true and false are booleans, whatever the tag"
+    if tag == "tag:yaml.org,2002:null" and value not in _NULLS:
+        return f"{shown}: only null, ~ or nothing is null"
+    if tag == "tag:yaml.org,2002:float" and not _FLOAT.fullmatch(value):
+        return f"{shown}: not a finite number (.inf and .nan are not read)"
+    if tag == "tag:yaml.org,2002:int" and not re.fullmatch(r"[-+]?[0-9]+", value):
+        return f"{shown}: not a whole number in decimal"
+    return None
 
 
 _BOM_INSIDE = "a byte-order mark (U+FEFF) inside the text (two files joined?); remove it"

@@ -14,7 +14,6 @@ Pure, apart from the optional process pool.
 from __future__ import annotations
 
 import re
-
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
