@@ -228,6 +228,7 @@ BASE_8 = (
     "a number in base 8 or with a leading zero is not read (YAML 1.1 reads 0755 as 493, "
     "YAML 1.2 as 755); write it in decimal without the zero, or in quotes if it is text"
 )
+NOT_BOOL = "only true and false are booleans, whatever the tag"
 BASE_16 = (
     "a number in base 16 is not read (YAML versions disagree on it); write it in decimal, "
     "or in quotes if it is text"
