@@ -27,7 +27,7 @@ from ...decision.model import Decision
 from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Problem
 from ...policy.catalog import Catalog
 from ...policy.compiled import CompiledPolicy
-from ...policy.loader import load_policy
+from ...policy.loader import load_policy, read_regular
 from ...policy.yaml_reader import Located, read_yaml
 from .coverage import PolicyCoverage, coverage
 from .expectations import (
@@ -207,12 +207,21 @@ def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
     """Read a tests file strictly; raise :class:`TestsFileError` listing every problem."""
     file = str(path)
     try:
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_TESTS_BYTES + 1)
+        raw = read_regular(file, MAX_TESTS_BYTES + 1)
+    except InputError as exc:
+        raise TestsFileError(exc.problems) from None
     except OSError as exc:
-        raise TestsFileError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
+        raise TestsFileError(
+            [Problem(f"cannot read: {exc.strerror or exc}", file=file, code="file.unreadable")]
+        ) from None
     if len(raw) > MAX_TESTS_BYTES:
-        raise TestsFileError([Problem(f"larger than {MAX_TESTS_BYTES} bytes", file=file)])
+        raise TestsFileError(
+            [
+                Problem(
+                    f"larger than {MAX_TESTS_BYTES} bytes", file=file, code="tests_file.too_large"
+                )
+            ]
+        )
     try:
         located = read_yaml(raw, file)
     except PolicyError as exc:
