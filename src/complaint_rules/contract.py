@@ -8,9 +8,11 @@ meaning); adding a field is compatible. ``COMPLAINT`` names the complaint input'
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = ["COMPLAINT", "DECISION", "PROBLEM", "STATUS"]
 
-DECISION = "complaint-rules/decision/1"
-STATUS = "complaint-rules/status/1"
-PROBLEM = "complaint-rules/problem/1"
-COMPLAINT = "complaint-rules/complaint/1"
+DECISION: Final = "complaint-rules/decision/1"
+STATUS: Final = "complaint-rules/status/1"
+PROBLEM: Final = "complaint-rules/problem/1"
+COMPLAINT: Final = "complaint-rules/complaint/1"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -217,11 +218,12 @@ def test_an_edited_id_does_not_escape_its_pin(tmp_path: Path) -> None:
     )
     pins = {"keyouqianqi_credit_union": sha(original)}
     assert load_policy(original, pins=pins).id == "keyouqianqi_credit_union"
-    for loader in (
+    loaders: list[Callable[[], CompiledPolicy]] = [
         lambda: load_policy(tampered, pins=pins),
         lambda: Catalog(pins=pins).resolve(tampered),
         lambda: load_policy(tampered, pins=pins, as_id="keyouqianqi_credit_union"),
-    ):
+    ]
+    for loader in loaders:
         with pytest.raises(PolicyError) as info:
             loader()
         assert [p.code for p in info.value.problems] == ["policy.pin_mismatch"]

@@ -122,7 +122,9 @@ class Settings:
             try:
                 as_of = parse_datetime(at, "at")
             except ValueError as exc:
-                raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+                raise ComplaintError(
+                    [Problem(str(exc), path=("at",), code="decide.bad_at")]
+                ) from None
         return cls(at=as_of, estimate=estimate, carry=names, file=file)
 
 

@@ -172,7 +172,13 @@ def load_policy_text(
     base = None
     if policy.extends is not None:
         if policy.extends == policy.id:
-            raise PolicyError([located.problem(("extends",), "a policy cannot extend itself")])
+            raise PolicyError(
+                [
+                    located.problem(
+                        ("extends",), "a policy cannot extend itself", "policy.extends_itself"
+                    )
+                ]
+            )
         finder = resolve or _beside(file, (policy.id,), pins, signed_by, limits)
         try:
             base = finder(policy.extends)
@@ -190,11 +196,15 @@ def load_policy_text(
     except PolicyError as exc:
         raise PolicyError(capped(_locate(located, exc.problems), file)) from None
     except RecursionError:
-        raise PolicyError([Problem("nested too deeply to compile", file=file)]) from None
+        raise PolicyError(
+            [Problem("nested too deeply to compile", file=file, code="policy.too_deep")]
+        ) from None
     except (ValueError, TypeError) as exc:
         # A value the consistency checks let through but building refuses (e.g. a
         # calendar day outside the years the calendar can hold): still the file's fault.
-        raise PolicyError([Problem(f"cannot be compiled: {exc}", file=file)]) from None
+        raise PolicyError(
+            [Problem(f"cannot be compiled: {exc}", file=file, code="policy.not_compilable")]
+        ) from None
 
 
 def _read(file: str, size: int) -> bytes:
@@ -238,6 +248,7 @@ def _read_signature(file: str) -> bytes:
                     f"signature: no {Path(sig).name} beside the file, and the hash is not "
                     "pinned (sign with: ssh-keygen -Y sign -n complaint-rules -f KEY FILE)",
                     file=file,
+                    code="policy.signature_missing",
                 )
             ]
         )
@@ -387,7 +398,9 @@ def _beside(
         if policy_id in chain:
             cycle = " -> ".join((*chain, policy_id))
             message = f"policies extend each other in a cycle: {cycle}"
-            raise PolicyError([Problem(message, path=("extends",), file=file)])
+            raise PolicyError(
+                [Problem(message, path=("extends",), file=file, code="policy.extends_cycle")]
+            )
         candidates = [Path(file).parent / f"{policy_id}.yaml"] if file != "<input>" else []
         candidates.append(bundled_policy_dir() / f"{policy_id}.yaml")
         for candidate in candidates:
@@ -406,7 +419,9 @@ def _beside(
                     as_id=policy_id,
                 )
         message = f"no policy {policy_id!r} beside the file or bundled"
-        raise PolicyError([Problem(message, path=("extends",), file=file)])
+        raise PolicyError(
+            [Problem(message, path=("extends",), file=file, code="policy.base_not_found")]
+        )
 
     return find
 
@@ -414,7 +429,13 @@ def _beside(
 def parse_policy(located: Located) -> Policy:
     """Validate YAML data into a :class:`Policy`; errors carry file, line and field."""
     if not isinstance(located.data, dict):
-        raise PolicyError([located.problem((), "a policy is a mapping (key: value) at top level")])
+        raise PolicyError(
+            [
+                located.problem(
+                    (), "a policy is a mapping (key: value) at top level", "policy.not_a_mapping"
+                )
+            ]
+        )
     try:
         return Policy.model_validate(located.data)
     except ValidationError as exc:
@@ -423,7 +444,7 @@ def parse_policy(located: Located) -> Policy:
 
 
 def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
-    return [replace(located.problem(p.path, p.message), code=p.code) for p in problems]
+    return [located.problem(p.path, p.message, p.code or "policy.inconsistent") for p in problems]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
@@ -514,7 +535,26 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         message = message.removeprefix("Value error, ")
     if kind == "string_type" and path in located.scalars:
         message = _quote_hint(located.scalars[path])
-    return located.problem(path, message)
+    return located.problem(path, message, _PYDANTIC_CODES.get(kind, "policy.invalid_value"))
+
+
+_PYDANTIC_CODES = {
+    "extra_forbidden": "policy.unknown_key",
+    "missing": "policy.missing",
+    "string_pattern_mismatch": "policy.bad_pattern",
+    "string_type": "policy.wrong_type",
+    "bool_type": "policy.wrong_type",
+    "int_type": "policy.wrong_type",
+    "dict_type": "policy.wrong_type",
+    "list_type": "policy.wrong_type",
+    "tuple_type": "policy.wrong_type",
+    "model_type": "policy.wrong_type",
+    "literal_error": "policy.not_allowed",
+    "enum": "policy.not_allowed",
+    "union_tag_invalid": "policy.not_allowed",
+    "too_short": "policy.too_short",
+    "too_long": "policy.too_long",
+}
 
 
 def _quote_hint(raw: str) -> str:

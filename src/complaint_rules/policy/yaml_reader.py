@@ -63,7 +63,12 @@ def capped(problems: list[Problem], file: str | None) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem(f"and {more} more problems, not listed", file=file)]
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem(
+            f"and {more} more problems, not listed", file=file, code="policy.too_many_problems"
+        ),
+    ]
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -186,8 +191,10 @@ class Located:
                 return None
             path = path[:-1]
 
-    def problem(self, path: Path, message: str) -> Problem:
-        return Problem(message=message, path=path, file=self.file, line=self.line_of(path))
+    def problem(self, path: Path, message: str, code: str = "policy.invalid") -> Problem:
+        return Problem(
+            message=message, path=path, file=self.file, line=self.line_of(path), code=code
+        )
 
 
 class _TooBig(Exception):
@@ -217,12 +224,19 @@ class _Builder:
         line = line or node.start_mark.line + 1
         self.lines.setdefault(path, line)
         if node.tag not in _SAFE_TAGS:
-            self._problem(path, line, f"tag {_short(node.tag)} is not allowed (plain data only)")
+            self._problem(
+                path, line, f"tag {_short(node.tag)} is not allowed (plain data only)", "yaml.tag"
+            )
             return None
         if isinstance(node, ScalarNode):
             return self._construct_scalar(node, path, line)
         if id(node) in self.open:
-            self._problem(path, line, "an alias refers to a value that contains it (a cycle)")
+            self._problem(
+                path,
+                line,
+                "an alias refers to a value that contains it (a cycle)",
+                "yaml.alias_cycle",
+            )
             return None
         if depth >= self.max_depth:
             raise _TooDeep(line)
@@ -254,6 +268,7 @@ class _Builder:
                     key_line,
                     f"duplicate key {_short(name)} (first at line {first_line[name]}); "
                     "remove one: YAML would silently keep the last",
+                    "yaml.duplicate_key",
                 )
                 continue
             first_line[name] = key_line
@@ -264,10 +279,12 @@ class _Builder:
 
     def _key(self, node: Node, path: Path, line: int) -> Any:
         if not isinstance(node, ScalarNode):
-            self._problem(path, line, "mapping keys must be plain scalars")
+            self._problem(path, line, "mapping keys must be plain scalars", "yaml.complex_key")
             return None
         if node.tag not in _SAFE_TAGS:
-            self._problem(path, line, f"tag {_short(node.tag)} is not allowed (plain data only)")
+            self._problem(
+                path, line, f"tag {_short(node.tag)} is not allowed (plain data only)", "yaml.tag"
+            )
             return None
         return self._construct_scalar(node, path, line, key=True)
 
@@ -283,10 +300,11 @@ class _Builder:
                 line,
                 f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed, "
                 "even as an escape",
+                "yaml.control_character",
             )
             return None
         if "\ufeff" in value:
-            self._problem(path, line, _BOM_INSIDE)
+            self._problem(path, line, _BOM_INSIDE, "yaml.bom_inside")
             return None
         hidden = _HIDDEN.search(value)
         if hidden is not None:
@@ -297,11 +315,12 @@ class _Builder:
                 f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed in policy "
                 "text: bidi controls, invisible characters and line separators make text read "
                 "otherwise than it is; remove it",
+                "yaml.hidden_character",
             )
             return None
         refusal = _scalar_refusal(value, tag, node.style is None)
         if refusal is not None:
-            self._problem(path, line, refusal)
+            self._problem(path, line, refusal, "yaml.scalar")
             return None
         try:
             if tag == "tag:yaml.org,2002:bool":
@@ -320,7 +339,7 @@ class _Builder:
             reason = str(exc)
             if tag == "tag:yaml.org,2002:int":
                 reason = "a whole number too long to read"
-            self._problem(path, line, f"{_short(value)}: {reason}")
+            self._problem(path, line, f"{_short(value)}: {reason}", "yaml.scalar")
             return None
         if key and result is None:
             self._problem(
@@ -328,14 +347,17 @@ class _Builder:
                 line,
                 f"a key that YAML reads as null ({_short(value) if value else 'nothing'}) is not "
                 "allowed; put it in quotes if it is a name",
+                "yaml.null_key",
             )
             return None
         if not key and node.style is None:
             self.scalars[path] = value
         return result
 
-    def _problem(self, path: Path, line: int, message: str) -> None:
-        self.problems.append(Problem(message=message, path=path, file=self.file, line=line))
+    def _problem(self, path: Path, line: int, message: str, code: str = "yaml.invalid") -> None:
+        self.problems.append(
+            Problem(message=message, path=path, file=self.file, line=line, code=code)
+        )
 
 
 _HIDDEN = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f]")
@@ -412,7 +434,7 @@ def _syntax(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     message = " ".join(part for part in (context, problem) if part)
     if "'\\t'" in message:
         message += " (YAML indents with spaces, never tabs)"
-    return Problem(f"YAML syntax: {message}", file=file, line=line)
+    return Problem(f"YAML syntax: {message}", file=file, line=line, code="yaml.syntax")
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -423,7 +445,7 @@ def _decode(raw: bytes, file: str) -> str:
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             hint = "it looks like UTF-16; save the file as UTF-8"
         raise PolicyError(
-            [Problem(f"not UTF-8 text (byte {exc.start}): {hint}", file=file)]
+            [Problem(f"not UTF-8 text (byte {exc.start}): {hint}", file=file, code="yaml.encoding")]
         ) from None
 
 
@@ -448,7 +470,7 @@ def read_yaml(
     text = text.removeprefix("\ufeff")
     if "\ufeff" in text:
         line = text.count("\n", 0, text.index("\ufeff")) + 1
-        raise PolicyError([Problem(_BOM_INSIDE, file=file, line=line)])
+        raise PolicyError([Problem(_BOM_INSIDE, file=file, line=line, code="yaml.bom_inside")])
     try:
         loader = _Loader(text, limits.max_depth, limits.max_values)
         try:
@@ -467,11 +489,13 @@ def read_yaml(
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         line = text.count("\n", 0, exc.position) + 1
         message = f"character U+{ord(char[:1] or ' '):04X} ({_char_name(char[:1])}) is not allowed"
-        raise PolicyError([Problem(f"{message}; remove it", file=file, line=line)]) from None
+        raise PolicyError(
+            [Problem(f"{message}; remove it", file=file, line=line, code="yaml.control_character")]
+        ) from None
     except yaml.YAMLError as exc:
-        raise PolicyError([Problem(f"YAML syntax: {exc}", file=file)]) from None
+        raise PolicyError([Problem(f"YAML syntax: {exc}", file=file, code="yaml.syntax")]) from None
     if root is None:
-        raise PolicyError([Problem("the file is empty", file=file)])
+        raise PolicyError([Problem("the file is empty", file=file, code="yaml.empty")])
     builder = _Builder(file, limits)
     try:
         data = builder.build(root, ())
@@ -487,7 +511,11 @@ def read_yaml(
 
 
 def _too_many(limits: Limits, file: str) -> Problem:
-    return Problem(f"more than {limits.max_values} YAML values (an alias bomb?)", file=file)
+    return Problem(
+        f"more than {limits.max_values} YAML values (an alias bomb?)",
+        file=file,
+        code="yaml.too_many_values",
+    )
 
 
 def _too_deep(limits: Limits, file: str, line: int | None) -> Problem:
@@ -495,6 +523,7 @@ def _too_deep(limits: Limits, file: str, line: int | None) -> Problem:
         f"nested more than {limits.max_depth} levels deep (mappings and lists, aliases expanded)",
         file=file,
         line=line,
+        code="yaml.too_deep",
     )
 
 

@@ -203,6 +203,10 @@ def find_tests_files(paths: Sequence[str | PathLike[str]]) -> list[Path]:
     return out
 
 
+def _problem(located: Located, path: tuple[str | int, ...], message: str) -> Problem:
+    return located.problem(path, message, "tests_file.invalid")
+
+
 def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
     """Read a tests file strictly; raise :class:`TestsFileError` listing every problem."""
     file = str(path)
@@ -233,10 +237,10 @@ def parse_tests(located: Located) -> TestsFile:
     """Validate YAML data into a :class:`TestsFile`; errors carry file, line and field."""
     data = located.data
     if not isinstance(data, dict):
-        raise TestsFileError([located.problem((), "a tests file is a mapping at top level")])
+        raise TestsFileError([_problem(located, (), "a tests file is a mapping at top level")])
     cases = data.get("cases")
     problems = [
-        located.problem(("cases", i, key, *path), message)
+        _problem(located, ("cases", i, key, *path), message)
         for i, case in enumerate(cases if isinstance(cases, list) else [])
         if isinstance(case, dict)
         for key, check in (("expect", check_expectation), ("expect_absent", check_absent))
@@ -254,7 +258,7 @@ def parse_tests(located: Located) -> TestsFile:
         if case.name in first:
             line = located.line_of(("cases", first[case.name]))
             message = f"duplicate case name (first at line {line}): name each case apart"
-            problems.append(located.problem(("cases", i, "name"), message))
+            problems.append(_problem(located, ("cases", i, "name"), message))
         first.setdefault(case.name, i)
     if problems:
         raise TestsFileError(problems)
@@ -291,7 +295,7 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         message = "required field is missing"
     elif kind == "literal_error" and loc == ("schema",):
         message = "write: schema: complaint-rules-tests/1"
-    return located.problem(loc, message)
+    return _problem(located, loc, message)
 
 
 # --- running --------------------------------------------------------------------------
@@ -369,11 +373,11 @@ class _Runner:
                 policy = load_policy(beside, resolve=self.catalog.load)
                 if policy.id != name:
                     message = f"{beside} declares id {policy.id!r}, not {name!r}"
-                    raise TestsFileError([located.problem(("policy",), message)])
+                    raise TestsFileError([_problem(located, ("policy",), message)])
                 return policy
             return self.catalog.load(name)
         except PolicyError as exc:
-            where = located.problem(("policy",), f"cannot load policy {name!r}:")
+            where = _problem(located, ("policy",), f"cannot load policy {name!r}:")
             raise TestsFileError([where, *exc.problems]) from None
 
     def case(
@@ -392,7 +396,7 @@ class _Runner:
         except ComplaintError as exc:
             errors = list(exc.problems)
         except CalendarError as exc:
-            errors = [Problem(str(exc))]
+            errors = [Problem(str(exc), code="calendar.unpublished")]
         if decision is not None:
             decided.append(decision)
         if case.expect_error is not None:
