@@ -141,7 +141,7 @@ def test_extends_that_cannot_be_found_is_located(tmp_path: Path) -> None:
         load_policy(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:4: extends: cannot load base policy 'nowhere':",
-        f"{path}: extends: no policy 'nowhere' beside the file or bundled",
+        f"{path}:4: extends: no policy 'nowhere' beside the file or bundled",
     ]
 
 
@@ -337,7 +337,7 @@ def test_a_policy_cannot_extend_itself_nor_extend_in_a_cycle(stack: tuple[Path, 
     assert messages(info) == [
         f"{child}:7: extends: cannot load base policy 'base':",
         f"{base}:4: extends: cannot load base policy 'child':",
-        f"{base}: extends: policies extend each other in a cycle: child -> base -> child",
+        f"{base}:4: extends: policies extend each other in a cycle: child -> base -> child",
     ]
 
 

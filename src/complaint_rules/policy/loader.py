@@ -188,7 +188,13 @@ def load_policy_text(
                 located.problem(("extends",), f"cannot load base policy {policy.extends!r}:"),
                 code="policy.base_unloadable",
             )
-            raise PolicyError([where, *exc.problems]) from None
+            # A problem the finder places in this file (no such base, a cycle) is at the
+            # extends line too.
+            inner = [
+                replace(p, line=where.line) if p.file == file and p.line is None else p
+                for p in exc.problems
+            ]
+            raise PolicyError([where, *inner]) from None
     if pins and resolve is None:
         _check_unused_pins(pins, file, base, policy.id)
     try:
