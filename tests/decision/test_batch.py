@@ -377,3 +377,33 @@ def test_carry_is_passed_to_decide_and_checked_when_called(keyouqianqi: Compiled
     assert line == DecidedLine(1, got.model_dump_json().encode())
     with pytest.raises(ValueError, match=r"^cannot carry 'name'; carry names fields of "):
         decide_many(keyouqianqi, [], carry=["name"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hostile_lines_are_rejected_in_place_and_the_stream_goes_on(
+    keyouqianqi: CompiledPolicy, workers: int
+) -> None:
+    good = json.dumps(
+        {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter", "category": "work_error"}
+    )
+    hostile = [
+        "[" * 100_000,
+        '{"a":' * 100_000,
+        '{"received_at": ' + "9" * 5000 + "}",
+        good[:-1] + ', "channel": "media"}',
+        '{"count": NaN}',
+    ]
+    lines = [*hostile, good] * 3 + [good, good, good]
+    got = list(decide_jsonl(keyouqianqi, lines, workers=workers, chunk_size=2, file="h.jsonl"))
+    assert len(got) == 21
+    codes = [r.problems[0].code if isinstance(r, RejectedLine) else "decided" for r in got[:6]]
+    assert codes == [
+        "json.too_deep",
+        "json.too_deep",
+        "json.number_too_long",
+        "json.duplicate_key",
+        "json.not_a_number",
+        "decided",
+    ]
+    assert [r.line for r in got] == list(range(1, 22))
+    assert sum(isinstance(r, DecidedLine) for r in got) == 6
