@@ -16,7 +16,9 @@ from complaint_rules.lifecycle.render import status_text
 
 POLICY = Catalog().load("keyouqianqi_credit_union")
 MARK = "歐陽娜娜13800138000"
-HOSTILE = st.sampled_from([MARK, MARK + "\x1b[2J", "\x1b]0;x\x07", "\u202e", "", 7, None, [], {}])
+HOSTILE: st.SearchStrategy[Any] = st.sampled_from(
+    [MARK, MARK + "\x1b[2J", "\x1b]0;x\x07", "\u202e", "", 7, None, [], {}]
+)
 AT = "2026-10-09T09:00:00+08:00"
 KINDS = ["received", "closed", "updated", "escalated", "reminded", "done", "withdrawal_requested"]
 COMPLAINT = {"channel": "信件投訴", "category": "工作失誤"}
