@@ -178,7 +178,11 @@ def test_a_bad_at_raises_when_called_not_per_item(keyouqianqi: CompiledPolicy) -
     with pytest.raises(ComplaintError) as info:
         decide_many(keyouqianqi, iter(()), at="2026-10-01T09:00:00")
     assert info.value.problems == (
-        Problem("at has no UTC offset; give one, e.g. 2026-10-01T09:00:00+08:00", path=("at",)),
+        Problem(
+            "at has no UTC offset; give one, e.g. 2026-10-01T09:00:00+08:00",
+            path=("at",),
+            code="decide.bad_at",
+        ),
     )
     with pytest.raises(ValueError, match=r"^workers must be a whole number >= 1, got 0$"):
         decide_many(keyouqianqi, [], workers=0)

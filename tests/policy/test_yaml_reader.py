@@ -391,7 +391,7 @@ def test_a_path_without_a_line_takes_its_nearest_ancestors() -> None:
     assert located.line_of(("title",)) == 1
     assert Located(data=None).line_of(("x",)) is None
     assert located.problem(("rules", 0, "id"), "bad") == Problem(
-        "bad", path=("rules", 0, "id"), file="f.yaml", line=5
+        "bad", path=("rules", 0, "id"), file="f.yaml", line=5, code="policy.invalid"
     )
 
 
@@ -428,7 +428,7 @@ def test_capped_keeps_the_first_problems_and_counts_the_rest() -> None:
     assert capped(problems[:200], "f.yaml") == problems[:200]
     assert capped(problems, "f.yaml") == [
         *problems[:200],
-        Problem("and 3 more problems, not listed", file="f.yaml"),
+        Problem("and 3 more problems, not listed", file="f.yaml", code="policy.too_many_problems"),
     ]
 
 
