@@ -677,6 +677,7 @@ def build(policy: CompiledPolicy) -> Floor:
             gaps += major_complaint.gaps
 
         return {
+            "schema": "complaint-rules/decision/1",
             "policy": policy_ref,
             "received_at": received_at,
             "decided_at": received_at,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .contract import PROBLEM
+
 __all__ = [
     "CalendarError",
     "ComplaintError",
@@ -20,6 +22,8 @@ __all__ = [
     "PolicyError",
     "Problem",
     "UnpublishedCalendarError",
+    "WorkerError",
+    "problem_document",
 ]
 
 
@@ -106,5 +110,61 @@ class UnpublishedCalendarError(CalendarError):
         )
 
 
+class WorkerError(ComplaintRulesError):
+    """A worker process of a batch stopped (killed, or out of memory): the results before
+    ``first`` were given; that one and every one after it were not decided."""
+
+    def __init__(self, first: int, unit: str = "item") -> None:
+        self.first = first
+        self.unit = unit
+        where = f"line {first}" if unit == "line" else f"item {first} (counted from 0)"
+        super().__init__(
+            f"a worker process stopped (killed, or out of memory): {where} and every one "
+            "after it were not decided"
+        )
+
+
 class MissingExtraError(ComplaintRulesError, ImportError):
     """An optional dependency is not installed; the message says which extra installs it."""
+
+
+_TITLES = {
+    "policy": "The policy is not valid",
+    "complaint": "The input is not valid",
+    "input": "The input is not valid",
+}
+
+
+def problem_document(
+    error: InputError, *, status: int = 422, lang: str = "en"
+) -> dict[str, object]:
+    """``error`` as an RFC 9457 problem details object, for machines.
+
+    ``type``, ``title``, ``status`` and ``detail`` as RFC 9457 defines them, ``schema``
+    (:data:`complaint_rules.contract.PROBLEM`), and ``problems``: every located problem
+    with its stable ``code``, ``message``, ``file``, ``line``, ``column`` and ``path`` (the
+    field path, item indexes included; ``[]`` for the whole input). ``lang`` is the
+    language of the titles and messages (English only, for now).
+    """
+    if lang != "en":
+        raise ValueError(f"lang must be 'en' (the only language of messages so far), not {lang!r}")
+    count = len(error.problems)
+    kind = error.kind
+    return {
+        "schema": PROBLEM,
+        "type": f"urn:complaint-rules:problem:{kind}",
+        "title": _TITLES.get(kind, "The input is not valid"),
+        "status": status,
+        "detail": f"{count} problem{'s' if count != 1 else ''} in {kind}",
+        "problems": [
+            {
+                "code": p.code or f"{kind}.invalid",
+                "message": p.message,
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "path": list(p.path),
+            }
+            for p in error.problems
+        ],
+    }

@@ -49,7 +49,9 @@ def test_bad_complaint_exits_1_with_located_messages(
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_text('[{"received_at": "2026-09-30T10:00:00", "channel": "letter"}]')
-    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(path))
+    code, out, err = run(
+        capsys, "decide", "keyouqianqi_credit_union", str(path), "--format", "text"
+    )
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         f"{path}: [0].received_at: received_at has no UTC offset; give one, e.g. "
@@ -59,6 +61,40 @@ def test_bad_complaint_exits_1_with_located_messages(
         "(服務渠道), irregular_operation (違規操作), financial_crime (金融犯罪), "
         "anonymous (匿名投訴)",
     ]
+
+
+def test_a_list_keeps_every_good_decision_and_each_bad_items_problem_document(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = {
+        "received_at": "2026-09-30T10:00:00+08:00",
+        "channel": "letter",
+        "category": "work_error",
+    }
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([good, {**good, "channel": 7}, good]), encoding="utf-8")
+    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(path))
+    first, bad, third = json.loads(out)
+    assert (code, err) == (1, "")
+    assert first == third and first["schema"] == "complaint-rules/decision/1"
+    assert first["channel"]["id"] == "letter"
+    assert bad == {
+        "schema": "complaint-rules/problem/1",
+        "type": "urn:complaint-rules:problem:complaint",
+        "title": "The input is not valid",
+        "status": 422,
+        "detail": "1 problem in complaint",
+        "problems": [
+            {
+                "code": "complaint.wrong_type",
+                "message": "expected a channel name (text), got a number",
+                "file": str(path),
+                "line": None,
+                "column": None,
+                "path": [1, "channel"],
+            }
+        ],
+    }
 
 
 def test_decide_carries_only_the_personal_fields_asked_for(
@@ -109,9 +145,9 @@ def test_decide_reads_stdin_and_estimates_when_asked(
         "category": "work_error",
     }
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(late)))
-    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", "-")
+    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", "-", "--format", "text")
     assert (code, out) == (1, "")
-    assert err.startswith("error: the official holiday schedule for 2027 is not known")
+    assert err.startswith("<stdin>: the official holiday schedule for 2027 is not known")
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(late)))
     code, out, _ = run(capsys, "decide", "keyouqianqi_credit_union", "-", "--estimate")
     assert code == 0

@@ -51,8 +51,11 @@ def test_cli_bad_complaint_exits_1_with_located_messages(
     good = {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter", "category": "工作失誤"}
     bad = {"received_at": "2026-09-30T10:00:00", "channel": "letr", "category": "工作失誤"}
     path.write_text(json.dumps([good, bad], ensure_ascii=False), encoding="utf-8")
-    code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path))
-    assert (code, out) == (1, "")
+    code, out, err = run(
+        capsys, "explain", "keyouqianqi_credit_union", str(path), "--lang", "zh-Hant"
+    )
+    assert code == 1
+    assert out.startswith("政策 keyouqianqi_credit_union") and out.count("政策 ") == 1
     assert err.splitlines() == [
         f"{path}: [1].received_at: received_at has no UTC offset; give one, e.g. "
         "2026-09-30T10:00:00+08:00",
@@ -81,7 +84,7 @@ def test_cli_unpublished_year_exits_1_unless_estimated(
     path.write_text(json.dumps(late, ensure_ascii=False), encoding="utf-8")
     code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", str(path))
     assert (code, out) == (1, "")
-    assert err.startswith("error: the official holiday schedule for 2027 is not known")
+    assert err.startswith(f"{path}: the official holiday schedule for 2027 is not known")
     code, out, err = run(
         capsys, "explain", "keyouqianqi_credit_union", str(path), "--estimate", "--lang", "zh-Hant"
     )

@@ -52,9 +52,7 @@ def test_cli_exit_1_when_decisions_change_json_and_changes_file(
     assert code == 1
     data = json.loads(out)
     assert (data["decided"], data["bad"], data["changed"]) == (7, 2, 6)
-    assert [line for line in err.splitlines() if not line.startswith(" ")][1:] == [
-        f"{history}:8: not JSON: Unterminated string starting at (column 17)"
-    ]
+    assert err.splitlines()[1:] == [f"{history}:8:17: not JSON: Unterminated string starting at"]
     assert err.startswith(f"{history}:7: channel: unknown channel")
     assert "\r" not in err  # no progress line: stderr is not a terminal
     written = [json.loads(x) for x in changes.read_text(encoding="utf-8").splitlines()]
@@ -90,7 +88,7 @@ def test_cli_text_table(
     assert lines[12:] == [
         "bad lines (2):",
         f"  line 7: {problems_of(keyouqianqi, 7)}",
-        "  line 8: not JSON: Unterminated string starting at (column 17)",
+        "  line 8, column 17: not JSON: Unterminated string starting at",
     ]
 
 

@@ -68,7 +68,7 @@ def test_an_input_error_is_located_and_a_calendar_error_is_one_line(
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"received_at": "2026-09-30T10:00:00+08:00"}', encoding="utf-8")
-    code, out, err = run(capsys, "decide", "hotel", str(bad))
+    code, out, err = run(capsys, "decide", "hotel", str(bad), "--format", "text")
     assert (code, out) == (1, "")
     assert err.splitlines()[0].startswith(f"{bad}: channel: missing; allowed: ")
     late = tmp_path / "late.json"
@@ -78,10 +78,15 @@ def test_an_input_error_is_located_and_a_calendar_error_is_one_line(
         "category": "work_error",
     }
     late.write_text(json.dumps(complaint), encoding="utf-8")
-    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late))
+    code, out, err = run(
+        capsys, "decide", "keyouqianqi_credit_union", str(late), "--format", "text"
+    )
     assert (code, out) == (1, "")
-    assert err.startswith("error: the official holiday schedule for 2027 is not known (known: ")
+    assert err.startswith(f"{late}: the official holiday schedule for 2027 is not known (known: ")
     assert err.count("\n") == 1
+    code, out, err = run(capsys, "decide", "keyouqianqi_credit_union", str(late))
+    (problem,) = json.loads(out)["problems"]
+    assert (code, err, problem["code"]) == (1, "", "calendar.unpublished")
 
 
 def test_python_dash_m_runs_the_command() -> None:
@@ -140,6 +145,7 @@ def test_help_imports_no_subcommand_and_nothing_heavy() -> None:
         "complaint_rules",
         "complaint_rules.cli",
         "complaint_rules.cli._common",
+        "complaint_rules.contract",
         "complaint_rules.errors",
         "complaint_rules.messages",
         "complaint_rules.messages.catalogue",

@@ -3,6 +3,7 @@ a file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,11 @@ def test_into_a_file_and_a_file_that_cannot_be_written(
     assert run(capsys, "schema", "-o", str(target)) == (0, "", "")
     assert target.read_text(encoding="utf-8") == schema_text()
     nowhere = tmp_path / "missing" / "policy.schema.json"
-    code, out, err = run(capsys, "schema", "--output", str(nowhere))
+    code, out, err = run(capsys, "schema", "--output", str(nowhere), "--format", "text")
     assert (code, out, err) == (1, "", f"{nowhere}: cannot write: No such file or directory\n")
+    code, out, err = run(capsys, "schema", "--output", str(nowhere))
+    (problem,) = json.loads(out)["problems"]
+    assert (code, err, problem["code"]) == (1, "", "file.unwritable")
 
 
 def test_each_kind_names_its_contract(capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,7 +62,8 @@ def test_each_kind_names_its_contract(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_a_complaint_schema_needs_a_policy(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "schema", "--kind", "complaint")
-    assert (code, out) == (1, "")
-    assert "--kind complaint needs a POLICY" in err
+    (problem,) = json.loads(out)["problems"]  # JSON is the default: a problem document
+    assert (code, err) == (1, "")
+    assert "--kind complaint needs a POLICY" in problem["message"]
     code, _, err = run(capsys, "schema", "--kind", "decision", "--format", "text")
     assert code == 1 and "JSON only" in err

@@ -38,10 +38,13 @@ def test_validate_as_json_lists_problems_with_their_place(
     assert results[0]["id"] == "hotel"
     assert results[1]["problems"] == [
         {
+            "code": "policy.not_allowed",
+            "message": "Input should be 'complaint-rules/1'",
             "file": str(bad),
             "line": 1,
+            "column": 1,
+            "path": ["schema"],
             "field": "schema",
-            "message": "Input should be 'complaint-rules/1'",
         }
     ]
 

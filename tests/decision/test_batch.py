@@ -51,7 +51,7 @@ def single(policy: CompiledPolicy, item: Any, **kw: Any) -> Decision | tuple[Pro
     except ComplaintError as exc:
         return exc.problems
     except CalendarError as exc:
-        return (Problem(str(exc)),)
+        return (Problem(str(exc), code="calendar.unpublished"),)
 
 
 def problems(policy: CompiledPolicy, item: Any) -> tuple[Problem, ...]:
@@ -178,7 +178,11 @@ def test_a_bad_at_raises_when_called_not_per_item(keyouqianqi: CompiledPolicy) -
     with pytest.raises(ComplaintError) as info:
         decide_many(keyouqianqi, iter(()), at="2026-10-01T09:00:00")
     assert info.value.problems == (
-        Problem("at has no UTC offset; give one, e.g. 2026-10-01T09:00:00+08:00", path=("at",)),
+        Problem(
+            "at has no UTC offset; give one, e.g. 2026-10-01T09:00:00+08:00",
+            path=("at",),
+            code="decide.bad_at",
+        ),
     )
     with pytest.raises(ValueError, match=r"^workers must be a whole number >= 1, got 0$"):
         decide_many(keyouqianqi, [], workers=0)
@@ -327,9 +331,11 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
         3,
         (
             Problem(
-                "not JSON: Expecting property name enclosed in double quotes (column 45)",
+                "not JSON: Expecting property name enclosed in double quotes",
                 file="h.jsonl",
                 line=3,
+                column=45,
+                code="json.syntax",
             ),
         ),
     )
@@ -337,7 +343,12 @@ def test_decide_jsonl_numbers_lines_and_locates_problems(keyouqianqi: CompiledPo
     assert [p.path for p in bad] == [("category",)]
     assert got[2] == RejectedLine(4, tuple(replace(p, file="h.jsonl", line=4) for p in bad))
     assert got[3] == RejectedLine(
-        5, (Problem("not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5),)
+        5,
+        (
+            Problem(
+                "not UTF-8 text (byte 1 of the line)", file="h.jsonl", line=5, code="json.encoding"
+            ),
+        ),
     )
     assert got[4] == DecidedLine(6, want_json.encode())
     not_object = problems(keyouqianqi, [1, 2])
@@ -371,3 +382,33 @@ def test_carry_is_passed_to_decide_and_checked_when_called(keyouqianqi: Compiled
     assert line == DecidedLine(1, got.model_dump_json().encode())
     with pytest.raises(ValueError, match=r"^cannot carry 'name'; carry names fields of "):
         decide_many(keyouqianqi, [], carry=["name"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hostile_lines_are_rejected_in_place_and_the_stream_goes_on(
+    keyouqianqi: CompiledPolicy, workers: int
+) -> None:
+    good = json.dumps(
+        {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter", "category": "work_error"}
+    )
+    hostile = [
+        "[" * 100_000,
+        '{"a":' * 100_000,
+        '{"received_at": ' + "9" * 5000 + "}",
+        good[:-1] + ', "channel": "media"}',
+        '{"count": NaN}',
+    ]
+    lines = [*hostile, good] * 3 + [good, good, good]
+    got = list(decide_jsonl(keyouqianqi, lines, workers=workers, chunk_size=2, file="h.jsonl"))
+    assert len(got) == 21
+    codes = [r.problems[0].code if isinstance(r, RejectedLine) else "decided" for r in got[:6]]
+    assert codes == [
+        "json.too_deep",
+        "json.too_deep",
+        "json.number_too_long",
+        "json.duplicate_key",
+        "json.not_a_number",
+        "decided",
+    ]
+    assert [r.line for r in got] == list(range(1, 22))
+    assert sum(isinstance(r, DecidedLine) for r in got) == 6

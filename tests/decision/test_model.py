@@ -37,7 +37,8 @@ def test_a_decision_reads_back_from_its_own_json_with_money_as_text() -> None:
     assert data["approvals"][1]["amount_yuan"] == "5000.00"
     assert data["received_at"] == "2026-09-30T10:00:00+08:00"
     assert data["carried"] == {}
-    assert list(data) == list(Decision.model_fields)
+    assert list(data) == ["schema", *list(Decision.model_fields)[1:]]
+    assert data["schema"] == "complaint-rules/decision/1"
 
 
 def test_the_models_are_frozen_and_refuse_unknown_fields() -> None:

@@ -162,5 +162,5 @@ def test_removing_an_unknown_rule_and_extending_a_missing_policy(catalog: Catalo
         )
     assert [str(p) for p in info.value.problems] == [
         "c.yaml:7: extends: cannot load base policy 'nowhere':",
-        "c.yaml: extends: no policy 'nowhere' beside the file or bundled",
+        "c.yaml:7: extends: no policy 'nowhere' beside the file or bundled",
     ]

@@ -267,8 +267,8 @@ def test_a_catalog_pins_each_layer_it_loads() -> None:
         Catalog(pins={**pins, "cn_banking_baseline": "0" * 64}).load("bocom")
     path = bundled_policy_dir() / "cn_banking_baseline.yaml"
     assert messages(info)[-1] == (
-        f"{path}: content sha256 is {pins['cn_banking_baseline']}, but {'0' * 64} was required "
-        "(the file has changed)"
+        f"{path}: content sha256 is {pins['cn_banking_baseline']}, but {'0' * 64} is pinned "
+        "for policy 'cn_banking_baseline' (the file has changed)"
     )
 
 

@@ -4,7 +4,9 @@ by file, line and field, the base a policy extends found and pinned."""
 from __future__ import annotations
 
 import hashlib
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,7 +108,9 @@ def test_deeply_nested_conditions_within_the_limit_compile() -> None:
 
 def test_numbers_dates_and_nulls_where_text_is_meant_say_to_quote() -> None:
     cases = {
-        "version: 0755": 'expected text, but YAML reads 0755 as a number; put it in quotes: "0755"',
+        "version: 0755": "'0755': a number in base 8 or with a leading zero is not read (YAML "
+        "1.1 reads 0755 as 493, YAML 1.2 as 755); write it in decimal without the zero, or in "
+        "quotes if it is text",
         "version: 1.10": 'expected text, but YAML reads 1.10 as a number; put it in quotes: "1.10"',
         "version: 2026-01-01": "expected text, but YAML reads 2026-01-01 as a date; put it in "
         'quotes: "2026-01-01"',
@@ -137,7 +141,7 @@ def test_extends_that_cannot_be_found_is_located(tmp_path: Path) -> None:
         load_policy(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:4: extends: cannot load base policy 'nowhere':",
-        f"{path}: extends: no policy 'nowhere' beside the file or bundled",
+        f"{path}:4: extends: no policy 'nowhere' beside the file or bundled",
     ]
 
 
@@ -167,20 +171,21 @@ def test_pins_cover_every_layer(stack: tuple[Path, Path]) -> None:
         load_policy(child, pins=pins)
     assert messages(info) == [
         f"{child}:7: extends: cannot load base policy 'base':",
-        f"{base}: content sha256 is {sha(base)}, but {pins['base']} was required (the file has "
-        "changed)",
+        f"{base}: content sha256 is {sha(base)}, but {pins['base']} is pinned for policy 'base' "
+        "(the file has changed)",
     ]
 
 
-def test_a_pin_on_the_policy_itself_is_located_at_its_id(stack: tuple[Path, Path]) -> None:
-    _, child = stack
+def test_a_file_pinned_for_no_id_is_refused_before_parsing(stack: tuple[Path, Path]) -> None:
+    base, child = stack
     wrong = "0" * 64
     with pytest.raises(PolicyError) as info:
-        load_policy(child, pins={"child": wrong})
+        load_policy(child, pins={"child": wrong, "base": sha(base)})
     assert messages(info) == [
-        f"{child}:2: id: content sha256 is {sha(child)}, but {wrong} is pinned for policy "
-        "'child' (the file has changed)"
+        f"{child}: content sha256 is {sha(child)}, which is pinned for no policy (pins are "
+        "given for 'base', 'child'); the file has changed, or is not one of them"
     ]
+    assert info.value.problems[0].code == "policy.pin_mismatch"
 
 
 def test_pins_hold_whoever_resolves_the_base(tmp_path: Path) -> None:
@@ -189,12 +194,113 @@ def test_pins_hold_whoever_resolves_the_base(tmp_path: Path) -> None:
     bocom = bundled_policy_dir() / "bocom.yaml"
     wrong = "f" * 64
     with pytest.raises(PolicyError) as info:
-        load_policy(bocom, resolve=catalog.load, pins={"cn_banking_baseline": wrong})
+        load_policy(
+            bocom, resolve=catalog.load, pins={"bocom": sha(bocom), "cn_banking_baseline": wrong}
+        )
     baseline = catalog.load("cn_banking_baseline").sha256
     assert messages(info)[1:] == [
         f"<input>: policy 'cn_banking_baseline': content sha256 is {baseline}, but {wrong} is "
         "pinned (the file has changed)"
     ]
+
+
+# --- ways round a pin, each closed ---------------------------------------------------------------
+
+
+def test_an_edited_id_does_not_escape_its_pin(tmp_path: Path) -> None:
+    # The attack: a copy of a pinned policy with its id edited and a limit raised.
+    original = bundled_policy_dir() / "keyouqianqi_credit_union.yaml"
+    text = original.read_text(encoding="utf-8")
+    tampered = tmp_path / "keyouqianqi_credit_union.yaml"
+    tampered.write_text(
+        text.replace("id: keyouqianqi_credit_union", "id: keyouqianqi_credit_union_x", 1),
+        encoding="utf-8",
+    )
+    pins = {"keyouqianqi_credit_union": sha(original)}
+    assert load_policy(original, pins=pins).id == "keyouqianqi_credit_union"
+    loaders: list[Callable[[], CompiledPolicy]] = [
+        lambda: load_policy(tampered, pins=pins),
+        lambda: Catalog(pins=pins).resolve(tampered),
+        lambda: load_policy(tampered, pins=pins, as_id="keyouqianqi_credit_union"),
+    ]
+    for loader in loaders:
+        with pytest.raises(PolicyError) as info:
+            loader()
+        assert [p.code for p in info.value.problems] == ["policy.pin_mismatch"]
+        assert f"content sha256 is {sha(tampered)}" in messages(info)[0]
+
+
+def test_pinned_bytes_must_declare_the_pinned_id(tmp_path: Path) -> None:
+    # The bytes of one policy, pinned under another id, are refused after parsing.
+    original = bundled_policy_dir() / "keyouqianqi_credit_union.yaml"
+    with pytest.raises(PolicyError) as info:
+        load_policy(original, pins={"other_bank": sha(original)}, resolve=Catalog().load)
+    assert [(p.code, p.line) for p in info.value.problems] == [("policy.pin_id_mismatch", 5)]
+    assert messages(info)[0].endswith("is pinned as policy 'other_bank'")
+
+
+def test_an_id_may_have_several_pinned_versions(stack: tuple[Path, Path]) -> None:
+    base, child = stack
+    old = sha(base)
+    base.write_text(BASE.replace("測試辦法", "測試辦法(二版)"), encoding="utf-8")
+    pins = {"base": [old, sha(base)], "child": sha(child)}
+    assert load_policy(child, pins=pins).layers[0].sha256 == sha(base)
+    base.write_text(BASE.replace("測試辦法", "測試辦法(三版)"), encoding="utf-8")
+    with pytest.raises(PolicyError) as info:
+        load_policy(child, pins=pins)
+    assert (
+        f"but {' or '.join(sorted(pins['base']))} is pinned for policy 'base'"
+        in (messages(info)[1])
+    )
+
+
+def test_with_pins_an_unpinned_layer_is_refused(stack: tuple[Path, Path]) -> None:
+    base, child = stack
+    with pytest.raises(PolicyError) as info:
+        load_policy(child, pins={"child": sha(child)})
+    assert messages(info)[1:] == [
+        f"{base}: policy 'base' is not pinned; when pins are given, every policy loaded needs one"
+    ]
+    assert info.value.problems[1].code == "policy.pin_missing"
+
+
+def test_a_pinned_id_that_cannot_be_found_is_refused(stack: tuple[Path, Path]) -> None:
+    base, child = stack
+    pins = {"base": sha(base), "child": sha(child), "gone": "a" * 64}
+    with pytest.raises(PolicyError) as info:
+        load_policy(child, pins=pins)
+    assert messages(info) == [
+        f"{child}: pinned policy 'gone' cannot be found (beside the file or bundled): a pin "
+        "for a policy that is not there is refused"
+    ]
+    with pytest.raises(PolicyError) as info:
+        Catalog(pins={"gone": "a" * 64})
+    assert [p.code for p in info.value.problems] == ["catalog.pin_unknown_id"]
+
+
+def test_a_pin_is_64_hex_digits() -> None:
+    with pytest.raises(ValueError, match=r"^pin for 'mini': a sha256 is 64 hex digits, not 'abc'$"):
+        load_policy_text(MINI, pins={"mini": "abc"})
+
+
+# --- files that are not regular ------------------------------------------------------------------
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "policy.yaml"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    with pytest.raises(PolicyError) as info:
+        load_policy(fifo)
+    assert time.monotonic() - started < 5
+    assert messages(info) == [
+        f"{fifo}: not a regular file (a FIFO, a device or a socket); give a file"
+    ]
+    catalog = Catalog([tmp_path], bundled=False, entry_points=False)
+    with pytest.raises(PolicyError, match="not a regular file"):
+        catalog.load("policy")
+    with pytest.raises(PolicyError, match="not a regular file"):
+        load_policy("/dev/zero")
 
 
 # --- reading, the base, building ----------------------------------------------------------------
@@ -231,7 +337,7 @@ def test_a_policy_cannot_extend_itself_nor_extend_in_a_cycle(stack: tuple[Path, 
     assert messages(info) == [
         f"{child}:7: extends: cannot load base policy 'base':",
         f"{base}:4: extends: cannot load base policy 'child':",
-        f"{base}: extends: policies extend each other in a cycle: child -> base -> child",
+        f"{base}:4: extends: policies extend each other in a cycle: child -> base -> child",
     ]
 
 

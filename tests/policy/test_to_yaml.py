@@ -93,7 +93,7 @@ def test_text_the_reader_would_take_for_another_type_is_quoted() -> None:
         "defects:\n"
         "- '~'\n"
         "- on\n"
-        "- 0o17\n"
+        "- '0o17'\n"
         "- 1e3\n"
         "- 12:30\n"
         "- 投訴 處理\n"

@@ -219,12 +219,85 @@ def test_a_bom_is_accepted() -> None:
     assert load_policy_text(b"\xef\xbb\xbf" + MINI.encode()).id == "mini"
 
 
-def test_yaml_1_1_booleans_and_octals_stay_what_they_look_like() -> None:
+def test_yaml_1_1_booleans_stay_text() -> None:
     text = MINI.replace('version: "1"', "version: on").replace("label: 電話投訴", "label: no")
-    text = text.replace("label: 服務產品", "label: 0o17")
     policy = load_policy_text(text)
     assert (policy.version, policy.channels.label("phone")) == ("on", "no")
-    assert policy.categories.label("product") == "0o17"
+
+
+BASE_8 = (
+    "a number in base 8 or with a leading zero is not read (YAML 1.1 reads 0755 as 493, "
+    "YAML 1.2 as 755); write it in decimal without the zero, or in quotes if it is text"
+)
+NOT_BOOL = "only true and false are booleans, whatever the tag"
+BASE_16 = (
+    "a number in base 16 is not read (YAML versions disagree on it); write it in decimal, "
+    "or in quotes if it is text"
+)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("a: 0o17\n", f"p.yaml:1: a: '0o17': {BASE_8}"),
+        ("a: 0755\n", f"p.yaml:1: a: '0755': {BASE_8}"),
+        ("a: !!int 0755\n", f"p.yaml:1: a: '0755': {BASE_8}"),
+        ("a: 0x1F\n", f"p.yaml:1: a: '0x1F': {BASE_16}"),
+        ("a: !!int '0x1F'\n", f"p.yaml:1: a: '0x1F': {BASE_16}"),
+        (
+            "a: !!bool yes\n",
+            "p.yaml:1: a: 'yes': only true and false are booleans, whatever the tag",
+        ),
+        (
+            "a: !!bool off\n",
+            "p.yaml:1: a: 'off': only true and false are booleans, whatever the tag",
+        ),
+        ("a: !!null x\n", "p.yaml:1: a: 'x': only null, ~ or nothing is null"),
+        (
+            "a: !!float .nan\n",
+            "p.yaml:1: a: '.nan': not a finite number (.inf and .nan are not read)",
+        ),
+        ("a: !!int 1.5\n", "p.yaml:1: a: '1.5': not a whole number in decimal"),
+        (
+            "null: 1\n",
+            "p.yaml:1: a key that YAML reads as null ('null') is not allowed; put it in quotes "
+            "if it is a name",
+        ),
+        (
+            "~: 1\n",
+            "p.yaml:1: a key that YAML reads as null ('~') is not allowed; put it in quotes if "
+            "it is a name",
+        ),
+    ],
+)
+def test_the_scalar_rules_refuse_with_the_reason(yaml_text: str, message: str) -> None:
+    assert errors(yaml_text) == [message]
+
+
+def test_a_quoted_base_8_is_text_and_true_false_are_booleans_whatever_the_tag() -> None:
+    assert read_yaml("a: '0o17'\nb: !!bool TRUE\nc: !!bool false\n'null': 1\n").data == {
+        "a": "0o17",
+        "b": True,
+        "c": False,
+        "null": 1,
+    }
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u2028", "\u2066", "\u00ad", "\u200d"])
+def test_bidi_invisible_and_separator_characters_are_refused_in_policy_text(char: str) -> None:
+    (message,) = errors(f'a:\n  b: "x{char}y"\n')
+    assert message.startswith(f"p.yaml:2: a.b: character U+{ord(char):04X} (")
+    assert message.endswith(
+        ") is not allowed in policy text: bidi controls, invisible characters and line "
+        "separators make text read otherwise than it is; remove it"
+    )
+
+
+def test_exclude_start_day_off_is_not_false() -> None:
+    text = MINI.replace("rules:", "calendar:\n  exclude_start_day: off\nrules:", 1)
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, file="p.yaml")
+    assert [p.field for p in info.value.problems] == ["calendar.exclude_start_day"]
 
 
 def test_duplicate_keys_at_any_depth_and_in_any_spelling() -> None:
@@ -284,7 +357,7 @@ def test_a_merge_key_is_an_unknown_key_not_a_merge() -> None:
 
 
 def test_values_are_read_as_yaml_1_2_core_scalars_with_their_lines() -> None:
-    text = "a:\n  b: [1, '2', true, ~, 1.5, 2026-01-01, 0o17, 23:59:59, x]\n  c: {d: no}\n"
+    text = "a:\n  b: [1, '2', true, ~, 1.5, 2026-01-01, '0o17', 23:59:59, x]\n  c: {d: no}\n"
     located = read_yaml(text, "f.yaml")
     assert located.data == {
         "a": {
@@ -319,7 +392,7 @@ def test_a_path_without_a_line_takes_its_nearest_ancestors() -> None:
     assert located.line_of(("title",)) == 1
     assert Located(data=None).line_of(("x",)) is None
     assert located.problem(("rules", 0, "id"), "bad") == Problem(
-        "bad", path=("rules", 0, "id"), file="f.yaml", line=5
+        "bad", path=("rules", 0, "id"), file="f.yaml", line=5, code="policy.invalid"
     )
 
 
@@ -356,7 +429,7 @@ def test_capped_keeps_the_first_problems_and_counts_the_rest() -> None:
     assert capped(problems[:200], "f.yaml") == problems[:200]
     assert capped(problems, "f.yaml") == [
         *problems[:200],
-        Problem("and 3 more problems, not listed", file="f.yaml"),
+        Problem("and 3 more problems, not listed", file="f.yaml", code="policy.too_many_problems"),
     ]
 
 

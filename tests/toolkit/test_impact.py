@@ -78,7 +78,13 @@ def test_each_line_of_the_history(keyouqianqi: CompiledPolicy, new: CompiledPoli
         DecisionChange("accepted_now", "", problems_of(keyouqianqi, 10), "decided"),
     )
     assert got[7].problems == (
-        Problem("not JSON: Unterminated string starting at (column 17)", file="h.jsonl", line=8),
+        Problem(
+            "not JSON: Unterminated string starting at",
+            file="h.jsonl",
+            line=8,
+            column=17,
+            code="json.syntax",
+        ),
     )
     fax = complaint_problems(keyouqianqi, 7)
     assert [p.path for p in fax] == [("channel",)]

@@ -117,3 +117,13 @@ def test_the_components_for_openapi_refer_only_to_each_other() -> None:
     for ref in {part.split('"')[0] for part in text.split('"#/components/schemas/')[1:]}:
         assert ref in components, ref
     assert components["Decision"]["x-contract"] == DECISION
+
+
+@pytest.mark.parametrize("kind", ["decision", "status", "problem"])
+def test_docs_schemas_hold_each_contract_schema_as_generated(kind: str) -> None:
+    from complaint_rules.toolkit.schemas import schema_json
+
+    path = ROOT / "docs" / "schemas" / f"{kind}.schema.json"
+    assert path.read_text(encoding="utf-8") == schema_json(contract_schema(kind)), (
+        f"regenerate: complaint-rules schema --kind {kind} -o docs/schemas/{kind}.schema.json"
+    )

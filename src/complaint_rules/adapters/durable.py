@@ -149,10 +149,12 @@ def _instant(at: datetime | str, name: str = "at") -> datetime:
         except ValueError:
             value = None
     if not isinstance(value, datetime):
-        raise ComplaintError([Problem("not an ISO 8601 date-time", path=(name,))])
+        raise ComplaintError(
+            [Problem("not an ISO 8601 date-time", path=(name,), code="complaint.bad_instant")]
+        )
     if value.tzinfo is None or value.utcoffset() is None:
         message = f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00"
-        raise ComplaintError([Problem(message, path=(name,))])
+        raise ComplaintError([Problem(message, path=(name,), code="complaint.invalid_value")])
     return value
 
 

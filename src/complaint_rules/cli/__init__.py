@@ -7,7 +7,8 @@ One module per subcommand, listed in :data:`COMMANDS`; each has ``HELP`` (one li
 Exit codes, for every subcommand: 0 success (for ``test`` every case passed, for ``diff``
 the two policies are equivalent, for ``lint`` no finding at error level); 1 the answer
 is "no" (a case failed, the policies differ, a lint error) or the input is invalid
-(located messages on stderr); 2 a usage error.
+(located messages on stderr, or with ``--format json`` an RFC 9457 problem document on
+stdout); 2 a usage error.
 """
 
 from __future__ import annotations
@@ -18,9 +19,17 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from ..errors import CalendarError, InputError, MissingExtraError
+from ..errors import (
+    CalendarError,
+    ComplaintError,
+    InputError,
+    MissingExtraError,
+    Problem,
+    WorkerError,
+    problem_document,
+)
 from ..messages.catalogue import Lang, choose_lang, say
-from ._common import Parser, Streams, add_lang, lang_of, write_problems
+from ._common import Parser, Streams, add_lang, lang_of, write_json, write_problems
 
 __all__ = ["COMMANDS", "main"]
 
@@ -66,9 +75,7 @@ def _chosen(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(
-    argv: Sequence[str] | None = None, lang: Lang = "en"
-) -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None, lang: Lang = "en") -> argparse.ArgumentParser:
     """The argument parser, its help in ``lang``: every subcommand's arguments, or, given
     ``argv``, only those of the subcommand it names (the others are listed by name and help
     line)."""
@@ -127,16 +134,43 @@ def _early_lang(argv: Sequence[str]) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Whatever the input, a failure is a located message (on stderr; with ``--format json``
+    an RFC 9457 problem document on stdout) and exit code 1, never a traceback.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv, _early_lang(argv)).parse_args(argv)
     streams = Streams(sys.stdout, sys.stderr)
+    as_json = getattr(args, "format", "text") == "json"
     try:
         code: int = args._run(args, streams)
     except InputError as exc:
-        write_problems(exc.problems, streams.err, lang_of(args))
-        return 1
-    except (CalendarError, MissingExtraError) as exc:
-        streams.err.write(f"error: {exc}\n")
-        return 1
+        return _fail(exc, as_json, streams, lang_of(args))
+    except CalendarError as exc:
+        problem = Problem(str(exc), code="calendar.unpublished")
+        return _fail(ComplaintError([problem]), as_json, streams, lang_of(args))
+    except MissingExtraError as exc:
+        if not as_json:
+            streams.err.write(f"error: {exc}\n")
+            return 1
+        problem = Problem(str(exc), code="extra.missing")
+        return _fail(InputError([problem]), as_json, streams, lang_of(args))
+    except WorkerError as exc:
+        problem = Problem(str(exc), code="batch.worker_died")
+        return _fail(InputError([problem]), as_json, streams, lang_of(args))
+    except RecursionError:
+        problem = Problem("nested too deeply to process", code="input.too_deep")
+        return _fail(InputError([problem]), as_json, streams, lang_of(args))
+    except MemoryError:
+        problem = Problem("too large to process in the memory available", code="input.too_large")
+        return _fail(InputError([problem]), as_json, streams, lang_of(args))
     return code
+
+
+def _fail(error: InputError, as_json: bool, streams: Streams, lang: Lang) -> int:
+    if as_json:
+        write_json(problem_document(error), streams.out)
+    else:
+        write_problems(error.problems, streams.err, lang)
+    return 1

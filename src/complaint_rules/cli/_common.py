@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from ..errors import InputError, Problem
+from ..errors import CalendarError, ComplaintError, InputError, Problem, problem_document
 from ..messages.catalogue import Lang, choose_lang, format_problem, parse_lang, say
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ __all__ = [
     "read_json",
     "resolve_policy",
     "write_json",
+    "write_outcomes",
     "write_problems",
 ]
 
@@ -119,15 +120,21 @@ def policy_by_receipt(args: argparse.Namespace, policy: str) -> Callable[[Any], 
 
 def write_problems(problems: Sequence[Problem], err: TextIO, lang: Lang = "en") -> None:
     """Each problem in ``lang``, located (file:line:column), with the offending line of the
-    file and a caret under the place, when the file can be read."""
+    file and a caret under the place, when the file is a policy or tests file (YAML, the
+    officer's own) that can be read. A complaint, event or history file is the host's data:
+    its lines are never repeated."""
     sources: dict[str, list[str] | None] = {}
     for problem in problems:
         source = None
-        if problem.file is not None and problem.line is not None:
+        if problem.file is not None and problem.line is not None and _officers(problem.file):
             if problem.file not in sources:
                 sources[problem.file] = _source_lines(problem.file)
             source = sources[problem.file]
         err.write(format_problem(problem, lang, source) + "\n")
+
+
+def _officers(file: str) -> bool:
+    return file.endswith((".yaml", ".yml"))
 
 
 def _source_lines(file: str) -> list[str] | None:
@@ -146,35 +153,75 @@ def write_json(data: Any, out: TextIO) -> None:
 
 
 def read_json(name: str) -> Any:
-    """A JSON file (``-`` for stdin); numbers with a fraction stay strings (money)."""
+    """A JSON file (``-`` for stdin), read by the strict reader
+    (:func:`complaint_rules.decision.json_input.read_json`): numbers with a fraction stay
+    strings (money); duplicate keys, numbers too long and nesting too deep are refused."""
+    from ..decision.json_input import read_json as strict_json
+    from ..policy.loader import read_regular
+
     label = "<stdin>" if name == "-" else name
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(f"cannot read: {exc}", file=label)]) from None
-    try:
-        return json.loads(text, parse_float=str)
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(f"not JSON: {exc.msg}", file=label, line=exc.lineno)]) from None
+        if name == "-":
+            buffer = getattr(sys.stdin, "buffer", None)
+            raw: bytes | str = buffer.read() if buffer is not None else sys.stdin.read()
+        else:
+            raw = read_regular(name)
+    except OSError as exc:
+        raise InputError(
+            [Problem(f"cannot read: {exc}", file=label, code="file.unreadable")]
+        ) from None
+    return strict_json(raw, where=label)
 
 
 T = TypeVar("T")
 
 
-def each_complaint(name: str, do: Callable[[Any], T]) -> tuple[list[T], bool]:
-    """``do`` applied to the complaint in JSON file ``name`` (one object or a list), in
-    order, and whether the file held a list. The first bad complaint raises
-    :class:`InputError`, its problems placed in the file (``[i].field``)."""
+def each_complaint(name: str, do: Callable[[Any], T]) -> tuple[list[T | InputError], bool]:
+    """``do`` applied to each complaint in JSON file ``name`` (one object or a list), in
+    order, and whether the file held a list. An item that ``do`` refuses is its
+    :class:`InputError`, its problems placed in the file (``[i].field``), in its place."""
     data = read_json(name)
     items = data if isinstance(data, list) else [data]
     label = "<stdin>" if name == "-" else name
-    results: list[T] = []
+    results: list[T | InputError] = []
     for i, item in enumerate(items):
         try:
             results.append(do(item))
         except InputError as exc:
             prefix: tuple[str | int, ...] = (i,) if isinstance(data, list) else ()
-            raise InputError(
-                [Problem(p.message, (*prefix, *p.path), file=label) for p in exc.problems]
-            ) from None
+            error = type(exc)(
+                [replace(p, path=(*prefix, *p.path), file=label) for p in exc.problems]
+            )
+            results.append(error)
+        except CalendarError as exc:
+            prefix = (i,) if isinstance(data, list) else ()
+            problem = Problem(str(exc), prefix, file=label, code="calendar.unpublished")
+            results.append(ComplaintError([problem]))
+    if not isinstance(data, list) and isinstance(results[0], InputError):
+        raise results[0]
     return results, isinstance(data, list)
+
+
+def write_outcomes(
+    results: Sequence[Any],
+    many: bool,
+    io: Streams,
+    text: Callable[[Any], str] | None,
+    dump: Callable[[Any], Any],
+    lang: Lang = "en",
+) -> int:
+    """Each item's result in input order: with ``text``, rendered results on stdout and
+    each rejected item's problems on stderr; else JSON (a list for a list: each item's
+    result or its problem document). 1 if any item was rejected."""
+    rejected = any(isinstance(r, InputError) for r in results)
+    if text is not None:
+        shown = [text(r) for r in results if not isinstance(r, InputError)]
+        if shown:
+            io.out.write("\n\n".join(shown) + "\n")
+        for r in results:
+            if isinstance(r, InputError):
+                write_problems(r.problems, io.err, lang)
+    else:
+        dumped = [problem_document(r) if isinstance(r, InputError) else dump(r) for r in results]
+        write_json(dumped if many else dumped[0], io.out)
+    return 1 if rejected else 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..policy.loader import read_regular
 from ..toolkit.articles import article_coverage, coverage_page
 from ._common import Streams, resolve_policy, write_json
 
@@ -27,9 +27,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Streams) -> int:
     policy = resolve_policy(args, args.policy)
     try:
-        text = Path(args.source).read_text(encoding="utf-8")
+        text = read_regular(args.source).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(f"cannot read: {exc}", file=args.source)]) from None
+        raise InputError(
+            [Problem(f"cannot read: {exc}", file=args.source, code="file.unreadable")]
+        ) from None
     if args.format == "markdown":
         io.out.write(coverage_page(policy, text))
         return 0

@@ -8,7 +8,7 @@ import json
 from ..decision.complaint import CARRYABLE
 from ..decision.engine import decide
 from ..decision.render import render_text
-from ._common import Streams, each_complaint, policy_by_receipt, write_json
+from ._common import Streams, each_complaint, lang_of, policy_by_receipt, write_outcomes
 
 HELP = "decide one complaint (or a JSON list of them)"
 EXAMPLE = (
@@ -46,9 +46,11 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             policy(item), item, at=args.at, estimate=args.estimate, carry=args.carry
         ),
     )
-    if args.format == "text":
-        io.out.write("\n\n".join(render_text(d) for d in decisions) + "\n")
-    else:
-        dumped = [json.loads(d.model_dump_json()) for d in decisions]
-        write_json(dumped if many else dumped[0], io.out)
-    return 0
+    return write_outcomes(
+        decisions,
+        many,
+        io,
+        render_text if args.format == "text" else None,
+        lambda d: json.loads(d.model_dump_json()),
+        lang_of(args),
+    )

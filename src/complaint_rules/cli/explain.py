@@ -7,7 +7,14 @@ import json
 
 from ..errors import MissingExtraError
 from ..explanation.explain import explain, render_explanation
-from ._common import Streams, add_format, each_complaint, lang_of, policy_by_receipt, write_json
+from ._common import (
+    Streams,
+    add_format,
+    each_complaint,
+    lang_of,
+    policy_by_receipt,
+    write_outcomes,
+)
 
 HELP = "explain a decision in plain words, and why each other rule did not apply"
 EXAMPLE = (
@@ -39,9 +46,11 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     except MissingExtraError as exc:
         io.err.write(f"error: {exc}\n")
         return 1
-    if args.format == "text":
-        io.out.write("\n\n".join(render_explanation(e) for e in explanations) + "\n")
-    else:
-        dumped = [json.loads(e.model_dump_json()) for e in explanations]
-        write_json(dumped if many else dumped[0], io.out)
-    return 0
+    return write_outcomes(
+        explanations,
+        many,
+        io,
+        render_explanation if args.format == "text" else None,
+        lambda e: json.loads(e.model_dump_json()),
+        lang_of(args),
+    )

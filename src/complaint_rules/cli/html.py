@@ -51,6 +51,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="also look for the source texts the policies name in DIR (repeatable; "
         "the bundled policies' sources ship with the package)",
     )
+    p.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="text",
+        help="how a failure is reported: text on stderr (default), or json, a problem "
+        "document on stdout (the pages are always HTML files)",
+    )
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
@@ -60,7 +67,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         policy = catalog.resolve(name)  # a policy that does not load stops the export
         if policy.id in ids and ids[policy.id] != name:
             message = f"both {ids[policy.id]!r} and {name!r} are policy {policy.id!r}"
-            raise InputError([Problem(message)])
+            raise InputError([Problem(message, code="html.same_policy_twice")])
         ids[policy.id] = name
     pages = export(catalog, list(ids.values()), lang=args.lang, sources=args.sources)
     out = Path(args.output)
@@ -69,7 +76,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         for name, page in pages.items():
             _write(out / name, page)
     except OSError as exc:
-        raise InputError([Problem(f"cannot write: {exc}", file=str(out))]) from None
+        raise InputError(
+            [Problem(f"cannot write: {exc}", file=str(out), code="file.unwritable")]
+        ) from None
     for name in pages:
         io.out.write(f"{out / name}\n")
     return 0

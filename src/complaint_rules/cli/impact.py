@@ -136,7 +136,9 @@ def _open(name: str, label: str, stack: ExitStack) -> BinaryIO:
     try:
         return stack.enter_context(open(name, "rb"))
     except OSError as exc:
-        raise InputError([Problem(f"cannot read: {exc.strerror or exc}", file=label)]) from None
+        raise InputError(
+            [Problem(f"cannot read: {exc.strerror or exc}", file=label, code="file.unreadable")]
+        ) from None
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
@@ -160,7 +162,11 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             try:
                 changes = stack.enter_context(open(args.changes, "w", encoding="utf-8"))
             except OSError as exc:
-                problem = Problem(f"cannot write: {exc.strerror or exc}", file=args.changes)
+                problem = Problem(
+                    f"cannot write: {exc.strerror or exc}",
+                    file=args.changes,
+                    code="file.unwritable",
+                )
                 raise InputError([problem]) from None
         lines = impact_lines(
             old,

@@ -66,6 +66,10 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(
-            [Problem(f"cannot write: {exc.strerror or exc}", file=args.output)]
+            [
+                Problem(
+                    f"cannot write: {exc.strerror or exc}", file=args.output, code="file.unwritable"
+                )
+            ]
         ) from None
     return 0

@@ -34,7 +34,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     events = read_json(args.events)
     label = "<stdin>" if args.events == "-" else args.events
     if not isinstance(events, list):
-        raise InputError([Problem("a case is a JSON list of events", file=label)])
+        raise InputError(
+            [Problem("a case is a JSON list of events", file=label, code="case.not_a_list")]
+        )
     # The version in force when the case was received (its `received` event).
     received = next(
         (e.get("at") for e in events if isinstance(e, dict) and e.get("event") == "received"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..errors import PolicyError
+from ..errors import PolicyError, problem_document
 from ..policy.loader import load_policy, policy_files
 from ._common import Streams, add_format, lang_of, write_json, write_problems
 
@@ -16,6 +16,11 @@ EXAMPLE = "complaint-rules validate policies/ --format json"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     add_format(p)
+
+
+def _entries(document: dict[str, Any]) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = document["problems"]
+    return entries
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
@@ -34,9 +39,12 @@ def run(args: argparse.Namespace, io: Streams) -> int:
                 {
                     "file": str(path),
                     "ok": False,
+                    # Each problem as in a problem document, with its field in dotted form.
                     "problems": [
-                        {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
-                        for p in exc.problems
+                        {**entry, "field": p.field}
+                        for p, entry in zip(
+                            exc.problems, _entries(problem_document(exc)), strict=True
+                        )
                     ],
                 }
             )

@@ -21,22 +21,23 @@ item. The pool is the only impure part: deciding stays a pure function of its in
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from typing import Any, TypeVar
 
-from ..errors import CalendarError, ComplaintError, Problem
+from ..errors import CalendarError, ComplaintError, Problem, WorkerError
 from ..policy.compiled import CompiledPolicy
 from .complaint import CARRYABLE, parse_datetime
 from .engine import decide, decide_bytes, decide_pieces
+from .json_input import read_json_line
 from .model import Decision
 
 __all__ = [
@@ -121,7 +122,9 @@ class Settings:
             try:
                 as_of = parse_datetime(at, "at")
             except ValueError as exc:
-                raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+                raise ComplaintError(
+                    [Problem(str(exc), path=("at",), code="decide.bad_at")]
+                ) from None
         return cls(at=as_of, estimate=estimate, carry=names, file=file)
 
 
@@ -174,7 +177,7 @@ def _pooled(
     result given to ``unpack`` in this process (by default, a list of results as is)."""
     executor = _executor(policies, workers)
     run = _run_chunk if run_chunk is None else run_chunk
-    in_flight: deque[Future[Any]] = deque()
+    in_flight: deque[tuple[int, Future[Any]]] = deque()
     source = iter(items)
     index = start
     exhausted = False
@@ -185,11 +188,15 @@ def _pooled(
                 if not chunk:
                     exhausted = True
                     break
-                in_flight.append(executor.submit(run, step, index, chunk, context))
+                in_flight.append((index, executor.submit(run, step, index, chunk, context)))
                 index += len(chunk)
             if not in_flight:
                 return
-            done = in_flight.popleft().result()
+            first, future = in_flight.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                raise WorkerError(first, "line" if start == 1 else "item") from None
             yield from (done if unpack is None else unpack(done))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -291,7 +298,7 @@ def _decide(
     except ComplaintError as exc:
         return list(exc.problems)
     except CalendarError as exc:
-        return [Problem(str(exc))]
+        return [Problem(str(exc), code="calendar.unpublished")]
 
 
 def _decide_item(
@@ -304,37 +311,25 @@ def _decide_item(
 # -- JSON lines ----------------------------------------------------------------------------
 
 
-_DECODER = json.JSONDecoder(parse_float=str)
-"""Money with a fraction stays text (a float is inexact); made once, not per line as
-``json.loads(..., parse_float=str)`` would. A decoder holds no state between calls."""
-
-
 def parse_line(raw: str | bytes, line: int, file: str | None = None) -> Any | RejectedLine | None:
     """One JSON line's value (money with a fraction stays a string), ``None`` if blank.
 
-    A line that is not UTF-8 or not JSON gives a :class:`RejectedLine`.
+    Read by the strict reader (:mod:`~complaint_rules.decision.json_input`): a line that is
+    not UTF-8, not JSON, has a duplicate key, a number too long or nesting too deep gives a
+    :class:`RejectedLine`, and the stream goes on.
     """
-    if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            message = f"not UTF-8 text (byte {exc.start + 1} of the line)"
-            return RejectedLine(line, (Problem(message, file=file, line=line),))
-    else:
-        text = raw
-    text = text.removeprefix("\ufeff").rstrip("\r\n")
-    if not text.strip():
+    raw = raw.rstrip(b"\r\n") if isinstance(raw, bytes) else raw.rstrip("\r\n")
+    if not raw.strip():
         return None
-    try:
-        return _DECODER.decode(text)
-    except json.JSONDecodeError as exc:
-        message = f"not JSON: {exc.msg} (column {exc.colno})"
-        return RejectedLine(line, (Problem(message, file=file, line=line),))
+    value, problems = read_json_line(raw, line, file)
+    if problems:
+        return RejectedLine(line, tuple(problems))
+    return value
 
 
 def located(problems: Iterable[Problem], line: int, file: str | None) -> tuple[Problem, ...]:
     """The problems of one line's complaint, with the line number and file added."""
-    return tuple(Problem(p.message, p.path, file=file, line=line) for p in problems)
+    return tuple(Problem(p.message, p.path, file=file, line=line, code=p.code) for p in problems)
 
 
 def decide_jsonl(

@@ -179,14 +179,55 @@ def parse_complaint(
     return _parse(policy, data, _carry_names(carry))
 
 
+_CODES = (
+    ("unknown field", "complaint.unknown_field"),
+    ("missing", "complaint.missing"),
+    ("not accepted", "complaint.not_accepted"),
+    ("received_at has no UTC offset", "complaint.naive_instant"),
+    ("has no UTC offset", "complaint.naive_instant"),
+    ("not a real date-time", "complaint.impossible_instant"),
+    ("year ", "complaint.instant_out_of_range"),
+    ("expected ", "complaint.wrong_type"),
+    ("a finding is ", "complaint.wrong_type"),
+    ("roles is a list", "complaint.wrong_type"),
+    ("more than ", "complaint.too_many"),
+    ("contains an invisible or control character", "complaint.invisible_character"),
+)
+
+
+def problem_code(message: str) -> str:
+    """The stable code of a complaint problem, by the kind its message words."""
+    for start, code in _CODES:
+        if message.startswith(start):
+            return code
+    if message.startswith("unknown ") and "longer than" in message:
+        return "complaint.too_long"
+    if message.startswith("unknown "):
+        return "complaint.unknown_term"
+    if "out of range" in message or "outside the years" in message:
+        return "complaint.instant_out_of_range"
+    if "invisible or control character" in message:
+        return "complaint.invisible_character"
+    if "look-alike" in message:
+        return "complaint.look_alike"
+    return "complaint.invalid_value"
+
+
 def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ...]) -> Complaint:
     """The full check, which finds and words every problem."""
     if not isinstance(data, Mapping):
-        raise ComplaintError([Problem(f"a complaint is a JSON object, got {_type(data)}")])
+        raise ComplaintError(
+            [
+                Problem(
+                    f"a complaint is a JSON object, got {_type(data)}",
+                    code="complaint.not_an_object",
+                )
+            ]
+        )
     problems: list[Problem] = []
 
     def fail(path: tuple[str | int, ...], message: str) -> None:
-        problems.append(Problem(message=message, path=path))
+        problems.append(Problem(message=message, path=path, code=problem_code(message)))
 
     facts_decl = {fact.id: fact for fact in policy.policy.facts}
     allowed = [*FIELDS, *facts_decl, *_PRIVATE]
@@ -262,7 +303,11 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
     if problems:
         if len(problems) > MAX_PROBLEMS:
             more = len(problems) - MAX_PROBLEMS
-            problems[MAX_PROBLEMS:] = [Problem(f"and {more}+ more problems, not listed")]
+            problems[MAX_PROBLEMS:] = [
+                Problem(
+                    f"and {more}+ more problems, not listed", code="complaint.too_many_problems"
+                )
+            ]
         raise ComplaintError(problems)
     assert received_at is not None and channel is not None and category is not None
     return Complaint(

@@ -118,7 +118,8 @@ def _prelude(
             [
                 Problem(
                     f"policy {policy.id!r} is abstract: it is a base for other policies to extend, "
-                    "and declares no channels or categories of its own"
+                    "and declares no channels or categories of its own",
+                    code="policy.abstract",
                 )
             ]
         )
@@ -139,5 +140,5 @@ def _prelude(
     try:
         as_of = parse_datetime(at, "at")
     except ValueError as exc:
-        raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+        raise ComplaintError([Problem(str(exc), path=("at",), code="decide.bad_at")]) from None
     return policy, prep, parsed, received, as_of.astimezone(policy.tz), estimate

@@ -13,8 +13,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from ..contract import DECISION
 from ..policy.compiled import Source
 
 __all__ = [
@@ -281,6 +282,13 @@ class PendingRule(_Out):
 class Decision(_Out):
     """The complete decision for one complaint under one policy at one instant."""
 
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", serialize_by_alias=True, validate_by_name=True
+    )
+
+    schema_: Literal["complaint-rules/decision/1"] = Field(default=DECISION, alias="schema")
+    """The version of this JSON's contract (:data:`complaint_rules.contract.DECISION`),
+    written as ``"schema"``, the first key."""
     policy: PolicyRef
     received_at: datetime
     decided_at: datetime

@@ -286,7 +286,8 @@ def _refuse_abstract(policy: CompiledPolicy) -> None:
             [
                 Problem(
                     f"policy {policy.id!r} is abstract: it is a base for other policies to extend, "
-                    "and declares no channels or categories of its own"
+                    "and declares no channels or categories of its own",
+                    code="policy.abstract",
                 )
             ]
         )
@@ -314,7 +315,7 @@ def _as_of(policy: CompiledPolicy, at: datetime | str | None, received: datetime
     try:
         instant = parse_datetime(at, "at")
     except ValueError as exc:
-        raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+        raise ComplaintError([Problem(str(exc), path=("at",), code="decide.bad_at")]) from None
     return instant.astimezone(policy.tz)
 
 

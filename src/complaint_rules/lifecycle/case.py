@@ -20,11 +20,13 @@ The semantics of each clock operation are stated once, in ``docs/lifecycle.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from ..decision.complaint import parse_datetime
+from ..decision.json_input import safe_name
 from ..errors import ComplaintError, InputError, Problem
 from ..policy.compiled import CompiledPolicy
 from .events import Event, EventFormatError, parse_event
@@ -42,7 +44,7 @@ class EventRejected(InputError):
     def __init__(self, index: int, reason: str) -> None:
         self.index = index
         self.reason = reason
-        super().__init__([Problem(reason, path=("events", index))])
+        super().__init__([Problem(reason, path=("events", index), code="case.event_rejected")])
 
 
 # --- the public functions -----------------------------------------------------------
@@ -52,7 +54,7 @@ def _as_of(at: datetime | str) -> datetime:
     try:
         return parse_datetime(at, "at")
     except ValueError as exc:
-        raise ComplaintError([Problem(str(exc), path=("at",))]) from None
+        raise ComplaintError([Problem(str(exc), path=("at",), code="case.bad_instant")]) from None
 
 
 def _check_policy(policy: CompiledPolicy) -> None:
@@ -63,21 +65,27 @@ def _check_policy(policy: CompiledPolicy) -> None:
             [
                 Problem(
                     f"policy {policy.id!r} is abstract: it is a base for other policies to extend; "
-                    "a case runs under a policy that extends it"
+                    "a case runs under a policy that extends it",
+                    code="policy.abstract",
                 )
             ]
         )
 
 
+_INSTANT = re.compile(r"[0-9][0-9T:+.Z -]{0,39}")
+
+
 def _rejection(index: int, raw: Any, reason: str) -> Rejection:
     event = at = None
     if isinstance(raw, Mapping):
-        event = None if raw.get("event") is None else str(raw.get("event"))
+        # Repeated only when it looks like an event name and an instant: anything else
+        # in the host's input may be personal data or bytes that drive a terminal.
+        event = raw.get("event") if safe_name(raw.get("event")) else None
         value = raw.get("at")
         at = (
             value.isoformat()
             if isinstance(value, datetime)
-            else (None if value is None else str(value))
+            else (value if isinstance(value, str) and _INSTANT.fullmatch(value) else None)
         )
     return Rejection(index=index, event=event, at=at, reason=reason)
 

@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from ..decision.complaint import parse_datetime
+from ..decision.json_input import safe_name
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import BUILTIN_EVENTS
 
@@ -66,7 +67,10 @@ def _kind(policy: CompiledPolicy, name: Any) -> str:
     allowed = [*BUILTIN_EVENTS, *policy.events.terms]
     match = difflib.get_close_matches(name, allowed, n=1)
     hint = f"; did you mean {match[0]!r}?" if match else ""
-    raise EventFormatError(f"unknown event {name!r}; allowed: {', '.join(allowed)}{hint}")
+    shown = safe_name(name)
+    raise EventFormatError(
+        f"unknown event{' ' + shown if shown else ''}; allowed: {', '.join(allowed)}{hint}"
+    )
 
 
 def parse_event(policy: CompiledPolicy, raw: Any, index: int) -> Event:
@@ -83,12 +87,13 @@ def parse_event(policy: CompiledPolicy, raw: Any, index: int) -> Event:
     except ValueError as exc:
         raise EventFormatError(str(exc)) from None
     allowed = (*_COMMON, *EVENT_DATA.get(kind, ()))
-    for key in raw:
+    for position, key in enumerate(raw, 1):
         if key not in allowed:
             match = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"; did you mean {match[0]!r}?" if match else ""
+            shown = safe_name(key) or f"<key {position}>"
             raise EventFormatError(
-                f"unknown field {key!r} for a {kind!r} event; allowed: {', '.join(allowed)}{hint}"
+                f"unknown field {shown} for a {kind!r} event; allowed: {', '.join(allowed)}{hint}"
             )
     by = None
     if raw.get("by") is not None:

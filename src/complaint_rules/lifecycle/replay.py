@@ -18,6 +18,7 @@ from typing import Any, Literal
 from ..calendar.clocks import DAY_UNITS, Segment, clock_due, counted, reminder_at
 from ..calendar.periods import Due, due_after
 from ..decision.complaint import Complaint, parse_complaint, parse_datetime
+from ..decision.json_input import safe_name
 from ..decision.model import DecidedDue, DecidedGap, LayerRef, Named, PolicyRef, Source
 from ..errors import ComplaintError, UnpublishedCalendarError
 from ..messages.simplified import opencc_version
@@ -554,10 +555,11 @@ class Replay:
     def plan_updated(self, ev: Event) -> Callable[[_Mark], None]:
         facts = ev.data.get("facts", {})
         declared = [f.id for f in self.cp.policy.facts]
-        for name in facts:
+        for position, name in enumerate(facts, 1):
             if name not in declared:
+                shown = name if safe_name(name) else f"<key {position}>"
                 raise Refused(
-                    f"facts.{name}: not a fact of this policy; allowed: "
+                    f"facts.{shown}: not a fact of this policy; allowed: "
                     + (", ".join(declared) or "none are declared")
                 )
         raw, complaint = self.updated_raw(facts, ev.data.get("findings", []))
@@ -589,8 +591,9 @@ class Replay:
             known = [d.id for d in self.life.duties]
             due = [d.id for d in self.owed(ev.at)]
         if item not in known:
+            shown = safe_name(item)
             raise Refused(
-                f"unknown {kind} {item!r}; "
+                f"unknown {kind}{' ' + shown if shown else ''}; "
                 + (f"allowed: {', '.join(known)}" if known else "the policy declares none")
             )
         if item not in due:

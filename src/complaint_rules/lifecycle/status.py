@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from ..contract import STATUS
 from ..decision.model import DecidedDue, DecidedGap, Named, PolicyRef, Source
 
 __all__ = [
@@ -168,6 +169,13 @@ class Rejection(_Out):
 class CaseStatus(_Out):
     """The whole status of a case under one policy at one instant."""
 
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", serialize_by_alias=True, validate_by_name=True
+    )
+
+    schema_: Literal["complaint-rules/status/1"] = Field(default=STATUS, alias="schema")
+    """The version of this JSON's contract (:data:`complaint_rules.contract.STATUS`),
+    written as ``"schema"``, the first key."""
     policy: PolicyRef
     at: datetime
     received_at: datetime | None

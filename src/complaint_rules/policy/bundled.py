@@ -28,7 +28,14 @@ def bundled_policy_dir() -> Path:
     """Where the bundled policies are: inside the installed package, or in a source checkout."""
     found = _packaged_or_checkout("policies", "policies")
     if found is None:
-        raise PolicyError([Problem("the bundled policies are missing from this installation")])
+        raise PolicyError(
+            [
+                Problem(
+                    "the bundled policies are missing from this installation",
+                    code="catalog.bundled_missing",
+                )
+            ]
+        )
     return found
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..errors import PolicyError, Problem
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy
-from .loader import Pins, load_policy, policy_files
+from .loader import Pins, _checked_pins, load_policy, policy_files
 from .signatures import Signers
 from .yaml_reader import Limits
 
@@ -49,7 +49,8 @@ def _entry_point_dirs() -> list[tuple[Path, str]]:
                 [
                     Problem(
                         f"entry point {ep.name!r} = {ep.value!r} in group {ENTRY_POINT_GROUP}: "
-                        f"cannot find package ({exc})"
+                        f"cannot find package ({exc})",
+                        code="catalog.entry_point",
                     )
                 ]
             ) from None
@@ -71,10 +72,13 @@ class Catalog:
         signed_by: Signers | None = None,
     ) -> None:
         """``limits``, ``pins`` and ``signed_by`` apply to every file loaded, bases included
-        (see :func:`~complaint_rules.load_policy`): a policy whose id is pinned must have
-        that sha256; with ``signed_by``, every other one needs a valid ``<file>.sig``."""
+        (see :func:`~complaint_rules.load_policy`). With ``pins`` (policy id to one sha256
+        or several), every policy the catalog loads — by id, as a base, or a file given to
+        :meth:`resolve` — must have a hash pinned for the id it is loaded as; with
+        ``signed_by``, a valid ``<file>.sig`` stands for a missing pin. A pinned id the
+        catalog does not have is refused here."""
         self._limits = limits
-        self._pins = dict(pins or {})
+        self._pins = _checked_pins(pins)
         self._signed_by = signed_by
         dirs = [(bundled_policy_dir(), "bundled")] if bundled else []
         dirs += [(Path(d), "directory") for d in directories]
@@ -84,7 +88,13 @@ class Catalog:
         clashes: list[Problem] = []
         for directory, origin in dirs:
             if not directory.is_dir():
-                clashes.append(Problem(f"not a directory ({origin})", file=str(directory)))
+                clashes.append(
+                    Problem(
+                        f"not a directory ({origin})",
+                        file=str(directory),
+                        code="catalog.not_a_directory",
+                    )
+                )
                 continue
             for path in policy_files([directory]):
                 if path.stem in found:
@@ -92,10 +102,20 @@ class Catalog:
                         Problem(
                             f"policy id {path.stem!r} is also provided by {found[path.stem]}",
                             file=str(path),
+                            code="catalog.duplicate_id",
                         )
                     )
                     continue
                 found[path.stem] = path
+        for policy_id in sorted(self._pins):
+            if policy_id not in found:
+                clashes.append(
+                    Problem(
+                        f"pinned policy {policy_id!r} is not in the catalog: a pin for a "
+                        "policy that is not there is refused",
+                        code="catalog.pin_unknown_id",
+                    )
+                )
         if clashes:
             raise PolicyError(clashes)
         self._paths, self._dated = _by_version(found)
@@ -117,7 +137,12 @@ class Catalog:
             close = difflib.get_close_matches(policy_id, self._paths, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise PolicyError(
-                [Problem(f"no policy {policy_id!r}; known: {', '.join(self._paths)}{hint}")]
+                [
+                    Problem(
+                        f"no policy {policy_id!r}; known: {', '.join(self._paths)}{hint}",
+                        code="catalog.unknown_id",
+                    )
+                ]
             ) from None
 
     def load(self, policy_id: str, at: datetime | str | None = None) -> CompiledPolicy:
@@ -189,7 +214,7 @@ class Catalog:
         if path not in self._loaded_versions:
             policy = load_policy(
                 path,
-                sha256=self._pins.get(policy_id),
+                as_id=policy_id,
                 resolve=self._load_base,
                 pins=self._pins,
                 signed_by=self._signed_by,
@@ -210,7 +235,7 @@ class Catalog:
     def _checked(self, policy_id: str) -> CompiledPolicy:
         policy = load_policy(
             self.path(policy_id),
-            sha256=self._pins.get(policy_id),
+            as_id=policy_id,
             resolve=self._load_base,
             pins=self._pins,
             signed_by=self._signed_by,
@@ -218,7 +243,16 @@ class Catalog:
         )
         if policy.id != policy_id:
             message = f"the file declares id {policy.id!r}; its file stem must be its id"
-            raise PolicyError([Problem(message, file=str(self._paths[policy_id]), path=("id",))])
+            raise PolicyError(
+                [
+                    Problem(
+                        message,
+                        file=str(self._paths[policy_id]),
+                        path=("id",),
+                        code="catalog.id_not_stem",
+                    )
+                ]
+            )
         return policy
 
     def _load_base(self, policy_id: str) -> CompiledPolicy:
@@ -230,7 +264,14 @@ class Catalog:
         if policy_id not in self._loaded:
             if policy_id in self._loading:
                 cycle = " -> ".join((*self._loading, policy_id))
-                raise PolicyError([Problem(f"policies extend each other in a cycle: {cycle}")])
+                raise PolicyError(
+                    [
+                        Problem(
+                            f"policies extend each other in a cycle: {cycle}",
+                            code="policy.extends_cycle",
+                        )
+                    ]
+                )
             self._loading.append(policy_id)
             try:
                 self._loaded[policy_id] = self._checked(policy_id)

@@ -236,6 +236,7 @@ class _Checker:
         )
 
     def add(self, path: Path, message: str, code: str | None = None) -> None:
+        # Without a code of its own, the loader gives it "policy.inconsistent".
         self.problems.append(Problem(message=message, path=path, code=code))
 
     def ref(self, kind: str, value: str, path: Path) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
+import re
+import stat
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from os import PathLike, fspath
 from pathlib import Path
@@ -20,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import PolicyError, Problem
+from ..errors import InputError, PolicyError, Problem
 from ..messages.catalogue import make_problem
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
@@ -38,8 +41,9 @@ MAX_POLICY_BYTES = Limits().max_bytes
 Resolver = Callable[[str], CompiledPolicy]
 """Finds the compiled base policy that a policy ``extends``, by id."""
 
-Pins = Mapping[str, str]
-"""Required sha256 (hex) of policy files, by policy id: a pin for every layer."""
+Pins = Mapping[str, "str | Collection[str]"]
+"""The sha256 (hex) a policy file may have, by the policy id it is loaded as: one hash,
+or several (the versions the host accepts)."""
 
 
 def load_policy(
@@ -50,12 +54,19 @@ def load_policy(
     pins: Pins | None = None,
     signed_by: Signers | None = None,
     limits: Limits | None = None,
+    as_id: str | None = None,
 ) -> CompiledPolicy:
     """Read, validate and compile the policy at ``path``.
 
     With ``sha256``, the file's content must have that hash (pinning): a policy that
-    differs by a byte is refused. ``pins`` maps policy ids to the sha256 each layer's file
-    must have: the policy itself and every policy it ``extends``. With ``signed_by``,
+    differs by a byte is refused. ``pins`` binds bytes to ids: it maps each policy id to
+    the sha256 (one, or a collection of several) its file may have. When pins are given,
+    every file loaded — this one, loaded as ``as_id`` (or, without it, as the id whose
+    pins list its hash), and every base, loaded as the id it is ``extends``-ed by — must
+    have a hash pinned for that id and declare that id, checked on the bytes before
+    parsing, whatever the file says; with ``signed_by`` a valid signature stands for a
+    missing pin. With the default resolver, a pinned id that is neither a layer nor a file
+    beside this one or bundled is refused. With ``signed_by``,
     the file must carry a valid OpenSSH signature in ``<path>.sig`` unless its hash is
     pinned; a base found beside the file or bundled is held to the same rule. A policy
     that ``extends`` another finds its base with ``resolve`` (e.g. a
@@ -70,7 +81,14 @@ def load_policy(
     raw = _read(file, limits.max_bytes + 1)
     signature = None
     if signed_by is not None and sha256 is None:
-        signature = _read_signature(file)
+        checked = _checked_pins(pins)
+        digest = hashlib.sha256(raw).hexdigest()
+        pinned = checked.get(as_id) if as_id is not None else None
+        if not (
+            pinned is not None
+            or (as_id is None and any(digest in hashes for hashes in checked.values()))
+        ):
+            signature = _read_signature(file)
     return load_policy_text(
         raw,
         file=file,
@@ -80,6 +98,7 @@ def load_policy(
         signed_by=signed_by,
         signature=signature,
         limits=limits,
+        as_id=as_id,
     )
 
 
@@ -93,6 +112,7 @@ def load_policy_text(
     signed_by: Signers | None = None,
     signature: bytes | None = None,
     limits: Limits | None = None,
+    as_id: str | None = None,
 ) -> CompiledPolicy:
     """Like :func:`load_policy`, for policy text already in memory.
 
@@ -103,7 +123,9 @@ def load_policy_text(
     pins = _checked_pins(pins)
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     if len(raw) > limits.max_bytes:
-        raise PolicyError([Problem(f"larger than {limits.max_bytes} bytes", file=file)])
+        raise PolicyError(
+            [Problem(f"larger than {limits.max_bytes} bytes", file=file, code="policy.too_large")]
+        )
     digest = hashlib.sha256(raw).hexdigest()
     if sha256 is not None and sha256.lower() != digest:
         raise PolicyError(
@@ -111,60 +133,118 @@ def load_policy_text(
                 Problem(
                     f"content sha256 is {digest}, but {sha256} was required (the file has changed)",
                     file=file,
+                    code="policy.pin_mismatch",
                 )
             ]
         )
-    if signed_by is not None and sha256 is None:
+    bound = _bound_ids(pins, digest, as_id, signed_by, file)
+    if signed_by is not None and sha256 is None and not bound:
         if signature is None:
             raise PolicyError(
-                [Problem("signature: none given, and the hash is not pinned", file=file)]
+                [
+                    Problem(
+                        "signature: none given, and the hash is not pinned",
+                        file=file,
+                        code="policy.signature_missing",
+                    )
+                ]
             )
         verify_signature(raw, signature, signed_by, file=file)
     located = read_yaml(raw, file, limits=limits)
     try:
         policy = parse_policy(located)
     except RecursionError:
-        raise PolicyError([Problem("nested too deeply to validate", file=file)]) from None
-    pinned = pins.get(policy.id)
-    if pinned is not None and pinned != digest:
+        raise PolicyError(
+            [Problem("nested too deeply to validate", file=file, code="policy.too_deep")]
+        ) from None
+    if bound and policy.id not in bound:
+        names = " or ".join(repr(i) for i in sorted(bound))
         raise PolicyError(
             [
-                located.problem(
-                    ("id",),
-                    f"content sha256 is {digest}, but {pinned} is pinned for policy "
-                    f"{policy.id!r} (the file has changed)",
+                replace(
+                    located.problem(
+                        ("id",),
+                        f"the file declares id {policy.id!r}, but its content (sha256 {digest}) "
+                        f"is pinned as policy {names}",
+                    ),
+                    code="policy.pin_id_mismatch",
                 )
             ]
         )
     base = None
     if policy.extends is not None:
         if policy.extends == policy.id:
-            raise PolicyError([located.problem(("extends",), "a policy cannot extend itself")])
+            raise PolicyError(
+                [
+                    located.problem(
+                        ("extends",), "a policy cannot extend itself", "policy.extends_itself"
+                    )
+                ]
+            )
         finder = resolve or _beside(file, (policy.id,), pins, signed_by, limits)
         try:
             base = finder(policy.extends)
-            _check_layer_pins(base, pins)
+            _check_layer_pins(base, policy.extends, pins, signed_by)
         except PolicyError as exc:
-            where = located.problem(("extends",), f"cannot load base policy {policy.extends!r}:")
-            raise PolicyError([where, *exc.problems]) from None
+            where = replace(
+                located.problem(("extends",), f"cannot load base policy {policy.extends!r}:"),
+                code="policy.base_unloadable",
+            )
+            # A problem the finder places in this file (no such base, a cycle) is at the
+            # extends line too.
+            inner = [
+                replace(p, line=where.line) if p.file == file and p.line is None else p
+                for p in exc.problems
+            ]
+            raise PolicyError([where, *inner]) from None
+    if pins and resolve is None:
+        _check_unused_pins(pins, file, base, policy.id)
     try:
         return compile_policy(policy, sha256=digest, base=base)
     except PolicyError as exc:
         raise PolicyError(capped(_locate(located, exc.problems), file)) from None
     except RecursionError:
-        raise PolicyError([Problem("nested too deeply to compile", file=file)]) from None
+        raise PolicyError(
+            [Problem("nested too deeply to compile", file=file, code="policy.too_deep")]
+        ) from None
     except (ValueError, TypeError) as exc:
         # A value the consistency checks let through but building refuses (e.g. a
         # calendar day outside the years the calendar can hold): still the file's fault.
-        raise PolicyError([Problem(f"cannot be compiled: {exc}", file=file)]) from None
+        raise PolicyError(
+            [Problem(f"cannot be compiled: {exc}", file=file, code="policy.not_compilable")]
+        ) from None
 
 
 def _read(file: str, size: int) -> bytes:
     try:
-        with open(file, "rb") as handle:
-            return handle.read(size)
+        return read_regular(file, size)
+    except InputError as exc:
+        raise PolicyError(exc.problems) from None
     except OSError as exc:
-        raise PolicyError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
+        raise PolicyError(
+            [Problem(f"cannot read: {exc.strerror or exc}", file=file, code="file.unreadable")]
+        ) from None
+
+
+def read_regular(file: str, size: int | None = None) -> bytes:
+    """At most ``size`` bytes of the regular file ``file`` (all of it without ``size``).
+
+    A FIFO, a device or a socket is refused (:class:`InputError`, ``file.not_regular``)
+    without waiting for it: it is opened non-blocking and checked before it is read.
+    """
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(
+                [
+                    Problem(
+                        "not a regular file (a FIFO, a device or a socket); give a file",
+                        file=file,
+                        code="file.not_regular",
+                    )
+                ]
+            )
+        return handle.read() if size is None else handle.read(size)
 
 
 def _read_signature(file: str) -> bytes:
@@ -176,44 +256,147 @@ def _read_signature(file: str) -> bytes:
                     f"signature: no {Path(sig).name} beside the file, and the hash is not "
                     "pinned (sign with: ssh-keygen -Y sign -n complaint-rules -f KEY FILE)",
                     file=file,
+                    code="policy.signature_missing",
                 )
             ]
         )
     return _read(sig, MAX_SIGNATURE_BYTES + 1)
 
 
-def _checked_pins(pins: Pins | None) -> dict[str, str]:
+def _checked_pins(pins: Pins | None) -> dict[str, frozenset[str]]:
     if pins is None:
         return {}
     if not isinstance(pins, Mapping):
         raise TypeError(f"pins must map policy ids to sha256 hex digests, not {type(pins)}")
     out = {}
     for key, value in pins.items():
-        if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError("pins must map policy ids (str) to sha256 hex digests (str)")
-        out[key] = value.lower()
+        hashes = [value] if isinstance(value, str) else value
+        if (
+            not isinstance(key, str)
+            or not isinstance(hashes, Collection)
+            or not hashes
+            or not all(isinstance(h, str) for h in hashes)
+        ):
+            raise TypeError(
+                "pins must map policy ids (str) to sha256 hex digests (str, or a collection "
+                "of several)"
+            )
+        for h in hashes:
+            if not _HEX64.fullmatch(h):
+                raise ValueError(f"pin for {key!r}: a sha256 is 64 hex digits, not {h!r}")
+        out[key] = frozenset(h.lower() for h in hashes)
     return out
 
 
-def _check_layer_pins(base: CompiledPolicy, pins: dict[str, str]) -> None:
-    """Every layer of a resolved base must match its pin, whoever loaded it."""
+_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def _pinned_text(hashes: frozenset[str]) -> str:
+    return " or ".join(sorted(hashes))
+
+
+def _bound_ids(
+    pins: Mapping[str, frozenset[str]],
+    digest: str,
+    as_id: str | None,
+    signed_by: Signers | None,
+    file: str,
+) -> frozenset[str]:
+    """The ids these bytes are pinned as (empty without pins, or signed instead)."""
+    if not pins:
+        return frozenset()
+    if as_id is not None:
+        allowed = pins.get(as_id)
+        if allowed is None:
+            if signed_by is not None:
+                return frozenset()
+            message = (
+                f"policy {as_id!r} is not pinned; when pins are given, every policy loaded "
+                "needs one"
+            )
+            raise PolicyError([Problem(message, file=file, code="policy.pin_missing")])
+        if digest not in allowed:
+            message = (
+                f"content sha256 is {digest}, but {_pinned_text(allowed)} is pinned for "
+                f"policy {as_id!r} (the file has changed)"
+            )
+            raise PolicyError([Problem(message, file=file, code="policy.pin_mismatch")])
+        return frozenset({as_id})
+    ids = frozenset(i for i, hashes in pins.items() if digest in hashes)
+    if not ids and signed_by is None:
+        message = (
+            f"content sha256 is {digest}, which is pinned for no policy (pins are given "
+            f"for {', '.join(repr(i) for i in sorted(pins))}); the file has changed, or "
+            "is not one of them"
+        )
+        raise PolicyError([Problem(message, file=file, code="policy.pin_mismatch")])
+    return ids
+
+
+def _check_layer_pins(
+    base: CompiledPolicy,
+    expected: str,
+    pins: Mapping[str, frozenset[str]],
+    signed_by: Signers | None,
+) -> None:
+    """Every layer of a resolved base must match its pins, whoever loaded it."""
+    if base.id != expected:
+        message = f"asked for base policy {expected!r}, the resolver gave {base.id!r}"
+        raise PolicyError([Problem(message, code="policy.base_id_mismatch")])
+    if not pins:
+        return
     for layer in base.layers:
         pinned = pins.get(layer.id)
-        if pinned is not None and pinned != layer.sha256:
+        if pinned is None:
+            if signed_by is not None:
+                continue
+            message = (
+                f"policy {layer.id!r} is not pinned; when pins are given, every policy "
+                "loaded needs one"
+            )
+            raise PolicyError([Problem(message, code="policy.pin_missing")])
+        if layer.sha256 not in pinned:
             raise PolicyError(
                 [
                     Problem(
                         f"policy {layer.id!r}: content sha256 is {layer.sha256}, but "
-                        f"{pinned} is pinned (the file has changed)"
+                        f"{_pinned_text(pinned)} is pinned (the file has changed)",
+                        code="policy.pin_mismatch",
                     )
                 ]
             )
 
 
+def _check_unused_pins(
+    pins: Mapping[str, frozenset[str]], file: str, base: CompiledPolicy | None, own: str
+) -> None:
+    """A pinned id the default resolver cannot find is refused: a pin never goes unused
+    because its file went missing."""
+    loaded = {own, *(layer.id for layer in base.layers)} if base is not None else {own}
+    missing = []
+    for policy_id in sorted(pins):
+        if policy_id in loaded:
+            continue
+        candidates = [bundled_policy_dir() / f"{policy_id}.yaml"]
+        if file != "<input>":
+            candidates.append(Path(file).parent / f"{policy_id}.yaml")
+        if not any(c.is_file() for c in candidates):
+            missing.append(
+                Problem(
+                    f"pinned policy {policy_id!r} cannot be found (beside the file or "
+                    "bundled): a pin for a policy that is not there is refused",
+                    file=file,
+                    code="policy.pin_unknown_id",
+                )
+            )
+    if missing:
+        raise PolicyError(missing)
+
+
 def _beside(
     file: str,
     chain: tuple[str, ...],
-    pins: dict[str, str],
+    pins: dict[str, frozenset[str]],
     signed_by: Signers | None,
     limits: Limits,
 ) -> Resolver:
@@ -223,25 +406,30 @@ def _beside(
         if policy_id in chain:
             cycle = " -> ".join((*chain, policy_id))
             message = f"policies extend each other in a cycle: {cycle}"
-            raise PolicyError([Problem(message, path=("extends",), file=file)])
+            raise PolicyError(
+                [Problem(message, path=("extends",), file=file, code="policy.extends_cycle")]
+            )
         candidates = [Path(file).parent / f"{policy_id}.yaml"] if file != "<input>" else []
         candidates.append(bundled_policy_dir() / f"{policy_id}.yaml")
         for candidate in candidates:
             if candidate.is_file():
                 name = str(candidate)
                 pinned = pins.get(policy_id)
+                raw = _read(name, limits.max_bytes + 1)
                 return load_policy_text(
-                    _read(name, limits.max_bytes + 1),
+                    raw,
                     file=name,
-                    sha256=pinned,
                     resolve=_beside(name, (*chain, policy_id), pins, signed_by, limits),
                     pins=pins,
                     signed_by=signed_by,
                     signature=None if signed_by is None or pinned else _read_signature(name),
                     limits=limits,
+                    as_id=policy_id,
                 )
         message = f"no policy {policy_id!r} beside the file or bundled"
-        raise PolicyError([Problem(message, path=("extends",), file=file)])
+        raise PolicyError(
+            [Problem(message, path=("extends",), file=file, code="policy.base_not_found")]
+        )
 
     return find
 
@@ -249,7 +437,13 @@ def _beside(
 def parse_policy(located: Located) -> Policy:
     """Validate YAML data into a :class:`Policy`; errors carry file, line and field."""
     if not isinstance(located.data, dict):
-        raise PolicyError([located.problem((), "a policy is a mapping (key: value) at top level")])
+        raise PolicyError(
+            [
+                located.problem(
+                    (), "a policy is a mapping (key: value) at top level", "policy.not_a_mapping"
+                )
+            ]
+        )
     _resolve_words(located)
     try:
         return Policy.model_validate(located.data)
@@ -292,7 +486,7 @@ def _fields_at(path: tuple[str | int, ...]) -> list[str] | None:
 
 
 def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
-    return [replace(located.problem(p.path, p.message), code=p.code) for p in problems]
+    return [located.problem(p.path, p.message, p.code or "policy.inconsistent") for p in problems]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
@@ -398,7 +592,26 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         message = message.removeprefix("Value error, ")
     if kind == "string_type" and path in located.scalars:
         return _placed(located, _quote_hint(path, located.scalars[path]))
-    return located.problem(path, message)
+    return located.problem(path, message, _PYDANTIC_CODES.get(kind, "policy.invalid_value"))
+
+
+_PYDANTIC_CODES = {
+    "extra_forbidden": "policy.unknown_key",
+    "missing": "policy.missing",
+    "string_pattern_mismatch": "policy.bad_pattern",
+    "string_type": "policy.wrong_type",
+    "bool_type": "policy.wrong_type",
+    "int_type": "policy.wrong_type",
+    "dict_type": "policy.wrong_type",
+    "list_type": "policy.wrong_type",
+    "tuple_type": "policy.wrong_type",
+    "model_type": "policy.wrong_type",
+    "literal_error": "policy.not_allowed",
+    "enum": "policy.not_allowed",
+    "union_tag_invalid": "policy.not_allowed",
+    "too_short": "policy.too_short",
+    "too_long": "policy.too_long",
+}
 
 
 def _full_width_colon(path: tuple[str | int, ...]) -> Problem:

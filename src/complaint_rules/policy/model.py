@@ -286,11 +286,11 @@ class Action(_Element):
     label: Text
     on: Id | None = None
     by: tuple[Id, ...] = ()
-    by_any: bool = False
+    by_any: StrictBool = False
     to: tuple[Id, ...] = ()
-    to_any: bool = False
+    to_any: StrictBool = False
     deadline: Id | None = None
-    discretionary: bool = False
+    discretionary: StrictBool = False
 
 
 Trigger = Literal["received", "deadline_missed"] | Id
@@ -304,11 +304,11 @@ class Escalation(_Element):
     on: Id
     deadline: Id | None = None
     by: tuple[Id, ...] = ()
-    by_any: bool = False
+    by_any: StrictBool = False
     to: tuple[Id, ...] = Field(min_length=1)
-    to_any: bool = False
+    to_any: StrictBool = False
     next: Id | None = None
-    discretionary: bool = False
+    discretionary: StrictBool = False
 
 
 class Report(_Element):
@@ -317,13 +317,13 @@ class Report(_Element):
     id: Id
     label: Text
     by: tuple[Id, ...] = ()
-    by_any: bool = False
+    by_any: StrictBool = False
     to: tuple[Id, ...] = Field(min_length=1)
-    to_any: bool = False
+    to_any: StrictBool = False
     starts: Id = "received"
     due: Period | None = None
     frequency: Literal["once", "monthly", "periodic"] = "once"
-    discretionary: bool = False
+    discretionary: StrictBool = False
 
 
 class Retention(_Element):
@@ -331,7 +331,7 @@ class Retention(_Element):
     label: Text
     keeper: tuple[Id, ...] = ()
     years: int | None = Field(default=None, ge=1)
-    at_least: bool = False
+    at_least: StrictBool = False
     counted_from: Id | None = None
     """A datetime fact (e.g. ``archived_at``): the term is counted from its local date, and
     the decision says until when the records are kept (民法典 第二百零一條/第二百零二條)."""
@@ -484,13 +484,13 @@ class CalendarSettings(_Model):
     country: Literal["CN"] = "CN"
     holidays: dict[date, Text] = {}
     workdays: dict[date, Text] = {}
-    exclude_start_day: bool = True
+    exclude_start_day: StrictBool = True
     day_ends_at: str | None = Field(
         default=None, pattern=r"^(([01]\d|2[0-3]):[0-5]\d:[0-5]\d|24:00:00)$"
     )
     """Unset or "24:00:00": the last day of a period in days ends at 24:00 (民法典 第二百零三條).
     An earlier "HH:MM:SS" only where the source states a cut-off: late from that time."""
-    roll_to_working_day: bool = True
+    roll_to_working_day: StrictBool = True
 
 
 # --- lifecycle: a case's events and the clocks they drive --------------------------
@@ -518,7 +518,7 @@ class EventEffect(_Element):
     """datetime facts it sets to its own instant (e.g. the guest's departure)."""
     findings: tuple[Id, ...] = ()
     """Findings it establishes."""
-    needs_by: bool = False
+    needs_by: StrictBool = False
     """It must name the role that acted (``by``)."""
 
 
@@ -670,7 +670,7 @@ class Policy(_Model):
     facts: tuple[Fact, ...] = ()
     parameters: tuple[Parameter, ...] = ()
     classification: Classification | None = None
-    abstract: bool = False
+    abstract: StrictBool = False
     extends: Id | None = None
     remove_rules: tuple[Id, ...] = ()
     rules: tuple[Rule, ...] = ()

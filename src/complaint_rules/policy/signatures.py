@@ -53,7 +53,9 @@ def verify_signature(data: bytes, signature: bytes, signers: Signers, *, file: s
     """
 
     def fail(message: str) -> PolicyError:
-        return PolicyError([Problem(f"signature: {message}", file=file)])
+        return PolicyError(
+            [Problem(f"signature: {message}", file=file, code="policy.signature_invalid")]
+        )
 
     program = shutil.which(signers.program)
     if program is None:
@@ -103,11 +105,23 @@ def _run(
         )
     except subprocess.TimeoutExpired:
         raise PolicyError(
-            [Problem(f"signature: {command[0]} did not finish in {timeout} s", file=file)]
+            [
+                Problem(
+                    f"signature: {command[0]} did not finish in {timeout} s",
+                    file=file,
+                    code="policy.signature_timeout",
+                )
+            ]
         ) from None
     except OSError as exc:
         raise PolicyError(
-            [Problem(f"signature: cannot run {command[0]}: {exc.strerror or exc}", file=file)]
+            [
+                Problem(
+                    f"signature: cannot run {command[0]}: {exc.strerror or exc}",
+                    file=file,
+                    code="policy.signature_unavailable",
+                )
+            ]
         ) from None
 
 

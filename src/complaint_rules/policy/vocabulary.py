@@ -14,6 +14,7 @@ Chinese names of the format's keys (:data:`KEY_NAMES`) by the English ones.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,9 @@ from ..messages.simplified import matching_key
 from .model import Term
 
 __all__ = ["KEY_NAMES", "REF_FIELDS", "Lookup", "WordProblem", "normalise", "resolve_words"]
+
+_SHOWN = re.compile(r"[A-Za-z0-9_]{1,64}")
+"""A name a message may repeat: anything else may be personal data or control bytes."""
 
 
 def normalise(text: str) -> str:
@@ -82,7 +86,9 @@ class Lookup:
         if match:
             term = self.terms[self.spellings[match[0]]]
             hint = f"; closest: {term.id} ({term.label})"
-        return f"unknown {self.kind} {name!r}; {self.allowed()}{hint}"
+        # The name may be a host's data: repeated only if it looks like an id.
+        shown = f" {name!r}" if _SHOWN.fullmatch(name) else ""
+        return f"unknown {self.kind}{shown}; {self.allowed()}{hint}"
 
 
 REF_FIELDS: Mapping[str, str] = {

@@ -64,7 +64,12 @@ def capped(problems: list[Problem], file: str | None) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem(f"and {more} more problems, not listed", file=file)]
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem(
+            f"and {more} more problems, not listed", file=file, code="policy.too_many_problems"
+        ),
+    ]
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -83,6 +88,13 @@ _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:int",
     re.compile(r"^[-+\uff0b\uff0d]?[0-9\uff10-\uff19]*[\uff10-\uff19][0-9\uff10-\uff19]*$"),
     list("-+0123456789\uff0b\uff0d\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"),
+)
+_Resolver.add_implicit_resolver(
+    # Base 16 and base 8 resolve as integers so that the reader refuses them with the
+    # reason (and the writer quotes text that looks like them).
+    "tag:yaml.org,2002:int",
+    re.compile(r"^[-+]?0[xXoO][0-9a-fA-F_]+$"),
+    list("-+0"),
 )
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
@@ -189,13 +201,14 @@ class Located:
                 return None
             path = path[:-1]
 
-    def problem(self, path: Path, message: str) -> Problem:
+    def problem(self, path: Path, message: str, code: str = "policy.invalid") -> Problem:
         return Problem(
             message=message,
             path=path,
             file=self.file,
             line=self.line_of(path),
             column=self.column_of(path),
+            code=code,
         )
 
     def column_of(self, path: Path) -> int | None:
@@ -236,12 +249,19 @@ class _Builder:
         self.lines.setdefault(path, line)
         self.columns.setdefault(path, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
-            self._problem(path, line, f"tag {_short(node.tag)} is not allowed (plain data only)")
+            self._problem(
+                path, line, f"tag {_short(node.tag)} is not allowed (plain data only)", "yaml.tag"
+            )
             return None
         if isinstance(node, ScalarNode):
             return self._construct_scalar(node, path, line)
         if id(node) in self.open:
-            self._problem(path, line, "an alias refers to a value that contains it (a cycle)")
+            self._problem(
+                path,
+                line,
+                "an alias refers to a value that contains it (a cycle)",
+                "yaml.alias_cycle",
+            )
             return None
         if depth >= self.max_depth:
             raise _TooDeep(line)
@@ -273,6 +293,7 @@ class _Builder:
                     key_line,
                     f"duplicate key {_short(name)} (first at line {first_line[name]}); "
                     "remove one: YAML would silently keep the last",
+                    "yaml.duplicate_key",
                 )
                 continue
             first_line[name] = key_line
@@ -284,10 +305,12 @@ class _Builder:
 
     def _key(self, node: Node, path: Path, line: int) -> Any:
         if not isinstance(node, ScalarNode):
-            self._problem(path, line, "mapping keys must be plain scalars")
+            self._problem(path, line, "mapping keys must be plain scalars", "yaml.complex_key")
             return None
         if node.tag not in _SAFE_TAGS:
-            self._problem(path, line, f"tag {_short(node.tag)} is not allowed (plain data only)")
+            self._problem(
+                path, line, f"tag {_short(node.tag)} is not allowed (plain data only)", "yaml.tag"
+            )
             return None
         return self._construct_scalar(node, path, line, key=True)
 
@@ -303,10 +326,27 @@ class _Builder:
                 line,
                 f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed, "
                 "even as an escape",
+                "yaml.control_character",
             )
             return None
         if "\ufeff" in value:
-            self._problem(path, line, _BOM_INSIDE)
+            self._problem(path, line, _BOM_INSIDE, "yaml.bom_inside")
+            return None
+        hidden = _HIDDEN.search(value)
+        if hidden is not None:
+            char = hidden.group()
+            self._problem(
+                path,
+                line,
+                f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed in policy "
+                "text: bidi controls, invisible characters and line separators make text read "
+                "otherwise than it is; remove it",
+                "yaml.hidden_character",
+            )
+            return None
+        refusal = _scalar_refusal(value, tag, node.style is None)
+        if refusal is not None:
+            self._problem(path, line, refusal, "yaml.scalar")
             return None
         try:
             if tag == "tag:yaml.org,2002:bool":
@@ -325,14 +365,79 @@ class _Builder:
             reason = str(exc)
             if tag == "tag:yaml.org,2002:int":
                 reason = "a whole number too long to read"
-            self._problem(path, line, f"{_short(value)}: {reason}")
+            self._problem(path, line, f"{_short(value)}: {reason}", "yaml.scalar")
+            return None
+        if key and result is None:
+            self._problem(
+                path,
+                line,
+                f"a key that YAML reads as null ({_short(value) if value else 'nothing'}) is not "
+                "allowed; put it in quotes if it is a name",
+                "yaml.null_key",
+            )
             return None
         if not key and node.style is None:
             self.scalars[path] = value
         return result
 
-    def _problem(self, path: Path, line: int, message: str) -> None:
-        self.problems.append(Problem(message=message, path=path, file=self.file, line=line))
+    def _problem(self, path: Path, line: int, message: str, code: str = "yaml.invalid") -> None:
+        self.problems.append(
+            Problem(message=message, path=path, file=self.file, line=line, code=code)
+        )
+
+
+_HIDDEN = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f]")
+"""Characters that change how text reads without being seen: soft hyphen, bidi marks,
+embeddings, overrides and isolates, zero-width spaces and joiners, invisible operators,
+line and paragraph separators (Unicode categories Cf, Zl, Zp as they occur in text)."""
+
+_BASE16 = re.compile(r"[-+]?0[xX][0-9a-fA-F_]+")
+_BASE8 = re.compile(r"[-+]?0[oO][0-7_]+")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+_NULLS = ("", "~", "null", "Null", "NULL")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+SCALAR_RULES = (
+    ("true, false (any case)", "true/false", "booleans"),
+    ("yes, no, on, off, y, n", "text", "only true/false are booleans, whatever the tag"),
+    ("!!bool yes (any value but true/false)", "refused", "not a boolean"),
+    ("123, -7, ２, －３", "a whole number", "full-width digits as typed by a Chinese input method"),
+    ("0755, 0o17", "refused", "base 8 (YAML 1.1 reads 0755 as 493)"),
+    ("0x1F", "refused", "base 16"),
+    ("1.5, 1e3", "a number", ".inf and .nan are refused"),
+    ("null, ~, nothing", "null", "as a key: refused"),
+    ("2026-01-01", "a date", ""),
+    ("anything else, or quoted", "text", "control, bidi and invisible characters refused"),
+)
+"""The reader's scalar rules: (written, read as, note); docs/policy-format.md shows them."""
+
+
+def _scalar_refusal(value: str, tag: str, plain: bool) -> str | None:
+    """Why a scalar is refused, or None: base-16 and base-8 numbers, booleans other
+    than true/false, nulls that are not null, non-finite floats, whatever the tag."""
+    shown = _short(value)
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") or plain:
+        if _BASE16.fullmatch(value):
+            return (
+                f"{shown}: a number in base 16 is not read (YAML versions disagree on it); "
+                "write it in decimal, or in quotes if it is text"
+            )
+        if _BASE8.fullmatch(value) or _LEADING_ZERO.fullmatch(value):
+            return (
+                f"{shown}: a number in base 8 or with a leading zero is not read (YAML 1.1 "
+                "reads 0755 as 493, YAML 1.2 as 755); write it in decimal without the zero, "
+                "or in quotes if it is text"
+            )
+    if tag == "tag:yaml.org,2002:bool" and value.lower() not in ("true", "false"):
+        return f"{shown}: only true and false are booleans, whatever the tag"
+    if tag == "tag:yaml.org,2002:null" and value not in _NULLS:
+        return f"{shown}: only null, ~ or nothing is null"
+    if tag == "tag:yaml.org,2002:float" and not _FLOAT.fullmatch(value):
+        return f"{shown}: not a finite number (.inf and .nan are not read)"
+    whole = unicodedata.normalize("NFKC", value)  # full-width digits (２) are digits
+    if tag == "tag:yaml.org,2002:int" and not re.fullmatch(r"[-+]?[0-9]+", whole):
+        return f"{shown}: not a whole number in decimal"
+    return None
 
 
 _BOM_INSIDE = "a byte-order mark (U+FEFF) inside the text (two files joined?); remove it"
@@ -466,7 +571,7 @@ def _decode(raw: bytes, file: str) -> str:
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             hint = "it looks like UTF-16; save the file as UTF-8"
         raise PolicyError(
-            [Problem(f"not UTF-8 text (byte {exc.start}): {hint}", file=file)]
+            [Problem(f"not UTF-8 text (byte {exc.start}): {hint}", file=file, code="yaml.encoding")]
         ) from None
 
 
@@ -491,7 +596,7 @@ def read_yaml(
     text = text.removeprefix("\ufeff")
     if "\ufeff" in text:
         line = text.count("\n", 0, text.index("\ufeff")) + 1
-        raise PolicyError([Problem(_BOM_INSIDE, file=file, line=line)])
+        raise PolicyError([Problem(_BOM_INSIDE, file=file, line=line, code="yaml.bom_inside")])
     spaced = _FULL_WIDTH_INDENT.search(text)
     if spaced is not None:
         number = text.count("\n", 0, spaced.start()) + 1
@@ -527,11 +632,13 @@ def read_yaml(
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         line = text.count("\n", 0, exc.position) + 1
         message = f"character U+{ord(char[:1] or ' '):04X} ({_char_name(char[:1])}) is not allowed"
-        raise PolicyError([Problem(f"{message}; remove it", file=file, line=line)]) from None
+        raise PolicyError(
+            [Problem(f"{message}; remove it", file=file, line=line, code="yaml.control_character")]
+        ) from None
     except yaml.YAMLError as exc:
-        raise PolicyError([Problem(f"YAML syntax: {exc}", file=file)]) from None
+        raise PolicyError([Problem(f"YAML syntax: {exc}", file=file, code="yaml.syntax")]) from None
     if root is None:
-        raise PolicyError([Problem("the file is empty", file=file)])
+        raise PolicyError([Problem("the file is empty", file=file, code="yaml.empty")])
     builder = _Builder(file, limits)
     try:
         data = builder.build(root, ())
@@ -553,7 +660,11 @@ def read_yaml(
 
 
 def _too_many(limits: Limits, file: str) -> Problem:
-    return Problem(f"more than {limits.max_values} YAML values (an alias bomb?)", file=file)
+    return Problem(
+        f"more than {limits.max_values} YAML values (an alias bomb?)",
+        file=file,
+        code="yaml.too_many_values",
+    )
 
 
 def _too_deep(limits: Limits, file: str, line: int | None) -> Problem:
@@ -561,6 +672,7 @@ def _too_deep(limits: Limits, file: str, line: int | None) -> Problem:
         f"nested more than {limits.max_depth} levels deep (mappings and lists, aliases expanded)",
         file=file,
         line=line,
+        code="yaml.too_deep",
     )
 
 

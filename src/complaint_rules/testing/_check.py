@@ -36,7 +36,14 @@ def _resolver(file: Path, chain: tuple[str, ...] = ()) -> Resolver:
     def resolve(policy_id: str) -> CompiledPolicy:
         if policy_id in chain:
             cycle = " -> ".join((*chain, policy_id))
-            raise PolicyError([Problem(f"policies extend each other in a cycle: {cycle}")])
+            raise PolicyError(
+                [
+                    Problem(
+                        f"policies extend each other in a cycle: {cycle}",
+                        code="policy.extends_cycle",
+                    )
+                ]
+            )
         beside = file.parent / f"{policy_id}.yaml"
         if beside.is_file():
             return load_policy(beside, resolve=_resolver(beside, (*chain, policy_id)))

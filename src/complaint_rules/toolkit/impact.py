@@ -13,6 +13,7 @@ Pure, apart from the optional process pool.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -464,7 +465,11 @@ def _try(policy: CompiledPolicy, data: Any, s: Settings) -> Decision | tuple[Pro
     except ComplaintError as exc:
         return exc.problems
     except CalendarError as exc:
-        return (Problem(str(exc)),)
+        return (Problem(str(exc), code="calendar.unpublished"),)
+
+
+_SHOWN_ID = re.compile(r"[A-Za-z0-9_.:/-]{1,64}")
+"""A complaint's ``id`` the report repeats: a reference, not free text or control bytes."""
 
 
 def _messages(problems: Iterable[Problem]) -> str:
@@ -481,6 +486,8 @@ def _impact_line(
         return LineImpact(line, "bad", problems=data.problems)
     raw_id = data.get("id") if isinstance(data, dict) else None
     cid = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
+    if cid is not None and not _SHOWN_ID.fullmatch(cid):
+        cid = None  # an id that could carry anything else is not repeated
     old = _try(policies[0], data, s)
     new = _try(policies[1], data, s)
     if isinstance(old, Decision) and isinstance(new, Decision):
@@ -520,7 +527,8 @@ def impact_lines(
                 [
                     Problem(
                         f"policy {policy.id!r} is abstract: a base for other policies, "
-                        "it decides no complaint"
+                        "it decides no complaint",
+                        code="policy.abstract",
                     )
                 ]
             )
@@ -658,7 +666,9 @@ class ImpactReport:
                 f"bad lines ({self.bad}" + (f", first {len(self.bad_lines)}" if more else "") + "):"
             )
             for line, problems in self.bad_lines:
-                out.append(f"  line {line}: {_messages(problems)}")
+                column = next((p.column for p in problems if p.column is not None), None)
+                where = f"line {line}" + (f", column {column}" if column is not None else "")
+                out.append(f"  {where}: {_messages(problems)}")
         return "\n".join(out) + "\n"
 
 

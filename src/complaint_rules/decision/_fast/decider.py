@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from ...calendar.periods import DAY_UNITS, Due, due_after, start_day, years_after
+from ...contract import DECISION
 from ...errors import CalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
@@ -311,7 +312,7 @@ def pieces(prep: PreparedPolicy, v: dict[str, Any], bundle: Bundle) -> tuple[byt
             runs = table.setdefault(bundle.key, runs)
     model = w.model
     return (
-        b'{"policy":',
+        b'{"schema":"complaint-rules/decision/1","policy":',
         model(v["policy"]),
         b',"received_at":',
         value(v["received_at"]),
@@ -462,6 +463,7 @@ class Decider:
         if level_gap is not None:
             gaps = tuple(dict.fromkeys((level_gap, *gaps)))
         return {
+            "schema_": DECISION,
             "policy": prep.ref,
             "received_at": self.received,
             "decided_at": self.at,

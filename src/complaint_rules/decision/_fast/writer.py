@@ -45,8 +45,9 @@ def _decision_models() -> list[type[BaseModel]]:
 def _model_writer(cls: type[BaseModel]) -> _ModelWriter:
     """A function writing a ``cls``'s fields in order, made once per class."""
     parts = []
-    for i, name in enumerate(cls.model_fields):
-        key = (b"{" if i == 0 else b",") + to_json(name) + b":"
+    for i, (name, info) in enumerate(cls.model_fields.items()):
+        shown = (info.alias or name) if cls.model_config.get("serialize_by_alias") else name
+        key = (b"{" if i == 0 else b",") + to_json(shown) + b":"
         parts.append(f"{key!r}, value(d[{name!r}])")
     # One join: adding the parts one by one would copy a decision's text many times.
     source = "def write(d, value):\n    return b''.join((" + ", ".join(parts) + ", b'}'))\n"

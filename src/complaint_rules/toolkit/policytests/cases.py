@@ -28,7 +28,7 @@ from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Pr
 from ...messages.catalogue import make_problem
 from ...policy.catalog import Catalog
 from ...policy.compiled import CompiledPolicy
-from ...policy.loader import load_policy
+from ...policy.loader import load_policy, read_regular
 from ...policy.yaml_reader import Located, read_yaml
 from .coverage import PolicyCoverage, coverage
 from .expectations import (
@@ -226,16 +226,29 @@ def tests_file_of(policy: Path) -> Path:
     return policy.with_name(policy.name.rsplit(".", 1)[0] + ".tests.yaml")
 
 
+def _problem(located: Located, path: tuple[str | int, ...], message: str) -> Problem:
+    return located.problem(path, message, "tests_file.invalid")
+
+
 def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
     """Read a tests file strictly; raise :class:`TestsFileError` listing every problem."""
     file = str(path)
     try:
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_TESTS_BYTES + 1)
+        raw = read_regular(file, MAX_TESTS_BYTES + 1)
+    except InputError as exc:
+        raise TestsFileError(exc.problems) from None
     except OSError as exc:
-        raise TestsFileError([Problem(f"cannot read: {exc.strerror or exc}", file=file)]) from None
+        raise TestsFileError(
+            [Problem(f"cannot read: {exc.strerror or exc}", file=file, code="file.unreadable")]
+        ) from None
     if len(raw) > MAX_TESTS_BYTES:
-        raise TestsFileError([Problem(f"larger than {MAX_TESTS_BYTES} bytes", file=file)])
+        raise TestsFileError(
+            [
+                Problem(
+                    f"larger than {MAX_TESTS_BYTES} bytes", file=file, code="tests_file.too_large"
+                )
+            ]
+        )
     try:
         located = read_yaml(raw, file)
     except PolicyError as exc:
@@ -247,10 +260,10 @@ def parse_tests(located: Located) -> TestsFile:
     """Validate YAML data into a :class:`TestsFile`; errors carry file, line and field."""
     data = located.data
     if not isinstance(data, dict):
-        raise TestsFileError([located.problem((), "a tests file is a mapping at top level")])
+        raise TestsFileError([_problem(located, (), "a tests file is a mapping at top level")])
     cases = data.get("cases")
     problems = [
-        located.problem(("cases", i, key, *path), message)
+        _problem(located, ("cases", i, key, *path), message)
         for i, case in enumerate(cases if isinstance(cases, list) else [])
         if isinstance(case, dict)
         for key, check in (("expect", check_expectation), ("expect_absent", check_absent))
@@ -268,7 +281,7 @@ def parse_tests(located: Located) -> TestsFile:
         if case.name in first:
             line = located.line_of(("cases", first[case.name]))
             message = f"duplicate case name (first at line {line}): name each case apart"
-            problems.append(located.problem(("cases", i, "name"), message))
+            problems.append(_problem(located, ("cases", i, "name"), message))
         first.setdefault(case.name, i)
     if problems:
         raise TestsFileError(problems)
@@ -305,7 +318,7 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         message = "required field is missing"
     elif kind == "literal_error" and loc == ("schema",):
         message = "write: schema: complaint-rules-tests/1"
-    return located.problem(loc, message)
+    return _problem(located, loc, message)
 
 
 # --- running --------------------------------------------------------------------------
@@ -402,11 +415,11 @@ class _Runner:
                 policy = load_policy(beside, resolve=self.catalog.load)
                 if policy.id != name:
                     message = f"{beside} declares id {policy.id!r}, not {name!r}"
-                    raise TestsFileError([located.problem(("policy",), message)])
+                    raise TestsFileError([_problem(located, ("policy",), message)])
                 return policy
             return self.catalog.load(name)
         except PolicyError as exc:
-            where = located.problem(("policy",), f"cannot load policy {name!r}:")
+            where = _problem(located, ("policy",), f"cannot load policy {name!r}:")
             raise TestsFileError([where, *exc.problems]) from None
 
     def case(
@@ -425,7 +438,7 @@ class _Runner:
         except ComplaintError as exc:
             errors = list(exc.problems)
         except CalendarError as exc:
-            errors = [Problem(str(exc))]
+            errors = [Problem(str(exc), code="calendar.unpublished")]
         if decision is not None:
             decided.append(decision)
         if case.expect_error is not None:

@@ -82,7 +82,8 @@ def _is_element(tp: Any) -> bool:
 
 
 def _fields(model: type[BaseModel]) -> dict[str, Any]:
-    return {name: info.annotation for name, info in model.model_fields.items()}
+    # The contract version ("schema") is the same in every decision: nothing to expect.
+    return {name: info.annotation for name, info in model.model_fields.items() if name != "schema_"}
 
 
 def _identity(model: type[BaseModel]) -> tuple[str, ...]:
