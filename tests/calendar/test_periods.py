@@ -28,7 +28,7 @@ from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
 
 SH = ZoneInfo("Asia/Shanghai")
-CAL = WorkingCalendar(published_years=(2001, 2026))
+CAL = WorkingCalendar(published_years=(2004, 2026))
 INCLUSIVE = CountingConvention(exclude_start_day=False)
 NO_ROLL = CountingConvention(roll_to_working_day=False)
 DEFAULT = CountingConvention()
@@ -274,7 +274,7 @@ def test_extra_days_make_2027_known_and_change_the_result() -> None:
     # A host gives 2027: Jan 1 off, Sat Jan 2 a make-up day. Received Mon Dec 28 2026:
     # Dec 29 (1), 30 (2), 31 (3); Jan 1 off; Sat Jan 2 (4); Mon Jan 4 (5).
     cal = WorkingCalendar(
-        published_years=(2001, 2026),
+        published_years=(2004, 2026),
         extra_holidays={date(2027, 1, 1): "元旦"},
         extra_workdays={date(2027, 1, 2): "调休"},
     )
@@ -326,7 +326,7 @@ def test_bad_unit_and_types() -> None:
 # -- properties -------------------------------------------------------------------------
 
 STARTS = st.datetimes(
-    min_value=datetime(2001, 1, 2), max_value=datetime(2026, 9, 30), timezones=st.just(SH)
+    min_value=datetime(2004, 1, 2), max_value=datetime(2026, 9, 30), timezones=st.just(SH)
 )
 
 

@@ -20,7 +20,6 @@ from datetime import date, datetime, timedelta
 
 import holidays
 import pytest
-from holidays.countries.china import ChinaStaticHolidays
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +27,7 @@ from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import CalendarError, UnpublishedCalendarError
 
 CAL = WorkingCalendar()
-CAL_2026 = WorkingCalendar(published_years=(2001, 2026))
+CAL_2026 = WorkingCalendar(published_years=(2004, 2026))
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -195,25 +194,23 @@ def test_working_days_between() -> None:
 # -- unknown years ----------------------------------------------------------------------
 
 
-def test_default_published_range_comes_from_holidays_data() -> None:
-    first, last = CAL.published_range
-    assert first == 2001
-    assert last == max(ChinaStaticHolidays.special_public_holidays)
-    assert last >= 2026
-    assert CAL.known_years == frozenset(range(first, last + 1))
-    assert CAL.is_known(2026)
-    assert not CAL.is_known(2000)
-    assert not CAL.is_known(last + 1)
+def test_default_published_range_is_the_verified_table() -> None:
+    assert CAL.published_range == CAL.verified_years == (2004, 2026)
+    assert CAL.known_years == frozenset(range(2004, 2027))
+    assert CAL.is_known(2004) and CAL.is_known(2026)
+    # 2001-2003 are no longer published years; 2027 is not in the table.
+    assert not any(CAL.is_known(year) for year in (2000, 2001, 2002, 2003, 2027))
+    assert CAL.host_years == () and CAL.host_days == ()
 
 
 def test_counting_into_an_unknown_year_raises() -> None:
-    cal = WorkingCalendar(published_years=(2001, 2026))
+    cal = WorkingCalendar(published_years=(2004, 2026))
     # Dec 31 2026 Thu (1) is known; day 2 would be in 2027.
     assert cal.add_working_days(date(2026, 12, 30), 1) == (date(2026, 12, 31), False)
     with pytest.raises(UnpublishedCalendarError) as info:
         cal.add_working_days(date(2026, 12, 30), 2)
     assert info.value.year == 2027
-    assert info.value.known == (2001, 2026)
+    assert info.value.known == (2004, 2026)
     assert isinstance(info.value, CalendarError)
     with pytest.raises(UnpublishedCalendarError):
         cal.is_working_day(date(2027, 1, 4))
@@ -228,15 +225,33 @@ def test_counting_into_an_unknown_year_raises() -> None:
 
 
 def test_passing_over_an_unknown_year_raises_even_if_the_result_is_known() -> None:
-    # Fri 2000-12-29: Sat/Sun Dec 30-31 lie in 2000, whose schedule is unknown (could hold
+    # Fri 2003-12-26: Sat/Sun Dec 27-28 lie in 2003, whose schedule is unknown (could hold
     # a make-up day), so counting through them raises.
     with pytest.raises(UnpublishedCalendarError) as info:
-        CAL.add_working_days(date(2000, 12, 29), 1)
-    assert info.value.year == 2000
+        CAL.add_working_days(date(2003, 12, 26), 1)
+    assert info.value.year == 2003
+
+
+def test_2003_is_refused_and_only_estimated_on_request() -> None:
+    # The notice of 2003-04-21 cancelled 2003's May Day week (only May 1-3 off, May 6-7
+    # worked); the holidays package still has the week. The year is not verified, so a
+    # count through it is refused, and an estimate says it is one.
+    with pytest.raises(UnpublishedCalendarError) as info:
+        CAL.add_working_days(date(2003, 4, 30), 3)
+    assert (info.value.year, info.value.known) == (2003, (2004, 2026))
+    assert CAL.add_working_days(date(2003, 4, 30), 3, estimate=True)[1] is True
+    with pytest.raises(UnpublishedCalendarError):
+        CAL.is_working_day(date(2003, 5, 6))
+    # A host that has checked the notice gives the year's days itself. With May 1-2 (the
+    # weekdays of May 1-3) off: Thu May 1 and Fri May 2 off, May 3-4 weekend, Mon May 5
+    # (1), Tue May 6 (2), Wed May 7 (3).
+    cal = WorkingCalendar(extra_holidays={date(2003, 5, 1): "勞動節", date(2003, 5, 2): "勞動節"})
+    assert cal.add_working_days(date(2003, 4, 30), 3) == (date(2003, 5, 7), False)
+    assert cal.host_years == (2003,)
 
 
 def test_estimate_counts_plain_weekdays_minus_estimated_holidays() -> None:
-    cal = WorkingCalendar(published_years=(2001, 2026))
+    cal = WorkingCalendar(published_years=(2004, 2026))
     # Dec 31 2026 (1); Fri Jan 1 2027 New Year (estimated holiday); Jan 2-3 weekend;
     # Mon Jan 4 (2).
     assert cal.add_working_days(date(2026, 12, 30), 2, estimate=True) == (
@@ -266,7 +281,9 @@ def test_narrower_published_years() -> None:
     assert info.value.year == 2026
 
 
-@pytest.mark.parametrize("bad", [(2026, 2025), (1900, 2020), (2001, 2100)])
+@pytest.mark.parametrize(
+    "bad", [(2026, 2025), (1900, 2020), (2004, 2100), (2001, 2026), (2003, 2026), (2004, 2027)]
+)
 def test_published_years_out_of_range(bad: tuple[int, int]) -> None:
     with pytest.raises(ValueError, match="published_years"):
         WorkingCalendar(published_years=bad)
@@ -385,12 +402,12 @@ def test_fingerprint() -> None:
     assert len(CAL.fingerprint) == 64
     int(CAL.fingerprint, 16)
     assert WorkingCalendar().fingerprint == CAL.fingerprint
-    assert WorkingCalendar(published_years=(2001, 2025)).fingerprint != CAL.fingerprint
+    assert WorkingCalendar(published_years=(2004, 2025)).fingerprint != CAL.fingerprint
 
 
 # -- properties -------------------------------------------------------------------------
 
-KNOWN_DAYS = st.dates(min_value=date(2001, 1, 1), max_value=date(2026, 9, 30))
+KNOWN_DAYS = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 9, 30))
 SMALL_N = st.integers(min_value=1, max_value=40)  # 40 working days from Sep 30 stay in 2026
 
 
@@ -422,11 +439,12 @@ def test_add_is_monotone_in_start(d1: date, d2: date, n: int) -> None:
     assert CAL.add_working_days(lo, n)[0] <= CAL.add_working_days(hi, n)[0]
 
 
-_HOLIDAYS_CN = holidays.country_holidays("CN", years=range(2001, 2028), categories=("public",))
+_HOLIDAYS_CN = holidays.country_holidays("CN", years=range(2004, 2028), categories=("public",))
 
 
 def test_is_working_day_agrees_with_holidays_on_every_published_day() -> None:
-    # Independent of the fast tables: holidays' own is_working_day, day by day.
+    # The installed holidays release, day by day (the runtime cross-check refuses one that
+    # does not agree; this says the installed one does).
     first, last = CAL.published_range
     for d in _days(date(first, 1, 1), date(last, 12, 31)):
         assert CAL.is_working_day(d) is _HOLIDAYS_CN.is_working_day(d), d

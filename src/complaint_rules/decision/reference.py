@@ -95,6 +95,7 @@ from .model import (
     PendingRule,
     PolicyRef,
     Source,
+    calendar_host,
 )
 
 __all__ = ["decide", "decide_json"]
@@ -750,6 +751,7 @@ def _policy_ref(policy: CompiledPolicy) -> PolicyRef:
         version=policy.version,
         sha256=policy.sha256,
         calendar=policy.calendar.fingerprint,
+        calendar_host=calendar_host(policy.calendar),
         timezone=policy.policy.timezone,
         layers=tuple(
             LayerRef(id=layer.id, version=layer.version, sha256=layer.sha256)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from ..calendar.clocks import DAY_UNITS, Segment, clock_due, counted, reminder_at
 from ..calendar.periods import Due, due_after
 from ..decision.complaint import Complaint, parse_complaint, parse_datetime
-from ..decision.model import DecidedGap, LayerRef, Named, PolicyRef, Source
+from ..decision.model import DecidedGap, LayerRef, Named, PolicyRef, Source, calendar_host
 from ..errors import ComplaintError, UnpublishedCalendarError
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
@@ -873,6 +873,7 @@ class Replay:
                 version=cp.version,
                 sha256=cp.sha256,
                 calendar=cp.calendar.fingerprint,
+                calendar_host=calendar_host(cp.calendar),
                 timezone=cp.policy.timezone,
                 layers=tuple(
                     LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers
