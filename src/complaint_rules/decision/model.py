@@ -325,6 +325,7 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {
     cls: frozenset(cls.model_fields)
     for cls in (
+        CalendarHost,
         DecidedAction,
         DecidedApproval,
         DecidedAssignment,
