@@ -267,3 +267,63 @@ def test_the_host_years_and_days() -> None:
     lines += [f"{d.isoformat()} {kind}" for d, kind in ROWS if d != date(2026, 10, 10)]
     lines += ["2027-01-01 rest", "2027-01-09 workday"]
     assert cal.fingerprint == _fingerprint(lines)
+
+
+# -- found by mutation testing (scripts/mutate) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moved", "words"),
+    [
+        # The first and the last day of the verified years are checked too.
+        (date(2004, 1, 1), "holidays: working day, table: rest day"),
+        (date(2026, 12, 31), "holidays: rest day, table: working day"),
+    ],
+)
+def test_the_check_covers_the_first_and_the_last_verified_day(moved: date, words: str) -> None:
+    off, on = _release()
+    o = moved.toordinal()
+    wrong = off - {o} if o in off else off | {o}
+    with pytest.raises(CalendarError, match=rf"on 1 day\(s\): {moved.isoformat()} \({words}\)"):
+        check_holidays_release(wrong, on, "0.x")
+
+
+def test_the_check_ignores_days_outside_the_verified_years() -> None:
+    # A release's own 2003 and 2027 days (Wed 2003-12-31 and Fri 2027-01-01 off, Sat
+    # 2003-12-27 worked) are not the table's business.
+    off, on = _release()
+    outside_off = {date(2003, 12, 31).toordinal(), date(2027, 1, 1).toordinal()}
+    check_holidays_release(off | outside_off, on | {date(2003, 12, 27).toordinal()}, "0.x")
+
+
+def _wrong_on(n: int) -> tuple[frozenset[int], frozenset[int]]:
+    """The table with its first ``n`` make-up workdays taken away."""
+    off, on = _release()
+    first = sorted(WORKDAY)[:n]
+    return off, on - {d.toordinal() for d in first}
+
+
+def test_a_release_wrong_on_ten_days_names_them_all() -> None:
+    with pytest.raises(CalendarError) as info:
+        check_holidays_release(*_wrong_on(10), "0.x")
+    listed = ", ".join(
+        f"{d.isoformat()} (holidays: rest day, table: working day)" for d in sorted(WORKDAY)[:10]
+    )
+    assert f"on 10 day(s): {listed}; install" in str(info.value)
+
+
+def test_a_release_wrong_on_eleven_days_names_ten_and_counts_one_more() -> None:
+    with pytest.raises(CalendarError) as info:
+        check_holidays_release(*_wrong_on(11), "0.x")
+    listed = ", ".join(
+        f"{d.isoformat()} (holidays: rest day, table: working day)" for d in sorted(WORKDAY)[:10]
+    )
+    assert f"on 11 day(s): {listed} and 1 more; install" in str(info.value)
+
+
+def test_a_change_on_the_last_day_of_the_known_years_changes_the_fingerprint() -> None:
+    # Thu 2026-12-31 off: the last day of the run is part of the fingerprint too.
+    moved = WorkingCalendar(extra_holidays={date(2026, 12, 31): "closure"})
+    lines = ["complaint-rules working days 1", "known 2004-01-01 2026-12-31"]
+    lines += [f"{d.isoformat()} {kind}" for d, kind in ROWS] + ["2026-12-31 rest"]
+    assert moved.fingerprint == _fingerprint(lines) != CAL.fingerprint

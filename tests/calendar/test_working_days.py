@@ -341,6 +341,13 @@ def test_extra_days_in_implausible_years_are_an_error(day: date) -> None:
         WorkingCalendar(extra_holidays={day: "typo"})
 
 
+def test_extra_days_may_lie_up_to_a_hundred_years_after_the_table() -> None:
+    # The table ends in 2026: a day in 2126 is accepted (a year known from it), 2127 is not.
+    assert WorkingCalendar(extra_holidays={date(2126, 1, 1): "元旦"}).is_known(2126)
+    with pytest.raises(ValueError, match=r"must lie in 1950-2126; got a day in \[2127\]"):
+        WorkingCalendar(extra_workdays={date(2127, 1, 2): "typo"})
+
+
 def test_date_in_both_extra_maps_is_an_error() -> None:
     with pytest.raises(ValueError, match="2026-03-09"):
         WorkingCalendar(
@@ -458,3 +465,84 @@ def test_estimate_agrees_with_holidays_own_count(d: date, n: int) -> None:
     expected = _HOLIDAYS_CN.get_nth_working_day(d, n)
     assert result == expected
     assert estimated is (result.year > 2026)
+
+
+# -- found by mutation testing (scripts/mutate): each a change of result the suite missed --
+
+
+def test_a_host_year_counts_every_weekday_it_does_not_list() -> None:
+    # The host gives 2027 with only the Spring Festival's Mon Feb 8 off: Fri Jan 1 2027,
+    # not listed, is an ordinary Friday (the weekly rule), so the first working day after
+    # Thu Dec 31 2026.
+    cal = WorkingCalendar(extra_holidays={date(2027, 2, 8): "春節"})
+    assert cal.is_working_day(date(2027, 1, 1))
+    assert cal.add_working_days(date(2026, 12, 31), 1) == (date(2027, 1, 1), False)
+
+
+def test_the_year_after_a_host_year_is_only_estimated() -> None:
+    # The host gives 2028 (May 1 off); 2029 is unknown. From Fri Dec 29 2028: Sat 30 and
+    # Sun 31 rest; Mon Jan 1 2029 New Year (estimated off); Tue Jan 2 (1), estimated.
+    cal = WorkingCalendar(extra_holidays={date(2028, 5, 1): "勞動節"})
+    assert cal.add_working_days(date(2028, 12, 29), 1, estimate=True) == (date(2029, 1, 2), True)
+
+
+def test_an_estimate_of_2003_keeps_its_make_up_days() -> None:
+    # 2003 is estimated from the holidays package, make-up workdays included: its Spring
+    # Festival (Feb 1-7 off) was followed by Sat Feb 8 and Sun Feb 9 worked.
+    assert CAL.add_working_days(date(2003, 2, 7), 1, estimate=True) == (date(2003, 2, 8), True)
+
+
+@pytest.mark.parametrize(
+    ("published", "rest_day"),
+    [
+        # Known years ending on a Sunday: Sat Dec 30 and Sun Dec 31 are rest days, and the
+        # last working day is Fri Dec 29.
+        ((2004, 2023), date(2023, 12, 30)),
+        ((2004, 2017), date(2017, 12, 30)),
+    ],
+)
+def test_the_last_weekend_of_the_known_years_is_rest(
+    published: tuple[int, int], rest_day: date
+) -> None:
+    cal = WorkingCalendar(published_years=published)
+    assert not cal.is_working_day(rest_day)
+    assert not cal.is_working_day(rest_day + timedelta(days=1))
+    assert cal.working_days_between(rest_day - timedelta(days=2), rest_day + timedelta(days=1)) == 1
+
+
+def test_a_known_year_without_a_working_day() -> None:
+    # An absurd host (every weekday of 2030 off) and a one-year table run (2004): the two
+    # runs are as long, the later is the fast one, and it has no working day at all.
+    closed = {d: "closed" for d in _days(date(2030, 1, 1), date(2030, 12, 31)) if d.weekday() < 5}
+    cal = WorkingCalendar(published_years=(2004, 2004), extra_holidays=closed)
+    assert not any(cal.is_working_day(d) for d in _days(date(2030, 1, 1), date(2030, 12, 31)))
+    assert cal.working_days_between(date(2029, 12, 31), date(2030, 12, 31)) == 0
+
+
+def test_published_years_must_be_a_tuple_of_two_ints() -> None:
+    for bad in ([2004, 2026], (2004,), (2004.0, 2026), (2004, 2010, 2026)):
+        with pytest.raises(TypeError, match="published_years must be a"):
+            WorkingCalendar(published_years=bad)  # type: ignore[arg-type]
+
+
+def test_a_single_published_year() -> None:
+    cal = WorkingCalendar(published_years=(2026, 2026))
+    assert cal.known_years == frozenset({2026})
+    assert cal.add_working_days(date(2026, 9, 30), 1) == (date(2026, 10, 8), False)
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        {date(1949, 10, 1): "typo", date(2026, 3, 9): "local closure"},
+        {date(2026, 3, 9): "local closure", date(2127, 1, 1): "typo"},
+    ],
+)
+def test_one_implausible_year_among_good_ones_is_an_error(days: dict[date, str]) -> None:
+    with pytest.raises(ValueError, match="must lie in 1950-2126"):
+        WorkingCalendar(extra_holidays=days)
+
+
+def test_extra_days_may_lie_in_1950() -> None:
+    # holidays' China data starts in 1950: the first year a host may give.
+    assert WorkingCalendar(extra_holidays={date(1950, 10, 2): "國慶"}).is_known(1950)
