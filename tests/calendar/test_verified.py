@@ -12,10 +12,11 @@ import csv
 import hashlib
 import importlib.machinery
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import holidays
 import pytest
 
 from complaint_rules.calendar import _verified, working_days
@@ -24,7 +25,7 @@ from complaint_rules.calendar.working_days import (
     WorkingCalendar,
     check_holidays_release,
 )
-from complaint_rules.errors import CalendarError
+from complaint_rules.errors import CalendarError, UnpublishedCalendarError
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "docs" / "sources" / "calendar"
@@ -327,3 +328,70 @@ def test_a_change_on_the_last_day_of_the_known_years_changes_the_fingerprint() -
     lines = ["complaint-rules working days 1", "known 2004-01-01 2026-12-31"]
     lines += [f"{d.isoformat()} {kind}" for d, kind in ROWS] + ["2026-12-31 rest"]
     assert moved.fingerprint == _fingerprint(lines) != CAL.fingerprint
+
+
+# -- the edges of the verified years, day by day ----------------------------------------
+#
+# Around 2004-01-01 and 2026-12-31 every query is compared with a walk over the days: a
+# verified day is the table's; a day of another year (2003, 2027) is unknown, so a query
+# that needs it is refused, and with ``estimate`` it is holidays' estimate, marked.
+
+_ESTIMATE = holidays.country_holidays("CN", years=(2003, 2027), categories=("public",))
+
+
+def _day(d: date) -> tuple[bool, bool]:
+    """(works, estimated) of one day for the walk."""
+    if FIRST <= d <= LAST:
+        return _works(d), False
+    return _ESTIMATE.is_working_day(d), True
+
+
+def _walk(start: date, n: int, estimate: bool) -> tuple[date, bool] | None:
+    """The n-th working day from ``start`` (counted if it works), or None if refused."""
+    d, left, estimated = start, n, False
+    while True:
+        works, unknown = _day(d)
+        if unknown and not estimate:
+            return None
+        estimated = estimated or unknown
+        if works:
+            left -= 1
+            if left == 0:
+                return d, estimated
+        d += timedelta(days=1)
+
+
+EDGES = [
+    *_days(date(2003, 12, 20), date(2004, 1, 12)),
+    *_days(date(2026, 12, 20), date(2027, 1, 12)),
+]
+
+
+def _outcome(call: Callable[..., object], *args: object, **kwargs: object) -> object:
+    try:
+        return call(*args, **kwargs)
+    except UnpublishedCalendarError:
+        return None
+
+
+@pytest.mark.parametrize("d", EDGES, ids=str)
+def test_every_query_at_the_edges_of_the_verified_years(d: date) -> None:
+    works, unknown = _day(d)
+    assert _outcome(CAL.is_working_day, d) == (None if unknown else works)
+    for estimate in (False, True):
+        for n in (1, 2, 3):
+            expected = _walk(d + timedelta(days=1), n, estimate)
+            got = _outcome(CAL.add_working_days, d, n, estimate)
+            assert got == expected, (n, estimate)
+        for include_self in (True, False):
+            expected = _walk(d if include_self else d + timedelta(days=1), 1, estimate)
+            got = _outcome(CAL.next_working_day, d, include_self=include_self, estimate=estimate)
+            assert got == expected, (include_self, estimate)
+    for span in range(8):
+        end = d + timedelta(days=span)
+        between = [d + timedelta(days=i) for i in range(1, span + 1)]
+        if any(_day(x)[1] for x in between):
+            expected_count: int | None = None
+        else:
+            expected_count = sum(1 for x in between if _works(x))
+        assert _outcome(CAL.working_days_between, d, end) == expected_count, end

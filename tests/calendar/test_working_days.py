@@ -546,3 +546,46 @@ def test_one_implausible_year_among_good_ones_is_an_error(days: dict[date, str])
 def test_extra_days_may_lie_in_1950() -> None:
     # holidays' China data starts in 1950: the first year a host may give.
     assert WorkingCalendar(extra_holidays={date(1950, 10, 2): "國慶"}).is_known(1950)
+
+
+def test_a_host_year_apart_from_the_table_is_looked_up_day_by_day() -> None:
+    # 2027 is unknown, 2028 the host's (weekly rule; Mon May 1 off; Sat Jan 1 and Sun Dec 31
+    # made working days, as a notice might): 2028 lies outside the table's run, where a
+    # query takes the general way.
+    cal = WorkingCalendar(
+        extra_holidays={date(2028, 5, 1): "勞動節"},
+        extra_workdays={date(2028, 1, 1): "調休", date(2028, 12, 31): "調休"},
+    )
+    assert cal.is_working_day(date(2028, 1, 1))  # Sat, given
+    assert cal.is_working_day(date(2028, 1, 3))  # Mon
+    assert not cal.is_working_day(date(2028, 1, 2))  # Sun
+    assert not cal.is_working_day(date(2028, 5, 1))  # Mon, given off
+    assert cal.is_working_day(date(2028, 12, 31))  # Sun, given
+    assert not cal.is_working_day(date(2028, 12, 30))  # Sat
+    # Fri Apr 28 (1 after Thu Apr 27); Sat 29, Sun 30 rest; May 1 off; Tue May 2 (2).
+    assert cal.add_working_days(date(2028, 4, 27), 2) == (date(2028, 5, 2), False)
+    assert cal.host_years == (2028,)
+
+
+def test_host_workdays_in_a_table_year_are_host_days_only_where_they_differ() -> None:
+    # Sat 2026-10-10 is already a make-up workday in the table; Sat 2026-03-14 is not.
+    cal = WorkingCalendar(
+        extra_workdays={date(2026, 10, 10): "調休", date(2026, 3, 14): "local make-up"}
+    )
+    assert cal.host_days == (date(2026, 3, 14),)
+    assert cal.host_years == ()
+
+
+def test_repr_names_the_range_and_the_host_years() -> None:
+    assert repr(CAL) == (
+        "WorkingCalendar(published_range=(2004, 2026), extra_years=[], extra_holidays=0, "
+        "extra_workdays=0)"
+    )
+    cal = WorkingCalendar(
+        published_years=(2010, 2020),
+        extra_holidays={date(2027, 1, 1): "元旦", date(2026, 10, 9): "closure"},
+    )
+    assert repr(cal) == (
+        "WorkingCalendar(published_range=(2010, 2020), extra_years=[2026, 2027], "
+        "extra_holidays=2, extra_workdays=0)"
+    )
