@@ -395,3 +395,31 @@ def test_every_query_at_the_edges_of_the_verified_years(d: date) -> None:
         else:
             expected_count = sum(1 for x in between if _works(x))
         assert _outcome(CAL.working_days_between, d, end) == expected_count, end
+
+
+_LONG = holidays.country_holidays("CN", years=range(2026, 2036), categories=("public",))
+
+
+def _working_after(start: date, count: int) -> list[date]:
+    """The first ``count`` working days after ``start`` by a walk: the table for 2026,
+    holidays' estimate after it."""
+    days: list[date] = []
+    d = start
+    while len(days) < count:
+        d += timedelta(days=1)
+        if _works(d) if d.year == 2026 else _LONG.is_working_day(d):
+            days.append(d)
+    return days
+
+
+@pytest.mark.parametrize("n", [1, 260, 700, 1000, 1300])
+def test_long_counts_from_the_last_verified_days(n: int) -> None:
+    # Counts that run past the precomputed years (to 2029) are done year by year; the walk
+    # gives the same day. A host closing Thu 2026-12-31 takes that day out of the walk.
+    host = WorkingCalendar(extra_holidays={date(2026, 12, 31): "closure"})
+    for start in (date(2026, 12, 1), date(2026, 12, 30)):
+        walk = _working_after(start, n + 1)
+        expected = walk[n - 1]
+        assert CAL.add_working_days(start, n, estimate=True) == (expected, expected.year > 2026)
+        hosted = [d for d in walk if d != date(2026, 12, 31)][n - 1]
+        assert host.add_working_days(start, n, estimate=True) == (hosted, hosted.year > 2026)

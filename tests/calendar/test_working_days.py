@@ -589,3 +589,39 @@ def test_repr_names_the_range_and_the_host_years() -> None:
         "WorkingCalendar(published_range=(2010, 2020), extra_years=[2026, 2027], "
         "extra_holidays=2, extra_workdays=0)"
     )
+
+
+def test_counting_from_before_the_precomputed_years() -> None:
+    # The day before the precomputed years (they start with 2003, estimated): from Mon
+    # 2002-12-30, Tue Dec 31 is the first working day (estimated: 2002 is unknown).
+    assert CAL.add_working_days(date(2002, 12, 30), 1, estimate=True) == (date(2002, 12, 31), True)
+
+
+HOST_2028 = WorkingCalendar(
+    extra_holidays={date(2028, 5, 1): "勞動節"}, extra_workdays={date(2028, 12, 31): "調休"}
+)
+
+
+def test_a_count_starting_the_day_before_a_host_year_is_not_estimated() -> None:
+    # From Fri 2027-12-31 (2027 unknown, but no day of it is passed over): Sat Jan 1 and
+    # Sun Jan 2 2028 rest, Mon Jan 3 (1).
+    assert HOST_2028.add_working_days(date(2027, 12, 31), 1) == (date(2028, 1, 3), False)
+    # Ending on the host year's last day: Fri Dec 29; Sat 30 rest; Sun Dec 31 given (1).
+    assert HOST_2028.add_working_days(date(2028, 12, 29), 1) == (date(2028, 12, 31), False)
+
+
+def test_a_count_out_of_a_host_year_names_the_year_it_needs() -> None:
+    # From Sat 2028-01-01, 300 working days run past 2028 (about 250 of them) into 2029.
+    with pytest.raises(UnpublishedCalendarError) as info:
+        HOST_2028.add_working_days(date(2028, 1, 1), 300)
+    assert info.value.year == 2029
+
+
+def test_the_ends_of_the_date_range() -> None:
+    # Fri 9999-01-01: holidays estimates no holiday that far; Mon Jan 4 (1).
+    assert CAL.add_working_days(date(9999, 1, 1), 1, estimate=True) == (date(9999, 1, 4), True)
+    with pytest.raises(OverflowError, match="date value out of range"):
+        CAL.add_working_days(date.max, 1, estimate=True)
+    # Far beyond the precomputed years, a count ending on a year's last working day:
+    # Sun 2040-12-30, Mon Dec 31 (1).
+    assert CAL.add_working_days(date(2040, 12, 30), 1, estimate=True) == (date(2040, 12, 31), True)
