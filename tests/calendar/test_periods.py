@@ -8,7 +8,7 @@ days end at 23:59:59 local, calendar-day periods roll off rest days (Art. 203).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -447,3 +447,42 @@ def test_start_day_is_the_local_date_and_whether_it_had_ended() -> None:
     utc = datetime(2026, 3, 5, 23, 59, tzinfo=UTC)
     assert start_day(utc, tz=SH, convention=DEFAULT) == (date(2026, 3, 6), False)
     assert {"calendar_days", "working_days", "end_of_month"} == DAY_UNITS
+
+
+# -- found by mutation testing (scripts/mutate): each a change of result the suite missed --
+
+
+class _NoOffset(tzinfo):
+    """A zone that does not know its offset: an instant in it is not aware."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_an_instant_whose_zone_gives_no_offset_is_not_aware() -> None:
+    vague = datetime(2026, 3, 5, 10, 0, tzinfo=_NoOffset())
+    with pytest.raises(ValueError, match="start must be timezone-aware"):
+        due(vague, "working_days", 1)
+    with pytest.raises(ValueError, match=r"Due\.at must be timezone-aware"):
+        Due(vague, False)
+
+
+def test_end_of_month_in_december_and_a_year_on() -> None:
+    # Received Thu Dec 10 2026: the month of receipt ends Thu Dec 31 2026; 14 months
+    # (December 2026 the first) end with January 2028, on Mon Jan 31 2028.
+    assert due(at(2026, 12, 10), "end_of_month", 1) == Due(end(2026, 12, 31), False)
+    assert due(at(2026, 12, 10), "end_of_month", 2) == Due(end(2027, 1, 31), False)
+    assert due(at(2026, 12, 10), "end_of_month", 14) == Due(end(2028, 1, 31), False)
+    assert due(at(2026, 11, 10), "end_of_month", 2) == Due(end(2026, 12, 31), False)
+
+
+def test_due_after_refuses_an_unpublished_year_by_default() -> None:
+    # Called without ``estimate``: Thu Dec 31 2026 + 2 working days needs 2027.
+    with pytest.raises(UnpublishedCalendarError):
+        due_after(at(2026, 12, 31), "working_days", 2, calendar=CAL, tz=SH)
