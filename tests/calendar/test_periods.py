@@ -486,3 +486,24 @@ def test_due_after_refuses_an_unpublished_year_by_default() -> None:
     # Called without ``estimate``: Thu Dec 31 2026 + 2 working days needs 2027.
     with pytest.raises(UnpublishedCalendarError):
         due_after(at(2026, 12, 31), "working_days", 2, calendar=CAL, tz=SH)
+
+
+CUT_OFF_17 = CountingConvention(day_ends_at=time(17, 0))
+"""A policy whose source closes the day at 17:00 (an earlier cut-off a source may state)."""
+
+
+def test_end_of_month_received_after_the_cut_off_counts_from_the_next_day() -> None:
+    # Received Mon Mar 30 2026 18:00, after 17:00: the count starts Tue Mar 31, still March.
+    assert due(at(2026, 3, 30, 18), "end_of_month", 1, CUT_OFF_17) == Due(
+        datetime(2026, 3, 31, 17, 0, tzinfo=SH), False
+    )
+    # Received Tue Mar 31 18:00: March is over; the count starts Wed Apr 1, so April 30.
+    assert due(at(2026, 3, 31, 18), "end_of_month", 1, CUT_OFF_17) == Due(
+        datetime(2026, 4, 30, 17, 0, tzinfo=SH), False
+    )
+
+
+def test_working_days_counting_the_start_day_count_the_day_of_receipt_itself() -> None:
+    # Tue Mar 10 2026, a working day, is day 1; Mon Mar 9 before it is not counted.
+    assert due(at(2026, 3, 10), "working_days", 1, INCLUSIVE) == Due(end(2026, 3, 10), False)
+    assert due(at(2026, 3, 10), "working_days", 2, INCLUSIVE) == Due(end(2026, 3, 11), False)

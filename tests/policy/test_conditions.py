@@ -581,3 +581,32 @@ def test_a_threshold_with_a_huge_exponent_compiles_and_compares(
     cond = {fact: {"gte": threshold}}
     assert compiled_ok(cond).test(s) is expected
     assert reference(cond, s) is expected
+
+
+# -- found by mutation testing (scripts/mutate): each a change of result the suite missed --
+
+
+@pytest.mark.parametrize(
+    ("cond", "problems"),
+    [
+        # A condition is a mapping, and not an empty one.
+        (
+            [{"channel": "a"}],
+            [Problem("a condition is a non-empty mapping of field to value", PATH)],
+        ),
+        ({}, [Problem("a condition is a non-empty mapping of field to value", PATH)]),
+        (
+            {"not": {}},
+            [Problem("a condition is a non-empty mapping of field to value", (*PATH, "not"))],
+        ),
+        # 'any' and 'all' take a list, and not an empty one.
+        (
+            {"any": {"channel": "a"}},
+            [Problem("'any' takes a non-empty list of conditions", (*PATH, "any"))],
+        ),
+        ({"all": []}, [Problem("'all' takes a non-empty list of conditions", (*PATH, "all"))]),
+    ],
+)
+def test_the_shape_of_a_condition(cond: Any, problems: list[Problem]) -> None:
+    _, found = compile_condition(cond, CTX, PATH)
+    assert found == problems
