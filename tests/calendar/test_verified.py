@@ -423,3 +423,24 @@ def test_long_counts_from_the_last_verified_days(n: int) -> None:
         assert CAL.add_working_days(start, n, estimate=True) == (expected, expected.year > 2026)
         hosted = [d for d in walk if d != date(2026, 12, 31)][n - 1]
         assert host.add_working_days(start, n, estimate=True) == (hosted, hosted.year > 2026)
+
+
+def test_a_long_count_through_a_host_year() -> None:
+    # The host gives 2027 with only Mon Feb 8 off: Fri Jan 1 2027 is an ordinary Friday.
+    # 1300 working days from Wed 2026-12-30 run to about 2032, past the precomputed years;
+    # the walk: the table for 2026, the host's 2027, holidays' estimate after.
+    host = WorkingCalendar(extra_holidays={date(2027, 2, 8): "春節"})
+    days: list[date] = []
+    d = date(2026, 12, 30)
+    while len(days) < 1300:
+        d += timedelta(days=1)
+        if d.year == 2026:
+            works = _works(d)
+        elif d.year == 2027:
+            works = d.weekday() < 5 and d != date(2027, 2, 8)
+        else:
+            works = _LONG.is_working_day(d)
+        if works:
+            days.append(d)
+    assert days[1] == date(2027, 1, 1)
+    assert host.add_working_days(date(2026, 12, 30), 1300, estimate=True) == (days[-1], True)

@@ -511,10 +511,10 @@ def test_the_last_weekend_of_the_known_years_is_rest(
 
 
 def test_a_known_year_without_a_working_day() -> None:
-    # An absurd host (every weekday of 2030 off) and a one-year table run (2004): the two
-    # runs are as long, the later is the fast one, and it has no working day at all.
+    # An absurd host (every weekday of 2030 off) and a one-year table run (2005): the two
+    # runs are as long (365 days), the later is the fast one, and it has no working day.
     closed = {d: "closed" for d in _days(date(2030, 1, 1), date(2030, 12, 31)) if d.weekday() < 5}
-    cal = WorkingCalendar(published_years=(2004, 2004), extra_holidays=closed)
+    cal = WorkingCalendar(published_years=(2005, 2005), extra_holidays=closed)
     assert not any(cal.is_working_day(d) for d in _days(date(2030, 1, 1), date(2030, 12, 31)))
     assert cal.working_days_between(date(2029, 12, 31), date(2030, 12, 31)) == 0
 
@@ -581,6 +581,10 @@ def test_repr_names_the_range_and_the_host_years() -> None:
         "WorkingCalendar(published_range=(2004, 2026), extra_years=[], extra_holidays=0, "
         "extra_workdays=0)"
     )
+    assert repr(WorkingCalendar(extra_workdays={date(2027, 1, 9): "調休"})) == (
+        "WorkingCalendar(published_range=(2004, 2026), extra_years=[2027], extra_holidays=0, "
+        "extra_workdays=1)"
+    )
     cal = WorkingCalendar(
         published_years=(2010, 2020),
         extra_holidays={date(2027, 1, 1): "元旦", date(2026, 10, 9): "closure"},
@@ -625,3 +629,9 @@ def test_the_ends_of_the_date_range() -> None:
     # Far beyond the precomputed years, a count ending on a year's last working day:
     # Sun 2040-12-30, Mon Dec 31 (1).
     assert CAL.add_working_days(date(2040, 12, 30), 1, estimate=True) == (date(2040, 12, 31), True)
+
+
+def test_counting_working_days_in_a_host_year_apart_from_the_table() -> None:
+    # (Sat Jan 1, Fri Jan 7 2028]: Sun Jan 2 rest; Mon Jan 3 to Fri Jan 7, five working
+    # days. 2027 is unknown, but no day of it lies in the stretch.
+    assert HOST_2028.working_days_between(date(2028, 1, 1), date(2028, 1, 7)) == 5
