@@ -52,7 +52,7 @@ class Rejected(ValueError):
 
 _JSON = dict[str, Any]
 _UTC8 = timedelta(hours=8)
-# Asia/Shanghai has kept UTC+8 all year since 1991; the calendar starts in 2001.
+# Asia/Shanghai has kept UTC+8 all year since 1991; the calendar starts in 2004.
 _CST = timezone(_UTC8)
 
 
@@ -352,6 +352,14 @@ def build(policy: CompiledPolicy) -> Floor:
         "version": policy.version,
         "sha256": policy.sha256,
         "calendar": policy.calendar.fingerprint,
+        "calendar_host": (
+            {
+                "years": list(policy.calendar.host_years),
+                "days": [d.isoformat() for d in policy.calendar.host_days],
+            }
+            if policy.calendar.host_years or policy.calendar.host_days
+            else None
+        ),
         "timezone": policy.policy.timezone,
         "opencc": opencc_version(),
         "layers": [{"id": x.id, "version": x.version, "sha256": x.sha256} for x in policy.layers],

@@ -19,9 +19,10 @@ NS = (1, 5, 10, 30)
 
 
 def start_days(n: int, last_year: int, seed: int = 2026) -> list[date]:
-    """``n`` days from 2001-01-01 to October 31 of ``last_year`` (N=30 stays in that year)."""
+    """``n`` days from 2004-01-01 (the verified calendar's first day) to October 31 of
+    ``last_year`` (N=30 stays in that year)."""
     rng = random.Random(seed)
-    lo, hi = date(2001, 1, 1).toordinal(), date(last_year, 10, 31).toordinal()
+    lo, hi = date(2004, 1, 1).toordinal(), date(last_year, 10, 31).toordinal()
     return [date.fromordinal(rng.randint(lo, hi)) for _ in range(n)]
 
 

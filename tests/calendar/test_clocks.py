@@ -424,3 +424,100 @@ def test_a_reminder_in_days_before_an_instant_counts_back_from_the_day_before_it
     assert reminder(midnight, "working_days", 1) == t(10, 12)
     assert reminder(Due(t(10, 13, 14, 30), None, False), "working_days", 1) == t(10, 13)
     assert reminder(Due(t(10, 13, 14, 30), None, False), "calendar_days", 2) == t(10, 12)
+    assert reminder(day_due(2027, 1, 5), "calendar_days", 3) == t(1, 3, year=2027)
+
+
+# --- found by mutation testing (scripts/mutate): each a change of result the suite missed -----
+
+
+def test_the_functions_refuse_an_unpublished_year_unless_an_estimate_is_asked_for() -> None:
+    # Called without ``estimate``: the default refuses. 2027 is not in the verified table.
+    segments = [Segment(t(12, 25, 10), t(12, 28, 10)), Segment(t(12, 30, 9))]
+    with pytest.raises(UnpublishedCalendarError):
+        clock_due(segments, "working_days", 5, calendar=CALENDAR, tz=TZ, convention=ARTS)
+    with pytest.raises(UnpublishedCalendarError):
+        counted(
+            [Segment(t(12, 30, 10))],
+            "working_days",
+            t(1, 5, 12, year=2027),
+            calendar=CALENDAR,
+            tz=TZ,
+            convention=ARTS,
+        )
+    with pytest.raises(UnpublishedCalendarError):
+        reminder_at(day_due(2027, 1, 5), "working_days", 3, calendar=CALENDAR, tz=TZ)
+
+
+def test_an_estimate_of_a_weekend_alone_counts_no_working_day() -> None:
+    # From Sat Jan 2 2027 to Sun Jan 3: (Jan 2, Jan 3] holds only a Sunday: 0, estimated.
+    segments = [Segment(t(1, 2, 10, year=2027))]
+    assert used(segments, "working_days", t(1, 3, 12, year=2027), estimate=True) == Counted(
+        0, 26 * 3600, True
+    )
+
+
+def test_an_estimate_counts_two_working_days_across_new_year() -> None:
+    # From Wed Dec 30 2026 10:00 to Mon Jan 4 2027 12:00: Dec 31 (1); Fri Jan 1 New Year
+    # (estimated off); Jan 2-3 weekend; Mon Jan 4 (2). 5 days and 2 hours.
+    segments = [Segment(t(12, 30, 10))]
+    assert used(segments, "working_days", t(1, 4, 12, year=2027), estimate=True) == Counted(
+        2, (5 * 24 + 2) * 3600, True
+    )
+
+
+def test_a_stretch_within_one_day_counts_no_calendar_day() -> None:
+    # Mon Mar 9 10:00-15:00: the start day is not counted and no other day is reached.
+    segments = [Segment(t(3, 9, 10), t(3, 9, 15))]
+    assert used(segments, "calendar_days", t(3, 9, 16)) == Counted(0, 5 * 3600, False)
+
+
+def test_at_the_instant_of_receipt_no_day_is_used_even_counting_the_start_day() -> None:
+    # A policy counting the start day: at the very instant the clock starts, the clock has
+    # run no time at all, so it has used no day yet.
+    start_counted = CountingConvention(exclude_start_day=False)
+    segments = [Segment(t(3, 9, 10))]
+    assert used(segments, "calendar_days", t(3, 9, 10), start_counted) == Counted(0, 0, False)
+    # One second later the start day is in progress and counts.
+    later = t(3, 9, 10) + timedelta(seconds=1)
+    assert used(segments, "calendar_days", later, start_counted) == Counted(1, 1, False)
+
+
+def test_a_pause_of_no_length_does_not_stop_the_count() -> None:
+    # Ran 09:00-10:00, paused and resumed at the same instant 11:00, running again from
+    # 12:00: at 13:00 it has run 2 hours.
+    segments = [
+        Segment(t(3, 9, 9), t(3, 9, 10)),
+        Segment(t(3, 9, 11), t(3, 9, 11)),
+        Segment(t(3, 9, 12)),
+    ]
+    assert used(segments, "hours", t(3, 9, 13)) == Counted(None, 2 * 3600, False)
+
+
+def test_days_estimated_before_a_pause_mark_the_due_instant_estimated() -> None:
+    # 2027 is unknown, 2028 given by the host (weekly rule, May 1 off). 5 working days:
+    # Mon Mar 1 2027 10:00 to Wed Mar 3 10:00 uses Mar 2 and Mar 3 (2, estimated); resumed
+    # Mon Mar 6 2028 09:00, 3 left: Mar 7 (1), 8 (2), Thu Mar 9 (3) — counted on a known
+    # year, but the days used before were an estimate.
+    calendar = WorkingCalendar(extra_holidays={date(2028, 5, 1): "勞動節"})
+    segments = [
+        Segment(t(3, 1, 10, year=2027), t(3, 3, 10, year=2027)),
+        Segment(t(3, 6, 9, year=2028)),
+    ]
+    got = clock_due(
+        segments,
+        "working_days",
+        5,
+        calendar=calendar,
+        tz=TZ,
+        convention=ARTS,
+        estimate=True,
+    )
+    assert got == day_due(2028, 3, 9, estimated=True)
+
+
+def test_no_day_left_and_an_estimated_resumption_day_is_estimated() -> None:
+    # 3 working days: Tue Dec 1 2026 10:00 to Fri Dec 4 10:00 uses Dec 2, 3, 4 (all);
+    # resumed Mon Jan 4 2027 09:00 with none left: due that day if it is a working day,
+    # which for 2027 only an estimate can say.
+    segments = [Segment(t(12, 1, 10), t(12, 4, 10)), Segment(t(1, 4, 9, year=2027))]
+    assert due(segments, "working_days", 3, estimate=True) == day_due(2027, 1, 4, estimated=True)

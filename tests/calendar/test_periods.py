@@ -9,7 +9,7 @@ calendar-day periods roll off rest days (Art. 203).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,7 @@ from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import UnpublishedCalendarError
 
 SH = ZoneInfo("Asia/Shanghai")
-CAL = WorkingCalendar(published_years=(2001, 2026))
+CAL = WorkingCalendar(published_years=(2004, 2026))
 INCLUSIVE = CountingConvention(exclude_start_day=False)
 NO_ROLL = CountingConvention(roll_to_working_day=False)
 DEFAULT = CountingConvention()
@@ -319,7 +319,7 @@ def test_extra_days_make_2027_known_and_change_the_result() -> None:
     # A host gives 2027: Jan 1 off, Sat Jan 2 a make-up day. Received Mon Dec 28 2026:
     # Dec 29 (1), 30 (2), 31 (3); Jan 1 off; Sat Jan 2 (4); Mon Jan 4 (5).
     cal = WorkingCalendar(
-        published_years=(2001, 2026),
+        published_years=(2004, 2026),
         extra_holidays={date(2027, 1, 1): "元旦"},
         extra_workdays={date(2027, 1, 2): "调休"},
     )
@@ -371,7 +371,7 @@ def test_bad_unit_and_types() -> None:
 # -- properties -------------------------------------------------------------------------
 
 STARTS = st.datetimes(
-    min_value=datetime(2001, 1, 2), max_value=datetime(2026, 9, 30), timezones=st.just(SH)
+    min_value=datetime(2004, 1, 2), max_value=datetime(2026, 9, 30), timezones=st.just(SH)
 )
 
 
@@ -534,3 +534,63 @@ def test_years_after_refuses_a_negative_or_fractional_term() -> None:
         years_after(date(2026, 1, 1), -1)
     with pytest.raises(ValueError, match="years must be a whole number"):
         years_after(date(2026, 1, 1), 1.5)  # type: ignore[arg-type]
+
+
+# -- found by mutation testing (scripts/mutate): each a change of result the suite missed --
+
+
+class _NoOffset(tzinfo):
+    """A zone that does not know its offset: an instant in it is not aware."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_an_instant_whose_zone_gives_no_offset_is_not_aware() -> None:
+    vague = datetime(2026, 3, 5, 10, 0, tzinfo=_NoOffset())
+    with pytest.raises(ValueError, match="start must be timezone-aware"):
+        due(vague, "working_days", 1)
+    with pytest.raises(ValueError, match=r"Due\.late_from must be timezone-aware"):
+        Due(vague, None, False)
+
+
+def test_end_of_month_in_december_and_a_year_on() -> None:
+    # Received Thu Dec 10 2026: the month of receipt ends Thu Dec 31 2026; 14 months
+    # (December 2026 the first) end with January 2028, on Mon Jan 31 2028.
+    assert due(at(2026, 12, 10), "end_of_month", 1) == on(end(2026, 12, 31))
+    assert due(at(2026, 12, 10), "end_of_month", 2) == on(end(2027, 1, 31))
+    assert due(at(2026, 12, 10), "end_of_month", 14) == on(end(2028, 1, 31))
+    assert due(at(2026, 11, 10), "end_of_month", 2) == on(end(2026, 12, 31))
+
+
+def test_due_after_refuses_an_unpublished_year_by_default() -> None:
+    # Called without ``estimate``: Thu Dec 31 2026 + 2 working days needs 2027.
+    with pytest.raises(UnpublishedCalendarError):
+        due_after(at(2026, 12, 31), "working_days", 2, calendar=CAL, tz=SH)
+
+
+CUT_OFF_17 = CountingConvention(day_ends_at=time(17, 0))
+"""A policy whose source closes the day at 17:00 (an earlier cut-off a source may state)."""
+
+
+def test_end_of_month_received_after_the_cut_off_counts_from_the_next_day() -> None:
+    # Received Mon Mar 30 2026 18:00, after 17:00: the count starts Tue Mar 31, still March.
+    assert due(at(2026, 3, 30, 18), "end_of_month", 1, CUT_OFF_17) == Due(
+        datetime(2026, 3, 31, 17, 0, tzinfo=SH), date(2026, 3, 31), False
+    )
+    # Received Tue Mar 31 18:00: March is over; the count starts Wed Apr 1, so April 30.
+    assert due(at(2026, 3, 31, 18), "end_of_month", 1, CUT_OFF_17) == Due(
+        datetime(2026, 4, 30, 17, 0, tzinfo=SH), date(2026, 4, 30), False
+    )
+
+
+def test_working_days_counting_the_start_day_count_the_day_of_receipt_itself() -> None:
+    # Tue Mar 10 2026, a working day, is day 1; Mon Mar 9 before it is not counted.
+    assert due(at(2026, 3, 10), "working_days", 1, INCLUSIVE) == on(end(2026, 3, 10))
+    assert due(at(2026, 3, 10), "working_days", 2, INCLUSIVE) == on(end(2026, 3, 11))

@@ -20,7 +20,6 @@ from datetime import date, datetime, timedelta
 
 import holidays
 import pytest
-from holidays.countries.china import ChinaStaticHolidays
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +27,7 @@ from complaint_rules.calendar.working_days import WorkingCalendar
 from complaint_rules.errors import CalendarError, UnpublishedCalendarError
 
 CAL = WorkingCalendar()
-CAL_2026 = WorkingCalendar(published_years=(2001, 2026))
+CAL_2026 = WorkingCalendar(published_years=(2004, 2026))
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -195,25 +194,23 @@ def test_working_days_between() -> None:
 # -- unknown years ----------------------------------------------------------------------
 
 
-def test_default_published_range_comes_from_holidays_data() -> None:
-    first, last = CAL.published_range
-    assert first == 2001
-    assert last == max(ChinaStaticHolidays.special_public_holidays)
-    assert last >= 2026
-    assert CAL.known_years == frozenset(range(first, last + 1))
-    assert CAL.is_known(2026)
-    assert not CAL.is_known(2000)
-    assert not CAL.is_known(last + 1)
+def test_default_published_range_is_the_verified_table() -> None:
+    assert CAL.published_range == CAL.verified_years == (2004, 2026)
+    assert CAL.known_years == frozenset(range(2004, 2027))
+    assert CAL.is_known(2004) and CAL.is_known(2026)
+    # 2001-2003 are no longer published years; 2027 is not in the table.
+    assert not any(CAL.is_known(year) for year in (2000, 2001, 2002, 2003, 2027))
+    assert CAL.host_years == () and CAL.host_days == ()
 
 
 def test_counting_into_an_unknown_year_raises() -> None:
-    cal = WorkingCalendar(published_years=(2001, 2026))
+    cal = WorkingCalendar(published_years=(2004, 2026))
     # Dec 31 2026 Thu (1) is known; day 2 would be in 2027.
     assert cal.add_working_days(date(2026, 12, 30), 1) == (date(2026, 12, 31), False)
     with pytest.raises(UnpublishedCalendarError) as info:
         cal.add_working_days(date(2026, 12, 30), 2)
     assert info.value.year == 2027
-    assert info.value.known == (2001, 2026)
+    assert info.value.known == (2004, 2026)
     assert isinstance(info.value, CalendarError)
     with pytest.raises(UnpublishedCalendarError):
         cal.is_working_day(date(2027, 1, 4))
@@ -228,15 +225,33 @@ def test_counting_into_an_unknown_year_raises() -> None:
 
 
 def test_passing_over_an_unknown_year_raises_even_if_the_result_is_known() -> None:
-    # Fri 2000-12-29: Sat/Sun Dec 30-31 lie in 2000, whose schedule is unknown (could hold
+    # Fri 2003-12-26: Sat/Sun Dec 27-28 lie in 2003, whose schedule is unknown (could hold
     # a make-up day), so counting through them raises.
     with pytest.raises(UnpublishedCalendarError) as info:
-        CAL.add_working_days(date(2000, 12, 29), 1)
-    assert info.value.year == 2000
+        CAL.add_working_days(date(2003, 12, 26), 1)
+    assert info.value.year == 2003
+
+
+def test_2003_is_refused_and_only_estimated_on_request() -> None:
+    # The notice of 2003-04-21 cancelled 2003's May Day week (only May 1-3 off, May 6-7
+    # worked); the holidays package still has the week. The year is not verified, so a
+    # count through it is refused, and an estimate says it is one.
+    with pytest.raises(UnpublishedCalendarError) as info:
+        CAL.add_working_days(date(2003, 4, 30), 3)
+    assert (info.value.year, info.value.known) == (2003, (2004, 2026))
+    assert CAL.add_working_days(date(2003, 4, 30), 3, estimate=True)[1] is True
+    with pytest.raises(UnpublishedCalendarError):
+        CAL.is_working_day(date(2003, 5, 6))
+    # A host that has checked the notice gives the year's days itself. With May 1-2 (the
+    # weekdays of May 1-3) off: Thu May 1 and Fri May 2 off, May 3-4 weekend, Mon May 5
+    # (1), Tue May 6 (2), Wed May 7 (3).
+    cal = WorkingCalendar(extra_holidays={date(2003, 5, 1): "勞動節", date(2003, 5, 2): "勞動節"})
+    assert cal.add_working_days(date(2003, 4, 30), 3) == (date(2003, 5, 7), False)
+    assert cal.host_years == (2003,)
 
 
 def test_estimate_counts_plain_weekdays_minus_estimated_holidays() -> None:
-    cal = WorkingCalendar(published_years=(2001, 2026))
+    cal = WorkingCalendar(published_years=(2004, 2026))
     # Dec 31 2026 (1); Fri Jan 1 2027 New Year (estimated holiday); Jan 2-3 weekend;
     # Mon Jan 4 (2).
     assert cal.add_working_days(date(2026, 12, 30), 2, estimate=True) == (
@@ -266,7 +281,9 @@ def test_narrower_published_years() -> None:
     assert info.value.year == 2026
 
 
-@pytest.mark.parametrize("bad", [(2026, 2025), (1900, 2020), (2001, 2100)])
+@pytest.mark.parametrize(
+    "bad", [(2026, 2025), (1900, 2020), (2004, 2100), (2001, 2026), (2003, 2026), (2004, 2027)]
+)
 def test_published_years_out_of_range(bad: tuple[int, int]) -> None:
     with pytest.raises(ValueError, match="published_years"):
         WorkingCalendar(published_years=bad)
@@ -322,6 +339,13 @@ def test_extra_days_may_override_official_days() -> None:
 def test_extra_days_in_implausible_years_are_an_error(day: date) -> None:
     with pytest.raises(ValueError, match="must lie in 1950-"):
         WorkingCalendar(extra_holidays={day: "typo"})
+
+
+def test_extra_days_may_lie_up_to_a_hundred_years_after_the_table() -> None:
+    # The table ends in 2026: a day in 2126 is accepted (a year known from it), 2127 is not.
+    assert WorkingCalendar(extra_holidays={date(2126, 1, 1): "元旦"}).is_known(2126)
+    with pytest.raises(ValueError, match=r"must lie in 1950-2126; got a day in \[2127\]"):
+        WorkingCalendar(extra_workdays={date(2127, 1, 2): "typo"})
 
 
 def test_date_in_both_extra_maps_is_an_error() -> None:
@@ -385,12 +409,12 @@ def test_fingerprint() -> None:
     assert len(CAL.fingerprint) == 64
     int(CAL.fingerprint, 16)
     assert WorkingCalendar().fingerprint == CAL.fingerprint
-    assert WorkingCalendar(published_years=(2001, 2025)).fingerprint != CAL.fingerprint
+    assert WorkingCalendar(published_years=(2004, 2025)).fingerprint != CAL.fingerprint
 
 
 # -- properties -------------------------------------------------------------------------
 
-KNOWN_DAYS = st.dates(min_value=date(2001, 1, 1), max_value=date(2026, 9, 30))
+KNOWN_DAYS = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 9, 30))
 SMALL_N = st.integers(min_value=1, max_value=40)  # 40 working days from Sep 30 stay in 2026
 
 
@@ -422,11 +446,12 @@ def test_add_is_monotone_in_start(d1: date, d2: date, n: int) -> None:
     assert CAL.add_working_days(lo, n)[0] <= CAL.add_working_days(hi, n)[0]
 
 
-_HOLIDAYS_CN = holidays.country_holidays("CN", years=range(2001, 2028), categories=("public",))
+_HOLIDAYS_CN = holidays.country_holidays("CN", years=range(2004, 2028), categories=("public",))
 
 
 def test_is_working_day_agrees_with_holidays_on_every_published_day() -> None:
-    # Independent of the fast tables: holidays' own is_working_day, day by day.
+    # The installed holidays release, day by day (the runtime cross-check refuses one that
+    # does not agree; this says the installed one does).
     first, last = CAL.published_range
     for d in _days(date(first, 1, 1), date(last, 12, 31)):
         assert CAL.is_working_day(d) is _HOLIDAYS_CN.is_working_day(d), d
@@ -440,3 +465,173 @@ def test_estimate_agrees_with_holidays_own_count(d: date, n: int) -> None:
     expected = _HOLIDAYS_CN.get_nth_working_day(d, n)
     assert result == expected
     assert estimated is (result.year > 2026)
+
+
+# -- found by mutation testing (scripts/mutate): each a change of result the suite missed --
+
+
+def test_a_host_year_counts_every_weekday_it_does_not_list() -> None:
+    # The host gives 2027 with only the Spring Festival's Mon Feb 8 off: Fri Jan 1 2027,
+    # not listed, is an ordinary Friday (the weekly rule), so the first working day after
+    # Thu Dec 31 2026.
+    cal = WorkingCalendar(extra_holidays={date(2027, 2, 8): "春節"})
+    assert cal.is_working_day(date(2027, 1, 1))
+    assert cal.add_working_days(date(2026, 12, 31), 1) == (date(2027, 1, 1), False)
+
+
+def test_the_year_after_a_host_year_is_only_estimated() -> None:
+    # The host gives 2028 (May 1 off); 2029 is unknown. From Fri Dec 29 2028: Sat 30 and
+    # Sun 31 rest; Mon Jan 1 2029 New Year (estimated off); Tue Jan 2 (1), estimated.
+    cal = WorkingCalendar(extra_holidays={date(2028, 5, 1): "勞動節"})
+    assert cal.add_working_days(date(2028, 12, 29), 1, estimate=True) == (date(2029, 1, 2), True)
+
+
+def test_an_estimate_of_2003_keeps_its_make_up_days() -> None:
+    # 2003 is estimated from the holidays package, make-up workdays included: its Spring
+    # Festival (Feb 1-7 off) was followed by Sat Feb 8 and Sun Feb 9 worked.
+    assert CAL.add_working_days(date(2003, 2, 7), 1, estimate=True) == (date(2003, 2, 8), True)
+
+
+@pytest.mark.parametrize(
+    ("published", "rest_day"),
+    [
+        # Known years ending on a Sunday: Sat Dec 30 and Sun Dec 31 are rest days, and the
+        # last working day is Fri Dec 29.
+        ((2004, 2023), date(2023, 12, 30)),
+        ((2004, 2017), date(2017, 12, 30)),
+    ],
+)
+def test_the_last_weekend_of_the_known_years_is_rest(
+    published: tuple[int, int], rest_day: date
+) -> None:
+    cal = WorkingCalendar(published_years=published)
+    assert not cal.is_working_day(rest_day)
+    assert not cal.is_working_day(rest_day + timedelta(days=1))
+    assert cal.working_days_between(rest_day - timedelta(days=2), rest_day + timedelta(days=1)) == 1
+
+
+def test_a_known_year_without_a_working_day() -> None:
+    # An absurd host (every weekday of 2030 off) and a one-year table run (2005): the two
+    # runs are as long (365 days), the later is the fast one, and it has no working day.
+    closed = {d: "closed" for d in _days(date(2030, 1, 1), date(2030, 12, 31)) if d.weekday() < 5}
+    cal = WorkingCalendar(published_years=(2005, 2005), extra_holidays=closed)
+    assert not any(cal.is_working_day(d) for d in _days(date(2030, 1, 1), date(2030, 12, 31)))
+    assert cal.working_days_between(date(2029, 12, 31), date(2030, 12, 31)) == 0
+
+
+def test_published_years_must_be_a_tuple_of_two_ints() -> None:
+    for bad in ([2004, 2026], (2004,), (2004.0, 2026), (2004, 2010, 2026)):
+        with pytest.raises(TypeError, match="published_years must be a"):
+            WorkingCalendar(published_years=bad)  # type: ignore[arg-type]
+
+
+def test_a_single_published_year() -> None:
+    cal = WorkingCalendar(published_years=(2026, 2026))
+    assert cal.known_years == frozenset({2026})
+    assert cal.add_working_days(date(2026, 9, 30), 1) == (date(2026, 10, 8), False)
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        {date(1949, 10, 1): "typo", date(2026, 3, 9): "local closure"},
+        {date(2026, 3, 9): "local closure", date(2127, 1, 1): "typo"},
+    ],
+)
+def test_one_implausible_year_among_good_ones_is_an_error(days: dict[date, str]) -> None:
+    with pytest.raises(ValueError, match="must lie in 1950-2126"):
+        WorkingCalendar(extra_holidays=days)
+
+
+def test_extra_days_may_lie_in_1950() -> None:
+    # holidays' China data starts in 1950: the first year a host may give.
+    assert WorkingCalendar(extra_holidays={date(1950, 10, 2): "國慶"}).is_known(1950)
+
+
+def test_a_host_year_apart_from_the_table_is_looked_up_day_by_day() -> None:
+    # 2027 is unknown, 2028 the host's (weekly rule; Mon May 1 off; Sat Jan 1 and Sun Dec 31
+    # made working days, as a notice might): 2028 lies outside the table's run, where a
+    # query takes the general way.
+    cal = WorkingCalendar(
+        extra_holidays={date(2028, 5, 1): "勞動節"},
+        extra_workdays={date(2028, 1, 1): "調休", date(2028, 12, 31): "調休"},
+    )
+    assert cal.is_working_day(date(2028, 1, 1))  # Sat, given
+    assert cal.is_working_day(date(2028, 1, 3))  # Mon
+    assert not cal.is_working_day(date(2028, 1, 2))  # Sun
+    assert not cal.is_working_day(date(2028, 5, 1))  # Mon, given off
+    assert cal.is_working_day(date(2028, 12, 31))  # Sun, given
+    assert not cal.is_working_day(date(2028, 12, 30))  # Sat
+    # Fri Apr 28 (1 after Thu Apr 27); Sat 29, Sun 30 rest; May 1 off; Tue May 2 (2).
+    assert cal.add_working_days(date(2028, 4, 27), 2) == (date(2028, 5, 2), False)
+    assert cal.host_years == (2028,)
+
+
+def test_host_workdays_in_a_table_year_are_host_days_only_where_they_differ() -> None:
+    # Sat 2026-10-10 is already a make-up workday in the table; Sat 2026-03-14 is not.
+    cal = WorkingCalendar(
+        extra_workdays={date(2026, 10, 10): "調休", date(2026, 3, 14): "local make-up"}
+    )
+    assert cal.host_days == (date(2026, 3, 14),)
+    assert cal.host_years == ()
+
+
+def test_repr_names_the_range_and_the_host_years() -> None:
+    assert repr(CAL) == (
+        "WorkingCalendar(published_range=(2004, 2026), extra_years=[], extra_holidays=0, "
+        "extra_workdays=0)"
+    )
+    assert repr(WorkingCalendar(extra_workdays={date(2027, 1, 9): "調休"})) == (
+        "WorkingCalendar(published_range=(2004, 2026), extra_years=[2027], extra_holidays=0, "
+        "extra_workdays=1)"
+    )
+    cal = WorkingCalendar(
+        published_years=(2010, 2020),
+        extra_holidays={date(2027, 1, 1): "元旦", date(2026, 10, 9): "closure"},
+    )
+    assert repr(cal) == (
+        "WorkingCalendar(published_range=(2010, 2020), extra_years=[2026, 2027], "
+        "extra_holidays=2, extra_workdays=0)"
+    )
+
+
+def test_counting_from_before_the_precomputed_years() -> None:
+    # The day before the precomputed years (they start with 2003, estimated): from Mon
+    # 2002-12-30, Tue Dec 31 is the first working day (estimated: 2002 is unknown).
+    assert CAL.add_working_days(date(2002, 12, 30), 1, estimate=True) == (date(2002, 12, 31), True)
+
+
+HOST_2028 = WorkingCalendar(
+    extra_holidays={date(2028, 5, 1): "勞動節"}, extra_workdays={date(2028, 12, 31): "調休"}
+)
+
+
+def test_a_count_starting_the_day_before_a_host_year_is_not_estimated() -> None:
+    # From Fri 2027-12-31 (2027 unknown, but no day of it is passed over): Sat Jan 1 and
+    # Sun Jan 2 2028 rest, Mon Jan 3 (1).
+    assert HOST_2028.add_working_days(date(2027, 12, 31), 1) == (date(2028, 1, 3), False)
+    # Ending on the host year's last day: Fri Dec 29; Sat 30 rest; Sun Dec 31 given (1).
+    assert HOST_2028.add_working_days(date(2028, 12, 29), 1) == (date(2028, 12, 31), False)
+
+
+def test_a_count_out_of_a_host_year_names_the_year_it_needs() -> None:
+    # From Sat 2028-01-01, 300 working days run past 2028 (about 250 of them) into 2029.
+    with pytest.raises(UnpublishedCalendarError) as info:
+        HOST_2028.add_working_days(date(2028, 1, 1), 300)
+    assert info.value.year == 2029
+
+
+def test_the_ends_of_the_date_range() -> None:
+    # Fri 9999-01-01: holidays estimates no holiday that far; Mon Jan 4 (1).
+    assert CAL.add_working_days(date(9999, 1, 1), 1, estimate=True) == (date(9999, 1, 4), True)
+    with pytest.raises(OverflowError, match="date value out of range"):
+        CAL.add_working_days(date.max, 1, estimate=True)
+    # Far beyond the precomputed years, a count ending on a year's last working day:
+    # Sun 2040-12-30, Mon Dec 31 (1).
+    assert CAL.add_working_days(date(2040, 12, 30), 1, estimate=True) == (date(2040, 12, 31), True)
+
+
+def test_counting_working_days_in_a_host_year_apart_from_the_table() -> None:
+    # (Sat Jan 1, Fri Jan 7 2028]: Sun Jan 2 rest; Mon Jan 3 to Fri Jan 7, five working
+    # days. 2027 is unknown, but no day of it lies in the stretch.
+    assert HOST_2028.working_days_between(date(2028, 1, 1), date(2028, 1, 7)) == 5

@@ -61,7 +61,9 @@ def test_read_json_keeps_fractions_as_text_and_reads_stdin(
     monkeypatch.setattr(sys, "stdin", io.StringIO("[1,"))
     with pytest.raises(InputError) as info:
         read_json("-")
-    assert [str(p) for p in info.value.problems] == ["<stdin>:1:4: not JSON: Expecting value"]
+    assert [(str(p), p.column) for p in info.value.problems] == [
+        ("<stdin>:1: not JSON: Expecting value", 4)
+    ]
 
 
 def test_read_json_locates_a_file_it_cannot_read(tmp_path: Path) -> None:

@@ -26,10 +26,10 @@ def test_duplicate_keys_are_refused_with_both_positions() -> None:
     text = '{"channel": "letter",\n "category": "x",\n  "channel": "media"}'
     problem = refused(text)
     assert str(problem) == (
-        "c.json:3:3: duplicate key 'channel' (first at line 1, column 2); remove one: a JSON "
+        "c.json:3: duplicate key 'channel' (first at line 1, column 2); remove one: a JSON "
         "reader would silently keep the last"
     )
-    assert problem.code == "json.duplicate_key"
+    assert (problem.code, problem.column) == ("json.duplicate_key", 3)
 
 
 def test_a_duplicate_spelt_with_an_escape_is_the_same_key_and_found_in_its_own_object() -> None:
@@ -79,7 +79,8 @@ def test_nesting_is_bounded_before_parsing(opener: str) -> None:
 def test_encoding_syntax_and_a_byte_order_mark() -> None:
     assert read_json(b'\xef\xbb\xbf{"a": 1}') == {"a": 1}
     assert str(refused(b'{"a": "\xe9"}')) == "c.json: not UTF-8 text (byte 8)"
-    assert str(refused('{"a": 1,\n "b" 2}')) == "c.json:2:6: not JSON: Expecting ':' delimiter"
+    syntax = refused('{"a": 1,\n "b" 2}')
+    assert (str(syntax), syntax.column) == ("c.json:2: not JSON: Expecting ':' delimiter", 6)
 
 
 def test_a_line_of_json_lines_is_located_at_its_line() -> None:

@@ -1654,6 +1654,28 @@ def test_the_calendar_fingerprint_is_a_hash_of_the_days() -> None:
     )
 
 
+def test_a_decision_names_the_days_the_host_gave() -> None:
+    policy = Catalog().load("keyouqianqi_credit_union")
+    # Every day from the verified table: nothing named.
+    assert decide(policy, COMPLAINT).policy.calendar_host is None
+    # The host gives 2027 (Fri Jan 1 off, Sat Jan 9 worked), restates a table day (Thu
+    # 2026-10-01 off: the table's word stands) and overrides one (Fri 2026-10-09 off).
+    hosted = policy.with_calendar(
+        holidays={
+            date(2027, 1, 1): "元旦",
+            date(2026, 10, 1): "國慶節",
+            date(2026, 10, 9): "host closure",
+        },
+        workdays={date(2027, 1, 9): "調休"},
+    )
+    decision = json.loads(decide(hosted, COMPLAINT).model_dump_json())
+    assert decision["policy"]["calendar_host"] == {
+        "years": [2027],
+        "days": ["2026-10-09", "2027-01-01", "2027-01-09"],
+    }
+    assert decision["policy"]["calendar"] == hosted.calendar.fingerprint
+
+
 # --- the lifecycle test policy's consistency, as the loader shows it -----------------------------
 
 

@@ -22,13 +22,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaint_rules.errors import Problem
+from complaint_rules.errors import PolicyError, Problem
 from complaint_rules.policy.conditions import (
     CompiledCondition,
     ConditionContext,
+    PartCheck,
     Subject,
     build_function,
+    check_condition,
     compile_condition,
+    explain_condition,
     function_source,
 )
 
@@ -581,3 +584,116 @@ def test_a_threshold_with_a_huge_exponent_compiles_and_compares(
     cond = {fact: {"gte": threshold}}
     assert compiled_ok(cond).test(s) is expected
     assert reference(cond, s) is expected
+
+
+# -- found by mutation testing (scripts/mutate): each a change of result the suite missed --
+
+
+@pytest.mark.parametrize(
+    ("cond", "problems"),
+    [
+        # A condition is a mapping, and not an empty one.
+        (
+            [{"channel": "a"}],
+            [Problem("a condition is a non-empty mapping of field to value", PATH)],
+        ),
+        ({}, [Problem("a condition is a non-empty mapping of field to value", PATH)]),
+        (
+            {"not": {}},
+            [Problem("a condition is a non-empty mapping of field to value", (*PATH, "not"))],
+        ),
+        # 'any' and 'all' take a list, and not an empty one.
+        (
+            {"any": {"channel": "a"}},
+            [Problem("'any' takes a non-empty list of conditions", (*PATH, "any"))],
+        ),
+        ({"all": []}, [Problem("'all' takes a non-empty list of conditions", (*PATH, "all"))]),
+    ],
+)
+def test_the_shape_of_a_condition(cond: Any, problems: list[Problem]) -> None:
+    _, found = compile_condition(cond, CTX, PATH)
+    assert found == problems
+
+
+@pytest.mark.parametrize("arg", [True, 1.5])
+def test_a_number_fact_is_compared_with_a_whole_number_or_a_decimal_string(arg: Any) -> None:
+    _, found = compile_condition({"amount": {"gte": arg}}, CTX, PATH)
+    assert found == [
+        Problem("fact 'amount' is a number: compare with a number", (*PATH, "amount", "gte"))
+    ]
+
+
+# -- explaining a condition: each part checked on its own ---------------------------------
+
+EXPLAINED = subject(
+    channel="a", category="x", findings=frozenset({"f2", "f1"}), amount=Decimal(50), flag=True
+)  # count not given: unknown
+
+
+def test_each_part_of_a_condition_is_checked_with_what_it_needs_and_what_it_got() -> None:
+    cond = {
+        "channel": ["a", "b"],
+        "finding": ["f3"],
+        "category": {"not_in": ["y"]},
+        "amount": {"gte": 100},
+        "count": 3,
+        "any": [{"flag": True}, {"count": {"gt": 1}}],
+        "not": {"channel": "b"},
+    }
+    assert check_condition(cond, EXPLAINED, CTX, PATH) == (
+        PartCheck((*PATH, "channel"), "channel", "in", ("a", "b"), "a", True),
+        PartCheck((*PATH, "finding"), "finding", "in", ("f3",), ("f1", "f2"), False),
+        PartCheck((*PATH, "category"), "category", "not_in", ("y",), "x", True),
+        PartCheck((*PATH, "amount"), "amount", "gte", (100,), Decimal(50), False),
+        PartCheck((*PATH, "count"), "count", "eq", (3,), None, None),
+        PartCheck(
+            (*PATH, "any"),
+            "any",
+            "any",
+            (),
+            None,
+            True,
+            (
+                (PartCheck((*PATH, "any", 0, "flag"), "flag", "eq", (True,), True, True),),
+                (PartCheck((*PATH, "any", 1, "count"), "count", "gt", (1,), None, None),),
+            ),
+        ),
+        PartCheck(
+            (*PATH, "not"),
+            "not",
+            "not",
+            (),
+            None,
+            True,
+            ((PartCheck((*PATH, "not", "channel"), "channel", "in", ("b",), "a", False),),),
+        ),
+    )
+    # Why it does not hold: the false parts (the finding and the amount).
+    assert explain_condition(cond, EXPLAINED, CTX, PATH) == (
+        PartCheck((*PATH, "finding"), "finding", "in", ("f3",), ("f1", "f2"), False),
+        PartCheck((*PATH, "amount"), "amount", "gte", (100,), Decimal(50), False),
+    )
+
+
+def test_a_condition_with_no_false_part_is_explained_by_its_unknown_parts() -> None:
+    assert explain_condition({"channel": "a", "count": 3}, EXPLAINED, CTX, PATH) == (
+        PartCheck((*PATH, "count"), "count", "eq", (3,), None, None),
+    )
+    assert explain_condition({"channel": "a", "flag": True}, EXPLAINED, CTX, PATH) == ()
+
+
+@pytest.mark.parametrize("cond", [{}, [{"channel": "a"}]])
+def test_checking_a_condition_that_is_not_a_mapping_is_an_error(cond: Any) -> None:
+    with pytest.raises(PolicyError) as info:
+        check_condition(cond, EXPLAINED, CTX, PATH)
+    assert list(info.value.problems) == [
+        Problem("a condition is a non-empty mapping of field to value", PATH)
+    ]
+
+
+def test_checking_a_part_that_does_not_compile_names_where_it_is() -> None:
+    with pytest.raises(PolicyError) as info:
+        check_condition({"channel": ["zz"]}, EXPLAINED, CTX, PATH)
+    assert list(info.value.problems) == [
+        Problem("'zz' is not declared; allowed: a, b, c", (*PATH, "channel"))
+    ]

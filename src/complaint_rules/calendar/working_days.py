@@ -1,13 +1,24 @@
-"""China's working-day calendar, with make-up workdays (調休) and known-year checks.
+"""China's working-day calendar: a verified table of the official schedule, and checks.
 
-A :class:`WorkingCalendar` is built once per policy from the ``holidays`` package's China
-data (category PUBLIC only) and any days the policy adds. Within the known years (the
-longest run of consecutive known years) a query is two indexings: a compact array gives,
-for each day, how many working days precede it, and a tuple of answers built in advance
-gives the answer; the next working day (``add_working_days(d, 1)``) is one lookup in a
-table of its own. Elsewhere it is a binary search over working days precomputed for the
-known years plus a margin. A count that would pass through a year whose official schedule
-is not known raises :class:`UnpublishedCalendarError` unless an estimate is asked for.
+A :class:`WorkingCalendar` is built once per policy. For the *verified years* (2004-2026)
+its days come from the table in :mod:`._verified`, generated from
+``docs/sources/calendar/`` (every exception to the weekly rule, verified day by day against
+two independent data sets and the State Council notices), not from the ``holidays``
+package. ``holidays`` is used for two things only: as a cross-check, at load (the first
+calendar built in a process refuses an installed ``holidays`` release whose China days for
+a verified year differ from the table, raising :class:`~complaint_rules.errors.CalendarError`),
+and for *estimates* of the years the table does not cover, given only on request. Years
+after the table are added by the host (a policy's ``calendar`` days or
+``CompiledPolicy.with_calendar``); those days, not the table's, are what
+:attr:`WorkingCalendar.host_years` and :attr:`WorkingCalendar.host_days` report.
+
+Within the known years (the longest run of consecutive known years) a query is two
+indexings: a compact array gives, for each day, how many working days precede it, and a
+tuple of answers built in advance gives the answer; the next working day
+(``add_working_days(d, 1)``) is one lookup in a table of its own. Elsewhere it is a binary
+search over working days precomputed for the known years plus a margin. A count that would
+pass through a year whose official schedule is not known raises
+:class:`UnpublishedCalendarError` unless an estimate is asked for.
 """
 
 from __future__ import annotations
@@ -21,23 +32,19 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Final, NoReturn
 
-import holidays
-from holidays.constants import PUBLIC
-from holidays.countries.china import ChinaStaticHolidays
-from holidays.version import __version__ as _HOLIDAYS_VERSION
+from ..errors import CalendarError, UnpublishedCalendarError
+from . import _verified
 
-from ..errors import UnpublishedCalendarError
+__all__ = ["VERIFIED_YEARS", "WorkingCalendar", "check_holidays_release"]
 
-__all__ = ["WorkingCalendar"]
-
-# holidays documents its China data as checked against the State Council notices from 2001.
-_CHECKED_FROM: Final = 2001
+VERIFIED_YEARS: Final = (_verified.FIRST_YEAR, _verified.LAST_YEAR)
+"""(first, last) year of the verified table: the years known without the host's days."""
 # Years of estimated data precomputed around the known years.
 _MARGIN_BEFORE: Final = 1
 _MARGIN_AFTER: Final = 3
 # holidays' China data starts in this year; earlier years have no holidays at all.
 _CHINA_START: Final = 1950
-# Extra days may be given up to this many years after the installed data (catches typos).
+# Extra days may be given up to this many years after the verified table (catches typos).
 _EXTRA_AHEAD: Final = 100
 _EMPTY: Final[Mapping[date, str]] = MappingProxyType({})
 # add_working_days' n for the next working day (compared by identity: see there).
@@ -46,15 +53,13 @@ _ONE: Final = 1
 # A query's answer, built once: (working day, estimated=False).
 _Result = tuple[date, bool]
 
-
-def _data_range() -> tuple[int, int]:
-    """First and last year of the installed holidays' official China schedule data."""
-    years = set(ChinaStaticHolidays.special_public_holidays)
-    years.update(d.year for d in holidays.country_holidays("CN", years=()).weekend_workdays)
-    return max(_CHECKED_FROM, min(years)), max(years)
-
-
-_DATA_RANGE: Final = _data_range()
+# The verified table as ordinals: weekdays off, weekend days worked.
+_TABLE_OFF: Final = frozenset(
+    date.fromisoformat(d).toordinal() for d, kind in _verified.EXCEPTIONS if kind == "rest"
+)
+_TABLE_ON: Final = frozenset(
+    date.fromisoformat(d).toordinal() for d, kind in _verified.EXCEPTIONS if kind == "workday"
+)
 
 
 def _bad_date(value: object, name: str) -> NoReturn:
@@ -87,11 +92,77 @@ def _holiday_data(first: int, last: int) -> tuple[frozenset[int], frozenset[int]
     years = range(max(first, _CHINA_START), min(last, MAXYEAR) + 1)
     if not years:
         return frozenset(), frozenset()
+    import holidays  # only for the cross-check and for estimates
+    from holidays.constants import PUBLIC
+
     hol = holidays.country_holidays("CN", years=years, categories=(PUBLIC,))
     return (
         frozenset(d.toordinal() for d in hol),
         frozenset(d.toordinal() for d in hol.weekend_workdays),
     )
+
+
+def _holidays_version() -> str:
+    from holidays.version import __version__
+
+    return str(__version__)
+
+
+def _works(o: int, off: frozenset[int], on: frozenset[int]) -> bool:
+    """Whether the day of ordinal ``o`` is worked: a weekday not ``off``, or a weekend day
+    ``on``."""
+    return o not in off if (o - 1) % 7 < 5 else o in on
+
+
+def check_holidays_release(off: frozenset[int], on: frozenset[int], version: str) -> None:
+    """Refuse ``holidays`` data whose working days for a verified year differ from the table.
+
+    ``off`` and ``on`` are ordinals of the release's China public holidays and weekend
+    workdays. Raises :class:`~complaint_rules.errors.CalendarError` naming the release and
+    every day that differs, with what each says.
+    """
+    first, last = VERIFIED_YEARS
+    differ = [
+        o
+        for o in range(date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal() + 1)
+        if _works(o, off, on) != _works(o, _TABLE_OFF, _TABLE_ON)
+    ]
+    if differ:
+        words = {True: "working day", False: "rest day"}
+        shown = ", ".join(
+            f"{date.fromordinal(o).isoformat()} (holidays: {words[_works(o, off, on)]}, "
+            f"table: {words[_works(o, _TABLE_OFF, _TABLE_ON)]})"
+            for o in differ[:10]
+        )
+        more = f" and {len(differ) - 10} more" if len(differ) > 10 else ""
+        raise CalendarError(
+            f"the installed holidays {version} differs from the verified calendar table "
+            f"({first}-{last}, docs/sources/calendar/) on {len(differ)} day(s): "
+            f"{shown}{more}; install a holidays release that agrees with the table "
+            "(the package's dependency pin names the releases known to agree)"
+        )
+
+
+@lru_cache(maxsize=1)
+def _checked_release() -> None:
+    """The cross-check at load: once per process, before the first calendar is built."""
+    first, last = VERIFIED_YEARS
+    off, on = _holiday_data(first, last)
+    check_holidays_release(off, on, _holidays_version())
+
+
+@lru_cache(maxsize=16)
+def _base_days(first: int, last: int) -> tuple[frozenset[int], frozenset[int]]:
+    """Days off and weekend workdays for the years: the verified table's for its years,
+    holidays' (estimates) for the others."""
+    v_first, v_last = VERIFIED_YEARS
+    # holidays' data for the year after too: a make-up workday can be declared in the
+    # next year's notice (e.g. 2001-12-29 in the 2002 notice).
+    hol_off, hol_on = _holiday_data(first, last + 1)
+    lo, hi = date(v_first, 1, 1).toordinal(), date(v_last, 12, 31).toordinal()
+    off = {o for o in hol_off if not lo <= o <= hi} | _TABLE_OFF
+    on = {o for o in hol_on if not lo <= o <= hi} | _TABLE_ON
+    return frozenset(off), frozenset(on)
 
 
 def _year_working_days(
@@ -128,6 +199,29 @@ def _fast_tables(ords: list[int], lo: int, hi: int) -> tuple[array[int], tuple[_
     return before, tuple((date.fromordinal(o), False) for o in days)
 
 
+def _table_works(d: date) -> bool:
+    """Whether the verified table has ``d`` (a day of a verified year) as a working day."""
+    return _works(d.toordinal(), _TABLE_OFF, _TABLE_ON)
+
+
+def _fingerprint(ords: list[int], spans: list[tuple[int, int]]) -> str:
+    """SHA-256 of the known days themselves: each run of known years and, in date order,
+    every day of them that is an exception to the weekly rule (a weekday off, a weekend
+    day worked). Equal days give an equal fingerprint, whatever gave them."""
+    lines = ["complaint-rules working days 1"]
+    start = 0
+    for lo, hi in spans:
+        lines.append(f"known {date.fromordinal(lo)} {date.fromordinal(hi)}")
+        start = bisect_left(ords, lo, start)
+        end = bisect_right(ords, hi, start)
+        worked = set(ords[start:end])
+        for o in range(lo, hi + 1):
+            weekday = (o - 1) % 7 < 5
+            if weekday != (o in worked):
+                lines.append(f"{date.fromordinal(o)} {'rest' if weekday else 'workday'}")
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
 def _restore(
     extra_holidays: dict[date, str],
     extra_workdays: dict[date, str],
@@ -146,11 +240,13 @@ class WorkingCalendar:
     Working day = Monday-Friday, minus public holidays, plus weekend make-up workdays.
     Half-day group holidays (Women's Day, Youth Day, ...) are not closures.
 
-    A year is *known* if it lies in ``published_years`` (default: 2001 to the last year of
-    the installed holidays' official data) or if ``extra_holidays``/``extra_workdays`` give
-    any day in it. For a published year the extra days override holidays' data; for a year
-    known only from extra days, those days are the whole schedule: Monday-Friday, minus
-    ``extra_holidays``, plus ``extra_workdays`` (holidays' estimate is not used).
+    A year is *known* if it lies in ``published_years`` (default: the verified table's
+    years, 2004-2026; a narrower run may be given) or if ``extra_holidays``/
+    ``extra_workdays`` give any day in it. For a table year the extra days override the
+    table; for a year known only from extra days, those days are the whole schedule:
+    Monday-Friday, minus ``extra_holidays``, plus ``extra_workdays`` (holidays' estimate is
+    not used). Years before the table (2001-2003 included: 2003's May Day week was changed
+    after ``holidays`` recorded it) are unknown unless the host gives their days.
     """
 
     __slots__ = (
@@ -159,6 +255,7 @@ class WorkingCalendar:
         "_extra_holidays",
         "_extra_workdays",
         "_fingerprint",
+        "_host_days",
         "_index",
         "_known",
         "_known_spans",
@@ -176,6 +273,7 @@ class WorkingCalendar:
     _extra_holidays: Mapping[date, str]
     _extra_workdays: Mapping[date, str]
     _fingerprint: str
+    _host_days: tuple[date, ...]
     _index: dict[date, int]  # _before by day, for add_working_days; never mutated
     _known: frozenset[int]
     _known_spans: tuple[tuple[int, int], ...]
@@ -200,7 +298,8 @@ class WorkingCalendar:
             listed = ", ".join(d.isoformat() for d in both)
             raise ValueError(f"dates in both extra_holidays and extra_workdays: {listed}")
 
-        data_first, data_last = _DATA_RANGE
+        _checked_release()
+        data_first, data_last = VERIFIED_YEARS
         if published_years is None:
             first, last = data_first, data_last
         else:
@@ -211,11 +310,11 @@ class WorkingCalendar:
             ):
                 raise TypeError("published_years must be a (first, last) tuple of ints")
             first, last = published_years
-            if not _CHINA_START <= first <= last <= data_last:
+            if not data_first <= first <= last <= data_last:
                 raise ValueError(
-                    f"published_years must satisfy {_CHINA_START} <= first <= last <= "
-                    f"{data_last} (the installed holidays data); got {published_years}; "
-                    "give later years' days in extra_holidays/extra_workdays"
+                    f"published_years must satisfy {data_first} <= first <= last <= "
+                    f"{data_last} (the verified calendar table); got {published_years}; "
+                    "give other years' days in extra_holidays/extra_workdays"
                 )
 
         published = frozenset(range(first, last + 1))
@@ -231,15 +330,13 @@ class WorkingCalendar:
         span_first = max(MINYEAR, min(known) - _MARGIN_BEFORE)
         span_last = min(MAXYEAR, max(known) + _MARGIN_AFTER)
 
-        # holidays' data for the year after the span too: a make-up workday can be
-        # declared in the next year's notice (e.g. 2001-12-29 in the 2002 notice).
-        hol_off, hol_on = _holiday_data(span_first, span_last + 1)
+        base_off, base_on = _base_days(span_first, span_last)
         off_ord = {d.toordinal() for d in off}
         on_ord = {d.toordinal() for d in on}
         ords: list[int] = []
         for year in range(span_first, span_last + 1):
             plain = year in extra_years and year not in published
-            year_days = _year_working_days(year, hol_off, hol_on, plain=plain)
+            year_days = _year_working_days(year, base_off, base_on, plain=plain)
             if year in extra_years:
                 lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
                 year_set = (set(year_days) - off_ord) | {o for o in on_ord if lo <= o <= hi}
@@ -254,11 +351,14 @@ class WorkingCalendar:
             else:
                 spans.append((lo, hi))
 
-        digest = hashlib.sha256()
-        digest.update(f"holidays={_HOLIDAYS_VERSION};".encode())
-        digest.update(f"known={','.join(map(str, sorted(known)))};".encode())
-        digest.update(f"span={span_first}-{span_last};days=".encode())
-        digest.update(",".join(map(str, ords)).encode())
+        # The host's days: every day given for a year outside the table, and the days of a
+        # table year where the given day differs from the table's.
+        host_days = tuple(
+            sorted(
+                [d for d in off if d.year not in published or _table_works(d)]
+                + [d for d in on if d.year not in published or not _table_works(d)]
+            )
+        )
 
         # The fast span: the longest run of known years (ties: the latest).
         fast_lo, fast_hi = max(spans, key=lambda span: (span[1] - span[0], span[0]))
@@ -269,7 +369,8 @@ class WorkingCalendar:
         setattr_(self, "_before", before)
         setattr_(self, "_extra_holidays", MappingProxyType(off))
         setattr_(self, "_extra_workdays", MappingProxyType(on))
-        setattr_(self, "_fingerprint", digest.hexdigest())
+        setattr_(self, "_fingerprint", _fingerprint(ords, spans))
+        setattr_(self, "_host_days", host_days)
         index = {date.fromordinal(fast_lo - 1 + i): k for i, k in enumerate(before)}
         setattr_(self, "_index", index)
         setattr_(self, "_known", known)
@@ -344,8 +445,32 @@ class WorkingCalendar:
 
     @property
     def fingerprint(self) -> str:
-        """SHA-256 hex of the working days, known years and holidays version used."""
+        """SHA-256 hex of the known days themselves: the runs of known years and every
+        exception to the weekly rule in them (the verified table's and the host's).
+
+        Equal for equal days, whatever gave them (a ``holidays`` release, the order or
+        redundancy of the host's days); estimates of unknown years are not part of it
+        (a deadline counted on them is marked ``estimated``)."""
         return self._fingerprint
+
+    @property
+    def verified_years(self) -> tuple[int, int]:
+        """(first, last) year of the verified table shipped with the package."""
+        return VERIFIED_YEARS
+
+    @property
+    def host_years(self) -> tuple[int, ...]:
+        """Known years outside the verified table: their whole schedule is the host's (the
+        weekly rule with the days the policy or ``with_calendar`` gives)."""
+        return tuple(sorted(self._known - set(range(self._published[0], self._published[1] + 1))))
+
+    @property
+    def host_days(self) -> tuple[date, ...]:
+        """The days the host's word decides rather than the verified table's, in order:
+        every day given (by the policy's ``calendar`` or ``with_calendar``) for a year
+        outside the table, and each day of a table year where the given day differs from
+        the table."""
+        return self._host_days
 
     def is_known(self, year: int) -> bool:
         """Whether the official schedule of ``year`` is known."""
@@ -474,7 +599,7 @@ class WorkingCalendar:
             lo = bisect_left(self._ords, date(year, 1, 1).toordinal())
             hi = bisect_right(self._ords, date(year, 12, 31).toordinal())
             return self._ords[lo:hi]
-        off, on = _holiday_data(year, year + 1)
+        off, on = _base_days(year, year)
         return _year_working_days(year, off, on, plain=False)
 
     def _require_known(self, first: int, last: int) -> None:

@@ -26,9 +26,8 @@ from ..errors import (
     MissingExtraError,
     Problem,
     WorkerError,
-    problem_document,
 )
-from ..messages.catalogue import Lang, choose_lang, say
+from ..messages.catalogue import Lang, choose_lang, problem_document, say
 from ._common import Parser, Streams, add_lang, lang_of, write_json, write_problems
 
 __all__ = ["COMMANDS", "main"]
@@ -170,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(error: InputError, as_json: bool, streams: Streams, lang: Lang) -> int:
     if as_json:
-        write_json(problem_document(error), streams.out)
+        write_json(problem_document(error, lang=lang), streams.out)
     else:
         write_problems(error.problems, streams.err, lang)
     return 1

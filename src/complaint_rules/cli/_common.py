@@ -10,8 +10,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from ..errors import CalendarError, ComplaintError, InputError, Problem, problem_document
-from ..messages.catalogue import Lang, choose_lang, format_problem, parse_lang, say
+from ..errors import CalendarError, ComplaintError, InputError, Problem
+from ..messages.catalogue import (
+    Lang,
+    choose_lang,
+    format_problem,
+    parse_lang,
+    problem_document,
+    say,
+)
 
 if TYPE_CHECKING:
     from ..policy.compiled import CompiledPolicy
@@ -222,6 +229,9 @@ def write_outcomes(
             if isinstance(r, InputError):
                 write_problems(r.problems, io.err, lang)
     else:
-        dumped = [problem_document(r) if isinstance(r, InputError) else dump(r) for r in results]
+        dumped = [
+            problem_document(r, lang=lang) if isinstance(r, InputError) else dump(r)
+            for r in results
+        ]
         write_json(dumped if many else dumped[0], io.out)
     return 1 if rejected else 0

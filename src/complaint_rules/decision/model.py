@@ -15,10 +15,12 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from ..calendar.working_days import WorkingCalendar
 from ..contract import DECISION
 from ..policy.compiled import Source
 
 __all__ = [
+    "CalendarHost",
     "DecidedAction",
     "DecidedApproval",
     "DecidedAssignment",
@@ -39,6 +41,7 @@ __all__ = [
     "PolicyRef",
     "Source",
     "assemble",
+    "calendar_host",
 ]
 
 
@@ -57,15 +60,39 @@ class LayerRef(_Out):
     sha256: str
 
 
+class CalendarHost(_Out):
+    """The calendar's days that came from the host (the policy's ``calendar`` days or
+    ``CompiledPolicy.with_calendar``) rather than from the verified table (2004-2026)."""
+
+    years: tuple[int, ...]
+    """Known years outside the table: their whole schedule is the host's."""
+    days: tuple[str, ...]
+    """The days the host gave for those years, and each day of a table year where the
+    host's day differs from the table's (ISO dates, in order)."""
+
+
+def calendar_host(calendar: WorkingCalendar) -> CalendarHost | None:
+    """Where ``calendar``'s days came from, if any came from the host."""
+    if not calendar.host_years and not calendar.host_days:
+        return None
+    return CalendarHost(
+        years=calendar.host_years, days=tuple(d.isoformat() for d in calendar.host_days)
+    )
+
+
 class PolicyRef(_Out):
-    """Which policy decided: ``sha256`` of its file, every layer's, and the calendar's;
-    ``opencc``, the version of OpenCC that matched the policy's words in either script
-    (a new version can change which words match)."""
+    """Which policy decided: ``sha256`` of its file, every layer's, and the calendar's.
+
+    ``calendar`` is the fingerprint of the working days (see ``docs/deadlines.md``);
+    ``calendar_host`` says which of them the host gave (``null``: all are the verified
+    table's); ``opencc``, the version of OpenCC that matched the policy's words in either
+    script (a new version can change which words match)."""
 
     id: str
     version: str
     sha256: str
     calendar: str
+    calendar_host: CalendarHost | None = None
     timezone: str
     opencc: str
     layers: tuple[LayerRef, ...]
@@ -331,6 +358,7 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {
     cls: frozenset(cls.model_fields)
     for cls in (
+        CalendarHost,
         DecidedAction,
         DecidedApproval,
         DecidedAssignment,

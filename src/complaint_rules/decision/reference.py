@@ -106,6 +106,7 @@ from .model import (
     PendingRule,
     PolicyRef,
     Source,
+    calendar_host,
 )
 
 __all__ = ["decide", "decide_json"]
@@ -782,6 +783,7 @@ def _policy_ref(policy: CompiledPolicy) -> PolicyRef:
         version=policy.version,
         sha256=policy.sha256,
         calendar=policy.calendar.fingerprint,
+        calendar_host=calendar_host(policy.calendar),
         timezone=policy.policy.timezone,
         opencc=opencc_version(),
         layers=tuple(

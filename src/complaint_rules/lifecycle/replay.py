@@ -19,7 +19,15 @@ from ..calendar.clocks import DAY_UNITS, Segment, clock_due, counted, reminder_a
 from ..calendar.periods import Due, due_after
 from ..decision.complaint import Complaint, parse_complaint, parse_datetime
 from ..decision.json_input import safe_name
-from ..decision.model import DecidedDue, DecidedGap, LayerRef, Named, PolicyRef, Source
+from ..decision.model import (
+    DecidedDue,
+    DecidedGap,
+    LayerRef,
+    Named,
+    PolicyRef,
+    Source,
+    calendar_host,
+)
 from ..errors import ComplaintError, UnpublishedCalendarError
 from ..messages.simplified import opencc_version
 from ..policy.compiled import CompiledPolicy, CompiledRule
@@ -886,6 +894,7 @@ class Replay:
                 version=cp.version,
                 sha256=cp.sha256,
                 calendar=cp.calendar.fingerprint,
+                calendar_host=calendar_host(cp.calendar),
                 timezone=cp.policy.timezone,
                 opencc=opencc_version(),
                 layers=tuple(

@@ -19,7 +19,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Literal, get_args
 
-from ..errors import Problem
+from ..errors import InputError, Problem
+from ..errors import problem_document as errors_problem_document
 
 __all__ = [
     "LANGS",
@@ -406,3 +407,40 @@ def _visible(char: str) -> str:
     if category in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") or char == "\u3000":
         return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
     return char
+
+
+TITLES: Mapping[int, Mapping[Lang, str]] = {
+    400: {"en": "Bad request", "zh-Hant": "請求有誤", "zh-Hans": "请求有误"},
+    401: {"en": "Unauthorized", "zh-Hant": "未經授權", "zh-Hans": "未经授权"},
+    403: {"en": "Forbidden", "zh-Hant": "不允許", "zh-Hans": "不允许"},
+    404: {"en": "Not found", "zh-Hant": "找不到", "zh-Hans": "找不到"},
+    405: {"en": "Method not allowed", "zh-Hant": "不允許此方法", "zh-Hans": "不允许此方法"},
+    413: {"en": "Content too large", "zh-Hant": "內容過大", "zh-Hans": "内容过大"},
+    422: {"en": "Unprocessable content", "zh-Hant": "內容無法處理", "zh-Hans": "内容无法处理"},
+    500: {"en": "Internal error", "zh-Hant": "內部錯誤", "zh-Hans": "内部错误"},
+    503: {"en": "Service unavailable", "zh-Hant": "服務暫不可用", "zh-Hans": "服务暂不可用"},
+}
+"""The title of a problem document by HTTP status, in each language."""
+
+
+def problem_document(
+    error: InputError, *, status: int = 422, lang: str = "en"
+) -> dict[str, object]:
+    """:func:`complaint_rules.errors.problem_document` in ``lang``: its title (by
+    ``status``) and each problem's message said in that language where the catalogue has
+    its code; codes, places and the contract stay as they are. An unknown ``lang`` is
+    English."""
+    document = errors_problem_document(error, status=status)
+    try:
+        said = parse_lang(lang)
+    except ValueError:
+        said = "en"
+    if said == "en" and status == 422:
+        return document
+    titles = TITLES.get(status, TITLES[422])
+    document["title"] = titles[said]
+    problems = document["problems"]
+    assert isinstance(problems, list)
+    for entry, problem in zip(problems, error.problems, strict=True):
+        entry["message"] = problem_text(problem, said)
+    return document

@@ -90,10 +90,11 @@ _Resolver.add_implicit_resolver(
     list("-+0123456789\uff0b\uff0d\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"),
 )
 _Resolver.add_implicit_resolver(
-    # Base 16 and base 8 resolve as integers so that the reader refuses them with the
-    # reason (and the writer quotes text that looks like them).
+    # Base 16 and base 8 (0x1F, 0o17, and 0_7 as YAML 1.1 reads it) resolve as integers
+    # so that the reader refuses them with the reason (and the writer quotes text that
+    # looks like them).
     "tag:yaml.org,2002:int",
-    re.compile(r"^[-+]?0[xXoO][0-9a-fA-F_]+$"),
+    re.compile(r"^[-+]?0(?:[xXoO][0-9a-fA-F_]+|[0-9_]*_[0-9_]*)$"),
     list("-+0"),
 )
 _Resolver.add_implicit_resolver(

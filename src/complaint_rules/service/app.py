@@ -47,8 +47,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..decision.json_input import read_json
 from ..errors import ComplaintError, InputError, Problem
-from ._compat import problem_document, read_json
+from ..messages.catalogue import problem_document
 from .openapi import openapi_document
 from .operations import Args, Failure, Result, failure_body, run
 from .policies import Policies, PolicySet, Selection

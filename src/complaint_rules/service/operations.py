@@ -23,10 +23,10 @@ from ..errors import (
     PolicyError,
     Problem,
 )
+from ..messages.catalogue import problem_document
 from ..messages.simplified import to_simplified
 from ..policy.compiled import CompiledPolicy
 from ..policy.json_schema import complaint_schema
-from ._compat import problem_document
 from .policies import PolicySet, Selection, UnknownPolicy
 
 __all__ = [

@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
+from ..decision.json_input import read_json
 from ..errors import ComplaintError, InputError, Problem
-from ._compat import problem_document, read_json
+from ..messages.catalogue import problem_document
 from .operations import OPERATIONS, Args, Failure, failure_body, run
 from .policies import Policies, Selection
 

@@ -31,6 +31,7 @@ from ..model import (
     Named,
     PolicyRef,
     Source,
+    calendar_host,
 )
 from .parser import fast_parser
 from .writer import DecisionWriter
@@ -134,6 +135,7 @@ def _build(cp: CompiledPolicy) -> PreparedPolicy:
         version=cp.version,
         sha256=cp.sha256,
         calendar=cp.calendar.fingerprint,
+        calendar_host=calendar_host(cp.calendar),
         timezone=cp.policy.timezone,
         opencc=opencc_version(),
         layers=tuple(LayerRef(id=x.id, version=x.version, sha256=x.sha256) for x in cp.layers),
