@@ -37,6 +37,7 @@ COMMANDS: tuple[str, ...] = (
     "graph",
     "impact",
     "html",
+    "studio",
 )
 """Subcommand names, in the order ``--help`` lists them; module ``cli.<name>`` (``list_``)."""
 
