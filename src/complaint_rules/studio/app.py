@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import datetime
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
@@ -174,10 +174,15 @@ class _Studio:
         return given is not None and hmac.compare_digest(given.encode(), self.csrf.encode())
 
     async def form(self, request: Request) -> Mapping[str, Any]:
+        """A form sent as ``application/x-www-form-urlencoded`` (what the pages send),
+        read without a multipart parser; anything else is an empty form."""
         body = await request.body()
         if len(body) > MAX_BODY:
             raise InputError([Problem(f"the request is larger than {MAX_BODY} bytes")])
-        return await request.form()
+        kind = request.headers.get("content-type", "").split(";")[0].strip()
+        if kind != "application/x-www-form-urlencoded":
+            return {}
+        return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
     def guard(self, fn: Callable[[], Response]) -> Response:
         try:

@@ -140,6 +140,7 @@
       event.preventDefault();
       var data = new FormData(changes);
       data.set("history", "");
+      data.delete("upload");
       var policy = changes.action.split("/policies/")[1].split("/")[0];
       var bar = document.getElementById("impact-progress");
       var out = document.getElementById("impact");
@@ -147,7 +148,11 @@
       out.innerHTML = heading;
       bar.hidden = false;
       bar.value = 0;
-      fetch(changes.action, { method: "POST", body: data, credentials: "same-origin" })
+      fetch(changes.action, {
+        method: "POST",
+        body: new URLSearchParams(data),
+        credentials: "same-origin",
+      })
         .then(function (r) { return r.text(); })
         .then(function (html) {
           var page = new DOMParser().parseFromString(html, "text/html");
