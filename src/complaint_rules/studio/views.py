@@ -118,6 +118,7 @@ def head_extras(csrf: str, base: str = "") -> str:
     """The workbench's own stylesheet, script and CSRF token, for a page's ``<head>``."""
     return (
         el("meta", name="csrf-token", content=csrf)
+        + el("link", rel="icon", href="data:,")  # no favicon to fetch
         + el("link", rel="stylesheet", href=f"{base}{STATIC}/studio.css")
         + el("script", "", src=f"{base}{STATIC}/studio.js", defer=True)
     )

@@ -45,8 +45,9 @@
       var padding = parseFloat(getComputedStyle(area).paddingTop) || 0;
       marks.querySelectorAll(".problem").forEach(function (mark) {
         var line = parseInt(mark.dataset.line, 10);
-        mark.style.top = padding + (line - 1) * h - area.scrollTop + "px";
-        mark.hidden = mark.offsetTop < -h || mark.offsetTop > area.clientHeight;
+        var top = padding + (line - 1) * h - area.scrollTop;
+        mark.style.top = top + "px";
+        mark.hidden = top < -h || top > area.clientHeight;
       });
       gutter.scrollTop = area.scrollTop;
     };
@@ -54,7 +55,6 @@
     var show = function (result) {
       marks.textContent = "";
       list.textContent = "";
-      gutter.querySelectorAll && null;
       var bad = {};
       result.problems.forEach(function (p) {
         var li = document.createElement("li");
@@ -102,9 +102,12 @@
     if (save) {
       save.addEventListener("click", function (event) {
         event.preventDefault();
+        clearTimeout(timer);
+        var mine = ++sequence; // a check still on its way must not overwrite the answer
         post("/api/policies/" + encodeURIComponent(policy) + "/save", { text: area.value })
           .then(function (r) { return r.json(); })
           .then(function (result) {
+            if (mine !== sequence) return;
             if (result.problems) show(result);
             else if (result.error) state.textContent = result.error;
           });
