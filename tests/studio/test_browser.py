@@ -157,7 +157,10 @@ def test_the_form_shows_the_due_dates_decide_gives(
     }
     # The form has minutes; the examples are received on the minute.
     expected = decide(policy, example)
-    due = {d.id: (deadline_due(d).isoformat() if deadline_due(d) else "") for d in expected.deadlines}
+    due = {
+        d.id: instant.isoformat() if (instant := deadline_due(d)) else ""
+        for d in expected.deadlines
+    }
     assert shown == due
     # Each due day is marked on the month calendar.
     for when in filter(None, due.values()):
@@ -223,8 +226,8 @@ def test_the_test_cases_run_from_the_page_report_what_the_cli_reports(
     cli = re.search(r"(\d+) cases? in 1 file: (\d+) passed, (\d+) failed", out)
     assert cli is not None
     assert counts == f"{cli[1]} cases: {cli[2]} passed, {cli[3]} failed"
-    failed = {m for m in re.findall(r"^FAIL [^:]+:\d+: (.*)$", out, re.M)}
-    shown = {row.inner_text("th") for row in tab.locator("tr.case.failed").all()}
+    failed = set(re.findall(r"^FAIL [^:]+:\d+: (.*)$", out, re.M))
+    shown = {row.locator("th").inner_text() for row in tab.locator("tr.case.failed").all()}
     assert shown == failed
     assert (code == 0) == (cli[3] == "0")
     coverage = re.search(rf"  {policy_id}: ([\d.]+)% \((\d+)/(\d+);", out)

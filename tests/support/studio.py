@@ -39,9 +39,7 @@ def editable_directory(where: Path) -> Path:
     (directory / f"{EDITABLE}.yaml").write_text(
         text.replace("id: keyouqianqi_credit_union", f"id: {EDITABLE}", 1), encoding="utf-8"
     )
-    tests = (ROOT / "policies" / "keyouqianqi_credit_union.tests.yaml").read_text(
-        encoding="utf-8"
-    )
+    tests = (ROOT / "policies" / "keyouqianqi_credit_union.tests.yaml").read_text(encoding="utf-8")
     (directory / f"{EDITABLE}.tests.yaml").write_text(
         tests.replace("keyouqianqi_credit_union", EDITABLE), encoding="utf-8"
     )

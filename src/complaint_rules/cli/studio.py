@@ -69,7 +69,9 @@ def _loopback(host: str) -> bool:
 def _token(args: argparse.Namespace) -> str | None:
     if args.token_file is None:
         if not _loopback(args.host):
-            message = f"--host {args.host} opens the workbench to other computers: give --token-file"
+            message = (
+                f"--host {args.host} opens the workbench to other computers: give --token-file"
+            )
             raise InputError([Problem(message)])
         return None
     try:
@@ -77,7 +79,9 @@ def _token(args: argparse.Namespace) -> str | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(f"cannot read: {exc}", file=args.token_file)]) from None
     if len(token) < 16:
-        raise InputError([Problem("the token must be at least 16 characters", file=args.token_file)])
+        raise InputError(
+            [Problem("the token must be at least 16 characters", file=args.token_file)]
+        )
     return token
 
 

@@ -91,8 +91,9 @@ class _AccessToken:
         if query is not None and hmac.compare_digest(query.encode(), self.token.encode()):
             # Trade the token in the address for a cookie, and drop it from the address.
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-            target = request.url.path + ("?" + "&".join(f"{k}={v}" for k, v in rest) if rest
-                                         else "")
+            target = request.url.path + (
+                "?" + "&".join(f"{k}={v}" for k, v in rest) if rest else ""
+            )
             response: Response = RedirectResponse(target, status_code=303)
             response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict")
             await response(scope, receive, send)
@@ -310,8 +311,13 @@ class _Studio:
         if request.method == "GET":
             text = self.ws.read(policy_id)
             return HTMLResponse(
-                edit_page(frame, status.policy, text, problems=_status_problems(status),
-                          file=file.path.name)
+                edit_page(
+                    frame,
+                    status.policy,
+                    text,
+                    problems=_status_problems(status),
+                    file=file.path.name,
+                )
             )
         form = await self.form(request)
         if not self.csrf_ok(request, form.get("csrf")):
@@ -329,8 +335,9 @@ class _Studio:
             else:
                 code = 422
         return HTMLResponse(
-            edit_page(frame, status.policy, text, problems=problems, saved=saved,
-                      file=file.path.name),
+            edit_page(
+                frame, status.policy, text, problems=problems, saved=saved, file=file.path.name
+            ),
             status_code=code,
         )
 
@@ -606,4 +613,3 @@ def language_of_environment(environ: Mapping[str, str]) -> Lang:
             return "zh-Hant"
         return "en"
     return "en"
-

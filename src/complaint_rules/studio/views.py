@@ -138,9 +138,7 @@ def _document(
     query: Mapping[str, str] = {},
 ) -> str:
     w = frame.w
-    title = (
-        f"{policy.policy.institution} — {policy.policy.title}" if policy else frame.policy_id
-    )
+    title = f"{policy.policy.institution} — {policy.policy.title}" if policy else frame.policy_id
     header = join(
         [
             el(
@@ -216,23 +214,37 @@ def try_form(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Markup:
         el(
             "div",
             el("label", w("form_received"), for_="received"),
-            el("input", type="datetime-local", id="received", name="received",
-               value=v.get("received", ""), required=True),
+            el(
+                "input",
+                type="datetime-local",
+                id="received",
+                name="received",
+                value=v.get("received", ""),
+                required=True,
+            ),
             el("span", f" ({p.timezone})", class_="muted"),
             class_="field",
         ),
         el(
             "div",
             el("label", w("form_channel"), for_="channel"),
-            el("select", _term_options(voc.channels, v.get("channel", "")), id="channel",
-               name="channel"),
+            el(
+                "select",
+                _term_options(voc.channels, v.get("channel", "")),
+                id="channel",
+                name="channel",
+            ),
             class_="field",
         ),
         el(
             "div",
             el("label", w("form_category"), for_="category"),
-            el("select", _term_options(voc.categories, v.get("category", "")), id="category",
-               name="category"),
+            el(
+                "select",
+                _term_options(voc.categories, v.get("category", "")),
+                id="category",
+                name="category",
+            ),
             class_="field",
         ),
     ]
@@ -254,8 +266,14 @@ def try_form(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Markup:
         boxes = [
             el(
                 "label",
-                el("input", type="checkbox", name="finding", value=f.id,
-                   checked=f.id in given.findings, id=f"finding-{f.id}"),
+                el(
+                    "input",
+                    type="checkbox",
+                    name="finding",
+                    value=f.id,
+                    checked=f.id in given.findings,
+                    id=f"finding-{f.id}",
+                ),
                 " ",
                 f.label,
                 " ",
@@ -276,15 +294,23 @@ def try_form(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Markup:
                 el("option", w("form_unknown"), value="", selected=current == ""),
                 el("option", w("form_yes"), value="true", selected=current == "true"),
                 el("option", w("form_no"), value="false", selected=current == "false"),
-                id=name, name=name,
+                id=name,
+                name=name,
             )
         elif fact.type == "datetime":
             control = el("input", type="datetime-local", id=name, name=name, value=current)
         elif fact.type == "int":
             control = el("input", type="number", step="1", id=name, name=name, value=current)
         else:
-            control = el("input", type="text", inputmode="decimal", id=name, name=name,
-                         value=current, pattern=r"-?[0-9]+(\.[0-9]+)?")
+            control = el(
+                "input",
+                type="text",
+                inputmode="decimal",
+                id=name,
+                name=name,
+                value=current,
+                pattern=r"-?[0-9]+(\.[0-9]+)?",
+            )
         facts.append(
             el(
                 "div",
@@ -315,21 +341,41 @@ def events_fieldset(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Ma
     labels = {e.id: e.label for e in policy.policy.vocabulary.events}
     rows = [*given.events, *[("", "", "")] * 2]
     body = []
-    for n, (kind, at, arg) in enumerate(rows):
+    for _n, (kind, at, arg) in enumerate(rows):
         options = [el("option", "—", value="", selected=kind == "")]
         options += [
-            el("option", f"{labels.get(k, k)} ({k})" if k in labels else k, value=k,
-               selected=k == kind)
+            el(
+                "option",
+                f"{labels.get(k, k)} ({k})" if k in labels else k,
+                value=k,
+                selected=k == kind,
+            )
             for k in kinds
         ]
         body.append(
             el(
                 "tr",
                 el("td", el("select", options, name="event", aria_label=w("form_event"))),
-                el("td", el("input", type="datetime-local", name="event_at", value=at,
-                            aria_label=w("form_event_at"))),
-                el("td", el("input", type="text", name="event_arg", value=arg,
-                            aria_label=w("form_event_arg"))),
+                el(
+                    "td",
+                    el(
+                        "input",
+                        type="datetime-local",
+                        name="event_at",
+                        value=at,
+                        aria_label=w("form_event_at"),
+                    ),
+                ),
+                el(
+                    "td",
+                    el(
+                        "input",
+                        type="text",
+                        name="event_arg",
+                        value=arg,
+                        aria_label=w("form_event_arg"),
+                    ),
+                ),
                 class_="event",
             )
         )
@@ -339,8 +385,15 @@ def events_fieldset(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Ma
         el("p", w("form_events_note"), class_="note"),
         el(
             "table",
-            el("thead", el("tr", el("th", w("form_event")), el("th", w("form_event_at")),
-                           el("th", w("form_event_arg")))),
+            el(
+                "thead",
+                el(
+                    "tr",
+                    el("th", w("form_event")),
+                    el("th", w("form_event_at")),
+                    el("th", w("form_event_arg")),
+                ),
+            ),
             el("tbody", body, id="events"),
             class_="events",
         ),
@@ -348,8 +401,13 @@ def events_fieldset(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Ma
         el(
             "div",
             el("label", w("form_as_of"), for_="as_of"),
-            el("input", type="datetime-local", id="as_of", name="as_of",
-               value=given.values.get("as_of", "")),
+            el(
+                "input",
+                type="datetime-local",
+                id="as_of",
+                name="as_of",
+                value=given.values.get("as_of", ""),
+            ),
             class_="field",
         ),
     )
@@ -376,11 +434,19 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
     w = frame.w
     rows: list[Markup] = []
 
-    def row(kind: str, what: object, who: object, when: object, source: Source,
-            **attributes: str) -> None:
+    def row(
+        kind: str, what: object, who: object, when: object, source: Source, **attributes: str
+    ) -> None:
         rows.append(
-            el("tr", el("th", kind, scope="row"), el("td", what), el("td", who),
-               el("td", when), el("td", _src(frame, source)), **attributes)
+            el(
+                "tr",
+                el("th", kind, scope="row"),
+                el("td", what),
+                el("td", who),
+                el("td", when),
+                el("td", _src(frame, source)),
+                **attributes,
+            )
         )
 
     for a in d.routing:
@@ -389,8 +455,11 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
         due = deadline_due(dl)
         when: Markup
         if due is None:
-            when = el("span", w("card_waiting", facts="、".join(dl.waiting_for) or dl.status),
-                      class_="muted")
+            when = el(
+                "span",
+                w("card_waiting", facts="、".join(dl.waiting_for) or dl.status),
+                class_="muted",
+            )
         else:
             earliest = (
                 join([_when(dl.due_earliest), " – "]) if dl.due_earliest is not None else None
@@ -411,11 +480,15 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
     for ac in d.actions:
         row(w("card_action"), ac.label, _names(ac.by), ac.deadline or "", ac.source)
     for e in d.escalations:
-        row(w("card_escalation"), e.label, f"{_names(e.by)} → {_names(e.to)}",
-            e.deadline or e.on, e.source)
+        row(
+            w("card_escalation"),
+            e.label,
+            f"{_names(e.by)} → {_names(e.to)}",
+            e.deadline or e.on,
+            e.source,
+        )
     for r in d.reports:
-        row(w("card_report"), r.label, f"{_names(r.by)} → {_names(r.to)}", _when(r.due),
-            r.source)
+        row(w("card_report"), r.label, f"{_names(r.by)} → {_names(r.to)}", _when(r.due), r.source)
     for ret in d.retention:
         years = "" if ret.years is None else w("card_years", years=ret.years)
         row(w("card_retention"), ret.label, _names(ret.keeper), years, ret.source)
@@ -423,22 +496,43 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
         amount = ""
         if pen.total_min_yuan is not None or pen.total_max_yuan is not None:
             amount = f"¥{pen.total_min_yuan or ''}–{pen.total_max_yuan or ''}"
-        row(w("card_penalty"), f"{pen.label} ({pen.finding.label})", _names(pen.subjects),
-            amount, pen.source)
+        row(
+            w("card_penalty"),
+            f"{pen.label} ({pen.finding.label})",
+            _names(pen.subjects),
+            amount,
+            pen.source,
+        )
     for ap in d.approvals:
         row(w("card_approval"), ap.label, _names(ap.approver), "", ap.source)
     level = d.level.label if d.level else "—"
     head = el(
         "p",
-        el("strong", d.channel.label), " · ", d.category.label, " · ", level, " · ",
-        w("card_received"), " ", _when(d.received_at),
+        el("strong", d.channel.label),
+        " · ",
+        d.category.label,
+        " · ",
+        level,
+        " · ",
+        w("card_received"),
+        " ",
+        _when(d.received_at),
     )
     gaps = [el("li", g.text, " ", _src(frame, g.source), class_="gap") for g in d.gaps]
     gaps += [el("li", c.text, " ", _src(frame, c.source), class_="conflict") for c in d.conflicts]
     table = el(
         "table",
-        el("thead", el("tr", el("th", ""), el("th", w("card_what")), el("th", w("card_who")),
-                       el("th", w("card_when")), el("th", w("card_article")))),
+        el(
+            "thead",
+            el(
+                "tr",
+                el("th", ""),
+                el("th", w("card_what")),
+                el("th", w("card_who")),
+                el("th", w("card_when")),
+                el("th", w("card_article")),
+            ),
+        ),
         el("tbody", rows),
         class_="wide card",
     )
@@ -531,14 +625,18 @@ def month_calendars(
         count += 1
     legend = el(
         "p",
-        el("span", w("cal_holiday"), class_="key holiday"), " ",
-        el("span", w("cal_makeup"), class_="key makeup"), " ",
-        el("span", w("cal_received"), class_="key received"), " ",
+        el("span", w("cal_holiday"), class_="key holiday"),
+        " ",
+        el("span", w("cal_makeup"), class_="key makeup"),
+        " ",
+        el("span", w("cal_received"), class_="key received"),
+        " ",
         el("span", w("cal_due"), class_="key due"),
         class_="legend",
     )
-    return el("section", el("h2", w("cal_title")), legend, el("div", out, class_="months"),
-              id="calendar")
+    return el(
+        "section", el("h2", w("cal_title")), legend, el("div", out, class_="months"), id="calendar"
+    )
 
 
 def status_section(frame: Frame, status: CaseStatus) -> Markup:
@@ -565,12 +663,22 @@ def status_section(frame: Frame, status: CaseStatus) -> Markup:
         el("h2", w("status_title"), " ", _when(status.at)),
         el(
             "table",
-            el("thead", el("tr", el("th", w("status_clock")), el("th", w("status_state")),
-                           el("th", w("card_when")), el("th", w("status_left")),
-                           el("th", w("card_article")))),
+            el(
+                "thead",
+                el(
+                    "tr",
+                    el("th", w("status_clock")),
+                    el("th", w("status_state")),
+                    el("th", w("card_when")),
+                    el("th", w("status_left")),
+                    el("th", w("card_article")),
+                ),
+            ),
             el("tbody", rows),
             class_="wide",
-        ) if rows else el("p", w("status_no_clocks")),
+        )
+        if rows
+        else el("p", w("status_no_clocks")),
         el("ul", rejected, class_="items") if rejected else None,
         id="status",
     )
@@ -594,27 +702,43 @@ def try_page(
     else:
         parts.append(try_form(frame, policy, given))
     if problems:
-        parts.append(el("section", el("h2", w("try_problems")), problems_list(problems, w),
-                        id="complaint-problems", class_="bad"))
+        parts.append(
+            el(
+                "section",
+                el("h2", w("try_problems")),
+                problems_list(problems, w),
+                id="complaint-problems",
+                class_="bad",
+            )
+        )
     if decision is not None:
         parts.append(decision_card(frame, decision))
         dues = [(d.label, due) for d in decision.deadlines if (due := deadline_due(d))]
         parts.append(month_calendars(policy, decision.received_at, dues, w))
         if explanation:
             parts.append(
-                el("section", el("h2", w("try_explanation")),
-                   el("ol", [el("li", line) for line in explanation]), id="explanation")
+                el(
+                    "section",
+                    el("h2", w("try_explanation")),
+                    el("ol", [el("li", line) for line in explanation]),
+                    id="explanation",
+                )
             )
         if case is not None:
             parts.append(status_section(frame, case))
-        dumped = json.dumps(json.loads(decision.model_dump_json()), ensure_ascii=False,
-                            indent=2)
+        dumped = json.dumps(json.loads(decision.model_dump_json()), ensure_ascii=False, indent=2)
         parts.append(
-            el("section", el("details", el("summary", w("try_json")),
-                             el("pre", dumped, class_="json", id="decision-json")), id="json")
+            el(
+                "section",
+                el(
+                    "details",
+                    el("summary", w("try_json")),
+                    el("pre", dumped, class_="json", id="decision-json"),
+                ),
+                id="json",
+            )
         )
-    return _document(frame, policy, "try", join(parts), f"/policies/{frame.policy_id}/try",
-                     query)
+    return _document(frame, policy, "try", join(parts), f"/policies/{frame.policy_id}/try", query)
 
 
 # --- edit ----------------------------------------------------------------------------------
@@ -640,16 +764,33 @@ def edit_page(
         if frame.editable
         else None,
         " ",
-        el("button", w("edit_changes"), type="submit", name="action", value="changes",
-           formaction=f"{frame.base}/policies/{frame.policy_id}/changes", id="to-changes"),
+        el(
+            "button",
+            w("edit_changes"),
+            type="submit",
+            name="action",
+            value="changes",
+            formaction=f"{frame.base}/policies/{frame.policy_id}/changes",
+            id="to-changes",
+        ),
     ]
     state: Markup
     if problems:
-        state = el("p", w("edit_problems", count=len(problems)), class_="flag bad",
-                   id="edit-state", role="status")
+        state = el(
+            "p",
+            w("edit_problems", count=len(problems)),
+            class_="flag bad",
+            id="edit-state",
+            role="status",
+        )
     else:
-        state = el("p", w("edit_saved") if saved else w("edit_valid"), class_="flag ok",
-                   id="edit-state", role="status")
+        state = el(
+            "p",
+            w("edit_saved") if saved else w("edit_valid"),
+            class_="flag ok",
+            id="edit-state",
+            role="status",
+        )
     main = join(
         [
             el("p", note, class_="note"),
@@ -660,9 +801,17 @@ def edit_page(
                 el(
                     "div",
                     el("pre", gutter, class_="gutter", aria_hidden="true", id="gutter"),
-                    el("textarea", yaml_text, name="text", id="yaml", spellcheck="false",
-                       wrap="off", aria_label=w("tab_edit"), data_policy=frame.policy_id,
-                       rows=min(max(lines, 20), 40)),
+                    el(
+                        "textarea",
+                        yaml_text,
+                        name="text",
+                        id="yaml",
+                        spellcheck="false",
+                        wrap="off",
+                        aria_label=w("tab_edit"),
+                        data_policy=frame.policy_id,
+                        rows=min(max(lines, 20), 40),
+                    ),
                     el("div", "", class_="marks", id="marks", aria_hidden="true"),
                     class_="editor",
                 ),
@@ -672,8 +821,12 @@ def edit_page(
                 id="edit-form",
             ),
             state,
-            el("section", el("h2", w("edit_problems_title")),
-               problems_list(problems, w), id="problems"),
+            el(
+                "section",
+                el("h2", w("edit_problems_title")),
+                problems_list(problems, w),
+                id="problems",
+            ),
         ]
     )
     return _document(frame, policy, "edit", main, f"/policies/{frame.policy_id}/edit")
@@ -703,12 +856,15 @@ def changes_page(
     choices = [el("option", w("changes_saved"), value="saved", selected=against == "saved")]
     if committed_available:
         choices.append(
-            el("option", w("changes_committed"), value="committed",
-               selected=against == "committed")
+            el("option", w("changes_committed"), value="committed", selected=against == "committed")
         )
     choices += [
-        el("option", w("changes_other", id=o), value=f"policy:{o}",
-           selected=against == f"policy:{o}")
+        el(
+            "option",
+            w("changes_other", id=o),
+            value=f"policy:{o}",
+            selected=against == f"policy:{o}",
+        )
         for o in others
     ]
     history_options = [el("option", "—", value="")] + [
@@ -721,16 +877,27 @@ def changes_page(
         el("textarea", draft or "", name="text", hidden=True, id="draft")
         if draft is not None
         else None,
-        el("p", w("changes_draft") if draft is not None else w("changes_no_draft"),
-           class_="note"),
-        el("div", el("label", w("changes_against"), for_="against"),
-           el("select", choices, name="against", id="against"), class_="field"),
-        el("div", el("label", w("changes_history"), for_="history"),
-           el("select", history_options, name="history", id="history"), " ",
-           el("label", w("changes_upload"), " ",
-              el("input", type="file", id="upload", accept=".jsonl,.ndjson,.json"),
-              class_="js-only"),
-           class_="field"),
+        el("p", w("changes_draft") if draft is not None else w("changes_no_draft"), class_="note"),
+        el(
+            "div",
+            el("label", w("changes_against"), for_="against"),
+            el("select", choices, name="against", id="against"),
+            class_="field",
+        ),
+        el(
+            "div",
+            el("label", w("changes_history"), for_="history"),
+            el("select", history_options, name="history", id="history"),
+            " ",
+            el(
+                "label",
+                w("changes_upload"),
+                " ",
+                el("input", type="file", id="upload", accept=".jsonl,.ndjson,.json"),
+                class_="js-only",
+            ),
+            class_="field",
+        ),
         el("p", el("button", w("changes_run"), type="submit", id="run-changes")),
         method="post",
         action=f"{frame.base}/policies/{frame.policy_id}/changes",
@@ -745,8 +912,12 @@ def changes_page(
         flag = (
             el("p", w("changes_equivalent"), class_="flag ok", id="diff-verdict")
             if diff.equivalent
-            else el("p", w("changes_differ", count=len(diff.changes)), class_="flag bad",
-                    id="diff-verdict")
+            else el(
+                "p",
+                w("changes_differ", count=len(diff.changes)),
+                class_="flag bad",
+                id="diff-verdict",
+            )
         )
         section_diff += [flag, el("pre", diff.as_text(), class_="diff")]
     parts.append(el("section", section_diff, id="diff"))
@@ -757,16 +928,18 @@ def changes_page(
         section_impact.append(impact_summary(w, impact))
     parts.append(el("section", section_impact, id="impact"))
     parts.append(tests_section(w, tests, tests_file))
-    return _document(frame, policy, "changes", join(parts),
-                     f"/policies/{frame.policy_id}/changes")
+    return _document(frame, policy, "changes", join(parts), f"/policies/{frame.policy_id}/changes")
 
 
 def impact_summary(w: Words, report: ImpactReport) -> Markup:
     return join(
         [
-            el("p", w("impact_counts", decided=report.decided, changed=report.changed,
-                      bad=report.bad), id="impact-counts",
-               class_="flag bad" if report.changed else "flag ok"),
+            el(
+                "p",
+                w("impact_counts", decided=report.decided, changed=report.changed, bad=report.bad),
+                id="impact-counts",
+                class_="flag bad" if report.changed else "flag ok",
+            ),
             el("pre", report.as_text(), class_="impact"),
         ]
     )
@@ -775,15 +948,18 @@ def impact_summary(w: Words, report: ImpactReport) -> Markup:
 def tests_section(w: Words, report: TestReport | None, tests_file: str | None) -> Markup:
     parts: list[object] = [el("h2", w("tests_title"))]
     if tests_file is None:
-        parts.append(el("p", w("tests_none")))
+        parts.append(el("p", w("tests_no_file")))
         return el("section", parts, id="tests")
     parts.append(el("p", el("code", tests_file)))
     if report is None:
         return el("section", parts, id="tests")
     parts.append(
-        el("p", w("tests_counts", cases=report.cases, passed=report.passed,
-                  failed=report.failed), id="tests-counts",
-           class_="flag ok" if report.ok else "flag bad")
+        el(
+            "p",
+            w("tests_counts", cases=report.cases, passed=report.passed, failed=report.failed),
+            id="tests-counts",
+            class_="flag ok" if report.ok else "flag bad",
+        )
     )
     for result in report.files:
         for problem in result.problems:
@@ -793,38 +969,93 @@ def tests_section(w: Words, report: TestReport | None, tests_file: str | None) -
             detail: list[Markup] = []
             for m in case.mismatches:
                 detail.append(
-                    el("div", el("code", m.field), " ", w("tests_expected"), " ",
-                       el("code", str(m.expected), class_="expected"), " ", w("tests_actual"),
-                       " ", el("code", str(m.actual), class_="actual"), class_="mismatch")
+                    el(
+                        "div",
+                        el("code", m.field),
+                        " ",
+                        w("tests_expected"),
+                        " ",
+                        el("code", str(m.expected), class_="expected"),
+                        " ",
+                        w("tests_actual"),
+                        " ",
+                        el("code", str(m.actual), class_="actual"),
+                        class_="mismatch",
+                    )
                 )
             rows.append(
                 el(
                     "tr",
                     el("th", case.name, scope="row"),
                     el("td", str(case.line or "")),
-                    el("td", el("span", w("tests_pass") if case.passed else w("tests_fail"),
-                                class_="flag ok" if case.passed else "flag bad")),
+                    el(
+                        "td",
+                        el(
+                            "span",
+                            w("tests_pass") if case.passed else w("tests_fail"),
+                            class_="flag ok" if case.passed else "flag bad",
+                        ),
+                    ),
                     el("td", detail),
                     class_="case " + ("passed" if case.passed else "failed"),
                 )
             )
         parts.append(
-            el("table",
-               el("thead", el("tr", el("th", w("tests_case")), el("th", w("tests_line")),
-                              el("th", w("tests_result")), el("th", w("tests_detail")))),
-               el("tbody", rows), class_="wide")
+            el(
+                "table",
+                el(
+                    "thead",
+                    el(
+                        "tr",
+                        el("th", w("tests_case")),
+                        el("th", w("tests_line")),
+                        el("th", w("tests_result")),
+                        el("th", w("tests_detail")),
+                    ),
+                ),
+                el("tbody", rows),
+                class_="wide",
+            )
         )
     for cov in report.coverage:
         kinds = "; ".join(f"{k.kind} {k.covered}/{k.total}" for k in cov.kinds)
         parts.append(
-            el("p", w("tests_coverage", policy=cov.policy, percent=cov.percent,
-                      covered=cov.covered, total=cov.total), " (", kinds, ")",
-               class_="coverage")
+            el(
+                "p",
+                w(
+                    "tests_coverage",
+                    policy=cov.policy,
+                    percent=cov.percent,
+                    covered=cov.covered,
+                    total=cov.total,
+                ),
+                " (",
+                kinds,
+                ")",
+                class_="coverage",
+            )
         )
         if cov.missed:
             parts.append(
-                el("details", el("summary", w("tests_missed", count=len(cov.missed))),
-                   el("ul", [el("li", el("code", m.rule), " ", m.kind, " ", m.id, " ",
-                                 text(m.article or "")) for m in cov.missed]))
+                el(
+                    "details",
+                    el("summary", w("tests_missed", count=len(cov.missed))),
+                    el(
+                        "ul",
+                        [
+                            el(
+                                "li",
+                                el("code", m.rule),
+                                " ",
+                                m.kind,
+                                " ",
+                                m.id,
+                                " ",
+                                text(m.article or ""),
+                            )
+                            for m in cov.missed
+                        ],
+                    ),
+                )
             )
     return el("section", parts, id="tests")

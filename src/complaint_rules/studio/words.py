@@ -706,15 +706,19 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "clock_stopped": {"zh-Hant": "已停止", "zh-Hans": "已停止", "en": "stopped"},
     # --- the workbench: edit -----------------------------------------------------------------
     "edit_note_editable": {
-        "zh-Hant": "每次修改都會自動檢查;問題顯示在所在行的旁邊。儲存會完整寫入 {file}(只在政策目錄內)。",
-        "zh-Hans": "每次修改都会自动检查;问题显示在所在行的旁边。保存会完整写入 {file}(只在政策目录内)。",
+        "zh-Hant": "每次修改都會自動檢查;問題顯示在所在行的旁邊。"
+        "儲存會完整寫入 {file}(只在政策目錄內)。",
+        "zh-Hans": "每次修改都会自动检查;问题显示在所在行的旁边。"
+        "保存会完整写入 {file}(只在政策目录内)。",
         "en": "Every change is checked as you type; problems appear beside their lines. "
         "Saving writes {file} whole, inside its policy directory only.",
     },
     "edit_note_readonly": {
-        "zh-Hant": "這項政策隨套件或外部套件提供,不能在此儲存;可以修改試驗並查看檢查結果與修改的影響。"
+        "zh-Hant": "這項政策隨套件或外部套件提供,不能在此儲存;"
+        "可以修改試驗並查看檢查結果與修改的影響。"
         "要編輯自己的政策,請以 --policy-dir 指定其目錄。",
-        "zh-Hans": "这项政策随软件包或外部软件包提供,不能在此保存;可以修改试验并查看检查结果与修改的影响。"
+        "zh-Hans": "这项政策随软件包或外部软件包提供,不能在此保存;"
+        "可以修改试验并查看检查结果与修改的影响。"
         "要编辑自己的政策,请以 --policy-dir 指定其目录。",
         "en": "This policy ships with a package and cannot be saved here; you can still change "
         "it to see the checks and what the change does. To edit your own policies, name "
@@ -755,7 +759,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "New version: the saved file (change it under Edit to compare unsaved text).",
     },
     "changes_against": {"zh-Hant": "比較對象", "zh-Hans": "比较对象", "en": "Compare with"},
-    "changes_saved": {"zh-Hant": "已儲存的版本", "zh-Hans": "已保存的版本", "en": "the saved version"},
+    "changes_saved": {
+        "zh-Hant": "已儲存的版本",
+        "zh-Hans": "已保存的版本",
+        "en": "the saved version",
+    },
     "changes_committed": {
         "zh-Hant": "git 已提交的版本",
         "zh-Hans": "git 已提交的版本",
@@ -795,7 +803,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "{decided} decided again, {changed} changed, {bad} bad line(s)",
     },
     "tests_title": {"zh-Hant": "測試案例", "zh-Hans": "测试案例", "en": "Test cases"},
-    "tests_none": {
+    "tests_no_file": {
         "zh-Hant": "這項政策旁沒有 .tests.yaml 測試檔。",
         "zh-Hans": "这项政策旁没有 .tests.yaml 测试文件。",
         "en": "There is no .tests.yaml file beside this policy.",
