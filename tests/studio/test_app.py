@@ -346,3 +346,26 @@ def test_pages_without_javascript_hold_the_whole_read_view(client: TestClient) -
     assert page.lang == "zh-Hant"
     assert "/static/studio.js" in page.links  # the only script, and only for the live parts
     assert all(not link.startswith(("http:", "https:", "//")) for link in page.links)
+
+
+def test_the_command_serves_on_loopback_and_prints_the_address(directory: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    command = [sys.executable, "-m", "complaint_rules", "--policy-dir", str(directory)]
+    command += ["studio", "--port", "0", "--lang", "en"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=os.environ)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        found = re.fullmatch(r"complaint-rules studio: (http://127\.0\.0\.1:\d+/)\n", line)
+        assert found is not None, line
+        with urllib.request.urlopen(found.group(1) + f"policies/{EDITABLE}") as response:
+            page = response.read().decode("utf-8")
+        assert '<html lang="en">' in page
+        assert "Edit</a>" in page  # in a --policy-dir directory: editable
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -19,6 +19,7 @@ from typing import Any
 from ..decision.model import DecidedDeadline, Decision
 from ..errors import ComplaintRulesError, Problem
 from ..lifecycle.status import CaseStatus
+from ..messages.phrases import PHRASES
 from ..policy.compiled import CompiledPolicy, Source
 from ..policy.model import BUILTIN_EVENTS
 from ..toolkit.diff import PolicyDiff
@@ -449,8 +450,11 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
             )
         )
 
+    duties = PHRASES["en" if frame.lang == "en" else "zh-Hant"].duties
+    deadline_labels = {dl.id: dl.label for dl in d.deadlines}
     for a in d.routing:
-        row(w("card_duty"), a.duty, _names((a.role, *a.or_roles)), "", a.source)
+        duty = duties.get(a.duty, a.duty)
+        row(w("card_duty"), duty, _names((a.role, *a.or_roles)), "", a.source)
     for dl in d.deadlines:
         due = deadline_due(dl)
         when: Markup
@@ -480,11 +484,12 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
     for ac in d.actions:
         row(w("card_action"), ac.label, _names(ac.by), ac.deadline or "", ac.source)
     for e in d.escalations:
+        missed = deadline_labels.get(e.deadline, e.deadline) if e.deadline else None
         row(
             w("card_escalation"),
             e.label,
             f"{_names(e.by)} → {_names(e.to)}",
-            e.deadline or e.on,
+            w("card_missed", deadline=missed) if missed else e.on,
             e.source,
         )
     for r in d.reports:

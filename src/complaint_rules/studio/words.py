@@ -665,6 +665,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "card_retention": {"zh-Hant": "保存", "zh-Hans": "保存", "en": "Retention"},
     "card_penalty": {"zh-Hant": "處罰", "zh-Hans": "处罚", "en": "Penalty"},
     "card_approval": {"zh-Hant": "審批", "zh-Hans": "审批", "en": "Approval"},
+    "card_missed": {
+        "zh-Hant": "{deadline}逾期時",
+        "zh-Hans": "{deadline}逾期时",
+        "en": "when {deadline} is missed",
+    },
     "card_years": {"zh-Hant": "{years} 年", "zh-Hans": "{years} 年", "en": "{years} years"},
     "card_waiting": {
         "zh-Hant": "待定:{facts}",
