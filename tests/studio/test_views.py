@@ -1,0 +1,46 @@
+"""The workbench's views as HTML: the month calendar against the official schedule,
+worked out by hand, and the one place a deadline's due instant is read."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from complaint_rules import Catalog, decide
+from complaint_rules.studio.views import deadline_due, month_calendars
+from complaint_rules.studio.words import Words
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def test_the_calendar_marks_the_spring_festival_and_its_make_up_saturdays() -> None:
+    # 2026 (State Council): Spring Festival 15-23 February off; Saturdays 14 and 28
+    # February worked. Received Friday 13 February; a deadline on Wednesday 25 February.
+    policy = Catalog().load("keyouqianqi_credit_union")
+    received = datetime(2026, 2, 13, 9, 0, tzinfo=SHANGHAI)
+    due = datetime(2026, 2, 25, 23, 59, 59, tzinfo=SHANGHAI)
+    html = month_calendars(policy, received, [("回復", due)], Words("zh-Hant"))
+    cells = {d: c for c, d in re.findall(r'<td class="([^"]*)" data-date="([\d-]+)"', html)}
+    assert cells["2026-02-13"] == "received"
+    assert cells["2026-02-14"] == "makeup"
+    assert cells["2026-02-28"] == "makeup"
+    for day in ("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"):
+        assert cells[day] == "holiday", day
+    assert cells["2026-02-23"] == "holiday"  # Monday 23 February, the last day off
+    assert cells["2026-02-15"] == "weekend"  # a Sunday is off anyway
+    assert cells["2026-02-25"] == "due"
+    assert "2026-03-01" not in cells  # one month: nothing falls in March
+    assert html.count('<table class="month">') == 1
+
+
+def test_the_due_instant_is_read_in_one_place() -> None:
+    policy = Catalog().load("keyouqianqi_credit_union")
+    decision = decide(
+        policy,
+        {"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter", "category": "work_error"},
+    )
+    # Wed 30 Sep; 1-7 Oct off; Thu 8 = 1, Fri 9 = 2, Sat 10 (worked) = 3.
+    assert [deadline_due(d) for d in decision.deadlines] == [
+        datetime(2026, 10, 10, 23, 59, 59, tzinfo=SHANGHAI)
+    ]
