@@ -369,3 +369,44 @@ def test_the_command_serves_on_loopback_and_prints_the_address(directory: Path) 
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_policy_that_does_not_load_is_listed_with_a_link_to_its_editor(
+    client: TestClient, directory: Path
+) -> None:
+    (directory / "broken_policy.yaml").write_text(
+        "schema: complaint-rules/1\nid: broken_policy\nversion: 1\n", encoding="utf-8"
+    )
+    index = client.get("/").text
+    row = re.search(r'<tr id="policy-broken_policy">(.*?)</tr>', index, re.S)
+    assert row is not None
+    assert '<a href="/policies/broken_policy/edit?lang=zh-Hant">' in row.group(1)
+    read = client.get("/policies/broken_policy", follow_redirects=False)
+    assert read.status_code == 303
+    assert read.headers["location"].startswith("/policies/broken_policy/edit")
+    editor = client.get("/policies/broken_policy/edit").text
+    assert "broken_policy.yaml" in editor
+    assert 'class="flag bad"' in editor
+
+
+def test_an_uploaded_history_is_re_decided(client: TestClient) -> None:
+    lines = [
+        '{"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter",'
+        ' "category": "work_error"}',
+        "not json",
+    ]
+    text = _editable_text(client)
+    response = client.post(
+        f"/api/policies/{EDITABLE}/impact",
+        json={
+            "upload": "\n".join(lines) + "\n",
+            "upload_name": "mine.jsonl",
+            "text": text.replace("within: {working_days: 3}", "within: {working_days: 4}", 1),
+        },
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 200
+    last = json.loads(response.text.splitlines()[-1])
+    # The one complaint: due Sat 10 Oct after 3 working days, Mon 12 Oct after 4.
+    assert "1 件的決定改變" in last["html"]
+    assert "1 行無法讀取" in last["html"]

@@ -14,9 +14,10 @@ import json
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import datetime
+from html import escape
 from importlib import resources
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
@@ -202,6 +203,16 @@ class _Studio:
             language=lambda other: f"/?lang={other}",
         )
         html = index_page(statuses, lang=lang, links=links)
+        for status in statuses:
+            if status.policy is None:  # no page to read: its editor shows why, to fix it
+                name = f"<code>{escape(status.id)}</code>"
+                href = f"/policies/{quote(status.id)}/edit?lang={lang}"
+                html = html.replace(
+                    f'<tr id="policy-{escape(status.id)}"><th scope="row">{name}',
+                    f'<tr id="policy-{escape(status.id)}"><th scope="row">'
+                    f'<a href="{escape(href)}">{name}</a>',
+                    1,
+                )
         return HTMLResponse(with_head(html, head_extras(self.csrf)))
 
     def static(self, request: Request) -> Response:
