@@ -85,6 +85,10 @@
         .then(function (r) { return r.json(); })
         .then(function (result) {
           if (mine === sequence && result.problems) show(result);
+        })
+        .catch(function () {
+          // Cancelled by leaving the page, or the workbench stopped: say nothing is known.
+          if (mine === sequence) state.textContent = "?";
         });
     };
 
