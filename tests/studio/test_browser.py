@@ -87,16 +87,12 @@ def page(browser: Browser) -> Iterator[tuple[Page, Console]]:
 
 
 def _example(policy_id: str) -> dict[str, Any] | None:
-    """The first example complaint, its findings as the form gives them: each once, by
-    itself (the roles a finding names are not asked for by the form)."""
+    """The first example complaint of the policy, as examples/complaints/ has it."""
     path = ROOT / "examples" / "complaints" / f"{policy_id}.json"
     if not path.exists():
         return None
     items = json.loads(path.read_text(encoding="utf-8"))
-    item = dict(items[0] if isinstance(items, list) else items)
-    if "findings" in item:
-        item["findings"] = [f if isinstance(f, str) else f["finding"] for f in item["findings"]]
-    return item
+    return dict(items[0] if isinstance(items, list) else items)
 
 
 @pytest.mark.parametrize("policy_id", BUNDLED)
@@ -138,6 +134,10 @@ def test_the_form_shows_the_due_dates_decide_gives(
         tab.select_option("#level", complaint.level)
     for finding in complaint.findings:
         tab.check(f"#finding-{finding.finding}")
+        if finding.count != 1:
+            tab.fill(f"[id='finding_count.{finding.finding}']", str(finding.count))
+        if finding.roles:
+            tab.select_option(f"[id='finding_roles.{finding.finding}']", list(finding.roles))
     for fact in policy.policy.facts:
         if fact.id not in example:
             continue
@@ -163,6 +163,10 @@ def test_the_form_shows_the_due_dates_decide_gives(
         for d in expected.deadlines
     }
     assert shown == due
+    # The whole decision, as the page gives it for machines, is decide's.
+    assert json.loads(tab.text_content("#decision-json") or "") == json.loads(
+        expected.model_dump_json()
+    )
     # Each due day is marked on the month calendar.
     for when in filter(None, due.values()):
         day = datetime.fromisoformat(when).astimezone(tz).date().isoformat()

@@ -264,6 +264,10 @@ class _Studio:
             given = TryInput(
                 values={k: v for k, v in query.items() if k not in ("finding", "event")},
                 findings=query.getlist("finding"),
+                roles={
+                    f.id: query.getlist(f"finding_roles.{f.id}")
+                    for f in policy.policy.vocabulary.findings
+                },
                 events=[
                     (kind, at, arg)
                     for kind, at, arg in zip(
@@ -556,8 +560,25 @@ def _complaint(policy: CompiledPolicy, given: TryInput) -> dict[str, Any]:
     }
     if v.get("level"):
         complaint["level"] = v["level"]
-    if given.findings:
-        complaint["findings"] = list(given.findings)
+    findings: list[Any] = []
+    for finding in given.findings:
+        count = v.get(f"finding_count.{finding}", "").strip()
+        roles = given.roles.get(finding, [])
+        if not count and not roles:
+            findings.append(finding)
+            continue
+        item: dict[str, Any] = {"finding": finding}
+        if count:
+            try:
+                item["count"] = int(count)
+            except ValueError:
+                problem = Problem(f"not a whole number: {count!r}", path=("findings", finding))
+                raise InputError([problem]) from None
+        if roles:
+            item["roles"] = roles
+        findings.append(item)
+    if findings:
+        complaint["findings"] = findings
     for fact in policy.policy.facts:
         raw = v.get(f"fact.{fact.id}", "").strip()
         if not raw:

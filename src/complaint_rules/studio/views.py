@@ -191,6 +191,8 @@ class TryInput:
     findings: list[str] = field(default_factory=list)
     events: list[tuple[str, str, str]] = field(default_factory=list)
     """(event, at, argument) rows."""
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    """The roles each finding names (who was involved), by finding id."""
 
 
 def _local_value(instant: datetime | None) -> str:
@@ -264,26 +266,7 @@ def try_form(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Markup:
             )
         )
     if voc.findings:
-        boxes = [
-            el(
-                "label",
-                el(
-                    "input",
-                    type="checkbox",
-                    name="finding",
-                    value=f.id,
-                    checked=f.id in given.findings,
-                    id=f"finding-{f.id}",
-                ),
-                " ",
-                f.label,
-                " ",
-                el("code", f.id, class_="id"),
-                class_="check",
-            )
-            for f in voc.findings
-        ]
-        rows.append(el("fieldset", el("legend", w("form_findings")), boxes))
+        rows.append(findings_fieldset(frame, policy, given))
     facts = []
     for fact in p.facts:
         name = f"fact.{fact.id}"
@@ -332,6 +315,87 @@ def try_form(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Markup:
         method="get",
         action=f"{frame.base}/policies/{frame.policy_id}/try",
         class_="try",
+    )
+
+
+def findings_fieldset(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Markup:
+    """A row per finding: established or not, how many times, and the roles involved."""
+    w = frame.w
+    voc = policy.policy.vocabulary
+    body = []
+    for f in voc.findings:
+        chosen = given.roles.get(f.id, [])
+        roles = [
+            el("option", f"{r.label} ({r.id})", value=r.id, selected=r.id in chosen)
+            for r in voc.roles
+        ]
+        body.append(
+            el(
+                "tr",
+                el(
+                    "td",
+                    el(
+                        "label",
+                        el(
+                            "input",
+                            type="checkbox",
+                            name="finding",
+                            value=f.id,
+                            checked=f.id in given.findings,
+                            id=f"finding-{f.id}",
+                        ),
+                        " ",
+                        f.label,
+                        " ",
+                        el("code", f.id, class_="id"),
+                        class_="check",
+                    ),
+                ),
+                el(
+                    "td",
+                    el(
+                        "input",
+                        type="number",
+                        min="1",
+                        step="1",
+                        name=f"finding_count.{f.id}",
+                        id=f"finding_count.{f.id}",
+                        value=given.values.get(f"finding_count.{f.id}", ""),
+                        aria_label=w("form_finding_count"),
+                        class_="count",
+                    ),
+                ),
+                el(
+                    "td",
+                    el(
+                        "select",
+                        roles,
+                        multiple=True,
+                        size=min(3, max(len(roles), 1)),
+                        name=f"finding_roles.{f.id}",
+                        id=f"finding_roles.{f.id}",
+                        aria_label=w("form_finding_roles"),
+                    ),
+                ),
+            )
+        )
+    return el(
+        "fieldset",
+        el("legend", w("form_findings")),
+        el(
+            "table",
+            el(
+                "thead",
+                el(
+                    "tr",
+                    el("th", w("form_findings")),
+                    el("th", w("form_finding_count")),
+                    el("th", w("form_finding_roles")),
+                ),
+            ),
+            el("tbody", body),
+            class_="findings",
+        ),
     )
 
 

@@ -622,6 +622,12 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "(from the classification table)",
     },
     "form_findings": {"zh-Hant": "調查認定", "zh-Hans": "调查认定", "en": "Findings"},
+    "form_finding_count": {"zh-Hant": "次數", "zh-Hans": "次数", "en": "Times"},
+    "form_finding_roles": {
+        "zh-Hant": "涉及的角色",
+        "zh-Hans": "涉及的角色",
+        "en": "Roles involved",
+    },
     "form_facts": {"zh-Hant": "事實", "zh-Hans": "事实", "en": "Facts"},
     "form_unknown": {"zh-Hant": "未知", "zh-Hans": "未知", "en": "unknown"},
     "form_yes": {"zh-Hant": "是", "zh-Hans": "是", "en": "yes"},
