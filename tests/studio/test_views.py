@@ -44,3 +44,20 @@ def test_the_due_instant_is_read_in_one_place() -> None:
     assert [deadline_due(d) for d in decision.deadlines] == [
         datetime(2026, 10, 10, 23, 59, 59, tzinfo=SHANGHAI)
     ]
+
+
+def test_the_docs_show_every_screenshot_scripts_screenshots_takes() -> None:
+    from tests.support import ROOT
+    from tests.support.screenshots import SHOTS
+
+    images = {f"workbench-{name}.png" for name in SHOTS}
+    assert {p.name for p in (ROOT / "docs" / "images").glob("workbench-*.png")} == images
+    for doc, prefix in (
+        ("docs/workbench.md", "images/"),
+        ("docs/zh/workbench.md", "../images/"),
+    ):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        shown = set(re.findall(rf"\]\({re.escape(prefix)}(workbench-[a-z]+\.png)\)", text))
+        assert shown == images, doc
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/images/workbench-try.png)" in readme

@@ -195,10 +195,6 @@ class TryInput:
     """The roles each finding names (who was involved), by finding id."""
 
 
-def _local_value(instant: datetime | None) -> str:
-    return instant.strftime("%Y-%m-%dT%H:%M") if instant else ""
-
-
 def _term_options(terms: Iterable[Any], chosen: str, *, blank: str | None = None) -> Markup:
     options = []
     if blank is not None:
