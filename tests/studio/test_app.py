@@ -107,6 +107,15 @@ def test_events_added_give_the_case_status_at_the_instant_asked(client: TestClie
     assert row is not None
     assert '<span class="state stopped">已停止</span>' in row.group(1)
     assert 'datetime="2026-10-10T23:59:59+08:00"' in row.group(1)
+    # Over time: running after receipt, stopped after the case was closed.
+    timeline = page.text[page.text.index('id="timeline"') :]
+    steps = re.findall(
+        r'<tr><th scope="row"><time datetime="([^"]+)".*?class="state (\w+)"', timeline
+    )
+    assert steps == [
+        ("2026-09-30T10:00:00+08:00", "running"),
+        ("2026-10-09T15:00:00+08:00", "stopped"),
+    ]
 
 
 def test_a_complaint_the_policy_refuses_shows_its_problems(client: TestClient) -> None:

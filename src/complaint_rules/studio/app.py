@@ -39,6 +39,7 @@ from ..decision.engine import decide
 from ..errors import ComplaintRulesError, InputError, MissingExtraError, Problem
 from ..explanation.explain import explain
 from ..lifecycle.case import status as case_status
+from ..lifecycle.status import CaseStatus
 from ..policy.compiled import CompiledPolicy
 from ..toolkit.diff import diff as policy_diff
 from ..toolkit.impact import ImpactTally, impact_lines
@@ -290,10 +291,14 @@ class _Studio:
                 except MissingExtraError:
                     lines = explain(policy, complaint, lang="zh-Hant").lines
                 case = None
+                timeline: list[CaseStatus] = []
                 if given.events or given.values.get("as_of"):
                     events = _events(policy, complaint, given)
                     as_of = given.values.get("as_of") or given.values["received"]
                     case = case_status(policy, events, _instant(policy, as_of))
+                    # The case over time: its status just after each event.
+                    instants = sorted({datetime.fromisoformat(e["at"]) for e in events})
+                    timeline = [case_status(policy, events, at) for at in instants]
             except (InputError, ComplaintRulesError) as exc:
                 problems = list(getattr(exc, "problems", ())) or [Problem(str(exc))]
                 return HTMLResponse(
@@ -307,6 +312,7 @@ class _Studio:
                     decision=decision,
                     explanation=[line.text for line in lines],
                     case=case,
+                    timeline=timeline,
                     query=qs,
                 )
             )

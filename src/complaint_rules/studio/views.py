@@ -749,6 +749,49 @@ def status_section(frame: Frame, status: CaseStatus) -> Markup:
     )
 
 
+def timeline_section(frame: Frame, timeline: Sequence[CaseStatus]) -> Markup:
+    """The case over time: at each event's instant, each clock's state and due instant."""
+    w = frame.w
+    clocks: dict[str, str] = {}
+    for status in timeline:
+        for clock in status.clocks:
+            clocks.setdefault(clock.id, clock.label)
+    rows = []
+    for status in timeline:
+        by_id = {c.id: c for c in status.clocks}
+        cells = []
+        for clock_id in clocks:
+            at = by_id.get(clock_id)
+            if at is None:
+                cells.append(el("td", "—", class_="muted"))
+                continue
+            cells.append(
+                el(
+                    "td",
+                    el("span", w(f"clock_{at.state}"), class_=f"state {at.state}"),
+                    " ",
+                    _when(at.due),
+                )
+            )
+        rows.append(el("tr", el("th", _when(status.at), scope="row"), cells))
+    return el(
+        "section",
+        el("h2", w("timeline_title")),
+        el(
+            "table",
+            el(
+                "thead",
+                el(
+                    "tr", el("th", w("timeline_at")), [el("th", label) for label in clocks.values()]
+                ),
+            ),
+            el("tbody", rows),
+            class_="wide timeline",
+        ),
+        id="timeline",
+    )
+
+
 def try_page(
     frame: Frame,
     policy: CompiledPolicy,
@@ -757,6 +800,7 @@ def try_page(
     decision: Decision | None = None,
     explanation: Sequence[str] = (),
     case: CaseStatus | None = None,
+    timeline: Sequence[CaseStatus] = (),
     problems: Sequence[Problem] = (),
     query: Mapping[str, str] = {},
 ) -> str:
@@ -791,6 +835,8 @@ def try_page(
             )
         if case is not None:
             parts.append(status_section(frame, case))
+        if timeline:
+            parts.append(timeline_section(frame, timeline))
         dumped = json.dumps(json.loads(decision.model_dump_json()), ensure_ascii=False, indent=2)
         parts.append(
             el(

@@ -700,6 +700,12 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "cal_weekday_5": {"zh-Hant": "六", "zh-Hans": "六", "en": "Sat"},
     "cal_weekday_6": {"zh-Hant": "日", "zh-Hans": "日", "en": "Sun"},
     "status_title": {"zh-Hant": "案件狀態", "zh-Hans": "案件状态", "en": "The case's status at"},
+    "timeline_title": {
+        "zh-Hant": "案件的經過:每個事件之後",
+        "zh-Hans": "案件的经过:每个事件之后",
+        "en": "The case over time: after each event",
+    },
+    "timeline_at": {"zh-Hant": "時間", "zh-Hans": "时间", "en": "At"},
     "status_clock": {"zh-Hant": "時限", "zh-Hans": "时限", "en": "Clock"},
     "status_state": {"zh-Hant": "狀態", "zh-Hans": "状态", "en": "State"},
     "status_left": {"zh-Hant": "剩餘", "zh-Hans": "剩余", "en": "Left"},
