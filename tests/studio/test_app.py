@@ -419,3 +419,21 @@ def test_an_uploaded_history_is_re_decided(client: TestClient) -> None:
     # The one complaint: due Sat 10 Oct after 3 working days, Mon 12 Oct after 4.
     assert "1 件的決定改變" in last["html"]
     assert "1 行無法讀取" in last["html"]
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:8765", 200),
+        ("localhost:8765", 200),
+        ("LOCALHOST", 200),
+        ("[::1]:8765", 200),
+        ("evil.example:8765", 400),
+        ("127.0.0.1.evil.example", 400),
+        ("", 400),
+    ],
+)
+def test_only_requests_addressed_to_this_computer_are_answered(
+    client: TestClient, host: str, status: int
+) -> None:
+    assert client.get("/", headers={"Host": host}).status_code == status

@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import (
     HTMLResponse,
@@ -66,11 +65,30 @@ __all__ = ["STATIC_FILES", "create_app"]
 STATIC_FILES = {"studio.js": "text/javascript", "studio.css": "text/css"}
 """The files under ``/static/``: nothing else is served from there."""
 
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"]
 MAX_BODY = 20 * 1024 * 1024
 """The largest request body read (an uploaded history), in bytes."""
 
 TOKEN_COOKIE = "complaint_rules_studio"
+
+
+class _Hosts:
+    """Only requests addressed to one of ``hosts`` (``*``: any): a web page elsewhere
+    cannot reach the workbench through a name of its own that points at this computer."""
+
+    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
+        self.app = app
+        self.hosts = {h.casefold().strip("[]") for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and "*" not in self.hosts:
+            host = Request(scope).headers.get("host", "")
+            name = (urlsplit(f"//{host}").hostname or "") if host else ""
+            if name.casefold() not in self.hosts:
+                response = PlainTextResponse("Invalid host header", status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class _AccessToken:
@@ -120,7 +138,7 @@ def create_app(
     csrf_token = csrf or secrets.token_urlsafe(32)
     hosts = allowed_hosts if allowed_hosts is not None else LOOPBACK_HOSTS
     studio = _Studio(workspace, lang, csrf_token)
-    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts)]
+    middleware = [Middleware(_Hosts, hosts=hosts)]
     if token is not None:
         middleware.append(Middleware(_AccessToken, token=token))
     routes = [
