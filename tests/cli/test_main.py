@@ -38,6 +38,7 @@ def test_every_subcommand_is_listed_in_order_with_its_help() -> None:
         "graph",
         "impact",
         "html",
+        "studio",
     )
     parser = build_parser()
     usage = parser.format_usage()

@@ -48,6 +48,7 @@ COMMANDS: tuple[str, ...] = (
     "graph",
     "impact",
     "html",
+    "studio",
 )
 """Subcommand names, in the order ``--help`` lists them; each one's help line is the
 message ``cli.help.<name>`` (a test holds its English to the module's ``HELP``). Module

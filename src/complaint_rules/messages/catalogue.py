@@ -275,6 +275,11 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hans": "机构在某月或某年的定期职责,各附到期日",
         "en": "the institution's recurring duties in a month or year, each with the day it is due",
     },
+    "cli.help.studio": {
+        "zh-Hant": "啟動工作台:以表格和圖表閱讀政策、試算投訴、編輯、比較",
+        "zh-Hans": "启动工作台:以表格和图表阅读政策、试算投诉、编辑、比较",
+        "en": "serve the workbench: read policies as tables and diagrams, try complaints, edit, compare",
+    },
     "cli.help.html": {
         "zh-Hant": "把政策匯出成可獨立開啟的唯讀 HTML 網頁,附索引",
         "zh-Hans": "把政策汇出成可独立开启的唯读 HTML 网页,附索引",

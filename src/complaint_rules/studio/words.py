@@ -584,6 +584,283 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "edge_to": {"zh-Hant": "上報至", "zh-Hans": "上报至", "en": "to"},
     "edge_next": {"zh-Hant": "下一步", "zh-Hans": "下一步", "en": "next"},
     "edge_reports_to": {"zh-Hant": "上級", "zh-Hans": "上级", "en": "reports to"},
+    # --- the workbench: tabs and frame -----------------------------------------------------
+    "tabs": {"zh-Hant": "檢視", "zh-Hans": "查看", "en": "Views"},
+    "tab_read": {"zh-Hant": "閱讀", "zh-Hans": "阅读", "en": "Read"},
+    "tab_try": {"zh-Hant": "試算投訴", "zh-Hans": "试算投诉", "en": "Try a complaint"},
+    "tab_edit": {"zh-Hant": "編輯", "zh-Hans": "编辑", "en": "Edit"},
+    "tab_edit_readonly": {
+        "zh-Hant": "原始檔(唯讀)",
+        "zh-Hans": "原始文件(只读)",
+        "en": "YAML (read-only)",
+    },
+    "tab_changes": {"zh-Hant": "修改的影響", "zh-Hans": "修改的影响", "en": "What changes"},
+    "workbench_footer": {
+        "zh-Hant": "complaint-rules 工作台:只在本機執行,不連線到外部網站。",
+        "zh-Hans": "complaint-rules 工作台:只在本机运行,不连接外部网站。",
+        "en": "complaint-rules workbench: runs on this computer only; nothing is fetched "
+        "from outside.",
+    },
+    "line_n": {"zh-Hant": "第 {line} 行", "zh-Hans": "第 {line} 行", "en": "line {line}"},
+    # --- the workbench: try a complaint ----------------------------------------------------
+    "try_intro": {
+        "zh-Hant": "依本政策的詞彙填寫一件投訴,即可看到政策要求誰在何時前做什麼。",
+        "zh-Hans": "依本政策的词汇填写一件投诉,即可看到政策要求谁在何时前做什么。",
+        "en": "Fill in a complaint in this policy's own words to see who must do what, "
+        "and by when.",
+    },
+    "try_abstract": {
+        "zh-Hant": "這是一項基礎政策(abstract),只供其他政策延伸,不直接決定投訴。",
+        "zh-Hans": "这是一项基础政策(abstract),只供其他政策延伸,不直接决定投诉。",
+        "en": "This is an abstract policy, a base for others: it decides no complaint.",
+    },
+    "try_problems": {
+        "zh-Hant": "這件投訴無法判定",
+        "zh-Hans": "这件投诉无法判定",
+        "en": "This complaint cannot be decided",
+    },
+    "try_explanation": {"zh-Hant": "說明", "zh-Hans": "说明", "en": "Explanation"},
+    "try_json": {
+        "zh-Hant": "決定的 JSON(與 decide 的輸出相同)",
+        "zh-Hans": "决定的 JSON(与 decide 的输出相同)",
+        "en": "The decision as JSON (what decide prints)",
+    },
+    "form_received": {"zh-Hant": "收到時間", "zh-Hans": "收到时间", "en": "Received at"},
+    "form_channel": {"zh-Hant": "投訴渠道", "zh-Hans": "投诉渠道", "en": "Channel"},
+    "form_category": {"zh-Hant": "投訴類別", "zh-Hans": "投诉类别", "en": "Category"},
+    "form_level": {"zh-Hant": "投訴級別", "zh-Hans": "投诉级别", "en": "Level"},
+    "form_level_auto": {
+        "zh-Hant": "(依分類表判定)",
+        "zh-Hans": "(依分类表判定)",
+        "en": "(from the classification table)",
+    },
+    "form_findings": {"zh-Hant": "調查認定", "zh-Hans": "调查认定", "en": "Findings"},
+    "form_finding_count": {"zh-Hant": "次數", "zh-Hans": "次数", "en": "Times"},
+    "form_finding_roles": {
+        "zh-Hant": "涉及的角色",
+        "zh-Hans": "涉及的角色",
+        "en": "Roles involved",
+    },
+    "form_facts": {"zh-Hant": "事實", "zh-Hans": "事实", "en": "Facts"},
+    "form_unknown": {"zh-Hant": "未知", "zh-Hans": "未知", "en": "unknown"},
+    "form_yes": {"zh-Hant": "是", "zh-Hans": "是", "en": "yes"},
+    "form_no": {"zh-Hant": "否", "zh-Hans": "否", "en": "no"},
+    "form_decide": {"zh-Hant": "判定", "zh-Hans": "判定", "en": "Decide"},
+    "form_events": {"zh-Hant": "案件事件", "zh-Hans": "案件事件", "en": "The case's events"},
+    "form_events_note": {
+        "zh-Hant": "加入收到之後的事件,並選擇查看的時間,即可看到案件在該時點的狀態與各時限。"
+        "「補充說明」:done 填職責 id,escalated 填上報 id,updated 填事實的 JSON。",
+        "zh-Hans": "加入收到之后的事件,并选择查看的时间,即可看到案件在该时点的状态与各时限。"
+        "“补充说明”:done 填职责 id,escalated 填上报 id,updated 填事实的 JSON。",
+        "en": "Add events after receipt and an instant to look at, to see the case's status "
+        "and clocks then. Detail: the duty id for done, the escalation id for escalated, the "
+        "facts as JSON for updated.",
+    },
+    "form_event": {"zh-Hant": "事件", "zh-Hans": "事件", "en": "Event"},
+    "form_event_at": {"zh-Hant": "發生時間", "zh-Hans": "发生时间", "en": "At"},
+    "form_event_arg": {"zh-Hant": "補充說明", "zh-Hans": "补充说明", "en": "Detail"},
+    "form_add_event": {"zh-Hant": "再加一個事件", "zh-Hans": "再加一个事件", "en": "Add an event"},
+    "form_as_of": {"zh-Hant": "查看時間", "zh-Hans": "查看时间", "en": "Status as of"},
+    "card_title": {
+        "zh-Hant": "誰、做什麼、何時前",
+        "zh-Hans": "谁、做什么、何时前",
+        "en": "Who does what, by when",
+    },
+    "card_received": {"zh-Hant": "收到", "zh-Hans": "收到", "en": "received"},
+    "card_what": {"zh-Hant": "事項", "zh-Hans": "事项", "en": "What"},
+    "card_who": {"zh-Hant": "由誰", "zh-Hans": "由谁", "en": "Who"},
+    "card_when": {"zh-Hant": "期限", "zh-Hans": "期限", "en": "By when"},
+    "card_article": {"zh-Hant": "依據", "zh-Hans": "依据", "en": "Article"},
+    "card_nothing": {
+        "zh-Hant": "本政策對這件投訴沒有要求。",
+        "zh-Hans": "本政策对这件投诉没有要求。",
+        "en": "The policy requires nothing for this complaint.",
+    },
+    "card_duty": {"zh-Hant": "職責", "zh-Hans": "职责", "en": "Duty"},
+    "card_deadline": {"zh-Hant": "時限", "zh-Hans": "时限", "en": "Deadline"},
+    "card_action": {"zh-Hant": "應辦事項", "zh-Hans": "应办事项", "en": "Action"},
+    "card_escalation": {"zh-Hant": "上報", "zh-Hans": "上报", "en": "Escalation"},
+    "card_report": {"zh-Hant": "報告", "zh-Hans": "报告", "en": "Report"},
+    "card_retention": {"zh-Hant": "保存", "zh-Hans": "保存", "en": "Retention"},
+    "card_penalty": {"zh-Hant": "處罰", "zh-Hans": "处罚", "en": "Penalty"},
+    "card_approval": {"zh-Hant": "審批", "zh-Hans": "审批", "en": "Approval"},
+    "card_missed": {
+        "zh-Hant": "{deadline}逾期時",
+        "zh-Hans": "{deadline}逾期时",
+        "en": "when {deadline} is missed",
+    },
+    "card_years": {"zh-Hant": "{years} 年", "zh-Hans": "{years} 年", "en": "{years} years"},
+    "card_waiting": {
+        "zh-Hant": "待定:{facts}",
+        "zh-Hans": "待定:{facts}",
+        "en": "waiting for {facts}",
+    },
+    "cal_title": {"zh-Hant": "月曆", "zh-Hans": "月历", "en": "Calendar"},
+    "cal_month": {
+        "zh-Hant": "{year} 年 {month} 月",
+        "zh-Hans": "{year} 年 {month} 月",
+        "en": "{year}-{month:02d}",
+    },
+    "cal_holiday": {"zh-Hant": "假日", "zh-Hans": "假日", "en": "holiday"},
+    "cal_makeup": {"zh-Hant": "補班", "zh-Hans": "补班", "en": "make-up workday"},
+    "cal_received": {"zh-Hant": "收到", "zh-Hans": "收到", "en": "received"},
+    "cal_due": {"zh-Hant": "到期", "zh-Hans": "到期", "en": "due"},
+    "cal_weekday_0": {"zh-Hant": "一", "zh-Hans": "一", "en": "Mon"},
+    "cal_weekday_1": {"zh-Hant": "二", "zh-Hans": "二", "en": "Tue"},
+    "cal_weekday_2": {"zh-Hant": "三", "zh-Hans": "三", "en": "Wed"},
+    "cal_weekday_3": {"zh-Hant": "四", "zh-Hans": "四", "en": "Thu"},
+    "cal_weekday_4": {"zh-Hant": "五", "zh-Hans": "五", "en": "Fri"},
+    "cal_weekday_5": {"zh-Hant": "六", "zh-Hans": "六", "en": "Sat"},
+    "cal_weekday_6": {"zh-Hant": "日", "zh-Hans": "日", "en": "Sun"},
+    "status_title": {"zh-Hant": "案件狀態", "zh-Hans": "案件状态", "en": "The case's status at"},
+    "timeline_title": {
+        "zh-Hant": "案件的經過:每個事件之後",
+        "zh-Hans": "案件的经过:每个事件之后",
+        "en": "The case over time: after each event",
+    },
+    "timeline_at": {"zh-Hant": "時間", "zh-Hans": "时间", "en": "At"},
+    "status_clock": {"zh-Hant": "時限", "zh-Hans": "时限", "en": "Clock"},
+    "status_state": {"zh-Hant": "狀態", "zh-Hans": "状态", "en": "State"},
+    "status_left": {"zh-Hant": "剩餘", "zh-Hans": "剩余", "en": "Left"},
+    "status_days_left": {"zh-Hant": "{days} 天", "zh-Hans": "{days} 天", "en": "{days} days"},
+    "status_no_clocks": {
+        "zh-Hant": "此案件沒有計時中的時限。",
+        "zh-Hans": "此案件没有计时中的时限。",
+        "en": "The case has no clocks.",
+    },
+    "clock_not_started": {"zh-Hant": "未開始", "zh-Hans": "未开始", "en": "not started"},
+    "clock_running": {"zh-Hant": "計時中", "zh-Hans": "计时中", "en": "running"},
+    "clock_paused": {"zh-Hant": "暫停", "zh-Hans": "暂停", "en": "paused"},
+    "clock_met": {"zh-Hant": "已完成", "zh-Hans": "已完成", "en": "met"},
+    "clock_breached": {"zh-Hant": "已逾期", "zh-Hans": "已逾期", "en": "breached"},
+    "clock_stopped": {"zh-Hant": "已停止", "zh-Hans": "已停止", "en": "stopped"},
+    # --- the workbench: edit -----------------------------------------------------------------
+    "edit_note_editable": {
+        "zh-Hant": "每次修改都會自動檢查;問題顯示在所在行的旁邊。"
+        "儲存會完整寫入 {file}(只在政策目錄內)。",
+        "zh-Hans": "每次修改都会自动检查;问题显示在所在行的旁边。"
+        "保存会完整写入 {file}(只在政策目录内)。",
+        "en": "Every change is checked as you type; problems appear beside their lines. "
+        "Saving writes {file} whole, inside its policy directory only.",
+    },
+    "edit_note_readonly": {
+        "zh-Hant": "這項政策隨套件或外部套件提供,不能在此儲存;"
+        "可以修改試驗並查看檢查結果與修改的影響。"
+        "要編輯自己的政策,請以 --policy-dir 指定其目錄。",
+        "zh-Hans": "这项政策随软件包或外部软件包提供,不能在此保存;"
+        "可以修改试验并查看检查结果与修改的影响。"
+        "要编辑自己的政策,请以 --policy-dir 指定其目录。",
+        "en": "This policy ships with a package and cannot be saved here; you can still change "
+        "it to see the checks and what the change does. To edit your own policies, name "
+        "their directory with --policy-dir.",
+    },
+    "edit_check": {"zh-Hant": "檢查", "zh-Hans": "检查", "en": "Check"},
+    "edit_save": {"zh-Hant": "儲存", "zh-Hans": "保存", "en": "Save"},
+    "edit_changes": {
+        "zh-Hant": "查看修改的影響",
+        "zh-Hans": "查看修改的影响",
+        "en": "See what this changes",
+    },
+    "edit_problems_title": {"zh-Hant": "問題", "zh-Hans": "问题", "en": "Problems"},
+    "edit_problems": {
+        "zh-Hant": "有 {count} 個問題",
+        "zh-Hans": "有 {count} 个问题",
+        "en": "{count} problem(s)",
+    },
+    "edit_valid": {"zh-Hant": "檢查通過", "zh-Hans": "检查通过", "en": "Valid"},
+    "edit_saved": {"zh-Hant": "已儲存", "zh-Hans": "已保存", "en": "Saved"},
+    # --- the workbench: what changes ---------------------------------------------------------
+    "changes_intro": {
+        "zh-Hant": "比較兩個版本對同樣的投訴有何不同決定,並以歷史投訴評估影響;"
+        "下方為本政策測試案例的執行結果與覆蓋率。",
+        "zh-Hans": "比较两个版本对同样的投诉有何不同决定,并以历史投诉评估影响;"
+        "下方为本政策测试案例的执行结果与覆盖率。",
+        "en": "Compare how two versions decide the same complaints, and re-decide a history "
+        "of complaints; below, this policy's test cases with their coverage.",
+    },
+    "changes_draft": {
+        "zh-Hant": "新版本:編輯器中尚未儲存的內容。",
+        "zh-Hans": "新版本:编辑器中尚未保存的内容。",
+        "en": "New version: the editor's unsaved text.",
+    },
+    "changes_no_draft": {
+        "zh-Hant": "新版本:已儲存的檔案(在「編輯」中修改後可比較未儲存的內容)。",
+        "zh-Hans": "新版本:已保存的文件(在“编辑”中修改后可比较未保存的内容)。",
+        "en": "New version: the saved file (change it under Edit to compare unsaved text).",
+    },
+    "changes_against": {"zh-Hant": "比較對象", "zh-Hans": "比较对象", "en": "Compare with"},
+    "changes_saved": {
+        "zh-Hant": "已儲存的版本",
+        "zh-Hans": "已保存的版本",
+        "en": "the saved version",
+    },
+    "changes_committed": {
+        "zh-Hant": "git 已提交的版本",
+        "zh-Hans": "git 已提交的版本",
+        "en": "the version committed in git",
+    },
+    "changes_other": {"zh-Hant": "政策 {id}", "zh-Hans": "政策 {id}", "en": "policy {id}"},
+    "changes_history": {
+        "zh-Hant": "歷史投訴檔",
+        "zh-Hans": "历史投诉文件",
+        "en": "History of complaints",
+    },
+    "changes_upload": {"zh-Hant": "或上傳", "zh-Hans": "或上传", "en": "or upload"},
+    "changes_run": {"zh-Hant": "比較", "zh-Hans": "比较", "en": "Compare"},
+    "changes_diff_title": {
+        "zh-Hant": "決定的差異",
+        "zh-Hans": "决定的差异",
+        "en": "What is decided differently",
+    },
+    "changes_equivalent": {
+        "zh-Hant": "兩個版本對所有投訴的決定相同。",
+        "zh-Hans": "两个版本对所有投诉的决定相同。",
+        "en": "The two versions decide every complaint the same.",
+    },
+    "changes_differ": {
+        "zh-Hant": "有 {count} 處修改",
+        "zh-Hans": "有 {count} 处修改",
+        "en": "{count} change(s)",
+    },
+    "changes_impact_title": {
+        "zh-Hant": "對歷史投訴的影響",
+        "zh-Hans": "对历史投诉的影响",
+        "en": "Impact on a history of complaints",
+    },
+    "impact_counts": {
+        "zh-Hant": "重新判定 {decided} 件,{changed} 件的決定改變,{bad} 行無法讀取",
+        "zh-Hans": "重新判定 {decided} 件,{changed} 件的决定改变,{bad} 行无法读取",
+        "en": "{decided} decided again, {changed} changed, {bad} bad line(s)",
+    },
+    "tests_title": {"zh-Hant": "測試案例", "zh-Hans": "测试案例", "en": "Test cases"},
+    "tests_no_file": {
+        "zh-Hant": "這項政策旁沒有 .tests.yaml 測試檔。",
+        "zh-Hans": "这项政策旁没有 .tests.yaml 测试文件。",
+        "en": "There is no .tests.yaml file beside this policy.",
+    },
+    "tests_counts": {
+        "zh-Hant": "{cases} 個案例:{passed} 個通過,{failed} 個失敗",
+        "zh-Hans": "{cases} 个案例:{passed} 个通过,{failed} 个失败",
+        "en": "{cases} cases: {passed} passed, {failed} failed",
+    },
+    "tests_case": {"zh-Hant": "案例", "zh-Hans": "案例", "en": "Case"},
+    "tests_line": {"zh-Hant": "行", "zh-Hans": "行", "en": "Line"},
+    "tests_result": {"zh-Hant": "結果", "zh-Hans": "结果", "en": "Result"},
+    "tests_detail": {"zh-Hant": "預期與實際", "zh-Hans": "预期与实际", "en": "Expected / actual"},
+    "tests_pass": {"zh-Hant": "通過", "zh-Hans": "通过", "en": "passed"},
+    "tests_fail": {"zh-Hant": "失敗", "zh-Hans": "失败", "en": "failed"},
+    "tests_expected": {"zh-Hant": "預期", "zh-Hans": "预期", "en": "expected"},
+    "tests_actual": {"zh-Hant": "實際", "zh-Hans": "实际", "en": "actual"},
+    "tests_coverage": {
+        "zh-Hant": "{policy} 覆蓋率 {percent}%({covered}/{total})",
+        "zh-Hans": "{policy} 覆盖率 {percent}%({covered}/{total})",
+        "en": "{policy} coverage {percent}% ({covered}/{total})",
+    },
+    "tests_missed": {
+        "zh-Hant": "未被案例覆蓋的 {count} 項",
+        "zh-Hans": "未被案例覆盖的 {count} 项",
+        "en": "{count} part(s) no case exercises",
+    },
 }
 """Every word the studio frames a policy with, by id, in each of :data:`LANGS`."""
 

@@ -1,0 +1,445 @@
+"""The workbench's web application without a browser: what each route returns, what it
+refuses (paths outside the directories, writes without the page's CSRF token, other
+hosts, requests without the access token), saving, and the language rule."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from complaint_rules.cli import main
+from complaint_rules.studio.app import create_app, language_of_environment
+from complaint_rules.studio.workspace import Workspace
+from tests.support.html_pages import read_page
+from tests.support.studio import EDITABLE, editable_directory
+
+CSRF = "c" * 32
+LOCAL = "http://127.0.0.1"
+
+
+@pytest.fixture
+def directory(tmp_path: Path) -> Path:
+    return editable_directory(tmp_path)
+
+
+@pytest.fixture
+def client(directory: Path) -> TestClient:
+    return TestClient(create_app(Workspace([directory]), csrf=CSRF), base_url=LOCAL)
+
+
+def test_the_index_lists_every_policy_with_its_digest_validation_and_tests(
+    client: TestClient,
+) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    for policy_id in ("bocom", "hotel", "keyouqianqi_credit_union", EDITABLE):
+        assert f'id="policy-{policy_id}"' in page.text
+        assert f'href="/policies/{policy_id}?lang=zh-Hant"' in page.text
+    row = re.search(rf'<tr id="policy-{EDITABLE}">(.*?)</tr>', page.text, re.S)
+    assert row is not None
+    assert "科右前旗信用聯社" in row.group(1)
+    assert "2026.3" in row.group(1)
+    # The same file under another id has the same content but for its id: its own digest.
+    assert re.search(r"<code title=\"[0-9a-f]{64}\">[0-9a-f]{12}</code>", row.group(1))
+    assert "通過驗證" in row.group(1) or "有效" in row.group(1) or "flag ok" in row.group(1)
+
+
+def test_the_read_view_is_the_policy_page_with_the_workbench_tabs(client: TestClient) -> None:
+    page = client.get("/policies/hotel?lang=en")
+    assert page.status_code == 200
+    assert '<html lang="en">' in page.text
+    assert 'href="/policies/hotel/try?lang=en"' in page.text
+    assert 'href="/policies/hotel/edit?lang=en"' in page.text
+    assert "YAML (read-only)" in page.text  # bundled: not editable
+    assert 'href="/policies/hotel?lang=zh-Hant"' in page.text  # one click to Chinese
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page.text)  # nothing from outside
+
+
+def test_a_complaint_tried_gives_the_due_date_counted_by_hand_on_its_calendar(
+    client: TestClient,
+) -> None:
+    # 科右前旗 第十一條: 3 working days. Wed 30 Sep 2026; 1-7 Oct are the National Day
+    # holiday; Thu 8 Oct = 1, Fri 9 Oct = 2, Sat 10 Oct (a make-up workday) = 3.
+    page = client.get(
+        "/policies/keyouqianqi_credit_union/try",
+        params={"received": "2026-09-30T10:00", "channel": "letter", "category": "work_error"},
+    )
+    assert page.status_code == 200
+    assert (
+        'data-deadline="reply_general" data-due="2026-10-10" '
+        'data-late-from="2026-10-11T00:00:00+08:00"'
+    ) in page.text
+    cells = re.findall(r'<td class="([^"]*)" data-date="(\d{4}-\d\d-\d\d)"', page.text)
+    by_day = {day: classes for classes, day in cells}
+    assert by_day["2026-09-30"] == "received"
+    assert by_day["2026-10-10"] == "makeup due"
+    assert by_day["2026-09-20"] == "makeup"  # Sunday 20 September is worked
+    for day in ("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"):
+        assert by_day[day] == "holiday", day
+    assert by_day["2026-10-03"] == "weekend"
+    assert 'id="explanation"' in page.text
+    dumped = re.search(r'<pre class="json" id="decision-json">(.*?)</pre>', page.text, re.S)
+    assert dumped is not None
+    import html
+
+    decision = json.loads(html.unescape(dumped.group(1)))
+    assert decision["deadlines"][0]["due"] == {
+        "last_day": "2026-10-10",
+        "late_from": "2026-10-11T00:00:00+08:00",
+    }
+
+
+def test_events_added_give_the_case_status_at_the_instant_asked(client: TestClient) -> None:
+    page = client.get(
+        "/policies/keyouqianqi_credit_union/try",
+        params=[
+            ("received", "2026-09-30T10:00"),
+            ("channel", "letter"),
+            ("category", "work_error"),
+            ("event", "closed"),
+            ("event_at", "2026-10-09T15:00"),
+            ("event_arg", ""),
+            ("as_of", "2026-10-12T09:00"),
+        ],
+    )
+    assert page.status_code == 200
+    status = page.text[page.text.index('id="status"') :]
+    # Closed on 9 October, before the reply was due (10 October): the clock stopped.
+    row = re.search(r'<tr data-clock="reply">(.*?)</tr>', status)
+    assert row is not None
+    assert '<span class="state stopped">已停止</span>' in row.group(1)
+    assert 'datetime="2026-10-11T00:00:00+08:00"' in row.group(1)  # late from, after the 10th
+    # Over time: running after receipt, stopped after the case was closed.
+    timeline = page.text[page.text.index('id="timeline"') :]
+    steps = re.findall(
+        r'<tr><th scope="row"><time datetime="([^"]+)".*?class="state (\w+)"', timeline
+    )
+    assert steps == [
+        ("2026-09-30T10:00:00+08:00", "running"),
+        ("2026-10-09T15:00:00+08:00", "stopped"),
+    ]
+
+
+def test_a_complaint_the_policy_refuses_shows_its_problems(client: TestClient) -> None:
+    page = client.get(
+        "/policies/keyouqianqi_credit_union/try",
+        params={"received": "2026-09-30T10:00", "channel": "pigeon", "category": "work_error"},
+    )
+    assert page.status_code == 422
+    assert 'id="complaint-problems"' in page.text
+    assert "channel" in page.text
+
+
+def _editable_file(directory: Path) -> Path:
+    return directory / f"{EDITABLE}.yaml"
+
+
+def test_saving_writes_the_file_whole_and_needs_the_csrf_token(
+    client: TestClient, directory: Path
+) -> None:
+    path = _editable_file(directory)
+    text = path.read_text(encoding="utf-8").replace('version: "2026.3"', 'version: "2026.31"')
+    url = f"/api/policies/{EDITABLE}/save"
+    assert client.post(url, json={"text": text}).status_code == 403
+    assert client.post(url, json={"text": text}, headers={"X-CSRF-Token": "x"}).status_code == 403
+    evil = {"X-CSRF-Token": CSRF, "Origin": "http://evil.example"}
+    assert client.post(url, json={"text": text}, headers=evil).status_code == 403
+    assert 'version: "2026.3"' in path.read_text(encoding="utf-8")
+    saved = client.post(url, json={"text": text}, headers={"X-CSRF-Token": CSRF})
+    assert saved.status_code == 200
+    assert saved.json()["saved"] is True
+    assert path.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in directory.iterdir() if p.name.startswith(".")) == []
+    assert "2026.3" in client.get("/").text
+
+
+def test_text_that_does_not_load_is_not_saved_and_its_problem_is_located(
+    client: TestClient, directory: Path
+) -> None:
+    path = _editable_file(directory)
+    before = path.read_text(encoding="utf-8")
+    lines = before.splitlines(keepends=True)
+    broken = "".join([*lines[:5], "unknown_field: 1\n", *lines[5:]])
+    response = client.post(
+        f"/api/policies/{EDITABLE}/save",
+        json={"text": broken},
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 422
+    problems = response.json()["problems"]
+    assert [p["line"] for p in problems] == [6]
+    assert "unknown_field" in problems[0]["field"] + problems[0]["message"]
+    assert path.read_text(encoding="utf-8") == before
+    checked = client.post(
+        f"/api/policies/{EDITABLE}/check?lang=en",
+        json={"text": broken},
+        headers={"X-CSRF-Token": CSRF},
+    ).json()
+    assert checked["problems"][0]["where"] == "line 6"
+
+
+def test_a_bundled_policy_cannot_be_saved(client: TestClient) -> None:
+    text = client.get("/policies/hotel/edit").text
+    assert 'id="save"' not in text
+    response = client.post(
+        "/api/policies/hotel/save", json={"text": "x: 1"}, headers={"X-CSRF-Token": CSRF}
+    )
+    assert response.status_code == 403
+
+
+def test_the_editor_form_works_without_javascript(client: TestClient, directory: Path) -> None:
+    path = _editable_file(directory)
+    text = path.read_text(encoding="utf-8").replace('version: "2026.3"', 'version: "2026.4"')
+    response = client.post(
+        f"/policies/{EDITABLE}/edit",
+        data={"csrf": CSRF, "text": text, "action": "save"},
+    )
+    assert response.status_code == 200
+    assert path.read_text(encoding="utf-8") == text
+    refused = client.post(f"/policies/{EDITABLE}/edit", data={"text": text, "action": "save"})
+    assert refused.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/policies/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/policies/%2Fetc%2Fpasswd/edit",
+        "/policies/..%2Fpolicies%2Fhotel/edit",
+        "/static/..%2Fapp.py",
+        "/static/app.py",
+        "/static/%2Fetc%2Fpasswd",
+    ],
+)
+def test_no_path_reaches_a_file_outside_the_directories(client: TestClient, address: str) -> None:
+    response = client.get(address)
+    assert response.status_code == 404
+    assert "root:" not in response.text
+    assert "import" not in response.text
+
+
+@pytest.mark.parametrize(
+    "history", ["../../../etc/passwd", "0/../../etc/passwd", "/etc/passwd", "0/histories/x.jsonl"]
+)
+def test_a_history_is_only_a_file_the_workbench_listed(client: TestClient, history: str) -> None:
+    response = client.post(
+        f"/api/policies/{EDITABLE}/impact",
+        json={"history": history},
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 404
+
+
+def test_a_link_out_of_the_directory_is_not_offered_as_a_history(
+    client: TestClient, directory: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "secret.jsonl"
+    outside.write_text('{"x": 1}\n', encoding="utf-8")
+    (directory / "link.jsonl").symlink_to(outside)
+    page = client.get(f"/policies/{EDITABLE}/changes").text
+    assert "histories/keyouqianqi_credit_union.jsonl" in page
+    assert "link.jsonl" not in page
+    response = client.post(
+        f"/api/policies/{EDITABLE}/impact",
+        json={"history": "0/link.jsonl"},
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 404
+
+
+def test_impact_streams_its_progress_then_the_report(client: TestClient) -> None:
+    # The draft gives 一般投訴 4 working days instead of 第十一條's 3.
+    text = _editable_text(client)
+    changed = text.replace("within: {working_days: 3}", "within: {working_days: 4}", 1)
+    assert changed != text
+    response = client.post(
+        f"/api/policies/{EDITABLE}/impact",
+        json={"history": "0/histories/keyouqianqi_credit_union.jsonl", "text": changed},
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 200
+    messages = [json.loads(line) for line in response.text.splitlines()]
+    progress = [m for m in messages if "done" in m]
+    assert progress[-1] == {"done": 300, "total": 300}
+    assert [m["done"] for m in progress] == sorted(m["done"] for m in progress)
+    assert "html" in messages[-1]
+    assert 'id="impact-counts"' in messages[-1]["html"]
+
+
+def _editable_text(client: TestClient) -> str:
+    import html
+
+    page = client.get(f"/policies/{EDITABLE}/edit").text
+    found = re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S)
+    assert found is not None
+    return html.unescape(found.group(1))
+
+
+def test_what_changes_shows_the_diff_and_the_tests_as_the_cli_reports_them(
+    client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = _editable_text(client)
+    page = client.post(
+        f"/policies/{EDITABLE}/changes",
+        data={
+            "csrf": CSRF,
+            "text": text.replace("within: {working_days: 3}", "within: {working_days: 4}", 1),
+            "against": "saved",
+        },
+    ).text
+    assert 'id="diff-verdict"' in page
+    assert "flag bad" in page.split('id="diff-verdict"')[0][-40:]
+    counts = re.search(r'id="tests-counts"[^>]*>(\d+) 個案例:(\d+) 個通過,(\d+) 個失敗', page)
+    assert counts is not None
+    code = main(["test", "policies/keyouqianqi_credit_union.tests.yaml"])
+    out = capsys.readouterr().out
+    cli = re.search(r"(\d+) cases? in 1 file: (\d+) passed, (\d+) failed", out)
+    assert cli is not None
+    assert counts.groups() == cli.groups()
+    assert code == 0
+
+
+def test_another_host_is_refused(directory: Path) -> None:
+    client = TestClient(create_app(Workspace([directory])), base_url="http://evil.example")
+    assert client.get("/").status_code == 400
+
+
+def test_with_a_token_every_request_must_carry_it(directory: Path) -> None:
+    token = "t" * 24
+    app = create_app(Workspace([directory]), token=token, allowed_hosts=["*"])
+    client = TestClient(app, base_url="http://192.0.2.7:8765")
+    assert client.get("/").status_code == 401
+    assert client.get("/", params={"token": "wrong" * 5}).status_code == 401
+    first = client.get("/policies/hotel", params={"token": token}, follow_redirects=False)
+    assert first.status_code == 303
+    assert "token" not in first.headers["location"]
+    assert client.get("/policies/hotel").status_code == 200  # the cookie now
+    other = TestClient(app, base_url="http://192.0.2.7:8765")
+    assert other.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_the_command_refuses_another_host_without_a_token(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["studio", "--host", "0.0.0.0"]) == 1
+    assert "--token-file" in capsys.readouterr().err
+
+
+def test_the_command_refuses_a_short_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    token = tmp_path / "token"
+    token.write_text("short\n", encoding="utf-8")
+    assert main(["studio", "--host", "0.0.0.0", "--token-file", str(token)]) == 1
+    assert "at least 16" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"COMPLAINT_RULES_LANG": "ZH-HANS", "LANG": "en_US.UTF-8"}, "zh-Hans"),
+        ({"COMPLAINT_RULES_LANG": "en", "LANG": "zh_TW.UTF-8"}, "en"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh-Hant"),
+        ({"LANG": "zh_HK.UTF-8"}, "zh-Hant"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh-Hans"),
+        ({"LANG": "zh_SG"}, "zh-Hans"),
+        ({"LANG": "zh"}, "zh-Hant"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_language_follows_the_command_line_rule(environ: dict[str, str], lang: str) -> None:
+    assert language_of_environment(environ) == lang
+
+
+def test_pages_without_javascript_hold_the_whole_read_view(client: TestClient) -> None:
+    page = read_page(client.get("/policies/keyouqianqi_credit_union").text)
+    assert page.lang == "zh-Hant"
+    assert "/static/studio.js" in page.links  # the only script, and only for the live parts
+    assert all(not link.startswith(("http:", "https:", "//")) for link in page.links)
+
+
+def test_the_command_serves_on_loopback_and_prints_the_address(directory: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    command = [sys.executable, "-m", "complaint_rules", "--policy-dir", str(directory)]
+    command += ["studio", "--port", "0", "--lang", "en"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=os.environ)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        found = re.fullmatch(r"complaint-rules studio: (http://127\.0\.0\.1:\d+/)\n", line)
+        assert found is not None, line
+        with urllib.request.urlopen(found.group(1) + f"policies/{EDITABLE}") as response:
+            page = response.read().decode("utf-8")
+        assert '<html lang="en">' in page
+        assert "Edit</a>" in page  # in a --policy-dir directory: editable
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_policy_that_does_not_load_is_listed_with_a_link_to_its_editor(
+    client: TestClient, directory: Path
+) -> None:
+    (directory / "broken_policy.yaml").write_text(
+        "schema: complaint-rules/1\nid: broken_policy\nversion: 1\n", encoding="utf-8"
+    )
+    index = client.get("/").text
+    row = re.search(r'<tr id="policy-broken_policy">(.*?)</tr>', index, re.S)
+    assert row is not None
+    assert '<a href="/policies/broken_policy/edit?lang=zh-Hant">' in row.group(1)
+    read = client.get("/policies/broken_policy", follow_redirects=False)
+    assert read.status_code == 303
+    assert read.headers["location"].startswith("/policies/broken_policy/edit")
+    editor = client.get("/policies/broken_policy/edit").text
+    assert "broken_policy.yaml" in editor
+    assert 'class="flag bad"' in editor
+
+
+def test_an_uploaded_history_is_re_decided(client: TestClient) -> None:
+    lines = [
+        '{"received_at": "2026-09-30T10:00:00+08:00", "channel": "letter",'
+        ' "category": "work_error"}',
+        "not json",
+    ]
+    text = _editable_text(client)
+    response = client.post(
+        f"/api/policies/{EDITABLE}/impact",
+        json={
+            "upload": "\n".join(lines) + "\n",
+            "upload_name": "mine.jsonl",
+            "text": text.replace("within: {working_days: 3}", "within: {working_days: 4}", 1),
+        },
+        headers={"X-CSRF-Token": CSRF},
+    )
+    assert response.status_code == 200
+    last = json.loads(response.text.splitlines()[-1])
+    # The one complaint: due Sat 10 Oct after 3 working days, Mon 12 Oct after 4.
+    assert "1 件的決定改變" in last["html"]
+    assert "1 行無法讀取" in last["html"]
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:8765", 200),
+        ("localhost:8765", 200),
+        ("LOCALHOST", 200),
+        ("[::1]:8765", 200),
+        ("evil.example:8765", 400),
+        ("127.0.0.1.evil.example", 400),
+        ("", 400),
+    ],
+)
+def test_only_requests_addressed_to_this_computer_are_answered(
+    client: TestClient, host: str, status: int
+) -> None:
+    assert client.get("/", headers={"Host": host}).status_code == status
