@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.durable import require_durable_rules
 from tests.support.system import require_command
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +61,9 @@ SETUP: dict[tuple[str, int], Callable[[Path, pytest.MonkeyPatch], None]] = {
 }
 """Blocks that read files a reader would have made first; they run in a temporary folder."""
 
+NEEDS_DURABLE = {"docs/adapters.md"}
+"""Pages whose blocks run the durable_rules adapter (extra ``durable``, not on 3.13+)."""
+
 
 @pytest.mark.parametrize(("page", "index", "code"), BLOCKS, ids=[f"{p}[{i}]" for p, i, _ in BLOCKS])
 def test_every_python_block_in_the_docs_runs(
@@ -70,6 +74,8 @@ def test_every_python_block_in_the_docs_runs(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    if page in NEEDS_DURABLE:
+        require_durable_rules()  # skipped, with the reason, only on Python 3.13+
     names: dict[str, object] = {"__name__": "__docs__"}
     monkeypatch.chdir(ROOT)
     # The earlier blocks of the page first, as a reader runs them.
