@@ -69,6 +69,7 @@ __all__ = [
     "LocalText",
     "LocalisedText",
     "TEXT_LANGUAGES",
+    "OWN_LANGUAGE",
     "local_texts",
     "text_in",
 ]
