@@ -19,19 +19,22 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
     StrictBool,
     StrictInt,
     StringConstraints,
-    PlainSerializer,
-    PlainValidator,
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..calendar.periods import Unit
 
 __all__ = [
     "BUILTIN_EVENTS",
+    "OWN_LANGUAGE",
+    "TEXT_LANGUAGES",
     "Action",
     "Amount",
     "Approval",
@@ -50,6 +53,8 @@ __all__ = [
     "Gap",
     "Level",
     "Lifecycle",
+    "LocalText",
+    "LocalisedText",
     "Money",
     "NotEncoded",
     "Offset",
@@ -66,10 +71,6 @@ __all__ = [
     "SanctionItem",
     "Term",
     "Vocabulary",
-    "LocalText",
-    "LocalisedText",
-    "TEXT_LANGUAGES",
-    "OWN_LANGUAGE",
     "local_texts",
     "text_in",
 ]
@@ -118,17 +119,27 @@ def text_in(text: str, lang: str) -> str:
     return text
 
 
-def _text_length(text: object, where: str) -> str:
+def _text_length(text: object, lang: str | None = None) -> str:
+    # The errors of a plain str with min_length=1 and max_length=4000, named by language.
+    of = f" (the {lang} text)" if lang else ""
     if not isinstance(text, str):
-        raise ValueError(f"{where} must be a string, got {type(text).__name__}")
-    if not 1 <= len(text) <= _TEXT_MAX:
-        raise ValueError(f"{where} must be 1 to {_TEXT_MAX} characters long, got {len(text)}")
+        raise PydanticCustomError("string_type", "Input should be a valid string" + of)
+    if not text:
+        raise PydanticCustomError(
+            "string_too_short", "String should have at least 1 character" + of, {"min_length": 1}
+        )
+    if len(text) > _TEXT_MAX:
+        raise PydanticCustomError(
+            "string_too_long",
+            "String should have at most {max_length} characters" + of,
+            {"max_length": _TEXT_MAX},
+        )
     return text
 
 
 def _local_text(value: object) -> str:
     if isinstance(value, str):
-        return _text_length(value, "a text")
+        return _text_length(value)
     if not isinstance(value, Mapping):
         raise ValueError(
             "a text is a string (in the policy's own language, zh-Hant) or a mapping of "
@@ -145,7 +156,7 @@ def _local_text(value: object) -> str:
             )
         if lang in texts:
             raise ValueError(f"language {lang} given twice in a text given per language")
-        texts[lang] = _text_length(text, f"the {lang} text")
+        texts[lang] = _text_length(text, lang)
     if OWN_LANGUAGE not in texts:
         raise ValueError(
             f"a text given per language must include {OWN_LANGUAGE}, the policy's own "
@@ -173,7 +184,7 @@ LOCALISED_TEXT_SCHEMA: Mapping[str, Any] = MappingProxyType(
             _STRING_SCHEMA,
             {
                 "type": "object",
-                "properties": {lang: _STRING_SCHEMA for lang in TEXT_LANGUAGES},
+                "properties": dict.fromkeys(TEXT_LANGUAGES, _STRING_SCHEMA),
                 "required": [OWN_LANGUAGE],
                 "additionalProperties": False,
             },
