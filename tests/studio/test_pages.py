@@ -386,3 +386,20 @@ def test_the_example_of_docs_workbench_runs() -> None:
     assert 'href="/"' in str(scope["page"]) and 'href="?lang=zh-Hant"' in str(scope["page"])
     assert "16/16 passed" in str(scope["index"])
     assert str(scope["svg"]).startswith('<svg class="diagram"')
+
+
+def test_a_page_shows_the_policys_texts_in_its_language_where_given() -> None:
+    from tests.support.policy_texts import mini_with_texts
+
+    policy = load_policy_text(mini_with_texts(), file="mini.yaml")
+    en = policy_page(policy, lang="en")
+    assert "The article sets no time for the follow-up visit." in en
+    assert "本條未定回訪時間" not in en
+    assert "<td>Reply</td>" in en and '<code class="id">reply</code> Reply:' in en
+    assert "<code>fines</code> Fines · " in en
+    assert '<a href="#role-head">Head <code class="id">head</code>' in en
+    # A text with no English falls back to the policy's own language, marked as such.
+    assert '<code class="id">up</code> <span lang="zh-Hant">上報</span>:' in en
+    zh = policy_page(policy, lang="zh-Hant")
+    assert "本條未定回訪時間。" in zh and '<code class="id">reply</code> 回復客戶:' in zh
+    assert "The article sets no time" not in zh and "Reply" not in zh
