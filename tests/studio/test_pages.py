@@ -342,7 +342,7 @@ def test_the_index_lists_each_policy_with_its_state(catalog: Catalog) -> None:
     check_self_contained(text, page)
     hotel = section(text, "policy-hotel")
     assert 'href="hotel.html"' in hotel and "14/14 通過" in hotel  # the summary given above
-    assert catalog.load("hotel").sha256[:12] in hotel and "2026.3" in hotel
+    assert catalog.load("hotel").sha256[:12] in hotel and "2026.4" in hotel
     assert "2 個失敗(共 12 個)" in section(text, "policy-xx_bank")
     base = section(text, "policy-cn_banking_baseline")
     assert "基礎層(不單獨使用)" in base and "沒有測試檔案" in base
