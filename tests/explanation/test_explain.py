@@ -184,7 +184,7 @@ def test_pending_rules_name_the_missing_fact_and_unclassified_level(ky: Compiled
     ]
     assert [x.rule for x in lines(e, "classification")] == ["cls_general", "cls_complex"]
     assert texts(e, "level") == ["分類表沒有符合的行,投訴沒有級別(見「來源未規定或空白」)"]
-    assert texts(e, "gap", "classification")[0].startswith("級別:第十一條 classifies only ")
+    assert texts(e, "gap", "classification")[0].startswith("級別:第十一條只為工作失誤、服務態度、")
     assert texts(e, "not_applied", "limit_general") == [
         "規則 limit_general「一般投訴三個工作日內完成」不適用:投訴沒有級別,本規則要求為 "
         "一般投訴 (general) [limit_general · 第十一條]"
@@ -400,9 +400,8 @@ def test_a_conflict_is_said_with_each_article(ky: CompiledPolicy) -> None:
             kind="conflict",
             text="調查:被舉報單位的監察部門 (reported_unit_supervision) "
             "[financial_crime · 第十四條]、被投訴單位 (complained_unit) "
-            "[functional_duties · 第二十一條] 不能同時承擔:第十四條 has a 金融犯罪 report "
-            "investigated by the 被舉報單位的監察部門; 第二十一條 has the complained-of unit "
-            "investigate it: the unit reported would investigate itself. "
+            "[functional_duties · 第二十一條] 不能同時承擔:第十四條規定金融犯罪舉報由被舉報單位的"
+            "監察部門調查；第二十一條規定由被投訴單位調查：被舉報的單位將調查自己。 "
             "[crime_self_investigation · 第十四條、第二十一條]",
             rule="crime_self_investigation",
             article="第十四條、第二十一條",
