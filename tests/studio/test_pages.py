@@ -193,7 +193,7 @@ def test_the_classification_table_reads_as_a_first_match_decision_table(
     general = section(text, "row-cls_general")
     assert "工作失誤" in general and "一般投訴" in general and "復雜投訴" not in general
     assert "第一個符合條件的行決定投訴的級別" in text
-    assert "金融犯罪 and 匿名投訴 have no level" in text  # the unclassified gap, marked
+    assert "金融犯罪和匿名投訴既無級別" in text  # the unclassified gap, marked
     assert 'class="flag gap"' in text
 
 
@@ -260,8 +260,12 @@ def test_gaps_and_conflicts_are_marked(catalog: Catalog) -> None:
     conflicts = re.findall(r'<tr class="conflict">', text)
     assert len(conflicts) == 3 and text.count("conflicting-duty") == 3
     assert 'lang="en"' in text  # lint's words are English, and marked so
-    assert '<tr class="gap">' in text and "第十一條 sets no time limit" in text
+    assert '<tr class="gap">' in text and "第十一條未定金融犯罪或匿名投訴的時限" in text
     assert "沒有互相矛盾的規則" in section(rendered(catalog, "shihua_credit_coop"), "gaps")
+    # An English page shows the English the policy keeps for each gap.
+    english = section(rendered(catalog, "keyouqianqi_credit_union", lang="en"), "gaps")
+    assert "第十一條 sets no time limit for 金融犯罪 or 匿名投訴." in english
+    assert "第十一條未定金融犯罪或匿名投訴的時限" not in english
 
 
 # --- languages ------------------------------------------------------------------------
