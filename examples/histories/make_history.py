@@ -59,12 +59,14 @@ DRAFT_EDITS = [
         "# impact`; written by examples/histories/make_history.py --draft. Not a real policy.\n"
         "# 科右前旗信用聯社 客戶投訴處理管理辦法, encoded article by article.\n",
     ),
-    ('version: "2026.3"\n', 'version: "2026.3-draft"\n'),
+    ('version: "2026.4"\n', 'version: "2026.4-draft"\n'),
     (
         "    when: {channel: [phone, comment_book]}\n"
         "    gaps:\n"
         "      - about: routing\n"
-        "        text: 第九條 lists 電話投訴 and 意見簿(箱)投訴 as channels, but 第十條 gives "
+        "        text:\n"
+        "          zh-Hant: 第九條列出電話投訴和意見簿(箱)投訴兩種渠道，但第十條未規定其流程。\n"
+        "          en: 第九條 lists 電話投訴 and 意見簿(箱)投訴 as channels, but 第十條 gives "
         "them no flow.\n",
         "    when: {channel: [phone, comment_book]}\n"
         "    routing:\n"

@@ -13,7 +13,7 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0
     lines = out.splitlines()
-    assert "keyouqianqi_credit_union\t2026.3\t科右前旗信用聯社\t客戶投訴處理管理辦法" in lines
+    assert "keyouqianqi_credit_union\t2026.4\t科右前旗信用聯社\t客戶投訴處理管理辦法" in lines
     assert [line.split("\t")[0] for line in lines] == sorted(line.split("\t")[0] for line in lines)
 
 

@@ -184,7 +184,7 @@ def test_pending_rules_name_the_missing_fact_and_unclassified_level(ky: Compiled
     ]
     assert [x.rule for x in lines(e, "classification")] == ["cls_general", "cls_complex"]
     assert texts(e, "level") == ["分類表沒有符合的行,投訴沒有級別(見「來源未規定或空白」)"]
-    assert texts(e, "gap", "classification")[0].startswith("級別:第十一條 classifies only ")
+    assert texts(e, "gap", "classification")[0].startswith("級別:第十一條只為工作失誤、服務態度、")
     assert texts(e, "not_applied", "limit_general") == [
         "規則 limit_general「一般投訴三個工作日內完成」不適用:投訴沒有級別,本規則要求為 "
         "一般投訴 (general) [limit_general · 第十一條]"
@@ -400,9 +400,8 @@ def test_a_conflict_is_said_with_each_article(ky: CompiledPolicy) -> None:
             kind="conflict",
             text="調查:被舉報單位的監察部門 (reported_unit_supervision) "
             "[financial_crime · 第十四條]、被投訴單位 (complained_unit) "
-            "[functional_duties · 第二十一條] 不能同時承擔:第十四條 has a 金融犯罪 report "
-            "investigated by the 被舉報單位的監察部門; 第二十一條 has the complained-of unit "
-            "investigate it: the unit reported would investigate itself. "
+            "[functional_duties · 第二十一條] 不能同時承擔:第十四條規定金融犯罪舉報由被舉報單位的"
+            "監察部門調查；第二十一條規定由被投訴單位調查：被舉報的單位將調查自己。 "
             "[crime_self_investigation · 第十四條、第二十一條]",
             rule="crime_self_investigation",
             article="第十四條、第二十一條",
@@ -472,7 +471,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
         "[major_complaint · 重大投訴應急]"
     ]
     assert lines(e, "pending", "group_representatives")[0].layer == "cn_banking_baseline"
-    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.3, bocom 2026.3")
+    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.4, bocom 2026.4")
 
 
 # --- Simplified Chinese -----------------------------------------------------------------------
@@ -517,7 +516,7 @@ def test_render_groups_lines_under_headings(ky: CompiledPolicy) -> None:
     rendered = render_explanation(explain(ky, KY_PRODUCT)).splitlines()
     assert (
         rendered[0]
-        == "政策 keyouqianqi_credit_union 2026.3:科右前旗信用聯社《客戶投訴處理管理辦法》"
+        == "政策 keyouqianqi_credit_union 2026.4:科右前旗信用聯社《客戶投訴處理管理辦法》"
     )
     assert rendered[1] == (
         "投訴於 2026-09-29T15:40:00+08:00 收到;渠道 上門投訴 (in_person);類別 服務產品 "
@@ -660,3 +659,139 @@ def test_a_retention_term_counted_from_the_archive_date_in_words(
         "投訴資料和處理結果: kept for at least 5 years, until the end of 2033-02-28, by 紀檢監察部 "
         "(discipline_dept) [archiving · 第十五條 (Art. 15)]"
     ]
+
+
+# --- texts given per language -----------------------------------------------------------
+
+MINI_COMPLAINT = {
+    "received_at": "2026-09-29T15:40:00+08:00",
+    "channel": "counter",
+    "category": "service",
+    "level": "minor",
+    "departs_at": "2026-09-30T12:00:00+08:00",
+}
+
+
+@pytest.fixture(scope="module")
+def mini_texts() -> CompiledPolicy:
+    from complaint_rules import load_policy_text
+    from tests.support.policy_texts import mini_with_texts
+
+    return load_policy_text(mini_with_texts(), file="mini.yaml")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh-Hant",
+            {
+                "routing": "受理:櫃面 (desk)(當面受理) [always · 第一條]",
+                "deadline": "回復客戶:須於 2026-10-09 24時前完成,由 櫃面 (desk) 負責",
+                "escalation": "再上報:客戶不滿意 (dissatisfied)時,上報 負責人 (head) "
+                "[always · 第一條]",
+                "gap": "時限:本條未定回訪時間。 [always · 第一條]",
+                "not_applied": "規則 fines「罰則」不適用",
+            },
+        ),
+        (
+            "zh-Hans",
+            {
+                "routing": "受理:柜面 (desk)(当面受理) [always · 第一条]",
+                "deadline": "答复客户:须于 2026-10-09 24时前完成,由 柜面 (desk) 负责",
+                "escalation": "再上报:客户不满意 (dissatisfied)时,上报 负责人 (head) "
+                "[always · 第一条]",
+                # The zh-Hans text as given (「简体原文」), not the zh-Hant one converted.
+                "gap": "时限:本条未定回访时间（简体原文）。 [always · 第一条]",
+                "not_applied": "规则 fines「罚则」不适用",
+            },
+        ),
+        (
+            "en",
+            {
+                "routing": "accepts: 櫃面 (desk) (accepted face to face) "
+                "[always · 第一條 (Art. 1)]",
+                "deadline": "Reply: due by the end of 2026-10-09 (24:00), by 櫃面 (desk)",
+                "escalation": "再上報: on 客戶不滿意 (dissatisfied), to Head (head) "
+                "[always · 第一條 (Art. 1)]",
+                "gap": "deadline: The article sets no time for the follow-up visit. "
+                "[always · 第一條 (Art. 1)]",
+                "not_applied": "rule fines (Fines) did not apply",
+            },
+        ),
+    ],
+)
+def test_explain_shows_each_text_in_the_language_asked(
+    mini_texts: CompiledPolicy, lang: str, expected: dict[str, str]
+) -> None:
+    # Reply within 3 working days of Tue 2026-09-29: Wed Sep 30, then Oct 1-7 off,
+    # Thu Oct 8 and Fri Oct 9: by the end of Oct 9.
+    e = explain(mini_texts, MINI_COMPLAINT, lang=lang)
+    assert texts(e, "routing") == [expected["routing"]]
+    assert texts(e, "deadline", "always")[0].startswith(expected["deadline"])
+    assert texts(e, "escalation")[1] == expected["escalation"]
+    assert texts(e, "gap") == [expected["gap"]]
+    assert texts(e, "not_applied", "fines")[0].startswith(expected["not_applied"])
+
+
+def test_a_language_not_given_falls_back_to_the_policys_own(mini_texts: CompiledPolicy) -> None:
+    # 上報 is a plain string; 負責人 has no zh-Hans text (converted from zh-Hant instead);
+    # 罰則 has no zh-Hans text either.
+    hans = explain(mini_texts, MINI_COMPLAINT, lang="zh-Hans")
+    assert (
+        texts(hans, "escalation")[0]
+        == "上报:时限 reply 逾期时,上报 负责人 (head),下一步 top [always · 第一条]"
+    )
+    en = explain(mini_texts, MINI_COMPLAINT, lang="en")
+    assert texts(en, "escalation")[0] == (
+        "上報: on missing deadline reply, to Head (head); next step top [always · 第一條 (Art. 1)]"
+    )
+
+
+def test_a_decision_carries_the_policys_own_text_whatever_the_translations(
+    mini_texts: CompiledPolicy,
+) -> None:
+    from complaint_rules import load_policy_text
+    from tests.support.policy_texts import MINI
+
+    # mini_with_texts() with each text given per language written as its zh-Hant string.
+    plain_text = (
+        MINI.replace("        label: 回復\n", "        label: 回復客戶\n")
+        .replace(
+            "      - {duty: accepts, role: desk}\n",
+            "      - {duty: accepts, role: desk, note: 當面受理}\n",
+            1,
+        )
+        .replace(
+            "        by: [desk]\n    escalations:",
+            "        by: [desk]\n    gaps:\n      - {about: deadline, text: 本條未定回訪時間。}\n"
+            "    escalations:",
+        )
+        .replace(
+            "  - id: fines\n    article: 第三條\n",
+            "  - id: fines\n    article: 第三條\n    title: 罰則\n",
+        )
+    )
+    plain = load_policy_text(plain_text, file="mini.yaml")
+    with_texts = decide(mini_texts, MINI_COMPLAINT).model_dump(mode="json")
+    without = decide(plain, MINI_COMPLAINT).model_dump(mode="json")
+    assert with_texts.pop("policy") != without.pop("policy")  # the files differ
+    assert with_texts == without
+    assert with_texts["gaps"][0]["text"] == "本條未定回訪時間。"
+    assert with_texts["deadlines"][0]["label"] == "回復客戶"
+    # Explained in zh-Hant, the per-language policy reads as the plain one.
+    assert [x.text for x in explain(mini_texts, MINI_COMPLAINT).lines][1:] == [
+        x.text for x in explain(plain, MINI_COMPLAINT).lines
+    ][1:]
+
+
+def test_the_bundled_gaps_are_explained_in_chinese_and_in_english(ky: CompiledPolicy) -> None:
+    zh = explain(ky, KY_ANONYMOUS, lang="zh-Hant")
+    en = explain(ky, KY_ANONYMOUS, lang="en")
+    assert "時限:第十一條未定金融犯罪或匿名投訴的時限。 [limit_unclassified · 第十一條]" in texts(
+        zh, "gap"
+    )
+    assert (
+        "deadline: 第十一條 sets no time limit for 金融犯罪 or 匿名投訴. "
+        "[limit_unclassified · 第十一條 (Art. 11)]"
+    ) in texts(en, "gap")

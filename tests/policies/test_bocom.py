@@ -26,6 +26,7 @@ import pytest
 
 from complaint_rules import Catalog, CompiledPolicy, UnpublishedCalendarError
 from complaint_rules.decision.model import DecidedDeadline, Decision
+from complaint_rules.policy.model import text_in
 from complaint_rules.policy.yaml_reader import read_yaml
 from tests.support import ROOT
 from tests.support.deciders import decide
@@ -36,6 +37,9 @@ pytestmark = pytest.mark.usefixtures("decider")  # the fast engine, then the ref
 SOURCE = (ROOT / "docs" / "sources" / "4-bocom.txt").read_text(encoding="utf-8")
 
 NO_LIMIT = (
+    "本制度未定時限；所示時限來自全國基線層（cn_banking_baseline，第十八條），並非交通銀行原文。"
+)
+NO_LIMIT_EN = (
     "the source sets no time limit; the limits shown come from the national baseline layer "
     "(cn_banking_baseline, 第十八條), not from 交通銀行's text."
 )
@@ -534,6 +538,7 @@ def test_policy_sets_no_time_limit_of_its_own_and_says_what_it_encodes(
     assert always.when is None
     assert [g.about for g in always.gaps] == ["deadline"]
     assert always.gaps[0].text.startswith(NO_LIMIT)
+    assert text_in(always.gaps[0].text, "en").startswith(NO_LIMIT_EN)
     assert "PROPOSED" in policy.title
     assert "proposed process" in policy.defects[0]
     raw = (ROOT / "policies" / "bocom.yaml").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ deadline, clock, offset), checked by pydantic with the whole list of errors comp
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -312,3 +313,143 @@ def test_a_period_longer_than_ten_years_is_refused() -> None:
     assert problem.message == "working_days must be between 0 and 2600 (ten years), got 1000000"
     assert problem.file == "p.yaml"
     assert problem.line is not None
+
+
+# --- texts given per language -----------------------------------------------------------
+
+
+def test_texts_given_per_language_load_and_read_as_the_policys_own_language() -> None:
+    from complaint_rules.policy.model import LocalText, text_in
+    from tests.support.policy_texts import mini_with_texts
+
+    policy = load_policy_text(mini_with_texts(), file="p.yaml").policy
+    always = policy.rules[0]
+    fines = next(rule for rule in policy.rules if rule.id == "fines")
+    label = always.deadlines[0].label
+    assert isinstance(label, LocalText)
+    assert label == "回復客戶"  # the zh-Hant text, wherever the policy is read as strings
+    assert dict(label.by_lang) == {"zh-Hant": "回復客戶", "zh-Hans": "答复客户", "en": "Reply"}
+    assert [text_in(label, lang) for lang in ("zh-Hant", "zh-Hans", "en")] == [
+        "回復客戶",
+        "答复客户",
+        "Reply",
+    ]
+    # A key in another case is the same language; a language not given falls back.
+    assert fines.title == "罰則" and text_in(fines.title or "", "en") == "Fines"
+    assert text_in(fines.title or "", "zh-Hans") == "罰則"
+    assert text_in(always.gaps[0].text, "en") == "The article sets no time for the follow-up visit."
+    # A plain string is the same in every language.
+    assert always.escalations[0].label == "上報"
+    assert not isinstance(always.escalations[0].label, LocalText)
+    assert text_in(always.escalations[0].label, "en") == "上報"
+
+
+def test_a_label_given_per_language_still_names_its_term_by_its_zh_hant_text() -> None:
+    from tests.support.policy_texts import mini_with_texts
+
+    text = mini_with_texts().replace(
+        "      - {id: top, label: 再上報, on: dissatisfied, to: [head]}",
+        "      - {id: top, label: 再上報, on: dissatisfied, to: [負責人]}",
+    )
+    policy = load_policy_text(text, file="p.yaml").policy
+    assert policy.rules[0].escalations[1].to == ("head",)
+
+
+def test_a_text_given_per_language_is_kept_when_dumped_and_changes_the_hash() -> None:
+    from complaint_rules.policy.compiled import compile_policy
+    from tests.support.policy_texts import mini_with_texts
+
+    plain = load_policy_text(mini_with_texts().replace("en: Reply", "en: Answer"), file="p.yaml")
+    given = load_policy_text(mini_with_texts(), file="p.yaml")
+    dumped = given.policy.model_dump(mode="json")
+    assert dumped["rules"][0]["deadlines"][0]["label"] == {
+        "zh-Hant": "回復客戶",
+        "zh-Hans": "答复客户",
+        "en": "Reply",
+    }
+    assert dumped["rules"][0]["escalations"][0]["label"] == "上報"
+    # Without a file's hash, a policy is known by its content's: a translation is content.
+    assert compile_policy(plain.policy).sha256 != compile_policy(given.policy).sha256
+
+
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [
+        (
+            "{zh-Hant: 回復, fr: Réponse}",
+            "unknown language 'fr' in a text given per language; allowed: zh-Hant, zh-Hans, en",
+        ),
+        (
+            "{en: Reply}",
+            "a text given per language must include zh-Hant, the policy's own language; given: en",
+        ),
+        ("{zh-Hant: 回復, en: 3}", "Input should be a valid string (the en text)"),
+        ("{zh-Hant: 回復, en: ''}", "String should have at least 1 character (the en text)"),
+        (
+            "{zh-Hant: 回復, zh-hant: 答复}",
+            "language zh-Hant given twice in a text given per language",
+        ),
+        (
+            "[回復, Reply]",
+            "a text is a string (in the policy's own language, zh-Hant) or a mapping of "
+            "languages to strings; allowed languages: zh-Hant, zh-Hans, en",
+        ),
+    ],
+)
+def test_a_bad_text_given_per_language_is_refused_with_the_allowed_languages(
+    label: str, message: str
+) -> None:
+    text = MINI.replace("        label: 回復\n", f"        label: {label}\n")
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, file="p.yaml")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith("        label: "))
+    assert [str(p) for p in info.value.problems] == [
+        f"p.yaml:{line}: rules[0].deadlines[0].label: {message}"
+    ]
+
+
+def test_texts_that_stay_as_the_source_wrote_them_take_one_string() -> None:
+    text = MINI.replace("    article: 第一條\n", "    article: {zh-Hant: 第一條, en: Art. 1}\n", 1)
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, file="p.yaml")
+    assert [p.field for p in info.value.problems] == ["rules[0].article"]
+
+
+def test_every_note_and_gap_of_the_bundled_policies_is_in_chinese_with_the_english_kept() -> None:
+    from complaint_rules import Catalog
+    from complaint_rules.policy.model import Gap, LocalText
+
+    def cjk(s: str) -> int:
+        return sum("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+    def words(s: str) -> list[str]:
+        """English words: not ids (with '_'), not in backticks."""
+        return re.findall(r"[A-Za-z]{2,}", re.sub(r"`[^`]*`|\w*_\w*", "", s))
+
+    def notes_and_gaps(value: object) -> list[str]:
+        found: list[str] = []
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                field = getattr(value, name)
+                if (name == "note" and field is not None) or (
+                    isinstance(value, Gap) and name == "text"
+                ):
+                    found.append(field)
+                else:
+                    found.extend(notes_and_gaps(field))
+        elif isinstance(value, tuple):
+            for item in value:
+                found.extend(notes_and_gaps(item))
+        return found
+
+    catalog = Catalog([], entry_points=False)
+    seen = 0
+    for policy_id in catalog.ids():
+        policy = catalog.load(policy_id).policy
+        for text in notes_and_gaps(policy):
+            seen += 1
+            assert cjk(text) > 3 * len(words(text)), (policy_id, text)
+            if words(text) or isinstance(text, LocalText):
+                assert isinstance(text, LocalText), (policy_id, text)
+                assert len(words(text.by_lang["en"])) >= 2, (policy_id, text)
+    assert seen >= 120

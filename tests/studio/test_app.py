@@ -42,7 +42,7 @@ def test_the_index_lists_every_policy_with_its_digest_validation_and_tests(
     row = re.search(rf'<tr id="policy-{EDITABLE}">(.*?)</tr>', page.text, re.S)
     assert row is not None
     assert "科右前旗信用聯社" in row.group(1)
-    assert "2026.3" in row.group(1)
+    assert "2026.4" in row.group(1)
     # The same file under another id has the same content but for its id: its own digest.
     assert re.search(r"<code title=\"[0-9a-f]{64}\">[0-9a-f]{12}</code>", row.group(1))
     assert "通過驗證" in row.group(1) or "有效" in row.group(1) or "flag ok" in row.group(1)
@@ -142,19 +142,19 @@ def test_saving_writes_the_file_whole_and_needs_the_csrf_token(
     client: TestClient, directory: Path
 ) -> None:
     path = _editable_file(directory)
-    text = path.read_text(encoding="utf-8").replace('version: "2026.3"', 'version: "2026.31"')
+    text = path.read_text(encoding="utf-8").replace('version: "2026.4"', 'version: "2026.31"')
     url = f"/api/policies/{EDITABLE}/save"
     assert client.post(url, json={"text": text}).status_code == 403
     assert client.post(url, json={"text": text}, headers={"X-CSRF-Token": "x"}).status_code == 403
     evil = {"X-CSRF-Token": CSRF, "Origin": "http://evil.example"}
     assert client.post(url, json={"text": text}, headers=evil).status_code == 403
-    assert 'version: "2026.3"' in path.read_text(encoding="utf-8")
+    assert 'version: "2026.4"' in path.read_text(encoding="utf-8")
     saved = client.post(url, json={"text": text}, headers={"X-CSRF-Token": CSRF})
     assert saved.status_code == 200
     assert saved.json()["saved"] is True
     assert path.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in directory.iterdir() if p.name.startswith(".")) == []
-    assert "2026.3" in client.get("/").text
+    assert "2026.4" in client.get("/").text
 
 
 def test_text_that_does_not_load_is_not_saved_and_its_problem_is_located(
@@ -193,7 +193,7 @@ def test_a_bundled_policy_cannot_be_saved(client: TestClient) -> None:
 
 def test_the_editor_form_works_without_javascript(client: TestClient, directory: Path) -> None:
     path = _editable_file(directory)
-    text = path.read_text(encoding="utf-8").replace('version: "2026.3"', 'version: "2026.4"')
+    text = path.read_text(encoding="utf-8").replace('version: "2026.4"', 'version: "2026.5"')
     response = client.post(
         f"/policies/{EDITABLE}/edit",
         data={"csrf": CSRF, "text": text, "action": "save"},

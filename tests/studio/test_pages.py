@@ -193,7 +193,7 @@ def test_the_classification_table_reads_as_a_first_match_decision_table(
     general = section(text, "row-cls_general")
     assert "工作失誤" in general and "一般投訴" in general and "復雜投訴" not in general
     assert "第一個符合條件的行決定投訴的級別" in text
-    assert "金融犯罪 and 匿名投訴 have no level" in text  # the unclassified gap, marked
+    assert "金融犯罪和匿名投訴既無級別" in text  # the unclassified gap, marked
     assert 'class="flag gap"' in text
 
 
@@ -260,8 +260,12 @@ def test_gaps_and_conflicts_are_marked(catalog: Catalog) -> None:
     conflicts = re.findall(r'<tr class="conflict">', text)
     assert len(conflicts) == 3 and text.count("conflicting-duty") == 3
     assert 'lang="en"' in text  # lint's words are English, and marked so
-    assert '<tr class="gap">' in text and "第十一條 sets no time limit" in text
+    assert '<tr class="gap">' in text and "第十一條未定金融犯罪或匿名投訴的時限" in text
     assert "沒有互相矛盾的規則" in section(rendered(catalog, "shihua_credit_coop"), "gaps")
+    # An English page shows the English the policy keeps for each gap.
+    english = section(rendered(catalog, "keyouqianqi_credit_union", lang="en"), "gaps")
+    assert "第十一條 sets no time limit for 金融犯罪 or 匿名投訴." in english
+    assert "第十一條未定金融犯罪或匿名投訴的時限" not in english
 
 
 # --- languages ------------------------------------------------------------------------
@@ -342,7 +346,7 @@ def test_the_index_lists_each_policy_with_its_state(catalog: Catalog) -> None:
     check_self_contained(text, page)
     hotel = section(text, "policy-hotel")
     assert 'href="hotel.html"' in hotel and "14/14 通過" in hotel  # the summary given above
-    assert catalog.load("hotel").sha256[:12] in hotel and "2026.3" in hotel
+    assert catalog.load("hotel").sha256[:12] in hotel and "2026.4" in hotel
     assert "2 個失敗(共 12 個)" in section(text, "policy-xx_bank")
     base = section(text, "policy-cn_banking_baseline")
     assert "基礎層(不單獨使用)" in base and "沒有測試檔案" in base
@@ -386,3 +390,20 @@ def test_the_example_of_docs_workbench_runs() -> None:
     assert 'href="/"' in str(scope["page"]) and 'href="?lang=zh-Hant"' in str(scope["page"])
     assert "16/16 passed" in str(scope["index"])
     assert str(scope["svg"]).startswith('<svg class="diagram"')
+
+
+def test_a_page_shows_the_policys_texts_in_its_language_where_given() -> None:
+    from tests.support.policy_texts import mini_with_texts
+
+    policy = load_policy_text(mini_with_texts(), file="mini.yaml")
+    en = policy_page(policy, lang="en")
+    assert "The article sets no time for the follow-up visit." in en
+    assert "本條未定回訪時間" not in en
+    assert "<td>Reply</td>" in en and '<code class="id">reply</code> Reply:' in en
+    assert "<code>fines</code> Fines · " in en
+    assert '<a href="#role-head">Head <code class="id">head</code>' in en
+    # A text with no English falls back to the policy's own language, marked as such.
+    assert '<code class="id">up</code> <span lang="zh-Hant">上報</span>:' in en
+    zh = policy_page(policy, lang="zh-Hant")
+    assert "本條未定回訪時間。" in zh and '<code class="id">reply</code> 回復客戶:' in zh
+    assert "The article sets no time" not in zh and "Reply" not in zh

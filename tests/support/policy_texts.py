@@ -142,3 +142,41 @@ rules:
 deadline counted in days (so only the report's count meets an unknown year), reports due
 in hours (kept per instant), and penalties whose blank amounts add gaps per finding (for
 tests/decision/test_fast_decisions.py and test_reference.py)."""
+
+
+def mini_with_texts() -> str:
+    """:data:`MINI` with texts given per language: a deadline's label, a routing note, a
+    rule's title, a gap (en and zh-Hans) and a role's label (en only)."""
+    text = MINI.replace(
+        "    - {id: head, label: 負責人, aliases: [负责人]}\n",
+        "    - {id: head, label: {zh-Hant: 負責人, en: Head}, aliases: [负责人]}\n",
+    )
+    text = text.replace(
+        "      - {duty: accepts, role: desk}\n",
+        "      - duty: accepts\n"
+        "        role: desk\n"
+        "        note: {zh-Hant: 當面受理, en: accepted face to face}\n",
+        1,
+    )
+    text = text.replace(
+        "        label: 回復\n",
+        "        label:\n"
+        "          zh-Hant: 回復客戶\n"
+        "          zh-Hans: 答复客户\n"
+        "          en: Reply\n",
+    )
+    text = text.replace(
+        "        by: [desk]\n    escalations:",
+        "        by: [desk]\n"
+        "    gaps:\n"
+        "      - about: deadline\n"
+        "        text:\n"
+        "          zh-Hant: 本條未定回訪時間。\n"
+        "          zh-Hans: 本条未定回访时间（简体原文）。\n"
+        "          en: The article sets no time for the follow-up visit.\n"
+        "    escalations:",
+    )
+    return text.replace(
+        "  - id: fines\n    article: 第三條\n",
+        "  - id: fines\n    article: 第三條\n    title: {zh-Hant: 罰則, EN: Fines}\n",
+    )

@@ -100,7 +100,7 @@ def test_a_three_line_file_checks_a_policy_directory(tmp_path: Path) -> None:
         '"unspecified", "category": "unspecified", "level": "general"}',
         "__________________________ test_policies[typo-loads] ___________________________",
         "<typo>: does not load: 1 problem in policy:",
-        "  <typo>:198: rules[4].deadlines[0].withn: unknown key; allowed: article, note, id, "
+        "  <typo>:218: rules[4].deadlines[0].withn: unknown key; allowed: article, note, id, "
         "label, starts, within, until, by; did you mean 'within'?",
     ]
     assert out.rstrip().splitlines()[-1].startswith("2 failed, 21 passed in ")

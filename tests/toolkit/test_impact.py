@@ -120,7 +120,7 @@ def test_the_report_counts(keyouqianqi: CompiledPolicy, new: CompiledPolicy) -> 
         }
     ]
     assert [b["line"] for b in data["bad_lines"]] == [7, 8]
-    assert data["old"]["version"] == "2026.3" and data["new"]["version"] == "2026.9-test"
+    assert data["old"]["version"] == "2026.4" and data["new"]["version"] == "2026.9-test"
 
 
 def test_two_workers_report_what_one_reports(

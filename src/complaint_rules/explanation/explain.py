@@ -4,9 +4,11 @@
 per element, what the policy requires, each line with the rule id and the article it
 comes from; then, for each rule that did not apply or is pending, which part of its
 ``when`` was false or unknown (:func:`~complaint_rules.policy.conditions.explain_condition`,
-which tests each part with the compiler that decides). Labels and articles stay as
-written in the source; ``zh-Hans`` is the Traditional text converted with OpenCC, ``en``
-frames the labels in English and follows each with its ASCII id. No complaint text,
+which tests each part with the compiler that decides). Articles stay as written in the
+source; the policy's texts (labels, titles, notes, gap and conflict texts) are shown in the
+language asked where the policy gives them per language, else as written. ``zh-Hans`` is
+the Traditional text converted with OpenCC, ``en`` frames the labels in English and follows
+each with its ASCII id. No complaint text,
 name or contact is ever read, so none can appear.
 """
 
@@ -40,7 +42,7 @@ from ..policy.conditions import (
     check_condition,
     explain_condition,
 )
-from ..policy.model import Approval, Fact, Penalty
+from ..policy.model import OWN_LANGUAGE, Approval, Fact, LocalText, Penalty, local_texts, text_in
 from ..policy.vocabulary import Lookup
 
 __all__ = ["LANGUAGES", "Explanation", "ExplanationLine", "explain", "render_explanation"]
@@ -123,7 +125,7 @@ def explain(
         if not isinstance(complaint, Complaint) and complaint.get(f.id) is None
     )
     phrases = PHRASES["en" if lang == "en" else "zh-Hant"]
-    lines = _Writer(policy, decision, parsed, defaulted, phrases, lang == "en").run()
+    lines = _Writer(policy, decision, parsed, defaulted, phrases, lang).run()
     if lang == "zh-Hans":
         from ..messages.simplified import to_simplified
 
@@ -161,6 +163,10 @@ def render_explanation(explanation: Explanation) -> str:
     return "\n".join(out)
 
 
+_TEXT_FIELDS = frozenset({"label", "title", "institution", "note", "text"})
+"""The phrases' fields that hold a text of the policy (given per language or not)."""
+
+
 class _Writer:
     def __init__(
         self,
@@ -169,14 +175,18 @@ class _Writer:
         complaint: Complaint,
         defaulted: frozenset[str],
         phrases: Phrases,
-        english: bool,
+        lang: str,
     ) -> None:
         self.cp = cp
         self.d = decision
         self.c = complaint
         self.defaulted = defaulted
         self.p = phrases
-        self.english = english
+        self.lang = lang
+        self.english = lang == "en"
+        # The policy's texts given per language, by their own-language text (what the
+        # decision carries): a label, title, note, gap or conflict text is shown in ``lang``.
+        self.texts: dict[str, LocalText] = {} if lang == OWN_LANGUAGE else local_texts(cp.policy)
         self.facts: dict[str, Fact] = {f.id: f for f in cp.policy.facts}
         self.lines: list[ExplanationLine] = []
         self.ctx = ConditionContext(
@@ -190,6 +200,11 @@ class _Writer:
     # -- words ------------------------------------------------------------------------
 
     def t(self, name: str, **fields: Any) -> str:
+        if self.texts:
+            for key in _TEXT_FIELDS.intersection(fields):
+                value = fields[key]
+                if isinstance(value, str) and value in self.texts:
+                    fields[key] = text_in(self.texts[value], self.lang)
         return self.p.t[name].format(**fields)
 
     def term(self, lookup: Lookup, term_id: str) -> str:

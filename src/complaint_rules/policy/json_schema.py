@@ -38,7 +38,7 @@ from pydantic_core import core_schema
 
 from ..messages.simplified import to_simplified
 from .conditions import COMBINATORS, LEVEL_OPS, NUM_OPS, SET_OPS, VOCAB_KEYS
-from .model import Policy
+from .model import LOCALISED_TEXT_MARK, LOCALISED_TEXT_SCHEMA, Policy
 
 __all__ = ["DIALECT", "outline", "policy_schema", "schema_text"]
 
@@ -509,6 +509,19 @@ def _describe(name: str, definition: dict[str, Any], docs: dict[str, str]) -> No
             prop["description"] = _plain(help_text)
 
 
+def _localised_texts(node: Any) -> None:
+    """A text that may be given per language refers to ``$defs/LocalisedText`` (in an
+    ``allOf``, so draft-7 editors still show the field's own description next to it)."""
+    if isinstance(node, dict):
+        if node.pop(LOCALISED_TEXT_MARK, None):
+            node["allOf"] = [{"$ref": "#/$defs/LocalisedText"}]
+        for value in node.values():
+            _localised_texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            _localised_texts(value)
+
+
 def policy_schema() -> dict[str, Any]:
     """The JSON Schema of a policy document, generated from the model now."""
     generated = Policy.model_json_schema(
@@ -521,6 +534,9 @@ def policy_schema() -> dict[str, Any]:
         raise RuntimeError(f"model classes named like condition definitions: {clash}")
     _validator_rules(defs)
     defs.update(grammar)
+    defs["LocalisedText"] = json.loads(json.dumps(dict(LOCALISED_TEXT_SCHEMA)))
+    _localised_texts(generated)
+    _localised_texts(defs)
     for part in (generated, defs):
         _money_bounds(part)
         _conditions(part)

@@ -19,16 +19,22 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
     StrictBool,
     StrictInt,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..calendar.periods import Unit
 
 __all__ = [
     "BUILTIN_EVENTS",
+    "OWN_LANGUAGE",
+    "TEXT_LANGUAGES",
     "Action",
     "Amount",
     "Approval",
@@ -47,6 +53,8 @@ __all__ = [
     "Gap",
     "Level",
     "Lifecycle",
+    "LocalText",
+    "LocalisedText",
     "Money",
     "NotEncoded",
     "Offset",
@@ -63,12 +71,137 @@ __all__ = [
     "SanctionItem",
     "Term",
     "Vocabulary",
+    "local_texts",
+    "text_in",
 ]
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 """A stable ASCII id: lower case letters, digits and underscores, starting with a letter."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+"""A text kept as the source wrote it (articles, quotes, versions): one string."""
+
+TEXT_LANGUAGES: tuple[str, ...] = ("zh-Hant", "zh-Hans", "en")
+"""The languages a text may be given in (:data:`LocalisedText`); ``zh-Hant`` is a policy's
+own language (its ``language``), the one a plain string is in."""
+
+OWN_LANGUAGE = "zh-Hant"
+
+_TEXT_MAX = 4000
+
+
+class LocalText(str):
+    """An officer-facing text given per language. As a string it is the text in the
+    policy's own language (zh-Hant), so everything that reads the policy (decisions, their
+    bytes, lint, diff) sees what a plain string would give; :func:`text_in` picks another
+    language."""
+
+    by_lang: Mapping[str, str]
+
+    def __new__(cls, texts: Mapping[str, str]) -> LocalText:
+        obj = super().__new__(cls, texts[OWN_LANGUAGE])
+        obj.by_lang = MappingProxyType({k: texts[k] for k in TEXT_LANGUAGES if k in texts})
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LocalText, (dict(self.by_lang),))
+
+    def __repr__(self) -> str:
+        return f"LocalText({dict(self.by_lang)!r})"
+
+
+def text_in(text: str, lang: str) -> str:
+    """``text`` in ``lang`` (zh-Hant, zh-Hans or en), falling back to the policy's own
+    language: zh-Hans falls back to zh-Hant (which a page or explanation converts with
+    OpenCC), en to zh-Hant. A plain string is the same in every language."""
+    if isinstance(text, LocalText):
+        return text.by_lang.get(lang, str(text))
+    return text
+
+
+def _text_length(text: object, lang: str | None = None) -> str:
+    # The errors of a plain str with min_length=1 and max_length=4000, named by language.
+    of = f" (the {lang} text)" if lang else ""
+    if not isinstance(text, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string" + of)
+    if not text:
+        raise PydanticCustomError(
+            "string_too_short", "String should have at least 1 character" + of, {"min_length": 1}
+        )
+    if len(text) > _TEXT_MAX:
+        raise PydanticCustomError(
+            "string_too_long",
+            "String should have at most {max_length} characters" + of,
+            {"max_length": _TEXT_MAX},
+        )
+    return text
+
+
+def _local_text(value: object) -> str:
+    if isinstance(value, str):
+        return _text_length(value)
+    if not isinstance(value, Mapping):
+        raise ValueError(
+            "a text is a string (in the policy's own language, zh-Hant) or a mapping of "
+            f"languages to strings; allowed languages: {', '.join(TEXT_LANGUAGES)}"
+        )
+    canonical = {lang.lower(): lang for lang in TEXT_LANGUAGES}
+    texts: dict[str, str] = {}
+    for key, text in value.items():
+        lang = canonical.get(key.lower()) if isinstance(key, str) else None
+        if lang is None:
+            raise ValueError(
+                f"unknown language {key!r} in a text given per language; allowed: "
+                f"{', '.join(TEXT_LANGUAGES)}"
+            )
+        if lang in texts:
+            raise ValueError(f"language {lang} given twice in a text given per language")
+        texts[lang] = _text_length(text, lang)
+    if OWN_LANGUAGE not in texts:
+        raise ValueError(
+            f"a text given per language must include {OWN_LANGUAGE}, the policy's own "
+            f"language; given: {', '.join(texts) or 'none'}"
+        )
+    if len(texts) == 1:
+        return texts[OWN_LANGUAGE]
+    return LocalText(texts)
+
+
+def _dump_text(value: str) -> str | dict[str, str]:
+    return dict(value.by_lang) if isinstance(value, LocalText) else str(value)
+
+
+_STRING_SCHEMA = {"type": "string", "minLength": 1, "maxLength": _TEXT_MAX}
+
+LOCALISED_TEXT_MARK = "x-complaint-rules-localised-text"
+"""Marks a :data:`LocalisedText` in pydantic's schema; the policy schema refers to its def."""
+
+LOCALISED_TEXT_SCHEMA: Mapping[str, Any] = MappingProxyType(
+    {
+        "description": "A text in the policy's own language (zh-Hant), or per language: "
+        "{zh-Hant: …, zh-Hans: …, en: …} with zh-Hant required.",
+        "anyOf": [
+            _STRING_SCHEMA,
+            {
+                "type": "object",
+                "properties": dict.fromkeys(TEXT_LANGUAGES, _STRING_SCHEMA),
+                "required": [OWN_LANGUAGE],
+                "additionalProperties": False,
+            },
+        ],
+    }
+)
+"""The JSON Schema of :data:`LocalisedText` (``$defs/LocalisedText`` of the policy schema)."""
+
+LocalisedText = Annotated[
+    str,
+    PlainValidator(_local_text),
+    PlainSerializer(_dump_text),
+    WithJsonSchema({LOCALISED_TEXT_MARK: True}),
+]
+"""An officer-facing text (a title, label, note, gap or conflict text): a plain string in
+the policy's own language (zh-Hant), or per language ``{zh-Hant: …, zh-Hans: …, en: …}``
+with zh-Hant required. Read as the zh-Hant string; :func:`text_in` picks a language."""
 
 
 def _no_float(value: Any) -> Any:
@@ -95,9 +228,9 @@ class Term(_Model):
     """A named value: stable id, the label as written in the source, other spellings."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     aliases: tuple[Text, ...] = ()
-    description: Text | None = None
+    description: LocalisedText | None = None
     article: Text | None = None
 
 
@@ -248,7 +381,7 @@ class _Element(_Model):
     """Every element may cite a more precise article than its rule."""
 
     article: Text | None = None
-    note: Text | None = None
+    note: LocalisedText | None = None
 
 
 class Assignment(_Element):
@@ -264,7 +397,7 @@ class Deadline(_Element):
     """A time limit. ``within`` counts from ``starts``; ``until`` ends at the earliest of facts."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     starts: Id = "received"
     within: Period | None = None
     until: tuple[Id, ...] = ()
@@ -283,7 +416,7 @@ class Action(_Element):
     ``discretionary``: the source permits it (「可」), it does not require it."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     on: Id | None = None
     by: tuple[Id, ...] = ()
     by_any: StrictBool = False
@@ -300,7 +433,7 @@ class Escalation(_Element):
     """A step up: on a trigger (receipt, a missed deadline or an event), to a role."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     on: Id
     deadline: Id | None = None
     by: tuple[Id, ...] = ()
@@ -315,7 +448,7 @@ class Report(_Element):
     """A report to roles; ``due`` counted from ``starts`` (receipt, or a datetime fact)."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     by: tuple[Id, ...] = ()
     by_any: StrictBool = False
     to: tuple[Id, ...] = Field(min_length=1)
@@ -328,7 +461,7 @@ class Report(_Element):
 
 class Retention(_Element):
     id: Id
-    label: Text
+    label: LocalisedText
     keeper: tuple[Id, ...] = ()
     years: int | None = Field(default=None, ge=1)
     at_least: StrictBool = False
@@ -345,7 +478,7 @@ class SanctionItem(_Element):
 
 class Penalty(_Element):
     id: Id
-    label: Text
+    label: LocalisedText
     finding: Id
     subjects: tuple[Id, ...] = Field(min_length=1)
     kind: Literal["fine", "pay_deduction", "compensation", "none"] = "none"
@@ -360,7 +493,7 @@ class Approval(_Element):
     """Who may approve an amount (a fact), tier by tier; limits may be blank parameters."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     amount_fact: Id
     tiers: tuple[ApprovalTier, ...] = Field(min_length=1)
     above: tuple[Id, ...] = Field(min_length=1)
@@ -378,7 +511,7 @@ class Gap(_Element):
     """Something the source leaves blank or is silent about, for the complaints a rule matches."""
 
     about: Literal["deadline", "routing", "penalty", "retention", "amount", "level", "other"]
-    text: Text
+    text: LocalisedText
 
 
 Verification = Literal["verified", "secondary"]
@@ -390,7 +523,7 @@ class Rule(_Model):
     id: Id
     article: Text
     verification: Verification | None = None
-    title: Text | None = None
+    title: LocalisedText | None = None
     quote: Text | None = None
     when: Condition | None = None
     routing: tuple[Assignment, ...] = ()
@@ -444,7 +577,7 @@ class Conflict(_Model):
     duty: Duty
     roles: tuple[Id, ...] = ()
     article: Text
-    text: Text
+    text: LocalisedText
 
 
 class PeriodicDuty(_Model):
@@ -454,7 +587,7 @@ class PeriodicDuty(_Model):
     where the source gives none (``due`` unset: listed with no due date)."""
 
     id: Id
-    label: Text
+    label: LocalisedText
     article: Text
     by: tuple[Id, ...] = ()
     to: tuple[Id, ...] = ()
@@ -462,7 +595,7 @@ class PeriodicDuty(_Model):
     due: Literal["end_of_period"] | None = None
     due_day: int | None = Field(default=None, ge=1, le=28)
     """The day of the month the duty is due (1-28: every month has it); with ``due`` unset."""
-    note: Text | None = None
+    note: LocalisedText | None = None
     verification: Literal["verified", "secondary", "unverified"] | None = None
 
 
@@ -471,12 +604,12 @@ class Classification(_Model):
 
     rows: tuple[ClassificationRow, ...] = Field(min_length=1)
     default: Id | None = None
-    unclassified_gap: Text | None = None
+    unclassified_gap: LocalisedText | None = None
 
 
 class NotEncoded(_Model):
     article: Text
-    reason: Text
+    reason: LocalisedText
     verification: Literal["verified", "secondary", "unverified"] | None = None
 
 
@@ -527,7 +660,7 @@ class Extension(_Element):
 
     id: Id
     """The step's id, unique among the policy's extensions."""
-    label: Text
+    label: LocalisedText
     """The step as the source words it."""
     on: Id
     """The event that records the approval; it names the approving role (``by``)."""
@@ -546,7 +679,7 @@ class Clock(_Element):
 
     id: Id
     """The clock's id, unique in the lifecycle."""
-    label: Text
+    label: LocalisedText
     """What must be done in time, as the source words it."""
     article: Text
     """The article that sets the time limit, exactly as written in the source."""
@@ -649,8 +782,8 @@ class Policy(_Model):
     schema_: Literal["complaint-rules/1"] = Field(alias="schema")
     id: Id
     version: Text
-    title: Text
-    institution: Text
+    title: LocalisedText
+    institution: LocalisedText
     source: Text
     effective_from: date | None = None
     """The first day (in the policy's zone) this version is in force. A catalog may hold
@@ -692,3 +825,25 @@ class Policy(_Model):
 
 
 Approval.model_rebuild()
+
+
+def local_texts(model: BaseModel) -> dict[str, LocalText]:
+    """Every text given per language in ``model`` (a policy or a part of it), by its text in
+    the policy's own language: what an explanation or a page looks a text up in."""
+    found: dict[str, LocalText] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, LocalText):
+            found.setdefault(str(value), value)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    walk(model)
+    return found

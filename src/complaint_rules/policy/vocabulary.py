@@ -339,6 +339,8 @@ def _lookup(kind: str, items: Any) -> Lookup:
         if not isinstance(item, dict):
             continue
         term_id, label = item.get("id"), item.get("label")
+        if isinstance(label, dict):  # a label given per language: its own-language text
+            label = next((v for k, v in label.items() if str(k).lower() == "zh-hant"), None)
         aliases = item.get("aliases") or []
         if not (isinstance(term_id, str) and isinstance(label, str)):
             continue

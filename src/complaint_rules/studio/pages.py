@@ -25,6 +25,7 @@ from ..policy.model import (
     Approval,
     Deadline,
     Escalation,
+    LocalText,
     Money,
     Penalty,
     Period,
@@ -112,7 +113,16 @@ class _Say:
     def __call__(self, word: str, /, **fields: object) -> str:
         return self.w(word, **fields)
 
+    def local(self, value: str) -> str:
+        """A text of the policy in the page's language where the policy gives it so (a text
+        given per language), else as written."""
+        if isinstance(value, LocalText):
+            return value.by_lang.get(self.lang, value)
+        return value
+
     def label(self, value: str) -> Markup:
+        if isinstance(value, LocalText) and self.lang in value.by_lang:
+            return text(value.by_lang[self.lang])
         return el("span", value, lang=self.label_lang) if self.label_lang else text(value)
 
     def term(self, term: Term | None, term_id: str) -> Markup:
@@ -558,7 +568,7 @@ class _PolicyPage:
                 [
                     el("span", say("element_not_encoded"), class_="flag gap"),
                     " ",
-                    item.reason.strip(),
+                    self.say.local(item.reason).strip(),
                 ]
             )
             a.place(self.cp.id, item.article, _Item("not_encoded", line))
@@ -580,7 +590,12 @@ class _PolicyPage:
         where = join([self.x.rule_link(rule), " › "])
         if kind == "gaps":
             return join(
-                [where, el("span", self.say("element_gap"), class_="flag gap"), " ", element.text]
+                [
+                    where,
+                    el("span", self.say("element_gap"), class_="flag gap"),
+                    " ",
+                    self.say.local(element.text),
+                ]
             )
         return join([where, self.x.element(kind, element)])
 
@@ -606,7 +621,7 @@ class _PolicyPage:
                     "li",
                     el("span", say("element_gap"), class_="flag gap"),
                     " ",
-                    gap.text,
+                    say.local(gap.text),
                     class_="gap",
                 )
             )
@@ -703,7 +718,7 @@ class _PolicyPage:
             el(
                 "tr",
                 el("td", x.article(self.cp.id, item.article)),
-                el("td", item.reason.strip()),
+                el("td", say.local(item.reason).strip()),
                 el("td", item.verification or ""),
             )
             for item in self.p.not_encoded
@@ -858,7 +873,7 @@ class _PolicyPage:
                     "p",
                     el("span", say("element_gap"), class_="flag gap"),
                     " ",
-                    table.unclassified_gap,
+                    say.local(table.unclassified_gap),
                 )
             )
         return _section("classification", say("sec_classification"), body)
@@ -1178,7 +1193,7 @@ class _PolicyPage:
         if table is not None and table.unclassified_gap:
             row(
                 say.phrases.abouts["level"],
-                table.unclassified_gap,
+                say.local(table.unclassified_gap),
                 el("a", say("gap_unclassified"), href="#classification"),
                 text(""),
             )
@@ -1186,7 +1201,7 @@ class _PolicyPage:
             if param.value is None:
                 row(
                     say.phrases.abouts["amount"],
-                    say("gap_parameter", name=param.id) + " — " + param.label,
+                    say("gap_parameter", name=param.id) + " — " + say.local(param.label),
                     el("a", el("code", param.id), href=f"#parameter-{param.id}"),
                     x.article(x.item_layer("parameters", param), param.article),
                 )
@@ -1194,7 +1209,7 @@ class _PolicyPage:
             for gap in rule.rule.gaps:
                 row(
                     say.phrases.abouts.get(gap.about, gap.about),
-                    gap.text,
+                    say.local(gap.text),
                     x.rule_link(rule),
                     x.article(rule.layer, gap.article or rule.rule.article),
                 )
@@ -1203,7 +1218,7 @@ class _PolicyPage:
             layer = self.cp.lifecycle_layers.get(f"gaps:{i}", self.cp.id)
             row(
                 say.phrases.abouts.get(gap.about, gap.about),
-                gap.text,
+                say.local(gap.text),
                 text(say("gap_lifecycle")),
                 x.article(layer, gap.article),
             )
