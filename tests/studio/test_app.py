@@ -81,6 +81,10 @@ def test_a_complaint_tried_gives_the_due_date_counted_by_hand_on_its_calendar(
     for day in ("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"):
         assert by_day[day] == "holiday", day
     assert by_day["2026-10-03"] == "weekend"
+    # The card says the last day, to 24:00, as the decision's text does.
+    row = re.search(r'<tr data-deadline="reply_general".*?</tr>', page.text, re.S)
+    assert row is not None
+    assert '<time datetime="2026-10-11T00:00:00+08:00">2026-10-10 24時前</time>' in row.group(0)
     assert 'id="explanation"' in page.text
     dumped = re.search(r'<pre class="json" id="decision-json">(.*?)</pre>', page.text, re.S)
     assert dumped is not None
@@ -113,6 +117,7 @@ def test_events_added_give_the_case_status_at_the_instant_asked(client: TestClie
     assert row is not None
     assert '<span class="state stopped">已停止</span>' in row.group(1)
     assert 'datetime="2026-10-11T00:00:00+08:00"' in row.group(1)  # late from, after the 10th
+    assert ">2026-10-10 24時前</time>" in row.group(1)  # the last day, to 24:00
     # Over time: running after receipt, stopped after the case was closed.
     timeline = page.text[page.text.index('id="timeline"') :]
     steps = re.findall(
@@ -180,6 +185,38 @@ def test_text_that_does_not_load_is_not_saved_and_its_problem_is_located(
         headers={"X-CSRF-Token": CSRF},
     ).json()
     assert checked["problems"][0]["where"] == "line 6"
+    assert checked["problems"][0]["message"].startswith("unknown key; allowed: schema, id,")
+
+
+@pytest.mark.parametrize(
+    ("lang", "where", "said"),
+    [
+        ("zh-Hant", "第 6 行", "不認識的鍵「unknown_field」。這裡可以寫:schema, id,"),
+        ("zh-Hans", "第 6 行", "不认识的键「unknown_field」。这里可以写:schema, id,"),
+        ("en", "line 6", "unknown key; allowed: schema, id,"),
+    ],
+)
+def test_the_editor_s_problems_are_said_in_the_officer_s_language(
+    client: TestClient, directory: Path, lang: str, where: str, said: str
+) -> None:
+    lines = _editable_file(directory).read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = "".join([*lines[:5], "unknown_field: 1\n", *lines[5:]])
+    checked = client.post(
+        f"/api/policies/{EDITABLE}/check?lang={lang}",
+        json={"text": broken},
+        headers={"X-CSRF-Token": CSRF},
+    ).json()
+    (problem,) = checked["problems"]
+    assert (problem["line"], problem["where"], problem["code"]) == (6, where, "policy.unknown_key")
+    assert problem["message"].startswith(said)
+    # The same words in the page the form posts back (the script off).
+    page = client.post(
+        f"/policies/{EDITABLE}/edit?lang={lang}",
+        data={"csrf": CSRF, "text": broken, "action": "check", "lang": lang},
+    )
+    import html
+
+    assert said in html.unescape(page.text)
 
 
 def test_a_bundled_policy_cannot_be_saved(client: TestClient) -> None:
@@ -402,6 +439,20 @@ def test_a_policy_that_does_not_load_is_listed_with_a_link_to_its_editor(
     editor = client.get("/policies/broken_policy/edit").text
     assert "broken_policy.yaml" in editor
     assert 'class="flag bad"' in editor
+    # Its problems, located in the text shown and said in the officer's language (the
+    # catalogue's words for each code), even with the script off.
+    problems = editor[editor.index('id="problems"') :]
+    assert re.search(
+        r'<li data-line="3" data-code="policy.quote_text"><span class="where">第 3 行</span>'
+        r" <code>version</code> 這裡要寫文字,但 YAML 把 1 讀成了數字",
+        problems,
+    ), problems
+    assert "缺少必填的「title」,請補上。" in problems
+    english = client.get("/policies/broken_policy/edit?lang=en").text
+    assert "<code>title</code> required field is missing" in english
+    assert "缺少必填" not in english
+    # The index says why it does not load, in the page's language too.
+    assert "institution: 缺少必填的「institution」,請補上。" in row.group(1)
 
 
 def test_an_uploaded_history_is_re_decided(client: TestClient) -> None:
@@ -443,3 +494,30 @@ def test_only_requests_addressed_to_this_computer_are_answered(
     client: TestClient, host: str, status: int
 ) -> None:
     assert client.get("/", headers={"Host": host}).status_code == status
+
+
+def test_the_policies_list_shows_each_version_with_its_effective_dates(
+    client: TestClient, directory: Path
+) -> None:
+    from complaint_rules import Catalog
+    from tests.support.versions import NEW_VERSION, POLICY, write_new_version
+
+    write_new_version(directory)  # in force from Sun 2026-11-01; the bundled one undated
+    versions = Catalog([directory]).versions(POLICY)
+    index = client.get("/").text
+    row = re.search(rf'<tr id="policy-{POLICY}">(.*?)</tr>', index, re.S)
+    assert row is not None
+    items = re.findall(r'<li data-effective-from="([\d-]*)">(.*?)</li>', row.group(1))
+    shown = [(start, re.sub(r"<[^>]+>", "", body)) for start, body in items]
+    # The bundled version is in force until the day before the new one: Sat 31 October.
+    assert shown == [
+        ("", f"2026.3 至 2026-10-31 {versions[0].sha256[:12]}"),
+        ("2026-11-01", f"{NEW_VERSION} 2026-11-01 起 {versions[1].sha256[:12]}"),
+    ]
+    english = client.get(f"/policies/{POLICY}?lang=en").text
+    header = english[: english.index("</header>")]
+    assert "2026.3 until 2026-10-31" in re.sub(r"<[^>]+>", "", header)
+    assert f"{NEW_VERSION} from 2026-11-01" in re.sub(r"<[^>]+>", "", header)
+    # A policy with one version says its date, or that it declares none.
+    hotel = re.search(r'<tr id="policy-hotel">(.*?)</tr>', index, re.S)
+    assert hotel is not None and "<td>未聲明</td>" in hotel.group(1)

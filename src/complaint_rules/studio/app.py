@@ -39,7 +39,7 @@ from ..errors import ComplaintRulesError, InputError, MissingExtraError, Problem
 from ..explanation.explain import explain
 from ..lifecycle.case import status as case_status
 from ..lifecycle.status import CaseStatus
-from ..messages.catalogue import choose_lang
+from ..messages.catalogue import choose_lang, problem_text
 from ..policy.compiled import CompiledPolicy
 from ..toolkit.diff import diff as policy_diff
 from ..toolkit.impact import ImpactTally, impact_lines
@@ -163,7 +163,7 @@ def _problems_json(problems: list[Problem], words: Words) -> list[dict[str, Any]
         {
             "line": p.line,
             "field": p.field,
-            "message": p.message,
+            "message": problem_text(p, words.lang),
             "code": p.code,
             "where": words("line_n", line=p.line) if p.line else "",
         }
@@ -350,14 +350,10 @@ class _Studio:
         status = self.ws.status(policy_id)
         if request.method == "GET":
             text = self.ws.read(policy_id)
+            # A file that does not load: its problems located in the text shown.
+            problems = self._check(policy_id, text) if status.policy is None else []
             return HTMLResponse(
-                edit_page(
-                    frame,
-                    status.policy,
-                    text,
-                    problems=_status_problems(status),
-                    file=file.path.name,
-                )
+                edit_page(frame, status.policy, text, problems=problems, file=file.path.name)
             )
         form = await self.form(request)
         if not self.csrf_ok(request, form.get("csrf")):
@@ -559,10 +555,6 @@ class _Studio:
                 yield chunk
 
         return StreamingResponse(stream(), media_type="application/x-ndjson")
-
-
-def _status_problems(status: Any) -> list[Problem]:
-    return [Problem(p) for p in status.problems]
 
 
 def _instant(policy: CompiledPolicy, local: str) -> datetime:

@@ -20,6 +20,7 @@ from ..decision.model import DecidedDeadline, DecidedDue, Decision
 from ..decision.render import due_text
 from ..errors import ComplaintRulesError, Problem
 from ..lifecycle.status import CaseStatus
+from ..messages.catalogue import problem_text
 from ..messages.phrases import PHRASES
 from ..policy.compiled import CompiledPolicy, Source
 from ..policy.model import BUILTIN_EVENTS
@@ -172,6 +173,8 @@ def _document(
 
 
 def problems_list(problems: Iterable[Problem], w: Words) -> Markup:
+    """Each problem with its line and field, said in the page's language (its catalogue
+    entry, by its code; a problem without one keeps its own words)."""
     items = [
         el(
             "li",
@@ -179,8 +182,9 @@ def problems_list(problems: Iterable[Problem], w: Words) -> Markup:
             " ",
             el("code", p.field) if p.field else None,
             " ",
-            p.message,
+            problem_text(p, w.lang),
             data_line=p.line,
+            data_code=p.code,
         )
         for p in problems
     ]

@@ -73,6 +73,16 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh-Hans": "{start} 起",
         "en": "from {start}",
     },
+    "effective_span": {
+        "zh-Hant": "{start} 至 {end}",
+        "zh-Hans": "{start} 至 {end}",
+        "en": "{start} to {end}",
+    },
+    "effective_until": {
+        "zh-Hant": "至 {end}",
+        "zh-Hans": "至 {end}",
+        "en": "until {end}",
+    },
     "validates_yes": {"zh-Hant": "通過", "zh-Hans": "通过", "en": "valid"},
     "validates_no": {"zh-Hant": "未通過", "zh-Hans": "未通过", "en": "invalid"},
     "abstract": {
