@@ -521,3 +521,146 @@ def test_the_policies_list_shows_each_version_with_its_effective_dates(
     # A policy with one version says its date, or that it declares none.
     hotel = re.search(r'<tr id="policy-hotel">(.*?)</tr>', index, re.S)
     assert hotel is not None and "<td>未聲明</td>" in hotel.group(1)
+
+
+def test_what_changes_against_the_committed_version_gives_an_example_complaint(
+    client: TestClient, directory: Path
+) -> None:
+    import html
+    import subprocess
+
+    from tests.support.system import require_command
+
+    git = require_command("git", "git")
+    run = {"cwd": directory, "check": True, "capture_output": True}
+    subprocess.run([git, "init", "-q"], **run)  # type: ignore[call-overload]
+    subprocess.run([git, "add", "."], **run)  # type: ignore[call-overload]
+    subprocess.run(
+        [git, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "first"],
+        **run,  # type: ignore[call-overload]
+    )
+    # Saved since the commit: 一般投訴 gets 4 working days instead of 第十一條's 3.
+    path = _editable_file(directory)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "within: {working_days: 3}", "within: {working_days: 4}", 1
+        ),
+        encoding="utf-8",
+    )
+    form = client.get(f"/policies/{EDITABLE}/changes").text
+    assert '<option value="committed">' in form
+    page = html.unescape(
+        client.post(
+            f"/policies/{EDITABLE}/changes?lang=en",
+            data={"csrf": CSRF, "against": "committed", "lang": "en"},
+        ).text
+    )
+    diff = page[page.index('id="diff"') :]
+    assert "within: 3 working days → 4 working days" in diff
+    # Its example: received Tue 10 March 2026 by phone; 3 working days end Fri 13 March,
+    # 4 end Mon 16 March (the weekend of 14-15 March is off).
+    assert '"received_at": "2026-03-10T10:00:00+08:00"' in diff
+    assert "old: due by the end of 2026-03-13 (24:00)" in diff
+    assert "new: due by the end of 2026-03-16 (24:00)" in diff
+    # Against the saved file itself: nothing differs.
+    same = client.post(f"/policies/{EDITABLE}/changes", data={"csrf": CSRF, "against": "saved"})
+    assert (
+        'id="diff-verdict"' in same.text
+        and "flag ok" in same.text.split('id="diff-verdict"')[0][-40:]
+    )
+
+
+def test_a_failed_test_case_is_shown_field_by_field_expected_and_actual(
+    client: TestClient, directory: Path
+) -> None:
+    tests = directory / f"{EDITABLE}.tests.yaml"
+    text = tests.read_text(encoding="utf-8")
+    assert text.count("due: {last_day: 2026-10-10}\n") >= 1
+    tests.write_text(
+        text.replace("due: {last_day: 2026-10-10}\n", "due: {last_day: 2026-10-09}\n", 1),
+        encoding="utf-8",
+    )
+    page = client.get(f"/policies/{EDITABLE}/changes?lang=en").text
+    failed = re.findall(r'<tr class="case failed"><th scope="row">(.*?)</th>(.*?)</tr>', page)
+    assert [name for name, _ in failed] == ["一般投訴 by letter the day before National Day"]
+    detail = failed[0][1]
+    assert '<code class="expected">2026-10-09</code>' in detail
+    assert '<code class="actual">2026-10-10</code>' in detail
+    assert "last_day" in detail
+
+
+@pytest.mark.parametrize(
+    ("method", "address", "body"),
+    [
+        ("post", f"/api/policies/{EDITABLE}/check", {"json": {"text": "x: 1"}}),
+        ("post", f"/api/policies/{EDITABLE}/save", {"json": {"text": "x: 1"}}),
+        ("post", f"/api/policies/{EDITABLE}/impact", {"json": {"history": "x"}}),
+        ("post", f"/policies/{EDITABLE}/edit", {"data": {"text": "x: 1", "action": "save"}}),
+        ("post", f"/policies/{EDITABLE}/changes", {"data": {"against": "saved"}}),
+    ],
+)
+def test_every_write_needs_the_page_s_csrf_token(
+    client: TestClient, directory: Path, method: str, address: str, body: dict[str, object]
+) -> None:
+    before = _editable_file(directory).read_text(encoding="utf-8")
+    response = getattr(client, method)(address, **body)
+    assert response.status_code == 403
+    wrong = {"X-CSRF-Token": "d" * 32}
+    data = body.get("data")
+    if isinstance(data, dict):
+        body = {"data": {**data, "csrf": "d" * 32}}
+    assert getattr(client, method)(address, headers=wrong, **body).status_code == 403
+    assert _editable_file(directory).read_text(encoding="utf-8") == before
+
+
+def test_a_policy_file_linked_from_outside_is_read_only(
+    client: TestClient, directory: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    target = outside / "linked_union.yaml"
+    text = _editable_file(directory).read_text(encoding="utf-8")
+    target.write_text(text.replace(f"id: {EDITABLE}", "id: linked_union", 1), encoding="utf-8")
+    (directory / "linked_union.yaml").symlink_to(target)
+    before = target.read_text(encoding="utf-8")
+    assert 'id="save"' not in client.get("/policies/linked_union/edit").text
+    changed = before.replace('version: "2026.3"', 'version: "2026.9"')
+    response = client.post(
+        "/api/policies/linked_union/save", json={"text": changed}, headers={"X-CSRF-Token": CSRF}
+    )
+    assert response.status_code == 403
+    assert target.read_text(encoding="utf-8") == before
+    for name in ("..%2Felsewhere%2Flinked_union", "%2Fetc%2Fpasswd", "..%2F..%2Fetc%2Fpasswd"):
+        response = client.post(
+            f"/api/policies/{name}/save", json={"text": changed}, headers={"X-CSRF-Token": CSRF}
+        )
+        assert response.status_code == 404, name
+
+
+def test_open_starts_the_browser_at_the_address(directory: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\nprintf %s "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    command = [sys.executable, "-m", "complaint_rules", "--policy-dir", str(directory)]
+    command += ["studio", "--port", "0", "--open"]
+    env = {**os.environ, "BROWSER": str(browser)}
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        found = re.fullmatch(r"complaint-rules studio: (http://127\.0\.0\.1:\d+/)\n", line)
+        assert found is not None, line
+        deadline = time.monotonic() + 20
+        while not (opened.exists() and opened.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline, "the browser was not started"
+            time.sleep(0.05)
+        assert opened.read_text(encoding="utf-8") == found.group(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
