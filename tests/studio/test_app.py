@@ -664,3 +664,54 @@ def test_open_starts_the_browser_at_the_address(directory: Path, tmp_path: Path)
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("received", "version", "last_day", "late_from"),
+    [
+        # Wed 30 Sep 2026, under the bundled 3 working days: 1-7 Oct are off; Thu 8 Oct =
+        # 1, Fri 9 = 2, Sat 10 (a make-up workday) = 3.
+        ("2026-09-30T10:00", "2026.3", "2026-10-10", "2026-10-11T00:00:00+08:00"),
+        # Mon 2 Nov 2026, under the version in force from Sun 1 November, 5 working days:
+        # Tue 3 = 1, Wed 4 = 2, Thu 5 = 3, Fri 6 = 4, (weekend), Mon 9 = 5.
+        ("2026-11-02T10:00", "2026.11-test", "2026-11-09", "2026-11-10T00:00:00+08:00"),
+    ],
+)
+def test_a_complaint_tried_is_decided_under_the_version_in_force_at_receipt(
+    client: TestClient,
+    directory: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    received: str,
+    version: str,
+    last_day: str,
+    late_from: str,
+) -> None:
+    from tests.support.versions import POLICY, write_new_version
+
+    write_new_version(directory)
+    page = client.get(
+        f"/policies/{POLICY}/try",
+        params={"received": received, "channel": "letter", "category": "work_error"},
+    )
+    assert page.status_code == 200
+    assert f"依收到時生效的 {version} 版" in page.text
+    assert (
+        f'data-deadline="reply_general" data-due="{last_day}" data-late-from="{late_from}"'
+    ) in page.text
+    # The same as the command line decides it.
+    complaint = tmp_path / "complaint.json"
+    complaint.write_text(
+        json.dumps(
+            {"received_at": f"{received}:00+08:00", "channel": "letter", "category": "work_error"}
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    code = main(
+        ["--policy-dir", str(directory), "decide", POLICY, str(complaint), "--format", "json"]
+    )
+    decided = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert decided["policy"]["version"] == version
+    assert decided["deadlines"][0]["due"] == {"last_day": last_day, "late_from": late_from}

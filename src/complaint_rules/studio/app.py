@@ -304,6 +304,9 @@ class _Studio:
                 return HTMLResponse(try_page(frame, policy, given, query=qs))
             try:
                 complaint = _complaint(policy, given)
+                # Decided as `complaint-rules decide` decides it: under the version in
+                # force when the complaint was received, where the id has several.
+                policy = self.ws.in_force(policy_id, complaint["received_at"])
                 decision = decide(policy, complaint)
                 try:
                     lines = explain(policy, complaint, lang=frame.lang).lines
@@ -321,14 +324,16 @@ class _Studio:
             except (InputError, ComplaintRulesError) as exc:
                 problems = list(getattr(exc, "problems", ())) or [Problem(str(exc))]
                 return HTMLResponse(
-                    try_page(frame, policy, given, problems=problems, query=qs), status_code=422
+                    try_page(frame, status.policy, given, problems=problems, query=qs),
+                    status_code=422,
                 )
             return HTMLResponse(
                 try_page(
                     frame,
-                    policy,
+                    status.policy,
                     given,
                     decision=decision,
+                    decided_by=policy if len(status.versions) > 1 else None,
                     explanation=[line.text for line in lines],
                     case=case,
                     timeline=timeline,

@@ -829,7 +829,10 @@ def try_page(
     timeline: Sequence[CaseStatus] = (),
     problems: Sequence[Problem] = (),
     query: Mapping[str, str] = {},
+    decided_by: CompiledPolicy | None = None,
 ) -> str:
+    """The form, and what it decided; ``decided_by``: the version in force at receipt that
+    decided, named on the card where the policy has several."""
     w = frame.w
     parts: list[object] = [el("p", w("try_intro"), class_="note")]
     if policy.policy.abstract:
@@ -847,6 +850,20 @@ def try_page(
             )
         )
     if decision is not None:
+        if decided_by is not None:
+            start = decided_by.policy.effective_from
+            parts.append(
+                el(
+                    "p",
+                    w(
+                        "try_version",
+                        version=decided_by.version,
+                        start=start.isoformat() if start else w("effective_none"),
+                    ),
+                    class_="notice",
+                    id="decided-by",
+                )
+            )
         parts.append(decision_card(frame, decision))
         dues = [(d.label, due) for d in decision.deadlines if (due := deadline_due(d))]
         parts.append(month_calendars(policy, decision.received_at, dues, w))

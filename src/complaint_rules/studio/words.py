@@ -677,6 +677,12 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "Who does what, by when",
     },
     "card_received": {"zh-Hant": "收到", "zh-Hans": "收到", "en": "received"},
+    "try_version": {
+        "zh-Hant": "這項政策有幾個版本:依收到時生效的 {version} 版(生效日期:{start})判定。",
+        "zh-Hans": "这项政策有几个版本:依收到时生效的 {version} 版(生效日期:{start})判定。",
+        "en": "This policy has several versions: decided under {version}, in force at "
+        "receipt (effective from: {start}).",
+    },
     "card_what": {"zh-Hant": "事項", "zh-Hans": "事项", "en": "What"},
     "card_who": {"zh-Hant": "由誰", "zh-Hans": "由谁", "en": "Who"},
     "card_when": {"zh-Hant": "期限", "zh-Hans": "期限", "en": "By when"},
