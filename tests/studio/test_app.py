@@ -715,3 +715,32 @@ def test_a_complaint_tried_is_decided_under_the_version_in_force_at_receipt(
     assert code == 0
     assert decided["policy"]["version"] == version
     assert decided["deadlines"][0]["due"] == {"last_day": last_day, "late_from": late_from}
+
+
+def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) -> None:
+    import html
+
+    text = _editable_text(client).replace(
+        "within: {working_days: 3}", "within: {working_days: 4}", 1
+    )
+    form = client.get(f"/policies/{EDITABLE}/changes").text
+    assert '<option value="policy:keyouqianqi_credit_union">' in form
+    page = html.unescape(
+        client.post(
+            f"/policies/{EDITABLE}/changes",
+            data={"csrf": CSRF, "text": text, "against": "policy:keyouqianqi_credit_union"},
+        ).text
+    )
+    diff = page[page.index('id="diff"') :]
+    assert "keyouqianqi_credit_union 2026.3 → my_credit_union 2026.3" in diff
+    assert "within: 3 working days → 4 working days" in diff
+    assert "old: due by the end of 2026-03-13 (24:00)" in diff
+    # A name that is not one of the catalog's policies is refused, not looked up as a path.
+    for name in ("../../etc/passwd", "/etc/passwd", "policies/hotel"):
+        refused = client.post(
+            f"/policies/{EDITABLE}/changes",
+            data={"csrf": CSRF, "text": text, "against": f"policy:{name}"},
+        )
+        assert refused.status_code == 200
+        assert "root:" not in refused.text
+        assert html.escape(f"no policy {name!r}") in refused.text
