@@ -744,3 +744,28 @@ def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) 
         assert refused.status_code == 200
         assert "root:" not in refused.text
         assert html.escape(f"no policy {name!r}") in refused.text
+
+
+def test_what_the_form_cannot_read_is_said_in_the_page_s_language(client: TestClient) -> None:
+    import html
+
+    params = [
+        ("received", "2026-09-30T10:00"),
+        ("channel", "letter"),
+        ("category", "work_error"),
+        ("event", "updated"),
+        ("event_at", "2026-10-09T15:00"),
+        ("event_arg", "{major: yes"),
+    ]
+    page = client.get("/policies/keyouqianqi_credit_union/try", params=params)
+    assert page.status_code == 422
+    problems = html.unescape(page.text[page.text.index('id="complaint-problems"') :])
+    assert "<code>facts</code> 事實要寫成 JSON" in problems and "不是 '{major: yes'" in problems
+    english = client.get("/policies/keyouqianqi_credit_union/try", params=[*params, ("lang", "en")])
+    assert "the facts are JSON" in html.unescape(english.text)
+    late = client.get(
+        "/policies/keyouqianqi_credit_union/try",
+        params={"received": "2026-09-30 at ten", "channel": "letter", "category": "work_error"},
+    )
+    assert late.status_code == 422
+    assert "這裡要填日期與時間,不是 '2026-09-30 at ten'" in html.unescape(late.text)

@@ -677,6 +677,21 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "Who does what, by when",
     },
     "card_received": {"zh-Hant": "收到", "zh-Hans": "收到", "en": "received"},
+    "problem_not_int": {
+        "zh-Hant": "這裡要填整數,不是 {value}",
+        "zh-Hans": "这里要填整数,不是 {value}",
+        "en": "not a whole number: {value}",
+    },
+    "problem_not_datetime": {
+        "zh-Hant": "這裡要填日期與時間,不是 {value}",
+        "zh-Hans": "这里要填日期与时间,不是 {value}",
+        "en": "not a date and time: {value}",
+    },
+    "problem_not_json": {
+        "zh-Hant": '事實要寫成 JSON(例如 {{"guest_departed": true}}),不是 {value}',
+        "zh-Hans": '事实要写成 JSON(例如 {{"guest_departed": true}}),不是 {value}',
+        "en": 'the facts are JSON (e.g. {{"guest_departed": true}}), not {value}',
+    },
     "try_version": {
         "zh-Hant": "這項政策有幾個版本:依收到時生效的 {version} 版(生效日期:{start})判定。",
         "zh-Hans": "这项政策有几个版本:依收到时生效的 {version} 版(生效日期:{start})判定。",
