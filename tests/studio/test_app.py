@@ -749,7 +749,7 @@ def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) 
 def test_what_the_form_cannot_read_is_said_in_the_page_s_language(client: TestClient) -> None:
     import html
 
-    params = [
+    params: list[tuple[str, str | int | float | bool | None]] = [
         ("received", "2026-09-30T10:00"),
         ("channel", "letter"),
         ("category", "work_error"),
