@@ -81,6 +81,10 @@ def test_a_complaint_tried_gives_the_due_date_counted_by_hand_on_its_calendar(
     for day in ("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"):
         assert by_day[day] == "holiday", day
     assert by_day["2026-10-03"] == "weekend"
+    # The card says the last day, to 24:00, as the decision's text does.
+    row = re.search(r'<tr data-deadline="reply_general".*?</tr>', page.text, re.S)
+    assert row is not None
+    assert '<time datetime="2026-10-11T00:00:00+08:00">2026-10-10 24時前</time>' in row.group(0)
     assert 'id="explanation"' in page.text
     dumped = re.search(r'<pre class="json" id="decision-json">(.*?)</pre>', page.text, re.S)
     assert dumped is not None
@@ -113,6 +117,7 @@ def test_events_added_give_the_case_status_at_the_instant_asked(client: TestClie
     assert row is not None
     assert '<span class="state stopped">已停止</span>' in row.group(1)
     assert 'datetime="2026-10-11T00:00:00+08:00"' in row.group(1)  # late from, after the 10th
+    assert ">2026-10-10 24時前</time>" in row.group(1)  # the last day, to 24:00
     # Over time: running after receipt, stopped after the case was closed.
     timeline = page.text[page.text.index('id="timeline"') :]
     steps = re.findall(
@@ -180,6 +185,38 @@ def test_text_that_does_not_load_is_not_saved_and_its_problem_is_located(
         headers={"X-CSRF-Token": CSRF},
     ).json()
     assert checked["problems"][0]["where"] == "line 6"
+    assert checked["problems"][0]["message"].startswith("unknown key; allowed: schema, id,")
+
+
+@pytest.mark.parametrize(
+    ("lang", "where", "said"),
+    [
+        ("zh-Hant", "第 6 行", "不認識的鍵「unknown_field」。這裡可以寫:schema, id,"),
+        ("zh-Hans", "第 6 行", "不认识的键「unknown_field」。这里可以写:schema, id,"),
+        ("en", "line 6", "unknown key; allowed: schema, id,"),
+    ],
+)
+def test_the_editor_s_problems_are_said_in_the_officer_s_language(
+    client: TestClient, directory: Path, lang: str, where: str, said: str
+) -> None:
+    lines = _editable_file(directory).read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = "".join([*lines[:5], "unknown_field: 1\n", *lines[5:]])
+    checked = client.post(
+        f"/api/policies/{EDITABLE}/check?lang={lang}",
+        json={"text": broken},
+        headers={"X-CSRF-Token": CSRF},
+    ).json()
+    (problem,) = checked["problems"]
+    assert (problem["line"], problem["where"], problem["code"]) == (6, where, "policy.unknown_key")
+    assert problem["message"].startswith(said)
+    # The same words in the page the form posts back (the script off).
+    page = client.post(
+        f"/policies/{EDITABLE}/edit?lang={lang}",
+        data={"csrf": CSRF, "text": broken, "action": "check", "lang": lang},
+    )
+    import html
+
+    assert said in html.unescape(page.text)
 
 
 def test_a_bundled_policy_cannot_be_saved(client: TestClient) -> None:
@@ -402,6 +439,20 @@ def test_a_policy_that_does_not_load_is_listed_with_a_link_to_its_editor(
     editor = client.get("/policies/broken_policy/edit").text
     assert "broken_policy.yaml" in editor
     assert 'class="flag bad"' in editor
+    # Its problems, located in the text shown and said in the officer's language (the
+    # catalogue's words for each code), even with the script off.
+    problems = editor[editor.index('id="problems"') :]
+    assert re.search(
+        r'<li data-line="3" data-code="policy.quote_text"><span class="where">第 3 行</span>'
+        r" <code>version</code> 這裡要寫文字,但 YAML 把 1 讀成了數字",
+        problems,
+    ), problems
+    assert "缺少必填的「title」,請補上。" in problems
+    english = client.get("/policies/broken_policy/edit?lang=en").text
+    assert "<code>title</code> required field is missing" in english
+    assert "缺少必填" not in english
+    # The index says why it does not load, in the page's language too.
+    assert "institution: 缺少必填的「institution」,請補上。" in row.group(1)
 
 
 def test_an_uploaded_history_is_re_decided(client: TestClient) -> None:
@@ -443,3 +494,278 @@ def test_only_requests_addressed_to_this_computer_are_answered(
     client: TestClient, host: str, status: int
 ) -> None:
     assert client.get("/", headers={"Host": host}).status_code == status
+
+
+def test_the_policies_list_shows_each_version_with_its_effective_dates(
+    client: TestClient, directory: Path
+) -> None:
+    from complaint_rules import Catalog
+    from tests.support.versions import NEW_VERSION, POLICY, write_new_version
+
+    write_new_version(directory)  # in force from Sun 2026-11-01; the bundled one undated
+    versions = Catalog([directory]).versions(POLICY)
+    index = client.get("/").text
+    row = re.search(rf'<tr id="policy-{POLICY}">(.*?)</tr>', index, re.S)
+    assert row is not None
+    items = re.findall(r'<li data-effective-from="([\d-]*)">(.*?)</li>', row.group(1))
+    shown = [(start, re.sub(r"<[^>]+>", "", body)) for start, body in items]
+    # The bundled version is in force until the day before the new one: Sat 31 October.
+    assert shown == [
+        ("", f"2026.3 至 2026-10-31 {versions[0].sha256[:12]}"),
+        ("2026-11-01", f"{NEW_VERSION} 2026-11-01 起 {versions[1].sha256[:12]}"),
+    ]
+    english = client.get(f"/policies/{POLICY}?lang=en").text
+    header = english[: english.index("</header>")]
+    assert "2026.3 until 2026-10-31" in re.sub(r"<[^>]+>", "", header)
+    assert f"{NEW_VERSION} from 2026-11-01" in re.sub(r"<[^>]+>", "", header)
+    # A policy with one version says its date, or that it declares none.
+    hotel = re.search(r'<tr id="policy-hotel">(.*?)</tr>', index, re.S)
+    assert hotel is not None and "<td>未聲明</td>" in hotel.group(1)
+
+
+def test_what_changes_against_the_committed_version_gives_an_example_complaint(
+    client: TestClient, directory: Path
+) -> None:
+    import html
+    import subprocess
+
+    from tests.support.system import require_command
+
+    git = require_command("git", "git")
+    run = {"cwd": directory, "check": True, "capture_output": True}
+    subprocess.run([git, "init", "-q"], **run)  # type: ignore[call-overload]
+    subprocess.run([git, "add", "."], **run)  # type: ignore[call-overload]
+    subprocess.run(
+        [git, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "first"],
+        **run,  # type: ignore[call-overload]
+    )
+    # Saved since the commit: 一般投訴 gets 4 working days instead of 第十一條's 3.
+    path = _editable_file(directory)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "within: {working_days: 3}", "within: {working_days: 4}", 1
+        ),
+        encoding="utf-8",
+    )
+    form = client.get(f"/policies/{EDITABLE}/changes").text
+    assert '<option value="committed">' in form
+    page = html.unescape(
+        client.post(
+            f"/policies/{EDITABLE}/changes?lang=en",
+            data={"csrf": CSRF, "against": "committed", "lang": "en"},
+        ).text
+    )
+    diff = page[page.index('id="diff"') :]
+    assert "within: 3 working days → 4 working days" in diff
+    # Its example: received Tue 10 March 2026 by phone; 3 working days end Fri 13 March,
+    # 4 end Mon 16 March (the weekend of 14-15 March is off).
+    assert '"received_at": "2026-03-10T10:00:00+08:00"' in diff
+    assert "old: due by the end of 2026-03-13 (24:00)" in diff
+    assert "new: due by the end of 2026-03-16 (24:00)" in diff
+    # Against the saved file itself: nothing differs.
+    same = client.post(f"/policies/{EDITABLE}/changes", data={"csrf": CSRF, "against": "saved"})
+    assert (
+        'id="diff-verdict"' in same.text
+        and "flag ok" in same.text.split('id="diff-verdict"')[0][-40:]
+    )
+
+
+def test_a_failed_test_case_is_shown_field_by_field_expected_and_actual(
+    client: TestClient, directory: Path
+) -> None:
+    tests = directory / f"{EDITABLE}.tests.yaml"
+    text = tests.read_text(encoding="utf-8")
+    assert text.count("due: {last_day: 2026-10-10}\n") >= 1
+    tests.write_text(
+        text.replace("due: {last_day: 2026-10-10}\n", "due: {last_day: 2026-10-09}\n", 1),
+        encoding="utf-8",
+    )
+    page = client.get(f"/policies/{EDITABLE}/changes?lang=en").text
+    failed = re.findall(r'<tr class="case failed"><th scope="row">(.*?)</th>(.*?)</tr>', page)
+    assert [name for name, _ in failed] == ["一般投訴 by letter the day before National Day"]
+    detail = failed[0][1]
+    assert '<code class="expected">2026-10-09</code>' in detail
+    assert '<code class="actual">2026-10-10</code>' in detail
+    assert "last_day" in detail
+
+
+@pytest.mark.parametrize(
+    ("method", "address", "body"),
+    [
+        ("post", f"/api/policies/{EDITABLE}/check", {"json": {"text": "x: 1"}}),
+        ("post", f"/api/policies/{EDITABLE}/save", {"json": {"text": "x: 1"}}),
+        ("post", f"/api/policies/{EDITABLE}/impact", {"json": {"history": "x"}}),
+        ("post", f"/policies/{EDITABLE}/edit", {"data": {"text": "x: 1", "action": "save"}}),
+        ("post", f"/policies/{EDITABLE}/changes", {"data": {"against": "saved"}}),
+    ],
+)
+def test_every_write_needs_the_page_s_csrf_token(
+    client: TestClient, directory: Path, method: str, address: str, body: dict[str, object]
+) -> None:
+    before = _editable_file(directory).read_text(encoding="utf-8")
+    response = getattr(client, method)(address, **body)
+    assert response.status_code == 403
+    wrong = {"X-CSRF-Token": "d" * 32}
+    data = body.get("data")
+    if isinstance(data, dict):
+        body = {"data": {**data, "csrf": "d" * 32}}
+    assert getattr(client, method)(address, headers=wrong, **body).status_code == 403
+    assert _editable_file(directory).read_text(encoding="utf-8") == before
+
+
+def test_a_policy_file_linked_from_outside_is_read_only(
+    client: TestClient, directory: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    target = outside / "linked_union.yaml"
+    text = _editable_file(directory).read_text(encoding="utf-8")
+    target.write_text(text.replace(f"id: {EDITABLE}", "id: linked_union", 1), encoding="utf-8")
+    (directory / "linked_union.yaml").symlink_to(target)
+    before = target.read_text(encoding="utf-8")
+    assert 'id="save"' not in client.get("/policies/linked_union/edit").text
+    changed = before.replace('version: "2026.3"', 'version: "2026.9"')
+    response = client.post(
+        "/api/policies/linked_union/save", json={"text": changed}, headers={"X-CSRF-Token": CSRF}
+    )
+    assert response.status_code == 403
+    assert target.read_text(encoding="utf-8") == before
+    for name in ("..%2Felsewhere%2Flinked_union", "%2Fetc%2Fpasswd", "..%2F..%2Fetc%2Fpasswd"):
+        response = client.post(
+            f"/api/policies/{name}/save", json={"text": changed}, headers={"X-CSRF-Token": CSRF}
+        )
+        assert response.status_code == 404, name
+
+
+def test_open_starts_the_browser_at_the_address(directory: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\nprintf %s "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    command = [sys.executable, "-m", "complaint_rules", "--policy-dir", str(directory)]
+    command += ["studio", "--port", "0", "--open"]
+    env = {**os.environ, "BROWSER": str(browser)}
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        found = re.fullmatch(r"complaint-rules studio: (http://127\.0\.0\.1:\d+/)\n", line)
+        assert found is not None, line
+        deadline = time.monotonic() + 20
+        while not (opened.exists() and opened.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline, "the browser was not started"
+            time.sleep(0.05)
+        assert opened.read_text(encoding="utf-8") == found.group(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("received", "version", "last_day", "late_from"),
+    [
+        # Wed 30 Sep 2026, under the bundled 3 working days: 1-7 Oct are off; Thu 8 Oct =
+        # 1, Fri 9 = 2, Sat 10 (a make-up workday) = 3.
+        ("2026-09-30T10:00", "2026.3", "2026-10-10", "2026-10-11T00:00:00+08:00"),
+        # Mon 2 Nov 2026, under the version in force from Sun 1 November, 5 working days:
+        # Tue 3 = 1, Wed 4 = 2, Thu 5 = 3, Fri 6 = 4, (weekend), Mon 9 = 5.
+        ("2026-11-02T10:00", "2026.11-test", "2026-11-09", "2026-11-10T00:00:00+08:00"),
+    ],
+)
+def test_a_complaint_tried_is_decided_under_the_version_in_force_at_receipt(
+    client: TestClient,
+    directory: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    received: str,
+    version: str,
+    last_day: str,
+    late_from: str,
+) -> None:
+    from tests.support.versions import POLICY, write_new_version
+
+    write_new_version(directory)
+    page = client.get(
+        f"/policies/{POLICY}/try",
+        params={"received": received, "channel": "letter", "category": "work_error"},
+    )
+    assert page.status_code == 200
+    assert f"依收到時生效的 {version} 版" in page.text
+    assert (
+        f'data-deadline="reply_general" data-due="{last_day}" data-late-from="{late_from}"'
+    ) in page.text
+    # The same as the command line decides it.
+    complaint = tmp_path / "complaint.json"
+    complaint.write_text(
+        json.dumps(
+            {"received_at": f"{received}:00+08:00", "channel": "letter", "category": "work_error"}
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    code = main(
+        ["--policy-dir", str(directory), "decide", POLICY, str(complaint), "--format", "json"]
+    )
+    decided = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert decided["policy"]["version"] == version
+    assert decided["deadlines"][0]["due"] == {"last_day": last_day, "late_from": late_from}
+
+
+def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) -> None:
+    import html
+
+    text = _editable_text(client).replace(
+        "within: {working_days: 3}", "within: {working_days: 4}", 1
+    )
+    form = client.get(f"/policies/{EDITABLE}/changes").text
+    assert '<option value="policy:keyouqianqi_credit_union">' in form
+    page = html.unescape(
+        client.post(
+            f"/policies/{EDITABLE}/changes",
+            data={"csrf": CSRF, "text": text, "against": "policy:keyouqianqi_credit_union"},
+        ).text
+    )
+    diff = page[page.index('id="diff"') :]
+    assert "keyouqianqi_credit_union 2026.3 → my_credit_union 2026.3" in diff
+    assert "within: 3 working days → 4 working days" in diff
+    assert "old: due by the end of 2026-03-13 (24:00)" in diff
+    # A name that is not one of the catalog's policies is refused, not looked up as a path.
+    for name in ("../../etc/passwd", "/etc/passwd", "policies/hotel"):
+        refused = client.post(
+            f"/policies/{EDITABLE}/changes",
+            data={"csrf": CSRF, "text": text, "against": f"policy:{name}"},
+        )
+        assert refused.status_code == 200
+        assert "root:" not in refused.text
+        assert html.escape(f"no policy {name!r}") in refused.text
+
+
+def test_what_the_form_cannot_read_is_said_in_the_page_s_language(client: TestClient) -> None:
+    import html
+
+    params: list[tuple[str, str | int | float | bool | None]] = [
+        ("received", "2026-09-30T10:00"),
+        ("channel", "letter"),
+        ("category", "work_error"),
+        ("event", "updated"),
+        ("event_at", "2026-10-09T15:00"),
+        ("event_arg", "{major: yes"),
+    ]
+    page = client.get("/policies/keyouqianqi_credit_union/try", params=params)
+    assert page.status_code == 422
+    problems = html.unescape(page.text[page.text.index('id="complaint-problems"') :])
+    assert "<code>facts</code> 事實要寫成 JSON" in problems and "不是 '{major: yes'" in problems
+    english = client.get("/policies/keyouqianqi_credit_union/try", params=[*params, ("lang", "en")])
+    assert "the facts are JSON" in html.unescape(english.text)
+    late = client.get(
+        "/policies/keyouqianqi_credit_union/try",
+        params={"received": "2026-09-30 at ten", "channel": "letter", "category": "work_error"},
+    )
+    assert late.status_code == 422
+    assert "這裡要填日期與時間,不是 '2026-09-30 at ten'" in html.unescape(late.text)

@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from complaint_rules import Catalog, decide
 from complaint_rules.cli import main
 from complaint_rules.decision.complaint import parse_complaint
+from complaint_rules.decision.render import due_text
 from complaint_rules.studio.views import deadline_due, due_day
 from tests.support import ROOT
 from tests.support.studio import CHROMIUM_FLAGS, EDITABLE, editable_directory, serving
@@ -163,6 +164,12 @@ def test_the_form_shows_the_due_dates_decide_gives(
         for d in expected.deadlines
     }
     assert shown == due
+    # Each due in words, as the decision's text says it: its last day, to 24:00.
+    for d in expected.deadlines:
+        counted = deadline_due(d)
+        if counted is not None:
+            cell = tab.inner_text(f"tr[data-deadline='{d.id}'] td.due")
+            assert due_text(counted, "zh-Hant") in cell, (d.id, cell)
     # The whole decision, as the page gives it for machines, is decide's.
     assert json.loads(tab.text_content("#decision-json") or "") == json.loads(
         expected.model_dump_json()
@@ -193,7 +200,7 @@ def test_a_broken_edit_is_located_on_its_line_and_the_fix_clears_it(
     page: tuple[Page, Console], base: str, policy_id: str
 ) -> None:
     tab, console = page
-    tab.goto(f"{base}/policies/{policy_id}/edit?lang=en")
+    tab.goto(f"{base}/policies/{policy_id}/edit")  # zh-Hant, the officer's language
     tab.wait_for_selector("#edit-state.ok")
     original = tab.input_value("#yaml")
     lines = original.split("\n")
@@ -202,8 +209,10 @@ def test_a_broken_edit_is_located_on_its_line_and_the_fix_clears_it(
     _edit(tab, broken)
     tab.wait_for_selector("#marks .problem")
     assert _problem_line(tab) == ["4"]
-    assert "reviewed_by" in tab.inner_text("#marks .problem")
-    assert tab.inner_text("#problems li").startswith("line 4")
+    # Said in the page's language: the catalogue's words for policy.unknown_key.
+    said = "reviewed_by: 不認識的鍵「reviewed_by」。這裡可以寫:schema, id, version,"
+    assert tab.inner_text("#marks .problem").startswith(said)
+    assert tab.inner_text("#problems li").startswith("第 4 行 " + said)
     assert tab.get_attribute("#edit-state", "class") == "flag bad"
     _edit(tab, original)
     tab.wait_for_selector("#edit-state.ok")

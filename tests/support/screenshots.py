@@ -33,8 +33,13 @@ def take(out: Path, chromium: str = "/usr/bin/chromium") -> list[Path]:
             page.screenshot(path=path)
             written.append(path)
 
+        # The index with two versions of the editable policy, each with its dates: a
+        # version in force from 1 January 2027 for the time of the shot.
+        dated = Path(where) / "policies" / f"{EDITABLE}@{NEXT_YEAR}.yaml"
+        dated.write_text(_next_version(Path(where) / "policies"), encoding="utf-8")
         page.goto(f"{base}/")
         shot("index")
+        dated.unlink()
         page.goto(f"{base}/policies/keyouqianqi_credit_union#classification")
         shot("read")
         page.goto(
@@ -63,6 +68,17 @@ def take(out: Path, chromium: str = "/usr/bin/chromium") -> list[Path]:
         shot("changes")
         browser.close()
     return written
+
+
+NEXT_YEAR = "2027-01-01"
+
+
+def _next_version(directory: Path) -> str:
+    """The editable policy as a version in force from :data:`NEXT_YEAR`."""
+    text = (directory / f"{EDITABLE}.yaml").read_text(encoding="utf-8")
+    old = 'version: "2026.3"\n'
+    assert text.count(old) == 1
+    return text.replace(old, f'version: "2027.1"\neffective_from: {NEXT_YEAR}\n')
 
 
 def _break(page: Page) -> None:

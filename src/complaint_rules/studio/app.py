@@ -39,7 +39,7 @@ from ..errors import ComplaintRulesError, InputError, MissingExtraError, Problem
 from ..explanation.explain import explain
 from ..lifecycle.case import status as case_status
 from ..lifecycle.status import CaseStatus
-from ..messages.catalogue import choose_lang
+from ..messages.catalogue import choose_lang, problem_text
 from ..policy.compiled import CompiledPolicy
 from ..toolkit.diff import diff as policy_diff
 from ..toolkit.impact import ImpactTally, impact_lines
@@ -163,7 +163,7 @@ def _problems_json(problems: list[Problem], words: Words) -> list[dict[str, Any]
         {
             "line": p.line,
             "field": p.field,
-            "message": p.message,
+            "message": problem_text(p, words.lang),
             "code": p.code,
             "where": words("line_n", line=p.line) if p.line else "",
         }
@@ -303,7 +303,10 @@ class _Studio:
             if not given.values.get("received") or policy.policy.abstract:
                 return HTMLResponse(try_page(frame, policy, given, query=qs))
             try:
-                complaint = _complaint(policy, given)
+                complaint = _complaint(policy, given, frame.w)
+                # Decided as `complaint-rules decide` decides it: under the version in
+                # force when the complaint was received, where the id has several.
+                policy = self.ws.in_force(policy_id, complaint["received_at"])
                 decision = decide(policy, complaint)
                 try:
                     lines = explain(policy, complaint, lang=frame.lang).lines
@@ -312,23 +315,25 @@ class _Studio:
                 case = None
                 timeline: list[CaseStatus] = []
                 if given.events or given.values.get("as_of"):
-                    events = _events(policy, complaint, given)
+                    events = _events(policy, complaint, given, frame.w)
                     as_of = given.values.get("as_of") or given.values["received"]
-                    case = case_status(policy, events, _instant(policy, as_of))
+                    case = case_status(policy, events, _instant(policy, as_of, frame.w))
                     # The case over time: its status just after each event.
                     instants = sorted({datetime.fromisoformat(e["at"]) for e in events})
                     timeline = [case_status(policy, events, at) for at in instants]
             except (InputError, ComplaintRulesError) as exc:
                 problems = list(getattr(exc, "problems", ())) or [Problem(str(exc))]
                 return HTMLResponse(
-                    try_page(frame, policy, given, problems=problems, query=qs), status_code=422
+                    try_page(frame, status.policy, given, problems=problems, query=qs),
+                    status_code=422,
                 )
             return HTMLResponse(
                 try_page(
                     frame,
-                    policy,
+                    status.policy,
                     given,
                     decision=decision,
+                    decided_by=policy if len(status.versions) > 1 else None,
                     explanation=[line.text for line in lines],
                     case=case,
                     timeline=timeline,
@@ -350,14 +355,10 @@ class _Studio:
         status = self.ws.status(policy_id)
         if request.method == "GET":
             text = self.ws.read(policy_id)
+            # A file that does not load: its problems located in the text shown.
+            problems = self._check(policy_id, text) if status.policy is None else []
             return HTMLResponse(
-                edit_page(
-                    frame,
-                    status.policy,
-                    text,
-                    problems=_status_problems(status),
-                    file=file.path.name,
-                )
+                edit_page(frame, status.policy, text, problems=problems, file=file.path.name)
             )
         form = await self.form(request)
         if not self.csrf_ok(request, form.get("csrf")):
@@ -561,25 +562,21 @@ class _Studio:
         return StreamingResponse(stream(), media_type="application/x-ndjson")
 
 
-def _status_problems(status: Any) -> list[Problem]:
-    return [Problem(p) for p in status.problems]
-
-
-def _instant(policy: CompiledPolicy, local: str) -> datetime:
+def _instant(policy: CompiledPolicy, local: str, w: Words) -> datetime:
     """A ``datetime-local`` value (``2026-09-30T10:00``) in the policy's time zone."""
     try:
         naive = datetime.fromisoformat(local)
     except ValueError:
-        raise InputError([Problem(f"not a date and time: {local!r}")]) from None
+        raise InputError([Problem(w("problem_not_datetime", value=repr(local)))]) from None
     if naive.tzinfo is not None:
         return naive
     return naive.replace(tzinfo=ZoneInfo(policy.policy.timezone))
 
 
-def _complaint(policy: CompiledPolicy, given: TryInput) -> dict[str, Any]:
+def _complaint(policy: CompiledPolicy, given: TryInput, w: Words) -> dict[str, Any]:
     v = given.values
     complaint: dict[str, Any] = {
-        "received_at": _instant(policy, v["received"]).isoformat(),
+        "received_at": _instant(policy, v["received"], w).isoformat(),
         "channel": v.get("channel", ""),
         "category": v.get("category", ""),
     }
@@ -597,7 +594,9 @@ def _complaint(policy: CompiledPolicy, given: TryInput) -> dict[str, Any]:
             try:
                 item["count"] = int(count)
             except ValueError:
-                problem = Problem(f"not a whole number: {count!r}", path=("findings", finding))
+                problem = Problem(
+                    w("problem_not_int", value=repr(count)), path=("findings", finding)
+                )
                 raise InputError([problem]) from None
         if roles:
             item["roles"] = roles
@@ -615,10 +614,10 @@ def _complaint(policy: CompiledPolicy, given: TryInput) -> dict[str, Any]:
             try:
                 value = int(raw)
             except ValueError:
-                problem = Problem(f"not a whole number: {raw!r}", path=(fact.id,))
+                problem = Problem(w("problem_not_int", value=repr(raw)), path=(fact.id,))
                 raise InputError([problem]) from None
         elif fact.type == "datetime":
-            value = _instant(policy, raw).isoformat()
+            value = _instant(policy, raw, w).isoformat()
         complaint[fact.id] = value
     return complaint
 
@@ -627,7 +626,7 @@ _ARGUMENT = {"done": "duty", "escalated": "escalation", "reminded": "reminder"}
 
 
 def _events(
-    policy: CompiledPolicy, complaint: dict[str, Any], given: TryInput
+    policy: CompiledPolicy, complaint: dict[str, Any], given: TryInput, w: Words
 ) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = [
         {
@@ -637,14 +636,16 @@ def _events(
         }
     ]
     for kind, at, arg in given.events:
-        event: dict[str, Any] = {"event": kind, "at": _instant(policy, at).isoformat()}
+        event: dict[str, Any] = {"event": kind, "at": _instant(policy, at, w).isoformat()}
         if kind in _ARGUMENT and arg:
             event[_ARGUMENT[kind]] = arg
         elif kind == "updated" and arg:
             try:
                 event["facts"] = json.loads(arg)
             except ValueError:
-                raise InputError([Problem(f"not JSON: {arg!r}", path=("facts",))]) from None
+                raise InputError(
+                    [Problem(w("problem_not_json", value=repr(arg)), path=("facts",))]
+                ) from None
         events.append(event)
     return events
 

@@ -138,6 +138,9 @@ table.source tr.heading td.passage { font-weight: 700; }
 table.source tr:target > *, tr:target > *, li:target { outline: 3px solid #f5a623; }
 ul.items { margin: 0; padding-left: 1.1em; }
 ul.items li { margin: .1em 0; }
+ul.versions { margin: 0; padding: 0; list-style: none; }
+ul.versions li { margin: 0 0 .3em; white-space: nowrap; }
+ul.versions code { display: block; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1em 1em; margin: .5em 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }

@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Any
 
-from ..errors import MissingExtraError
+from ..errors import MissingExtraError, Problem
+from ..messages.catalogue import format_problem
 from ..messages.phrases import PHRASES
 from ..messages.simplified import to_simplified
 from ..policy.bundled import source_name
@@ -74,6 +76,12 @@ class PolicyStatus:
     policy: CompiledPolicy | None = None
     problems: tuple[str, ...] = ()
     tests: TestsSummary | None = None
+    located: tuple[Problem, ...] = ()
+    """The problems themselves (``problems`` is their English text), to be said in the
+    page's language."""
+    versions: tuple[CompiledPolicy, ...] = ()
+    """Every version the catalog holds of the id, oldest ``effective_from`` first (empty:
+    only ``policy``)."""
 
     @property
     def valid(self) -> bool:
@@ -1321,6 +1329,8 @@ class _PolicyPage:
             el("dd", el("code", p.id)),
             el("dt", say("col_version")),
             el("dd", p.version),
+            el("dt", say("col_effective")),
+            el("dd", _effective(say, self.status, self.cp)),
             el("dt", say("col_sha256")),
             el("dd", el("code", self.cp.sha256[:12], title=self.cp.sha256)),
             el("dt", say("source")),
@@ -1423,10 +1433,15 @@ def _status_facts(say: _Say, status: PolicyStatus) -> list[Markup]:
 def _validates(say: _Say, status: PolicyStatus) -> Markup:
     if status.valid:
         return el("span", say("validates_yes"), class_="flag ok")
+    said = (
+        [format_problem(p, say.lang) for p in status.located]
+        if status.located
+        else list(status.problems)
+    )
     return join(
         [
             el("span", say("validates_no"), class_="flag bad"),
-            el("ul", (el("li", el("code", p)) for p in status.problems), class_="items"),
+            el("ul", (el("li", el("code", p)) for p in said), class_="items"),
         ]
     )
 
@@ -1558,7 +1573,7 @@ def index_page(
                 el("td", say.label(p.institution)),
                 el("td", title),
                 el("td", p.version),
-                el("td", _effective(say, cp)),
+                el("td", _effective(say, status, cp)),
                 el("td", el("code", cp.sha256[:12], title=cp.sha256)),
             ]
         cells += [el("td", _validates(say, status)), el("td", _tests(say, status.tests))]
@@ -1598,10 +1613,39 @@ def index_page(
     return _finish(built, convert, say, links)
 
 
-def _effective(say: _Say, policy: CompiledPolicy) -> str:
-    # The policy format has no effective dates yet; shown once a policy declares them.
-    start = getattr(policy.policy, "effective_from", None)
-    return say("effective_range", start=start) if start else say("effective_none")
+def _effective(say: _Say, status: PolicyStatus | None, policy: CompiledPolicy) -> Markup:
+    """When the policy is in force: from its ``effective_from``; where the catalog holds
+    several versions of the id, each version with its digest, in force from its date to the
+    day before the next one's (the page has no clock: none is marked as today's)."""
+    versions = status.versions if status is not None and status.versions else (policy,)
+    if len(versions) == 1:
+        start = versions[0].policy.effective_from
+        return text(say("effective_range", start=start) if start else say("effective_none"))
+    items = []
+    for n, version in enumerate(versions):
+        start = version.policy.effective_from
+        following = versions[n + 1].policy.effective_from if n + 1 < len(versions) else None
+        end = following - timedelta(days=1) if following is not None else None
+        if start is not None and end is not None:
+            span = say("effective_span", start=start, end=end)
+        elif start is not None:
+            span = say("effective_range", start=start)
+        elif end is not None:
+            span = say("effective_until", end=end)
+        else:
+            span = say("effective_none")
+        items.append(
+            el(
+                "li",
+                el("span", version.version, class_="version"),
+                " ",
+                span,
+                " ",
+                el("code", version.sha256[:12], title=version.sha256),
+                data_effective_from=start.isoformat() if start else "",
+            )
+        )
+    return el("ul", items, class_="versions")
 
 
 def diagram(

@@ -29,9 +29,14 @@ def policy_status(catalog: Catalog, name: str) -> PolicyStatus:
     path = _file(catalog, name)
     try:
         policy = catalog.resolve(name)
+        # Every version of the id (a dated file that does not load makes the id invalid).
+        versions = catalog.versions(name) if name in catalog.ids() else (policy,)
     except InputError as exc:
         return PolicyStatus(
-            id=path.stem, file=str(path), problems=tuple(str(p) for p in exc.problems)
+            id=name if name in catalog.ids() else path.stem,
+            file=str(path),
+            problems=tuple(str(p) for p in exc.problems),
+            located=tuple(exc.problems),
         )
     tests = path.with_name(f"{path.stem}.tests.yaml")
     summary = None
@@ -45,7 +50,9 @@ def policy_status(catalog: Catalog, name: str) -> PolicyStatus:
             failed=len(result.cases) - passed,
             problems=tuple(str(p) for p in result.problems),
         )
-    return PolicyStatus(id=policy.id, file=str(path), policy=policy, tests=summary)
+    return PolicyStatus(
+        id=policy.id, file=str(path), policy=policy, tests=summary, versions=versions
+    )
 
 
 def bases_of(catalog: Catalog, policy: CompiledPolicy) -> list[CompiledPolicy]:

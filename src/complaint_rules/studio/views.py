@@ -20,6 +20,7 @@ from ..decision.model import DecidedDeadline, DecidedDue, Decision
 from ..decision.render import due_text
 from ..errors import ComplaintRulesError, Problem
 from ..lifecycle.status import CaseStatus
+from ..messages.catalogue import problem_text
 from ..messages.phrases import PHRASES
 from ..policy.compiled import CompiledPolicy, Source
 from ..policy.model import BUILTIN_EVENTS
@@ -172,6 +173,8 @@ def _document(
 
 
 def problems_list(problems: Iterable[Problem], w: Words) -> Markup:
+    """Each problem with its line and field, said in the page's language (its catalogue
+    entry, by its code; a problem without one keeps its own words)."""
     items = [
         el(
             "li",
@@ -179,8 +182,9 @@ def problems_list(problems: Iterable[Problem], w: Words) -> Markup:
             " ",
             el("code", p.field) if p.field else None,
             " ",
-            p.message,
+            problem_text(p, w.lang),
             data_line=p.line,
+            data_code=p.code,
         )
         for p in problems
     ]
@@ -825,7 +829,10 @@ def try_page(
     timeline: Sequence[CaseStatus] = (),
     problems: Sequence[Problem] = (),
     query: Mapping[str, str] = {},
+    decided_by: CompiledPolicy | None = None,
 ) -> str:
+    """The form, and what it decided; ``decided_by``: the version in force at receipt that
+    decided, named on the card where the policy has several."""
     w = frame.w
     parts: list[object] = [el("p", w("try_intro"), class_="note")]
     if policy.policy.abstract:
@@ -843,6 +850,20 @@ def try_page(
             )
         )
     if decision is not None:
+        if decided_by is not None:
+            start = decided_by.policy.effective_from
+            parts.append(
+                el(
+                    "p",
+                    w(
+                        "try_version",
+                        version=decided_by.version,
+                        start=start.isoformat() if start else w("effective_none"),
+                    ),
+                    class_="notice",
+                    id="decided-by",
+                )
+            )
         parts.append(decision_card(frame, decision))
         dues = [(d.label, due) for d in decision.deadlines if (due := deadline_due(d))]
         parts.append(month_calendars(policy, decision.received_at, dues, w))

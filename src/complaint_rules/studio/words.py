@@ -73,6 +73,16 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh-Hans": "{start} 起",
         "en": "from {start}",
     },
+    "effective_span": {
+        "zh-Hant": "{start} 至 {end}",
+        "zh-Hans": "{start} 至 {end}",
+        "en": "{start} to {end}",
+    },
+    "effective_until": {
+        "zh-Hant": "至 {end}",
+        "zh-Hans": "至 {end}",
+        "en": "until {end}",
+    },
     "validates_yes": {"zh-Hant": "通過", "zh-Hans": "通过", "en": "valid"},
     "validates_no": {"zh-Hant": "未通過", "zh-Hans": "未通过", "en": "invalid"},
     "abstract": {
@@ -667,6 +677,27 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "Who does what, by when",
     },
     "card_received": {"zh-Hant": "收到", "zh-Hans": "收到", "en": "received"},
+    "problem_not_int": {
+        "zh-Hant": "這裡要填整數,不是 {value}",
+        "zh-Hans": "这里要填整数,不是 {value}",
+        "en": "not a whole number: {value}",
+    },
+    "problem_not_datetime": {
+        "zh-Hant": "這裡要填日期與時間,不是 {value}",
+        "zh-Hans": "这里要填日期与时间,不是 {value}",
+        "en": "not a date and time: {value}",
+    },
+    "problem_not_json": {
+        "zh-Hant": '事實要寫成 JSON(例如 {{"guest_departed": true}}),不是 {value}',
+        "zh-Hans": '事实要写成 JSON(例如 {{"guest_departed": true}}),不是 {value}',
+        "en": 'the facts are JSON (e.g. {{"guest_departed": true}}), not {value}',
+    },
+    "try_version": {
+        "zh-Hant": "這項政策有幾個版本:依收到時生效的 {version} 版(生效日期:{start})判定。",
+        "zh-Hans": "这项政策有几个版本:依收到时生效的 {version} 版(生效日期:{start})判定。",
+        "en": "This policy has several versions: decided under {version}, in force at "
+        "receipt (effective from: {start}).",
+    },
     "card_what": {"zh-Hant": "事項", "zh-Hans": "事项", "en": "What"},
     "card_who": {"zh-Hant": "由誰", "zh-Hans": "由谁", "en": "Who"},
     "card_when": {"zh-Hant": "期限", "zh-Hans": "期限", "en": "By when"},

@@ -107,6 +107,17 @@ class Workspace:
     def load(self, policy_id: str) -> CompiledPolicy:
         return self.catalog().load(self.file(policy_id).id)
 
+    def in_force(self, policy_id: str, received_at: str) -> CompiledPolicy:
+        """The version of ``policy_id`` in force at ``received_at`` (ISO 8601 with an
+        offset), as the command line picks it: the only version, or the one with the latest
+        ``effective_from`` on or before that day; an instant before the first version is a
+        :class:`PolicyError` that says so."""
+        catalog = self.catalog()
+        policy_id = self.file(policy_id).id
+        if len(catalog.versions(policy_id)) == 1:
+            return catalog.load(policy_id)
+        return catalog.load(policy_id, at=received_at)
+
     # --- files -------------------------------------------------------------------------
 
     def file(self, policy_id: str) -> PolicyFile:
