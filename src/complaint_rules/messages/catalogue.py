@@ -89,6 +89,517 @@ def choose_lang(explicit: str | None = None, environ: Mapping[str, str] | None =
     return "en"
 
 
+MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
+    "policy.undeclared_term": {
+        "zh-Hant": "{kind} {value} 沒有在詞彙表(vocabulary)中宣告;{choices}",
+        "zh-Hans": "{kind} {value} 没有在词汇表(vocabulary)中宣告;{choices}",
+        "en": "{kind} {value} is not declared in vocabulary; {choices}",
+    },
+    "policy.vocabulary.duplicate_id": {
+        "zh-Hant": "代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate id {id} (first at {first})",
+    },
+    "policy.vocabulary.spelling_twice": {
+        "zh-Hant": "{kind}的寫法 {spelling} 同時指 {first} 和 {id};每種寫法只能指一個",
+        "zh-Hans": "{kind}的写法 {spelling} 同时指 {first} 和 {id};每种写法只能指一个",
+        "en": "{kind} spelling {spelling} names both {first} and {id}",
+    },
+    "policy.reports_to_cycle": {
+        "zh-Hant": "reports_to(向誰報告)形成循環:{cycle}",
+        "zh-Hans": "reports_to(向谁报告)形成循环:{cycle}",
+        "en": "reports_to forms a cycle: {cycle}",
+    },
+    "policy.fact.reserved": {
+        "zh-Hant": "{id} 是投訴欄位保留的名稱,不能當事實的代號",
+        "zh-Hans": "{id} 是投诉栏位保留的名称,不能当事实的代号",
+        "en": "{id} is reserved for complaint fields",
+    },
+    "policy.fact.duplicate_id": {
+        "zh-Hant": "事實代號 {id} 重複了",
+        "zh-Hans": "事实代号 {id} 重复了",
+        "en": "duplicate fact id {id}",
+    },
+    "policy.fact.default_type": {
+        "zh-Hant": "預設值(default)不符合類型 {type}",
+        "zh-Hans": "预设值(default)不符合类型 {type}",
+        "en": "default does not fit type {type}",
+    },
+    "policy.parameter.duplicate_id": {
+        "zh-Hant": "參數代號 {id} 重複了",
+        "zh-Hans": "参数代号 {id} 重复了",
+        "en": "duplicate parameter id {id}",
+    },
+    "policy.timezone": {
+        "zh-Hant": "不認識的時區 {zone}(例如 Asia/Shanghai)",
+        "zh-Hans": "不认识的时区 {zone}(例如 Asia/Shanghai)",
+        "en": "unknown time zone {zone} (e.g. Asia/Shanghai)",
+    },
+    "policy.calendar.both": {
+        "zh-Hant": "{day} 同時列為假日和工作日",
+        "zh-Hans": "{day} 同时列为假日和工作日",
+        "en": "{day} is listed as holiday and workday",
+    },
+    "policy.level_input.classified": {
+        "zh-Hant": "有分類表(classification)的政策由分類表決定級別;level_input 必須寫 'forbidden' 或不寫",
+        "zh-Hans": "有分类表(classification)的政策由分类表决定级别;level_input 必须写 'forbidden' 或不写",
+        "en": "a policy with a classification table derives the level; level_input must be 'forbidden' or left out",
+    },
+    "policy.classification.no_levels": {
+        "zh-Hant": "分類表需要在 vocabulary.levels 中宣告級別",
+        "zh-Hans": "分类表需要在 vocabulary.levels 中宣告级别",
+        "en": "a classification table needs vocabulary.levels",
+    },
+    "policy.level_input.no_levels": {
+        "zh-Hant": "level_input 需要在 vocabulary.levels 中宣告級別",
+        "zh-Hans": "level_input 需要在 vocabulary.levels 中宣告级别",
+        "en": "level_input needs vocabulary.levels",
+    },
+    "policy.period.min_max": {
+        "zh-Hant": "最小值 {min} 大於最大值 {max}",
+        "zh-Hans": "最小值 {min} 大于最大值 {max}",
+        "en": "min {min} is greater than max {max}",
+    },
+    "policy.period.days_at_least_one": {
+        "zh-Hant": "以日計的期限至少是 1 日",
+        "zh-Hans": "以日计的期限至少是 1 日",
+        "en": "a period in days is at least 1 day",
+    },
+    "policy.amount_fact": {
+        "zh-Hant": "{fact} 不是 {kind} 類型的事實({what});{choices}",
+        "zh-Hans": "{fact} 不是 {kind} 类型的事实({what});{choices}",
+        "en": "{fact} is not an {kind} fact ({what}); {choices}",
+    },
+    "policy.amount_fact.negative": {
+        "zh-Hant": "事實 {fact} 是{what},不會是負數:請在宣告中寫 'minimum: 0'(或更大)",
+        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在宣告中写 'minimum: 0'(或更大)",
+        "en": "fact {fact} is {what}, never negative: declare it with 'minimum: 0' (or more)",
+    },
+    "policy.headcount_fact": {
+        "zh-Hant": "{fact} 不是 {kind} 類型的事實({what});{choices}",
+        "zh-Hans": "{fact} 不是 {kind} 类型的事实({what});{choices}",
+        "en": "{fact} is not an {kind} fact ({what}); {choices}",
+    },
+    "policy.headcount_fact.negative": {
+        "zh-Hant": "事實 {fact} 是{what},不會是負數:請在宣告中寫 'minimum: 0'(或更大)",
+        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在宣告中写 'minimum: 0'(或更大)",
+        "en": "fact {fact} is {what}, never negative: declare it with 'minimum: 0' (or more)",
+    },
+    "policy.earlier_total_fact": {
+        "zh-Hant": "{fact} 不是 {kind} 類型的事實({what});{choices}",
+        "zh-Hans": "{fact} 不是 {kind} 类型的事实({what});{choices}",
+        "en": "{fact} is not an {kind} fact ({what}); {choices}",
+    },
+    "policy.earlier_total_fact.negative": {
+        "zh-Hant": "事實 {fact} 是{what},不會是負數:請在宣告中寫 'minimum: 0'(或更大)",
+        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在宣告中写 'minimum: 0'(或更大)",
+        "en": "fact {fact} is {what}, never negative: declare it with 'minimum: 0' (or more)",
+    },
+    "policy.either_needs_two": {
+        "zh-Hant": "{name}_any 表示「或」:'{name}' 中的任一角色皆可;'{name}' 只列了 {count} 個,至少要兩個",
+        "zh-Hans": "{name}_any 表示「或」:'{name}' 中的任一角色皆可;'{name}' 只列了 {count} 个,至少要两个",
+        "en": "{name}_any says any one of the roles in '{name}' (「或」); '{name}' names {count}, it needs two or more",
+    },
+    "policy.parameter.undeclared": {
+        "zh-Hant": "參數 {id} 沒有宣告;{choices}",
+        "zh-Hans": "参数 {id} 没有宣告;{choices}",
+        "en": "parameter {id} is not declared; {choices}",
+    },
+    "policy.parameter.not_money": {
+        "zh-Hant": "參數 {id} 不是金額(money)",
+        "zh-Hans": "参数 {id} 不是金额(money)",
+        "en": "parameter {id} is not money",
+    },
+    "policy.parameter.not_int": {
+        "zh-Hant": "參數 {id} 不是整數(int)",
+        "zh-Hans": "参数 {id} 不是整数(int)",
+        "en": "parameter {id} is not int",
+    },
+    "policy.money.min_max": {
+        "zh-Hant": "最小值 {min} 元大於最大值 {max} 元",
+        "zh-Hans": "最小值 {min} 元大于最大值 {max} 元",
+        "en": "min {min} is greater than max {max} (yuan)",
+    },
+    "policy.rules.none": {
+        "zh-Hant": "政策至少要有一條規則(rules)",
+        "zh-Hans": "政策至少要有一条规则(rules)",
+        "en": "a policy needs at least one rule",
+    },
+    "policy.rule.duplicate_id": {
+        "zh-Hant": "規則代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "规则代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate rule id {id} (first at {first})",
+    },
+    "policy.element.duplicate_id": {
+        "zh-Hant": "{kind}代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "{kind}代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate {kind} id {id} (first at {first})",
+    },
+    "policy.either_roles": {
+        "zh-Hant": "or_roles 把同一個角色寫了兩次(或重複了 'role');每個可替代的承辦角色只寫一次",
+        "zh-Hans": "or_roles 把同一个角色写了两次(或重复了 'role');每个可替代的承办角色只写一次",
+        "en": "or_roles names a role twice (or repeats 'role'); each alternative holder once",
+    },
+    "policy.deadline.start_fact": {
+        "zh-Hant": "{fact} 不是日期時間(datetime)類型的事實;{choices}",
+        "zh-Hans": "{fact} 不是日期时间(datetime)类型的事实;{choices}",
+        "en": "{fact} is not a datetime fact; {choices}",
+    },
+    "policy.action_trigger": {
+        "zh-Hant": "{event} 不是行動可以接在後面的事件;{choices}",
+        "zh-Hans": "{event} 不是行动可以接在后面的事件;{choices}",
+        "en": "{event} is not an event an action can follow; {choices}",
+    },
+    "policy.action.deadline_undeclared": {
+        "zh-Hant": "期限 {id} 沒有宣告;{choices}",
+        "zh-Hans": "期限 {id} 没有宣告;{choices}",
+        "en": "deadline {id} is not declared; {choices}",
+    },
+    "policy.escalation.needs_deadline": {
+        "zh-Hant": "on: deadline_missed(逾期時)需要寫 'deadline'(哪個期限)",
+        "zh-Hans": "on: deadline_missed(逾期时)需要写 'deadline'(哪个期限)",
+        "en": "on: deadline_missed needs 'deadline'",
+    },
+    "policy.escalation.deadline_undeclared": {
+        "zh-Hant": "期限 {id} 沒有宣告;{choices}",
+        "zh-Hans": "期限 {id} 没有宣告;{choices}",
+        "en": "deadline {id} is not declared; {choices}",
+    },
+    "policy.escalation.deadline_without_missed": {
+        "zh-Hant": "'deadline' 只能和 on: deadline_missed 一起寫",
+        "zh-Hans": "'deadline' 只能和 on: deadline_missed 一起写",
+        "en": "'deadline' goes with on: deadline_missed",
+    },
+    "policy.escalation.trigger": {
+        "zh-Hant": "{event} 不是可以觸發上報的事件;{choices}",
+        "zh-Hans": "{event} 不是可以触发上报的事件;{choices}",
+        "en": "{event} is not a trigger; {choices}",
+    },
+    "policy.escalation.next_undeclared": {
+        "zh-Hant": "上報步驟 {id} 沒有宣告;{choices}",
+        "zh-Hans": "上报步骤 {id} 没有宣告;{choices}",
+        "en": "escalation {id} is not declared; {choices}",
+    },
+    "policy.escalation.cycle": {
+        "zh-Hant": "上報步驟形成循環:{cycle}",
+        "zh-Hans": "上报步骤形成循环:{cycle}",
+        "en": "escalation steps form a cycle: {cycle}",
+    },
+    "policy.report_start": {
+        "zh-Hant": "{fact} 不是日期時間(datetime)類型的事實;{choices}",
+        "zh-Hans": "{fact} 不是日期时间(datetime)类型的事实;{choices}",
+        "en": "{fact} is not a datetime fact; {choices}",
+    },
+    "policy.report_start.no_due": {
+        "zh-Hant": "'starts' 說明 'due' 從何時起算;但這份報告沒有 'due'",
+        "zh-Hans": "'starts' 说明 'due' 从何时起算;但这份报告没有 'due'",
+        "en": "'starts' says from when 'due' is counted; this report has no 'due'",
+    },
+    "policy.retention.counted_from_fact": {
+        "zh-Hant": "{fact} 不是日期時間(datetime)類型的事實;{choices}",
+        "zh-Hans": "{fact} 不是日期时间(datetime)类型的事实;{choices}",
+        "en": "{fact} is not a datetime fact; {choices}",
+    },
+    "policy.retention.no_years": {
+        "zh-Hant": "'counted_from' 說明 'years' 從何時起算;但這項保存沒有 'years'",
+        "zh-Hans": "'counted_from' 说明 'years' 从何时起算;但这项保存没有 'years'",
+        "en": "'counted_from' says from when 'years' is counted; this retention has no 'years'",
+    },
+    "policy.penalty.needs_amount": {
+        "zh-Hant": "{kind} 需要寫 amount_yuan(金額)",
+        "zh-Hans": "{kind} 需要写 amount_yuan(金额)",
+        "en": "a {kind} needs amount_yuan",
+    },
+    "policy.approval.amount_fact": {
+        "zh-Hant": "{fact} 不是數字類型的事實;{choices}",
+        "zh-Hans": "{fact} 不是数字类型的事实;{choices}",
+        "en": "{fact} is not a number fact; {choices}",
+    },
+    "policy.tier_limit_fact": {
+        "zh-Hant": "審批層級的限額是來源條文寫明的金額或機構設定的參數,不能是案件的事實",
+        "zh-Hans": "审批层级的限额是来源条文写明的金额或机构设定的参数,不能是案件的事实",
+        "en": "a tier's limit is an amount the source states or a parameter the institution sets, not a fact of the case",
+    },
+    "policy.periodic.duplicate_id": {
+        "zh-Hant": "定期職責代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "定期职责代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate periodic duty id {id} (first at {first})",
+    },
+    "policy.periodic.due_twice": {
+        "zh-Hant": "'due: end_of_period' 和 'due_day' 只能寫一個",
+        "zh-Hans": "'due: end_of_period' 和 'due_day' 只能写一个",
+        "en": "give either 'due: end_of_period' or 'due_day', not both",
+    },
+    "policy.conflict_duplicate_id": {
+        "zh-Hant": "職責衝突代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "职责冲突代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate conflict id {id} (first at {first})",
+    },
+    "policy.conflict_roles": {
+        "zh-Hant": "請列出兩個以上不能同時承擔這項職責的不同角色,或一個都不列(表示職責專屬:只由一個角色承擔)",
+        "zh-Hans": "请列出两个以上不能同时承担这项职责的不同角色,或一个都不列(表示职责专属:只由一个角色承担)",
+        "en": "name two or more different roles that cannot hold the duty together, or none (the duty is exclusive: one role holds it)",
+    },
+    "policy.exclusive_duty_conflict": {
+        "zh-Hant": "規則 {rule} 把 {duty} 交給 {roles},但職責衝突 {conflict} 說它們不能同時承擔",
+        "zh-Hans": "规则 {rule} 把 {duty} 交给 {roles},但职责冲突 {conflict} 说它们不能同时承担",
+        "en": "rule {rule} gives {duty} to {roles}, which conflict {conflict} says cannot hold it together",
+    },
+    "policy.event.reserved": {
+        "zh-Hant": "{id} 是每份政策都有的案件事件所保留的名稱({reserved})",
+        "zh-Hans": "{id} 是每份政策都有的案件事件所保留的名称({reserved})",
+        "en": "{id} is reserved for the case events every policy has ({reserved})",
+    },
+    "policy.lifecycle.not_an_event": {
+        "zh-Hant": "{event} 不是事件;{choices}",
+        "zh-Hans": "{event} 不是事件;{choices}",
+        "en": "{event} is not an event; {choices}",
+    },
+    "policy.lifecycle.duplicate_id": {
+        "zh-Hant": "{kind}代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "{kind}代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate {kind} id {id} (first at {first})",
+    },
+    "policy.lifecycle.sets_fact": {
+        "zh-Hant": "{fact} 不是是非值(bool)或整數(int)類型的事實;{choices}",
+        "zh-Hans": "{fact} 不是是非值(bool)或整数(int)类型的事实;{choices}",
+        "en": "{fact} is not a bool or int fact; {choices}",
+    },
+    "policy.lifecycle.sets_datetime": {
+        "zh-Hant": "{fact} 不是是非值(bool)或整數(int)類型的事實(日期時間事實請用 sets_time);{choices}",
+        "zh-Hans": "{fact} 不是是非值(bool)或整数(int)类型的事实(日期时间事实请用 sets_time);{choices}",
+        "en": "{fact} is not a bool or int fact (use sets_time for a datetime fact); {choices}",
+    },
+    "policy.lifecycle.sets_type": {
+        "zh-Hant": "{value} 不符合事實的類型 {type}",
+        "zh-Hans": "{value} 不符合事实的类型 {type}",
+        "en": "{value} does not fit fact type {type}",
+    },
+    "policy.lifecycle.event_undeclared": {
+        "zh-Hant": "{id} 沒有在 vocabulary.events 中宣告;{choices}",
+        "zh-Hans": "{id} 没有在 vocabulary.events 中宣告;{choices}",
+        "en": "{id} is not declared in vocabulary.events; {choices}",
+    },
+    "policy.lifecycle.sets_time_fact": {
+        "zh-Hant": "{fact} 不是日期時間(datetime)類型的事實;{choices}",
+        "zh-Hans": "{fact} 不是日期时间(datetime)类型的事实;{choices}",
+        "en": "{fact} is not a datetime fact; {choices}",
+    },
+    "policy.clock.deadline_undeclared": {
+        "zh-Hant": "期限 {id} 沒有宣告;{choices}",
+        "zh-Hans": "期限 {id} 没有宣告;{choices}",
+        "en": "deadline {id} is not declared; {choices}",
+    },
+    "policy.clock.no_start": {
+        "zh-Hant": "時鐘至少需要一個開始計時的事件",
+        "zh-Hans": "时钟至少需要一个开始计时的事件",
+        "en": "a clock needs at least one event that starts it",
+    },
+    "policy.clock.event_twice": {
+        "zh-Hant": "事件 {event} 已經寫在這個時鐘的 {op} 裡;一個事件對一個時鐘只做一件事",
+        "zh-Hans": "事件 {event} 已经写在这个时钟的 {op} 里;一个事件对一个时钟只做一件事",
+        "en": "event {event} is already in {op} of this clock; an event does one thing to a clock",
+    },
+    "policy.clock.pause_resume": {
+        "zh-Hant": "會暫停的時鐘需要恢復計時的事件,反之亦然",
+        "zh-Hans": "会暂停的时钟需要恢复计时的事件,反之亦然",
+        "en": "a clock that pauses needs events that resume it, and the reverse",
+    },
+    "policy.clock.not_pausable": {
+        "zh-Hant": "只有以分鐘、小時、日曆日或工作日計的期限可以暫停或延長(月底或 'until' 期限不行)",
+        "zh-Hans": "只有以分钟、小时、日历日或工作日计的期限可以暂停或延长(月底或 'until' 期限不行)",
+        "en": "only a period in minutes, hours, calendar_days or working_days can be paused or extended (not an end of month or an 'until' deadline)",
+    },
+    "policy.clock.extension_units": {
+        "zh-Hant": "可延長的時鐘只能用一種單位;它的期限用了 {units}",
+        "zh-Hans": "可延长的时钟只能用一种单位;它的期限用了 {units}",
+        "en": "an extended clock needs one unit; its deadlines use {units}",
+    },
+    "policy.extension.duplicate_id": {
+        "zh-Hant": "延長代號 {id} 重複了(第一次在 {first})",
+        "zh-Hans": "延长代号 {id} 重复了(第一次在 {first})",
+        "en": "duplicate extension id {id} (first at {first})",
+    },
+    "policy.extension.two_clocks": {
+        "zh-Hant": "事件 {event} 已經延長時鐘 {clock};一個延長事件只延長一個時鐘",
+        "zh-Hans": "事件 {event} 已经延长时钟 {clock};一个延长事件只延长一个时钟",
+        "en": "event {event} already extends clock {clock}; an extension event extends one clock",
+    },
+    "policy.extension.unit": {
+        "zh-Hant": "延長要沿用時鐘的單位({unit})",
+        "zh-Hans": "延长要沿用时钟的单位({unit})",
+        "en": "an extension keeps the clock's unit ({unit})",
+    },
+    "policy.extension.not_longer": {
+        "zh-Hant": "延長後的期限必須比之前的期限({previous} {unit})長;這裡寫的是 {got}",
+        "zh-Hans": "延长后的期限必须比之前的期限({previous} {unit})长;这里写的是 {got}",
+        "en": "an extension must be longer than the period before it ({previous} {unit}); got {got}",
+    },
+    "policy.duty.action_and_report": {
+        "zh-Hant": "{id} 同時是一項行動和一份報告的代號",
+        "zh-Hans": "{id} 同时是一项行动和一份报告的代号",
+        "en": "{id} names both an action and a report",
+    },
+    "policy.duty.not_an_action": {
+        "zh-Hant": "{id} 不是規則中的行動或報告;{choices}",
+        "zh-Hans": "{id} 不是规则中的行动或报告;{choices}",
+        "en": "{id} is not an action or report of the rules; {choices}",
+    },
+    "policy.discretionary_owed": {
+        "zh-Hant": "{id} 是可選擇的(來源條文寫「可」:可以做);它永遠不是應辦事項",
+        "zh-Hans": "{id} 是可选择的(来源条文写「可」:可以做);它永远不是应办事项",
+        "en": "{id} is discretionary (the source says 「可」: it may be done); it is never owed",
+    },
+    "policy.discretionary_owed.reminder": {
+        "zh-Hant": "{id} 是可選擇的(來源條文寫「可」:可以做);不會提醒任何人",
+        "zh-Hans": "{id} 是可选择的(来源条文写「可」:可以做);不会提醒任何人",
+        "en": "{id} is discretionary (the source says 「可」: it may be done); nobody is reminded of it",
+    },
+    "policy.duty.no_after": {
+        "zh-Hant": "應辦事項需要寫明在哪些事件之後應辦(after)",
+        "zh-Hans": "应办事项需要写明在哪些事件之后应办(after)",
+        "en": "a duty needs the events after which it is owed",
+    },
+    "policy.duty.clock_undeclared": {
+        "zh-Hant": "時鐘 {id} 沒有宣告;{choices}",
+        "zh-Hans": "时钟 {id} 没有宣告;{choices}",
+        "en": "clock {id} is not declared; {choices}",
+    },
+    "policy.reminder.not_an_action": {
+        "zh-Hant": "{id} 不是規則中的行動;{choices}",
+        "zh-Hans": "{id} 不是规则中的行动;{choices}",
+        "en": "{id} is not an action of the rules; {choices}",
+    },
+    "policy.reminder.clock_undeclared": {
+        "zh-Hant": "時鐘 {id} 沒有宣告;{choices}",
+        "zh-Hans": "时钟 {id} 没有宣告;{choices}",
+        "en": "clock {id} is not declared; {choices}",
+    },
+    "policy.reminder.offset": {
+        "zh-Hant": "參數 {id} 是 {value};提前量必須是大於或等於 1 的整數",
+        "zh-Hans": "参数 {id} 是 {value};提前量必须是大于或等于 1 的整数",
+        "en": "parameter {id} is {value}; an offset is a whole number >= 1",
+    },
+    "policy.lifecycle.gap_article": {
+        "zh-Hant": "生命週期中的缺漏(gap)要引用條文(article)",
+        "zh-Hans": "生命周期中的缺漏(gap)要引用条文(article)",
+        "en": "a lifecycle gap cites its article",
+    },
+    "policy.condition.not_a_mapping": {
+        "zh-Hant": "條件要寫成「欄位: 值」的對照,而且不能是空的",
+        "zh-Hans": "条件要写成「栏位: 值」的对照,而且不能是空的",
+        "en": "a condition is a non-empty mapping of field to value",
+    },
+    "policy.condition.empty_list": {
+        "zh-Hant": "'{key}' 後面要寫一個不是空的條件清單",
+        "zh-Hans": "'{key}' 后面要写一个不是空的条件清单",
+        "en": "'{key}' takes a non-empty list of conditions",
+    },
+    "policy.condition.unknown_field": {
+        "zh-Hant": "不認識的條件欄位 {field};{choices}",
+        "zh-Hans": "不认识的条件栏位 {field};{choices}",
+        "en": "unknown condition field {field}; {choices}",
+    },
+    "policy.condition.one_operator": {
+        "zh-Hant": "請只用下列其中一個:{ops}",
+        "zh-Hans": "请只用下列其中一个:{ops}",
+        "en": "use exactly one of: {ops}",
+    },
+    "policy.condition.unknown_operator": {
+        "zh-Hant": "不認識的比較方式 {op};{choices}",
+        "zh-Hans": "不认识的比较方式 {op};{choices}",
+        "en": "unknown operator {op}; {choices}",
+    },
+    "policy.condition.no_values": {
+        "zh-Hant": "請至少寫一個值",
+        "zh-Hans": "请至少写一个值",
+        "en": "name one or more values",
+    },
+    "policy.condition.undeclared": {
+        "zh-Hant": "{value} 沒有宣告;{choices}",
+        "zh-Hans": "{value} 没有宣告;{choices}",
+        "en": "{value} is not declared; {choices}",
+    },
+    "policy.condition.given": {
+        "zh-Hant": "'given' 後面要寫 true 或 false",
+        "zh-Hans": "'given' 后面要写 true 或 false",
+        "en": "'given' takes true or false",
+    },
+    "policy.condition.bool_fact": {
+        "zh-Hant": "事實 {fact} 是是非值:請和 true 或 false 比較",
+        "zh-Hans": "事实 {fact} 是是非值:请和 true 或 false 比较",
+        "en": "fact {fact} is a bool: compare with true or false",
+    },
+    "policy.condition.number_fact": {
+        "zh-Hant": "事實 {fact} 是數字:請和數字比較",
+        "zh-Hans": "事实 {fact} 是数字:请和数字比较",
+        "en": "fact {fact} is a number: compare with a number",
+    },
+    "policy.condition.not_a_number": {
+        "zh-Hant": "{value} 不是數字",
+        "zh-Hans": "{value} 不是数字",
+        "en": "{value} is not a number",
+    },
+    "policy.condition.given_only": {
+        "zh-Hant": "事實 {fact}({type})只能用 'given' 檢查有沒有填",
+        "zh-Hans": "事实 {fact}({type})只能用 'given' 检查有没有填",
+        "en": "fact {fact} ({type}) can only be tested with 'given'",
+    },
+    "policy.remove_rules.unknown": {
+        "zh-Hant": "{base} 沒有可移除的規則 {id}",
+        "zh-Hans": "{base} 没有可移除的规则 {id}",
+        "en": "{base} has no rule {id} to remove",
+    },
+    "policy.base_given": {
+        "zh-Hant": "這份政策延伸(extends){extends},但提供的基礎政策是 {got}",
+        "zh-Hans": "这份政策延伸(extends){extends},但提供的基础政策是 {got}",
+        "en": "extends {extends}, but the base given is {got}",
+    },
+}
+"""The consistency checks of a policy (:mod:`complaint_rules.policy.compiled`), by code."""
+
+WORDS_CHECKS: Mapping[str, Mapping[Lang, str]] = {
+    "deadline": {"zh-Hant": "期限", "zh-Hans": "期限", "en": "deadline"},
+    "action": {"zh-Hant": "行動", "zh-Hans": "行动", "en": "action"},
+    "escalation": {"zh-Hant": "上報", "zh-Hans": "上报", "en": "escalation"},
+    "report": {"zh-Hant": "報告", "zh-Hans": "报告", "en": "report"},
+    "retention": {"zh-Hant": "保存", "zh-Hans": "保存", "en": "retention"},
+    "penalty": {"zh-Hant": "罰則", "zh-Hans": "罚则", "en": "penalty"},
+    "approval": {"zh-Hant": "審批", "zh-Hans": "审批", "en": "approval"},
+    "clock": {"zh-Hant": "時鐘", "zh-Hans": "时钟", "en": "clock"},
+    "duty": {"zh-Hant": "應辦事項", "zh-Hans": "应办事项", "en": "duty"},
+    "reminder": {"zh-Hant": "提醒", "zh-Hans": "提醒", "en": "reminder"},
+    "an amount in yuan": {
+        "zh-Hant": "以元計的金額",
+        "zh-Hans": "以元计的金额",
+        "en": "an amount in yuan",
+    },
+    "a number of persons": {"zh-Hant": "人數", "zh-Hans": "人数", "en": "a number of persons"},
+    "an amount already approved, in yuan": {
+        "zh-Hant": "已核准的金額(元)",
+        "zh-Hans": "已核准的金额(元)",
+        "en": "an amount already approved, in yuan",
+    },
+    "int or decimal": {
+        "zh-Hant": "整數或小數(int 或 decimal)",
+        "zh-Hans": "整数或小数(int 或 decimal)",
+        "en": "int or decimal",
+    },
+    "int": {"zh-Hant": "整數(int)", "zh-Hans": "整数(int)", "en": "int"},
+    "starts": {"zh-Hant": "starts(開始)", "zh-Hans": "starts(开始)", "en": "starts"},
+    "meets": {"zh-Hant": "meets(達成)", "zh-Hans": "meets(达成)", "en": "meets"},
+    "stops": {"zh-Hant": "stops(停止)", "zh-Hans": "stops(停止)", "en": "stops"},
+    "pauses": {"zh-Hant": "pauses(暫停)", "zh-Hans": "pauses(暂停)", "en": "pauses"},
+    "resumes": {"zh-Hant": "resumes(恢復)", "zh-Hans": "resumes(恢复)", "en": "resumes"},
+    "restarts": {
+        "zh-Hant": "restarts(重新開始)",
+        "zh-Hans": "restarts(重新开始)",
+        "en": "restarts",
+    },
+    "none": {"zh-Hant": "無", "zh-Hans": "无", "en": "none"},
+}
+
+
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.yaml.tab": {
         "zh-Hant": "這一行用了定位字元(Tab)縮排;YAML 只能用空格縮排。請把 Tab 換成空格(同一層用相同數目的空格)。",
@@ -305,6 +816,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hans": "内容改了,但版本号仍是「{version}」:请更新 version,让已做出的决定能分辨是依哪一版政策。",
         "en": "the content changed but the version is still \u201c{version}\u201d: give the changed policy a new version, so that decisions say which text they followed.",
     },
+    **MESSAGES_CHECKS,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {
@@ -324,6 +836,7 @@ WORDS: Mapping[str, Mapping[Lang, str]] = {
         "en": "true/false",
     },
     "nothing (null)": {"zh-Hant": "空值(null)", "zh-Hans": "空值(null)", "en": "nothing (null)"},
+    **WORDS_CHECKS,
 }
 
 
@@ -331,13 +844,35 @@ def say(code: str, lang: Lang, **args: object) -> str:
     """The message ``code`` in ``lang``, worded with ``args`` (words in :data:`WORDS`, such
     as a kind of vocabulary, are said in ``lang`` too)."""
     template = MESSAGES[code][lang]
-    return template.format(**{k: _word(v, lang) for k, v in args.items()})
+    words = {k: _word(v, lang) for k, v in args.items()}
+    if "choices" in words and "nearest" in words:
+        words["choices"] = _choices_phrase(lang, str(args["choices"]), str(args["nearest"]))
+    return template.format(**words)
+
+
+_CHOICES: Mapping[Lang, tuple[str, str, str]] = {
+    "zh-Hant": ("可以寫:{choices}", "目前一個都沒有宣告", ";是不是要寫 {nearest}?"),
+    "zh-Hans": ("可以写:{choices}", "目前一个都没有宣告", ";是不是要写 {nearest}?"),
+    "en": ("allowed: {choices}", "none are declared", "; did you mean {nearest}?"),
+}
+"""How a message says what may be written instead (``choices``, ``-`` for nothing), and
+the nearest of them (``nearest``, empty for none)."""
+
+
+def _choices_phrase(lang: Lang, choices: str, nearest: str) -> str:
+    listed, none, hint = _CHOICES[lang]
+    out = none if choices == "-" else listed.format(choices=choices)
+    return out + (hint.format(nearest=nearest) if nearest else "")
 
 
 def _word(value: object, lang: Lang) -> str:
     text = str(value)
     found = WORDS.get(text)
     return found[lang] if found is not None else text
+
+
+_WORDING = "wording"
+"""The value of a problem naming its words in the catalogue, when not its code."""
 
 
 def make_problem(
@@ -348,13 +883,18 @@ def make_problem(
     line: int | None = None,
     column: int | None = None,
     args: Mapping[str, object] | None = None,
+    wording: str | None = None,
     **more: object,
 ) -> Problem:
     """A :class:`Problem` with code ``code``: its ``message`` in English, its values
-    (``args`` and keywords) kept for the other languages."""
+    (``args`` and keywords) kept for the other languages. ``wording`` is the catalogue's
+    key for the words when one published code has several (``policy.report_start`` and
+    ``policy.report_start.no_due``); it is kept among the values as ``wording``."""
     args = {**(args or {}), **more}
+    if wording is not None and wording != code:
+        args[_WORDING] = wording
     return Problem(
-        message=say(code, "en", **args),
+        message=say(wording or code, "en", **args),
         path=path,
         file=file,
         line=line,
@@ -366,10 +906,13 @@ def make_problem(
 
 def problem_text(problem: Problem, lang: Lang) -> str:
     """What is wrong, in ``lang``; a problem without a catalogued code keeps its message."""
-    code = problem.code
+    args = dict(problem.args)
+    code = args.get(_WORDING, problem.code)
+    if lang == "en":
+        return problem.message
     if code is not None and code in MESSAGES and (problem.args or "{" not in MESSAGES[code]["en"]):
         try:
-            return say(code, lang, **dict(problem.args))
+            return say(code, lang, **args)
         except KeyError:
             pass
     return problem.message
