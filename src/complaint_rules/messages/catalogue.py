@@ -600,6 +600,537 @@ WORDS_CHECKS: Mapping[str, Mapping[Lang, str]] = {
 }
 
 
+MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
+    "batch.not_list": {
+        "zh-Hant": "批次必須是投訴的 JSON 清單",
+        "zh-Hans": "批次必须是投诉的 JSON 清单",
+        "en": "a batch is a JSON list of complaints",
+    },
+    "batch.too_many": {
+        "zh-Hant": "這一批的項目超過上限",
+        "zh-Hans": "这一批的项目超过上限",
+        "en": "the batch has more items than the limit",
+    },
+    "batch.worker_died": {
+        "zh-Hant": "一個工作程序中止了;從所指的那一件起都沒有決定",
+        "zh-Hans": "一个工作程序中止了;从所指的那一件起都没有决定",
+        "en": "a worker process stopped; the items from the one named were not decided",
+    },
+    "calendar.unknown": {
+        "zh-Hant": "找不到所指定的日曆",
+        "zh-Hans": "找不到所指定的日历",
+        "en": "the calendar asked for is not known",
+    },
+    "calendar.unpublished": {
+        "zh-Hant": "期限經過的某一年尚未公布官方假日安排",
+        "zh-Hans": "期限经过的某一年尚未公布官方假日安排",
+        "en": "the official holiday schedule of a year the deadline runs through is not known",
+    },
+    "case.at": {
+        "zh-Hant": "缺少狀態的時刻,或它不是含時區的 ISO 8601 日期時間",
+        "zh-Hans": "缺少状态的时刻,或它不是含时区的 ISO 8601 日期时间",
+        "en": "the instant of the status is missing or not an ISO 8601 date-time with offset",
+    },
+    "case.bad_instant": {
+        "zh-Hant": "時刻不是含時區的 ISO 8601 日期時間",
+        "zh-Hans": "时刻不是含时区的 ISO 8601 日期时间",
+        "en": "the instant is not an ISO 8601 date-time with offset",
+    },
+    "case.event_rejected": {
+        "zh-Hant": "這個事件在案件的這個階段不能發生",
+        "zh-Hans": "这个事件在案件的这个阶段不能发生",
+        "en": "this event cannot happen at this point of the case",
+    },
+    "case.not_a_list": {
+        "zh-Hant": "案件必須是事件的 JSON 清單",
+        "zh-Hans": "案件必须是事件的 JSON 清单",
+        "en": "a case is a JSON list of events",
+    },
+    "case.not_object": {
+        "zh-Hant": "案件必須是含事件和時刻的 JSON 物件",
+        "zh-Hans": "案件必须是含事件和时刻的 JSON 物件",
+        "en": "a case is a JSON object of events and an instant",
+    },
+    "catalog.bundled_missing": {
+        "zh-Hant": "安裝的套件中缺少一份內建政策",
+        "zh-Hans": "安装的套件中缺少一份内建政策",
+        "en": "a bundled policy is missing from the installed package",
+    },
+    "catalog.duplicate_id": {
+        "zh-Hant": "兩份政策用了相同的代號",
+        "zh-Hans": "两份政策用了相同的代号",
+        "en": "two policies have the same id",
+    },
+    "catalog.entry_point": {
+        "zh-Hant": "無法載入已安裝套件提供的政策資料夾",
+        "zh-Hans": "无法载入已安装套件提供的政策资料夹",
+        "en": "an installed package's policy directory could not be loaded",
+    },
+    "catalog.id_not_stem": {
+        "zh-Hant": "政策的代號和檔名不一致",
+        "zh-Hans": "政策的代号和档名不一致",
+        "en": "a policy's id is not its file name",
+    },
+    "catalog.not_a_directory": {
+        "zh-Hant": "所給的政策資料夾不是資料夾",
+        "zh-Hans": "所给的政策资料夹不是资料夹",
+        "en": "the policy directory given is not a directory",
+    },
+    "catalog.pin_unknown_id": {
+        "zh-Hant": "鎖定(pin)指定了目錄中沒有的政策代號",
+        "zh-Hans": "锁定(pin)指定了目录中没有的政策代号",
+        "en": "a pin names a policy id the catalog does not know",
+    },
+    "catalog.unknown_id": {
+        "zh-Hant": "沒有這個代號的政策",
+        "zh-Hans": "没有这个代号的政策",
+        "en": "no policy has this id",
+    },
+    "complaint.bad_instant": {
+        "zh-Hant": "不是 ISO 8601 日期時間",
+        "zh-Hans": "不是 ISO 8601 日期时间",
+        "en": "not an ISO 8601 date-time",
+    },
+    "complaint.impossible_instant": {
+        "zh-Hant": "不是真實存在的日期時間",
+        "zh-Hans": "不是真实存在的日期时间",
+        "en": "not a real date-time",
+    },
+    "complaint.instant_out_of_range": {
+        "zh-Hant": "這個時刻超出可以計算的年份範圍",
+        "zh-Hans": "这个时刻超出可以计算的年份范围",
+        "en": "the instant is outside the years that can be counted",
+    },
+    "complaint.invalid": {
+        "zh-Hant": "投訴的內容不符合要求",
+        "zh-Hans": "投诉的内容不符合要求",
+        "en": "the complaint is not valid",
+    },
+    "complaint.invalid_value": {
+        "zh-Hant": "這個值不符合這個欄位",
+        "zh-Hans": "这个值不符合这个栏位",
+        "en": "the value does not fit this field",
+    },
+    "complaint.invisible_character": {
+        "zh-Hant": "文字中有看不見的字元或控制字元",
+        "zh-Hans": "文字中有看不见的字元或控制字元",
+        "en": "the text contains an invisible or control character",
+    },
+    "complaint.look_alike": {
+        "zh-Hant": "這個詞含有外形相似的替代字元",
+        "zh-Hans": "这个词含有外形相似的替代字元",
+        "en": "the word contains look-alike characters",
+    },
+    "complaint.missing": {
+        "zh-Hant": "缺少必填的欄位",
+        "zh-Hans": "缺少必填的栏位",
+        "en": "a required field is missing",
+    },
+    "complaint.naive_instant": {
+        "zh-Hant": "日期時間沒有時區;請加上,例如 +08:00",
+        "zh-Hans": "日期时间没有时区;请加上,例如 +08:00",
+        "en": "the date-time has no UTC offset; give one, e.g. +08:00",
+    },
+    "complaint.not_accepted": {
+        "zh-Hant": "這份政策不接受這個欄位",
+        "zh-Hans": "这份政策不接受这个栏位",
+        "en": "this policy does not accept this field",
+    },
+    "complaint.not_an_object": {
+        "zh-Hant": "投訴必須是 JSON 物件",
+        "zh-Hans": "投诉必须是 JSON 物件",
+        "en": "a complaint is a JSON object",
+    },
+    "complaint.not_object": {
+        "zh-Hant": "投訴必須是 JSON 物件",
+        "zh-Hans": "投诉必须是 JSON 物件",
+        "en": "a complaint is a JSON object",
+    },
+    "complaint.too_long": {
+        "zh-Hant": "文字超過長度上限",
+        "zh-Hans": "文字超过长度上限",
+        "en": "the text is longer than the limit",
+    },
+    "complaint.too_many": {
+        "zh-Hant": "項目超過上限",
+        "zh-Hans": "项目超过上限",
+        "en": "more items than the limit",
+    },
+    "complaint.too_many_problems": {
+        "zh-Hant": "問題太多,未全部列出",
+        "zh-Hans": "问题太多,未全部列出",
+        "en": "more problems than are listed",
+    },
+    "complaint.unknown_field": {
+        "zh-Hant": "不認識的欄位",
+        "zh-Hans": "不认识的栏位",
+        "en": "unknown field",
+    },
+    "complaint.unknown_term": {
+        "zh-Hant": "不是這份政策宣告的名稱",
+        "zh-Hans": "不是这份政策宣告的名称",
+        "en": "not a name this policy declares",
+    },
+    "complaint.wrong_type": {
+        "zh-Hant": "值的類型不對",
+        "zh-Hans": "值的类型不对",
+        "en": "a value of the wrong type",
+    },
+    "decide.bad_at": {
+        "zh-Hant": "決定所依的時刻不是含時區的 ISO 8601 日期時間",
+        "zh-Hans": "决定所依的时刻不是含时区的 ISO 8601 日期时间",
+        "en": "the instant to decide at is not an ISO 8601 date-time with offset",
+    },
+    "extra.missing": {
+        "zh-Hant": "套件的選用部分沒有安裝",
+        "zh-Hans": "套件的选用部分没有安装",
+        "en": "an optional part of the package is not installed",
+    },
+    "file.not_regular": {
+        "zh-Hant": "不是一般檔案(具名管道、裝置或通訊端都不接受)",
+        "zh-Hans": "不是一般档案(具名管道、装置或通讯端都不接受)",
+        "en": "not a regular file (a FIFO, device or socket is refused)",
+    },
+    "file.unreadable": {
+        "zh-Hant": "無法讀取這個檔案",
+        "zh-Hans": "无法读取这个档案",
+        "en": "the file cannot be read",
+    },
+    "file.unwritable": {
+        "zh-Hant": "無法寫入這個檔案",
+        "zh-Hans": "无法写入这个档案",
+        "en": "the file cannot be written",
+    },
+    "html.same_policy_twice": {
+        "zh-Hant": "同一份政策給了兩次",
+        "zh-Hans": "同一份政策给了两次",
+        "en": "the same policy is given twice",
+    },
+    "input.invalid": {
+        "zh-Hant": "輸入的內容不符合要求",
+        "zh-Hans": "输入的内容不符合要求",
+        "en": "the input is not valid",
+    },
+    "input.too_deep": {
+        "zh-Hant": "輸入的巢狀層次超過上限",
+        "zh-Hans": "输入的巢状层次超过上限",
+        "en": "the input is nested deeper than the limit",
+    },
+    "input.too_large": {
+        "zh-Hant": "輸入超過大小上限",
+        "zh-Hans": "输入超过大小上限",
+        "en": "the input is larger than the limit",
+    },
+    "json.duplicate_key": {
+        "zh-Hant": "JSON 物件中有重複的鍵",
+        "zh-Hans": "JSON 物件中有重复的键",
+        "en": "a key appears twice in a JSON object",
+    },
+    "json.encoding": {
+        "zh-Hant": "JSON 不是有效的 UTF-8 編碼",
+        "zh-Hans": "JSON 不是有效的 UTF-8 编码",
+        "en": "the JSON is not valid UTF-8",
+    },
+    "json.not_a_number": {
+        "zh-Hant": "不是 JSON 數字;請寫有限的數字",
+        "zh-Hans": "不是 JSON 数字;请写有限的数字",
+        "en": "not a JSON number; write a finite number",
+    },
+    "json.number_too_long": {
+        "zh-Hant": "數字的位數超過上限",
+        "zh-Hans": "数字的位数超过上限",
+        "en": "the number has more digits than the limit",
+    },
+    "json.syntax": {
+        "zh-Hant": "不是有效的 JSON",
+        "zh-Hans": "不是有效的 JSON",
+        "en": "not JSON",
+    },
+    "json.too_deep": {
+        "zh-Hant": "JSON 的巢狀層次超過上限",
+        "zh-Hans": "JSON 的巢状层次超过上限",
+        "en": "the JSON is nested deeper than the limit",
+    },
+    "policy.abstract": {
+        "zh-Hant": "這份政策是供其他政策延伸的基礎,本身不能用來決定",
+        "zh-Hans": "这份政策是供其他政策延伸的基础,本身不能用来决定",
+        "en": "this policy is a base for others to extend; it decides nothing on its own",
+    },
+    "policy.base_id_mismatch": {
+        "zh-Hant": "基礎政策的代號和 extends 所寫的不一致",
+        "zh-Hans": "基础政策的代号和 extends 所写的不一致",
+        "en": "the base policy's id is not the one extended",
+    },
+    "policy.base_not_found": {
+        "zh-Hant": "在檔案旁邊或內建政策中都找不到 extends 所指的政策",
+        "zh-Hans": "在档案旁边或内建政策中都找不到 extends 所指的政策",
+        "en": "the policy named by extends is not found beside the file or bundled",
+    },
+    "policy.base_unloadable": {
+        "zh-Hant": "extends 所指的政策無法載入",
+        "zh-Hans": "extends 所指的政策无法载入",
+        "en": "the policy named by extends does not load",
+    },
+    "policy.extends_cycle": {
+        "zh-Hant": "政策之間的延伸(extends)形成循環",
+        "zh-Hans": "政策之间的延伸(extends)形成循环",
+        "en": "policies extend each other in a cycle",
+    },
+    "policy.extends_itself": {
+        "zh-Hant": "政策不能延伸自己",
+        "zh-Hans": "政策不能延伸自己",
+        "en": "a policy cannot extend itself",
+    },
+    "policy.inconsistent": {
+        "zh-Hant": "政策的內容互相矛盾",
+        "zh-Hans": "政策的内容互相矛盾",
+        "en": "the policy contradicts itself",
+    },
+    "policy.invalid_value": {
+        "zh-Hant": "這個值不符合政策格式",
+        "zh-Hans": "这个值不符合政策格式",
+        "en": "this value does not fit the policy format",
+    },
+    "policy.not_a_mapping": {
+        "zh-Hant": "政策檔案必須是「鍵: 值」的 YAML 對照",
+        "zh-Hans": "政策档案必须是「键: 值」的 YAML 对照",
+        "en": "a policy file is a YAML mapping of keys to values",
+    },
+    "policy.not_compilable": {
+        "zh-Hant": "這份政策無法編譯",
+        "zh-Hans": "这份政策无法编译",
+        "en": "the policy does not compile",
+    },
+    "policy.not_in_force": {
+        "zh-Hant": "在那個時刻,這份政策沒有生效的版本",
+        "zh-Hans": "在那个时刻,这份政策没有生效的版本",
+        "en": "no version of this policy is in force at that instant",
+    },
+    "policy.pin_id_mismatch": {
+        "zh-Hant": "檔案中的代號和鎖定(pin)時的代號不一致",
+        "zh-Hans": "档案中的代号和锁定(pin)时的代号不一致",
+        "en": "the file's id is not the id it is pinned under",
+    },
+    "policy.pin_mismatch": {
+        "zh-Hant": "檔案的雜湊值不符合這個代號的任何鎖定(pin)",
+        "zh-Hans": "档案的杂凑值不符合这个代号的任何锁定(pin)",
+        "en": "the file's hash matches none of the pins of its id",
+    },
+    "policy.pin_missing": {
+        "zh-Hant": "找不到已鎖定(pin)的政策檔案",
+        "zh-Hans": "找不到已锁定(pin)的政策档案",
+        "en": "a pinned policy's file cannot be found",
+    },
+    "policy.pin_unknown_id": {
+        "zh-Hant": "鎖定(pin)指定的代號沒有任何已載入的政策",
+        "zh-Hans": "锁定(pin)指定的代号没有任何已载入的政策",
+        "en": "a pin names an id no loaded policy has",
+    },
+    "policy.signature_invalid": {
+        "zh-Hant": "政策的簽名無效",
+        "zh-Hans": "政策的签名无效",
+        "en": "the policy's signature is not valid",
+    },
+    "policy.signature_missing": {
+        "zh-Hant": "政策沒有簽名,但要求必須有簽名",
+        "zh-Hans": "政策没有签名,但要求必须有签名",
+        "en": "the policy has no signature, and one is required",
+    },
+    "policy.signature_timeout": {
+        "zh-Hant": "檢查簽名超過時間上限",
+        "zh-Hans": "检查签名超过时间上限",
+        "en": "checking the signature took longer than the limit",
+    },
+    "policy.signature_unavailable": {
+        "zh-Hant": "無法檢查簽名:沒有可用的檢查工具",
+        "zh-Hans": "无法检查签名:没有可用的检查工具",
+        "en": "the signature cannot be checked: the tool is not available",
+    },
+    "policy.too_deep": {
+        "zh-Hant": "政策延伸的層數超過上限",
+        "zh-Hans": "政策延伸的层数超过上限",
+        "en": "policies extend each other deeper than the limit",
+    },
+    "policy.too_large": {
+        "zh-Hant": "政策檔案超過大小上限",
+        "zh-Hans": "政策档案超过大小上限",
+        "en": "the policy file is larger than the limit",
+    },
+    "policy.too_many_problems": {
+        "zh-Hant": "問題太多,未全部列出",
+        "zh-Hans": "问题太多,未全部列出",
+        "en": "more problems than are listed",
+    },
+    "policy.unknown": {
+        "zh-Hant": "沒有這個代號的政策",
+        "zh-Hans": "没有这个代号的政策",
+        "en": "no policy has this id",
+    },
+    "policy.unknown_version": {
+        "zh-Hant": "這份政策沒有這個版本",
+        "zh-Hans": "这份政策没有这个版本",
+        "en": "the policy has no such version",
+    },
+    "request.policy": {
+        "zh-Hant": "請求沒有指定政策",
+        "zh-Hans": "请求没有指定政策",
+        "en": "the request does not name a policy",
+    },
+    "request.query": {
+        "zh-Hant": "查詢參數不正確",
+        "zh-Hans": "查询参数不正确",
+        "en": "a query parameter is not valid",
+    },
+    "request.timeout": {
+        "zh-Hant": "請求超過時間上限",
+        "zh-Hans": "请求超过时间上限",
+        "en": "the request took longer than the limit",
+    },
+    "request.too_deep": {
+        "zh-Hant": "請求的巢狀層次超過上限",
+        "zh-Hans": "请求的巢状层次超过上限",
+        "en": "the request is nested deeper than the limit",
+    },
+    "request.too_large": {
+        "zh-Hant": "請求超過大小上限",
+        "zh-Hans": "请求超过大小上限",
+        "en": "the request is larger than the limit",
+    },
+    "request.unsupported": {
+        "zh-Hant": "不支援這種請求內容類型",
+        "zh-Hans": "不支援这种请求内容类型",
+        "en": "the request's content type is not supported",
+    },
+    "request.yaml": {
+        "zh-Hant": "請求中的政策文字不是有效的 YAML",
+        "zh-Hans": "请求中的政策文字不是有效的 YAML",
+        "en": "the policy text in the request is not valid YAML",
+    },
+    "service.internal": {
+        "zh-Hant": "內部錯誤;這個請求沒有決定",
+        "zh-Hans": "内部错误;这个请求没有决定",
+        "en": "an internal error; the request was not decided",
+    },
+    "service.method": {
+        "zh-Hant": "這裡不允許這個方法",
+        "zh-Hans": "这里不允许这个方法",
+        "en": "this method is not allowed here",
+    },
+    "service.not_found": {
+        "zh-Hant": "這個位址沒有內容",
+        "zh-Hans": "这个位址没有内容",
+        "en": "there is nothing at this address",
+    },
+    "service.reload_disabled": {
+        "zh-Hant": "沒有啟用重新載入政策",
+        "zh-Hans": "没有启用重新载入政策",
+        "en": "reloading policies is not enabled",
+    },
+    "service.unauthorised": {
+        "zh-Hant": "請求未經授權",
+        "zh-Hans": "请求未经授权",
+        "en": "the request is not authorised",
+    },
+    "stdio.field": {
+        "zh-Hant": "請求行的欄位缺少或不正確",
+        "zh-Hans": "请求行的栏位缺少或不正确",
+        "en": "a field of the request line is missing or not valid",
+    },
+    "stdio.not_object": {
+        "zh-Hant": "每一行請求必須是 JSON 物件",
+        "zh-Hans": "每一行请求必须是 JSON 物件",
+        "en": "a request line is a JSON object",
+    },
+    "stdio.op": {
+        "zh-Hant": "請求行沒有指定已知的操作",
+        "zh-Hans": "请求行没有指定已知的操作",
+        "en": "the request line names no known operation",
+    },
+    "tests_file.invalid": {
+        "zh-Hant": "測試檔的內容不符合格式",
+        "zh-Hans": "测试档的内容不符合格式",
+        "en": "the tests file is not valid",
+    },
+    "tests_file.too_large": {
+        "zh-Hant": "測試檔超過大小上限",
+        "zh-Hans": "测试档超过大小上限",
+        "en": "the tests file is larger than the limit",
+    },
+    "yaml.alias_cycle": {
+        "zh-Hant": "YAML 別名(alias)指向自己",
+        "zh-Hans": "YAML 别名(alias)指向自己",
+        "en": "a YAML alias refers to itself",
+    },
+    "yaml.bom_inside": {
+        "zh-Hant": "檔案中間有位元組順序記號(BOM)",
+        "zh-Hans": "档案中间有位元组顺序记号(BOM)",
+        "en": "a byte order mark inside the file",
+    },
+    "yaml.complex_key": {
+        "zh-Hant": "鍵必須是簡單的文字",
+        "zh-Hans": "键必须是简单的文字",
+        "en": "a key must be plain text",
+    },
+    "yaml.control_character": {
+        "zh-Hant": "檔案中有控制字元",
+        "zh-Hans": "档案中有控制字元",
+        "en": "the file contains a control character",
+    },
+    "yaml.duplicate_key": {
+        "zh-Hant": "同一層中有重複的鍵",
+        "zh-Hans": "同一层中有重复的键",
+        "en": "a key appears twice in one mapping",
+    },
+    "yaml.empty": {
+        "zh-Hant": "檔案是空的",
+        "zh-Hans": "档案是空的",
+        "en": "the file is empty",
+    },
+    "yaml.encoding": {
+        "zh-Hant": "檔案不是有效的 UTF-8 編碼",
+        "zh-Hans": "档案不是有效的 UTF-8 编码",
+        "en": "the file is not valid UTF-8",
+    },
+    "yaml.hidden_character": {
+        "zh-Hant": "文字中有雙向控制、看不見或分行字元",
+        "zh-Hans": "文字中有双向控制、看不见或分行字元",
+        "en": "the text contains a bidi, invisible or line-separator character",
+    },
+    "yaml.null_key": {
+        "zh-Hant": "null 或 ~ 不能當鍵",
+        "zh-Hans": "null 或 ~ 不能当键",
+        "en": "null or ~ cannot be a key",
+    },
+    "yaml.scalar": {
+        "zh-Hant": "YAML 對這個值的讀法不被政策格式接受(例如十六進位或八進位數字)",
+        "zh-Hans": "YAML 对这个值的读法不被政策格式接受(例如十六进位或八进位数字)",
+        "en": "a value YAML reads in a way the policy format refuses (e.g. a base 16 or 8 number)",
+    },
+    "yaml.syntax": {
+        "zh-Hant": "YAML 語法錯誤",
+        "zh-Hans": "YAML 语法错误",
+        "en": "YAML syntax error",
+    },
+    "yaml.tag": {
+        "zh-Hant": "不允許使用 YAML 標籤(tag)",
+        "zh-Hans": "不允许使用 YAML 标签(tag)",
+        "en": "YAML tags are not allowed",
+    },
+    "yaml.too_deep": {
+        "zh-Hant": "YAML 的巢狀層次超過上限",
+        "zh-Hans": "YAML 的巢状层次超过上限",
+        "en": "the YAML is nested deeper than the limit",
+    },
+    "yaml.too_many_values": {
+        "zh-Hant": "YAML 的值的數目超過上限",
+        "zh-Hans": "YAML 的值的数目超过上限",
+        "en": "the YAML has more values than the limit",
+    },
+}
+"""The kind of each other problem, by code, said in a sentence; the problem's own English
+message (which names the particulars) follows it in the other languages."""
+
+
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.yaml.tab": {
         "zh-Hant": "這一行用了定位字元(Tab)縮排;YAML 只能用空格縮排。請把 Tab 換成空格(同一層用相同數目的空格)。",
@@ -817,6 +1348,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
         "en": "the content changed but the version is still \u201c{version}\u201d: give the changed policy a new version, so that decisions say which text they followed.",
     },
     **MESSAGES_CHECKS,
+    **MESSAGES_GENERAL,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {
@@ -910,12 +1442,21 @@ def problem_text(problem: Problem, lang: Lang) -> str:
     code = args.get(_WORDING, problem.code)
     if lang == "en":
         return problem.message
-    if code is not None and code in MESSAGES and (problem.args or "{" not in MESSAGES[code]["en"]):
+    if code is None or code not in MESSAGES:
+        return problem.message
+    if problem.args:
         try:
             return say(code, lang, **args)
         except KeyError:
-            pass
-    return problem.message
+            return problem.message
+    if "{" in MESSAGES[code]["en"]:
+        return problem.message
+    # A problem worded in English only: the kind of problem in ``lang``, then its own
+    # English message, which names the particulars.
+    said = say(code, lang)
+    if problem.message in (MESSAGES[code]["en"], said):
+        return said
+    return f"{said}({problem.message})"
 
 
 def format_problem(problem: Problem, lang: Lang, source: Sequence[str] | None = None) -> str:
