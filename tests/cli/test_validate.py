@@ -72,7 +72,9 @@ def test_a_consistency_problem_is_said_in_the_officers_language(
 ) -> None:
     # An officer misspells a role and writes a period of 0 working days.
     bad = tmp_path / "bad.yaml"
-    text = MINI.replace("role: desk}", "role: dsk}").replace("{working_days: 3}", "{working_days: 0}")
+    text = MINI.replace("role: desk}", "role: dsk}").replace(
+        "{working_days: 3}", "{working_days: 0}"
+    )
     bad.write_text(text, encoding="utf-8")
     monkeypatch.delenv("COMPLAINT_RULES_LANG", raising=False)
     monkeypatch.setenv("LC_ALL", "C")

@@ -145,14 +145,13 @@ _SOURCE = Path(catalogue.__file__).resolve().parent.parent
 _FAMILIES = ("json", "yaml", "policy", "catalog", "complaint", "case", "file", "calendar",
              "batch", "request", "service", "stdio", "tests_file", "input", "extra", "decide",
              "html", "tests", "diff")  # fmt: skip
-_CODE = re.compile(r"^(%s)(\.[a-z0-9_]+)+$" % "|".join(_FAMILIES))
-_MADE = {"Problem", "make_problem", "add", "fail", "problem", "WordProblem", "_problem", "_invalid"}
+_CODE = re.compile(r"^(" + "|".join(_FAMILIES) + r")(\.[a-z0-9_]+)+$")
 
 
 def _raised_codes() -> dict[str, str]:
-    """Each code written in the package's source where a problem is made (a ``code=`` or
-    ``wording=``, an argument of a function that makes one, a code table's entry or a
-    function's answer), with where it is first written."""
+    """Each code written in the package's source where a problem is made (an argument or
+    keyword of a call, a code table's entry, a value assigned or a function's answer),
+    with where it is first written."""
     found: dict[str, str] = {}
 
     def take(node: ast.AST, where: str) -> None:
@@ -173,7 +172,7 @@ def _raised_codes() -> dict[str, str]:
             elif isinstance(node, ast.Tuple):
                 for value in node.elts:
                     take(value, where)
-            elif isinstance(node, ast.Return) and node.value is not None:
+            elif isinstance(node, ast.Return | ast.Assign) and node.value is not None:
                 take(node.value, where)
     return found
 
@@ -186,7 +185,8 @@ def test_the_walk_finds_codes_of_every_family_of_problem() -> None:
         "policy.condition.undeclared",  # self.fail(path, "…") in the conditions
         "policy.report_start.no_due",  # a second wording of a published code
         "complaint.unknown_field",  # the complaint's code table
-        "complaint.look_alike",  # a function's answer
+        "complaint.unknown_term",  # fail(path, message, "…") in the complaint's check
+        "complaint.impossible_instant",  # a conditional code
         "json.duplicate_key",  # a helper's first argument
         "case.event_rejected",  # code="…"
         "yaml.null_key",

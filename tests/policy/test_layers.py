@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from complaint_rules.errors import Problem
 from complaint_rules.policy.layers import merge, overlay_days
 from complaint_rules.policy.model import CalendarSettings, Policy
 
