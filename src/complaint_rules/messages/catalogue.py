@@ -1131,6 +1131,397 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
 message (which names the particulars) follows it in the other languages."""
 
 
+MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
+    "cli.option.html.lang": {
+        "zh-Hant": "網頁的語言:zh-Hant(預設)、zh-Hans(政策的詞語以 OpenCC 轉換)或 en;政策的標籤保持原文",
+        "zh-Hans": "网页的语言:zh-Hant(预设)、zh-Hans(政策的词语以 OpenCC 转换)或 en;政策的标签保持原文",
+        "en": "the pages' language: zh-Hant (default), zh-Hans (the policy's words converted with OpenCC when installed) or en; the policy's labels stay as written",
+    },
+    "cli.option.help": {
+        "zh-Hant": "顯示這段說明後結束",
+        "zh-Hans": "显示这段说明后结束",
+        "en": "show this help message and exit",
+    },
+    "cli.option.policy_dir": {
+        "zh-Hant": "也在資料夾 DIR 中依代號尋找政策(可重複)",
+        "zh-Hans": "也在资料夹 DIR 中依代号寻找政策(可重复)",
+        "en": "also find policies by id in DIR (repeatable)",
+    },
+    "cli.option.decide.policy": {
+        "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
+        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "en": "a policy id (see 'list') or the path of a policy file",
+    },
+    "cli.option.decide.complaint": {
+        "zh-Hant": "含一件投訴物件或投訴清單的 JSON 檔案;- 表示標準輸入",
+        "zh-Hans": "含一件投诉物件或投诉清单的 JSON 档案;- 表示标准输入",
+        "en": "a JSON file with one complaint object or a list; - for stdin",
+    },
+    "cli.option.decide.at": {
+        "zh-Hant": "以哪個時刻為準,ISO 8601 含時區(預設:received_at)",
+        "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(预设:received_at)",
+        "en": "the as-of instant, ISO 8601 with offset (default: received_at)",
+    },
+    "cli.option.decide.carry": {
+        "zh-Hant": "把投訴的這個個人欄位複製到決定的 'carried'(可重複;id、complainant、text 之一);預設不複製任何欄位",
+        "zh-Hans": "把投诉的这个个人栏位复制到决定的 'carried'(可重复;id、complainant、text 之一);预设不复制任何栏位",
+        "en": "copy this personal field of the complaint into the decision's 'carried' (repeatable; one of: id, complainant, text); by default none is copied",
+    },
+    "cli.option.decide.estimate": {
+        "zh-Hant": "經過尚未公布假日安排的年份時也計算,並標明為估計",
+        "zh-Hans": "经过尚未公布假日安排的年份时也计算,并标明为估计",
+        "en": "count through years with no published holiday schedule, marked estimated",
+    },
+    "cli.option.explain.policy": {
+        "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
+        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "en": "a policy id (see 'list') or the path of a policy file",
+    },
+    "cli.option.explain.complaint": {
+        "zh-Hant": "含一件投訴物件或投訴清單的 JSON 檔案;- 表示標準輸入",
+        "zh-Hans": "含一件投诉物件或投诉清单的 JSON 档案;- 表示标准输入",
+        "en": "a JSON file with one complaint object or a list; - for stdin",
+    },
+    "cli.option.explain.at": {
+        "zh-Hant": "以哪個時刻為準,ISO 8601 含時區(預設:received_at)",
+        "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(预设:received_at)",
+        "en": "the as-of instant, ISO 8601 with offset (default: received_at)",
+    },
+    "cli.option.explain.estimate": {
+        "zh-Hant": "經過尚未公布假日安排的年份時也計算,並標明為估計",
+        "zh-Hans": "经过尚未公布假日安排的年份时也计算,并标明为估计",
+        "en": "count through years with no published holiday schedule, marked estimated",
+    },
+    "cli.option.explain.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.status.policy": {
+        "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
+        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "en": "a policy id (see 'list') or the path of a policy file",
+    },
+    "cli.option.status.events": {
+        "zh-Hant": "含案件事件清單的 JSON 檔案;- 表示標準輸入",
+        "zh-Hans": "含案件事件清单的 JSON 档案;- 表示标准输入",
+        "en": "a JSON file with the case's list of events; - for stdin",
+    },
+    "cli.option.status.at": {
+        "zh-Hant": "時刻,ISO 8601 含時區",
+        "zh-Hans": "时刻,ISO 8601 含时区",
+        "en": "the instant, ISO 8601 with offset",
+    },
+    "cli.option.status.estimate": {
+        "zh-Hant": "經過尚未公布假日安排的年份時也計算,並標明為估計",
+        "zh-Hans": "经过尚未公布假日安排的年份时也计算,并标明为估计",
+        "en": "count through years with no published holiday schedule, marked estimated",
+    },
+    "cli.option.status.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.serve.host": {
+        "zh-Hant": "監聽的位址(預設:127.0.0.1)",
+        "zh-Hans": "监听的位址(预设:127.0.0.1)",
+        "en": "address to bind (default: 127.0.0.1)",
+    },
+    "cli.option.serve.port": {
+        "zh-Hant": "連接埠(預設:8080;0:任一空閒的)",
+        "zh-Hans": "连接埠(预设:8080;0:任一空闲的)",
+        "en": "port (default: 8080; 0: any free)",
+    },
+    "cli.option.serve.stdio": {
+        "zh-Hant": "以標準輸入/輸出的 JSON 行代替 HTTP:每行一個請求,每行一個回覆",
+        "zh-Hans": "以标准输入/输出的 JSON 行代替 HTTP:每行一个请求,每行一个回复",
+        "en": "JSON lines on stdin/stdout instead of HTTP: one request a line, one reply a line",
+    },
+    "cli.option.serve.pin": {
+        "zh-Hant": "只在政策 ID(及其任何一層)的 sha256 符合時提供(可重複;一個代號可有多個,每個版本一個)",
+        "zh-Hans": "只在政策 ID(及其任何一层)的 sha256 符合时提供(可重复;一个代号可有多个,每个版本一个)",
+        "en": "serve policy ID (and any layer ID) only with this sha256 (repeatable; an id may have several, one per version)",
+    },
+    "cli.option.serve.token_file": {
+        "zh-Hant": "存放每個 /v1/ 請求都要帶的存取權杖的檔案;沒有它時拒絕 reloadPolicies(以 SIGHUP 重新載入)",
+        "zh-Hans": "存放每个 /v1/ 请求都要带的存取权杖的档案;没有它时拒绝 reloadPolicies(以 SIGHUP 重新载入)",
+        "en": "a file holding the bearer token every /v1/ request must carry; without it, reloadPolicies is refused (reload with SIGHUP)",
+    },
+    "cli.option.serve.max_body": {
+        "zh-Hant": "請求內容的上限(預設:1 MiB;超過:413)",
+        "zh-Hans": "请求内容的上限(预设:1 MiB;超过:413)",
+        "en": "largest request body (default: 1 MiB; larger: 413)",
+    },
+    "cli.option.serve.max_items": {
+        "zh-Hant": "一次 decideBatch 的投訴件數上限(預設:1000;超過:413)",
+        "zh-Hans": "一次 decideBatch 的投诉件数上限(预设:1000;超过:413)",
+        "en": "most complaints in one decideBatch (default: 1000; more: 413)",
+    },
+    "cli.option.serve.timeout": {
+        "zh-Hant": "一個請求處理時間的上限(預設:10;超過:503)",
+        "zh-Hans": "一个请求处理时间的上限(预设:10;超过:503)",
+        "en": "longest time for one request's work (default: 10; longer: 503)",
+    },
+    "cli.option.duties.policy": {
+        "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
+        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "en": "a policy id (see 'list') or the path of a policy file",
+    },
+    "cli.option.duties.month": {
+        "zh-Hant": "月份,YYYY-MM(例如 2026-10)",
+        "zh-Hans": "月份,YYYY-MM(例如 2026-10)",
+        "en": "the month, YYYY-MM (e.g. 2026-10)",
+    },
+    "cli.option.duties.year": {
+        "zh-Hant": "年份,YYYY",
+        "zh-Hans": "年份,YYYY",
+        "en": "the year, YYYY",
+    },
+    "cli.option.duties.estimate": {
+        "zh-Hant": "在尚未公布假日安排的年份假設一般的週末",
+        "zh-Hans": "在尚未公布假日安排的年份假设一般的周末",
+        "en": "assume the usual weekends in years with no published holiday schedule",
+    },
+    "cli.option.duties.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.validate.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.list.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.coverage.policy": {
+        "zh-Hant": "政策代號或路徑",
+        "zh-Hans": "政策代号或路径",
+        "en": "a policy id or path",
+    },
+    "cli.option.coverage.source": {
+        "zh-Hant": "政策所編寫的來源文字(UTF-8)",
+        "zh-Hans": "政策所编写的来源文字(UTF-8)",
+        "en": "the source text the policy encodes (UTF-8)",
+    },
+    "cli.option.coverage.format": {
+        "zh-Hant": "markdown:docs/policies/ 的頁面(預設);json:每條條文一個物件",
+        "zh-Hans": "markdown:docs/policies/ 的页面(预设);json:每条条文一个物件",
+        "en": "markdown: the page of docs/policies/ (default); json: one object per article",
+    },
+    "cli.option.lint.policies": {
+        "zh-Hant": "政策代號(見 'list')、政策檔案,或放政策的資料夾",
+        "zh-Hans": "政策代号(见 'list')、政策档案,或放政策的资料夹",
+        "en": "a policy id (see 'list'), a policy file, or a directory of them",
+    },
+    "cli.option.lint.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.lint.max_size": {
+        "zh-Hant": "子空間超過 N 件投訴時拒絕(預設 100000)",
+        "zh-Hans": "子空间超过 N 件投诉时拒绝(预设 100000)",
+        "en": "refuse a sub-space of more than N complaints (default 100000)",
+    },
+    "cli.option.lint.base": {
+        "zh-Hant": "現行版本(代號或路徑):政策內容改了而版本號沒改時報錯",
+        "zh-Hans": "现行版本(代号或路径):政策内容改了而版本号没改时报错",
+        "en": "the version in force (an id or a path): an error if the policy's content changed but its version did not",
+    },
+    "cli.option.diff.old": {
+        "zh-Hant": "現行的政策:代號(見 'list')或路徑",
+        "zh-Hans": "现行的政策:代号(见 'list')或路径",
+        "en": "the policy in force: an id (see 'list') or a path",
+    },
+    "cli.option.diff.new": {
+        "zh-Hant": "修改後的政策:代號或路徑",
+        "zh-Hans": "修改后的政策:代号或路径",
+        "en": "the changed policy: an id or a path",
+    },
+    "cli.option.diff.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.diff.max_size": {
+        "zh-Hant": "某項目的子空間超過 N 件投訴時拒絕(預設 100000)",
+        "zh-Hans": "某项目的子空间超过 N 件投诉时拒绝(预设 100000)",
+        "en": "refuse an element's sub-space of more than N complaints (default 100000)",
+    },
+    "cli.option.diff.sample": {
+        "zh-Hant": "超過 --max-size 時,改為決定以固定方式選出的 N 件投訴",
+        "zh-Hans": "超过 --max-size 时,改为决定以固定方式选出的 N 件投诉",
+        "en": "above --max-size, decide N complaints chosen deterministically instead",
+    },
+    "cli.option.diff.seed": {
+        "zh-Hant": "抽樣的種子(預設 0)",
+        "zh-Hans": "抽样的种子(预设 0)",
+        "en": "the sample's seed (default 0)",
+    },
+    "cli.option.test.paths": {
+        "zh-Hant": "政策檔案(執行旁邊的 <名稱>.tests.yaml)、測試檔,或資料夾(其中每個 *.tests.yaml)",
+        "zh-Hans": "政策档案(执行旁边的 <名称>.tests.yaml)、测试档,或资料夹(其中每个 *.tests.yaml)",
+        "en": "a policy file (its <name>.tests.yaml beside it is run), a tests file, or a directory (every *.tests.yaml in it)",
+    },
+    "cli.option.test.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.test.coverage": {
+        "zh-Hant": "列出沒有任何案例用到的每條規則和項目(總數一定會顯示)",
+        "zh-Hans": "列出没有任何案例用到的每条规则和项目(总数一定会显示)",
+        "en": "list each rule and element no case exercised (the totals are always shown)",
+    },
+    "cli.option.test.fail_under": {
+        "zh-Hant": "任何政策的覆蓋率低於百分之 N 時結束代碼為 1",
+        "zh-Hans": "任何政策的覆盖率低于百分之 N 时结束代码为 1",
+        "en": "exit 1 if any policy's coverage is under N percent",
+    },
+    "cli.option.schema.format": {
+        "zh-Hant": "輸出格式(預設:json)",
+        "zh-Hans": "输出格式(预设:json)",
+        "en": "output format (default: json)",
+    },
+    "cli.option.schema.kind": {
+        "zh-Hant": "policy:政策格式(預設);complaint:POLICY 接受的投訴;decision、status、explanation、problem:程式庫的回答;openapi:服務的 OpenAPI 文件(docs/openapi.json)",
+        "zh-Hans": "policy:政策格式(预设);complaint:POLICY 接受的投诉;decision、status、explanation、problem:程式库的回答;openapi:服务的 OpenAPI 文件(docs/openapi.json)",
+        "en": "policy: the policy format (default); complaint: the complaint POLICY takes; decision, status, explanation, problem: what the library answers; openapi: the service's OpenAPI document (docs/openapi.json)",
+    },
+    "cli.option.schema.policy": {
+        "zh-Hant": "政策代號或檔案(用於 --kind complaint)",
+        "zh-Hans": "政策代号或档案(用于 --kind complaint)",
+        "en": "the policy id or file (for --kind complaint)",
+    },
+    "cli.option.schema.output": {
+        "zh-Hant": "寫到檔案 FILE,而不是標準輸出",
+        "zh-Hans": "写到档案 FILE,而不是标准输出",
+        "en": "write to FILE instead of stdout",
+    },
+    "cli.option.graph.policy": {
+        "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
+        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "en": "a policy id (see 'list') or the path of a policy file",
+    },
+    "cli.option.graph.format": {
+        "zh-Hant": "mermaid(預設;Markdown 可顯示)、dot(Graphviz)或 json(節點和連線)",
+        "zh-Hans": "mermaid(预设;Markdown 可显示)、dot(Graphviz)或 json(节点和连线)",
+        "en": "mermaid (default; Markdown renders it), dot (Graphviz) or json (nodes and edges)",
+    },
+    "cli.option.graph.view": {
+        "zh-Hant": "上報步驟、分工(規則、職責、reports_to)或兩者(預設)",
+        "zh-Hans": "上报步骤、分工(规则、职责、reports_to)或两者(预设)",
+        "en": "escalation steps, routing (rules, duties, reports_to) or both (default)",
+    },
+    "cli.option.impact.old": {
+        "zh-Hant": "現行的政策:代號(見 'list')或路徑",
+        "zh-Hans": "现行的政策:代号(见 'list')或路径",
+        "en": "the policy in force: an id (see 'list') or a path",
+    },
+    "cli.option.impact.new": {
+        "zh-Hant": "修改後的政策:代號或路徑",
+        "zh-Hans": "修改后的政策:代号或路径",
+        "en": "the changed policy: an id or a path",
+    },
+    "cli.option.impact.history": {
+        "zh-Hant": "投訴,每行一個 JSON 物件;- 表示標準輸入",
+        "zh-Hans": "投诉,每行一个 JSON 物件;- 表示标准输入",
+        "en": "the complaints, one JSON object per line; - for stdin",
+    },
+    "cli.option.impact.format": {
+        "zh-Hant": "輸出格式(預設:text)",
+        "zh-Hans": "输出格式(预设:text)",
+        "en": "output format (default: text)",
+    },
+    "cli.option.impact.at": {
+        "zh-Hant": "以這個時刻為準決定每件投訴,ISO 8601(預設:received_at)",
+        "zh-Hans": "以这个时刻为准决定每件投诉,ISO 8601(预设:received_at)",
+        "en": "decide every complaint as of this instant, ISO 8601 (default: received_at)",
+    },
+    "cli.option.impact.estimate": {
+        "zh-Hant": "經過尚未公布假日安排的年份時也計算,並標明為估計",
+        "zh-Hans": "经过尚未公布假日安排的年份时也计算,并标明为估计",
+        "en": "count through years with no published holiday schedule, marked estimated",
+    },
+    "cli.option.impact.workers": {
+        "zh-Hant": "用 N 個程序決定(0:每個核心一個;預設:1,在本程序中)",
+        "zh-Hans": "用 N 个程序决定(0:每个核心一个;预设:1,在本程序中)",
+        "en": "decide in N processes (0: one per core; default: 1, in this process)",
+    },
+    "cli.option.impact.chunk_size": {
+        "zh-Hant": "每次送給一個工作程序的行數(預設:256)",
+        "zh-Hans": "每次送给一个工作程序的行数(预设:256)",
+        "en": "lines sent to a worker at a time (default: 256)",
+    },
+    "cli.option.impact.examples": {
+        "zh-Hant": "每種變化顯示的行號數,以及列出的錯誤行數(預設:5)",
+        "zh-Hans": "每种变化显示的行号数,以及列出的错误行数(预设:5)",
+        "en": "line numbers shown for each kind of change, and bad lines listed (default: 5)",
+    },
+    "cli.option.impact.changes": {
+        "zh-Hant": "另外為每件改變的投訴寫一行 JSON:它的行號、代號和變化",
+        "zh-Hans": "另外为每件改变的投诉写一行 JSON:它的行号、代号和变化",
+        "en": "also write one JSON line per changed complaint: its line, id and changes",
+    },
+    "cli.option.impact.no_progress": {
+        "zh-Hant": "不在標準錯誤輸出顯示進度(只有標準錯誤輸出是終端機時才顯示)",
+        "zh-Hans": "不在标准错误输出显示进度(只有标准错误输出是终端机时才显示)",
+        "en": "no progress line on stderr (shown only when stderr is a terminal)",
+    },
+    "cli.option.html.policies": {
+        "zh-Hant": "政策代號或路徑",
+        "zh-Hans": "政策代号或路径",
+        "en": "a policy id or path",
+    },
+    "cli.option.html.output": {
+        "zh-Hant": "寫入 index.html 和每份政策一個 <代號>.html 的資料夾(不存在時建立;其中其他檔案不動)",
+        "zh-Hans": "写入 index.html 和每份政策一个 <代号>.html 的资料夹(不存在时建立;其中其他档案不动)",
+        "en": "the directory to write index.html and one <id>.html per policy to (made if missing; other files in it are left alone)",
+    },
+    "cli.option.html.sources": {
+        "zh-Hant": "也在資料夾 DIR 中尋找政策所指的來源文字(可重複;內建政策的來源隨套件提供)",
+        "zh-Hans": "也在资料夹 DIR 中寻找政策所指的来源文字(可重复;内建政策的来源随套件提供)",
+        "en": "also look for the source texts the policies name in DIR (repeatable; the bundled policies' sources ship with the package)",
+    },
+    "cli.option.html.format": {
+        "zh-Hant": "失敗時如何報告:在標準錯誤輸出寫文字(預設),或 json:在標準輸出寫問題文件(網頁一定是 HTML 檔案)",
+        "zh-Hans": "失败时如何报告:在标准错误输出写文字(预设),或 json:在标准输出写问题文件(网页一定是 HTML 档案)",
+        "en": "how a failure is reported: text on stderr (default), or json, a problem document on stdout (the pages are always HTML files)",
+    },
+    "cli.option.studio.port": {
+        "zh-Hant": "連接埠(預設 8765;0:任一空閒的)",
+        "zh-Hans": "连接埠(预设 8765;0:任一空闲的)",
+        "en": "the port (default 8765; 0: any free)",
+    },
+    "cli.option.studio.host": {
+        "zh-Hant": "監聽的位址(預設 127.0.0.1,只限本機);其他位址需要 --token-file",
+        "zh-Hans": "监听的位址(预设 127.0.0.1,只限本机);其他位址需要 --token-file",
+        "en": "the address to listen on (default 127.0.0.1, this computer only); any other needs --token-file",
+    },
+    "cli.option.studio.token_file": {
+        "zh-Hant": "存放每個請求都要帶的存取權杖的檔案(使用 --host 時必須)",
+        "zh-Hans": "存放每个请求都要带的存取权杖的档案(使用 --host 时必须)",
+        "en": "a file holding the access token every request must carry (needed with --host)",
+    },
+    "cli.option.studio.open": {
+        "zh-Hant": "在瀏覽器中開啟工作台",
+        "zh-Hans": "在浏览器中开启工作台",
+        "en": "open the workbench in the browser",
+    },
+    "cli.option.studio.sources": {
+        "zh-Hant": "也在資料夾 DIR 中尋找你的政策的來源文字(可重複)",
+        "zh-Hans": "也在资料夹 DIR 中寻找你的政策的来源文字(可重复)",
+        "en": "also look for the source texts of your policies in DIR (repeatable)",
+    },
+}
+"""The help line of each option, ``cli.option.<subcommand>.<dest>`` (``cli.option.<dest>``
+for the options before the subcommand); the English is the module's own ``help=``."""
+
+
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     "policy.yaml.tab": {
         "zh-Hant": "這一行用了定位字元(Tab)縮排;YAML 只能用空格縮排。請把 Tab 換成空格(同一層用相同數目的空格)。",
@@ -1349,6 +1740,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     },
     **MESSAGES_CHECKS,
     **MESSAGES_GENERAL,
+    **MESSAGES_OPTIONS,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {
