@@ -87,7 +87,7 @@ def test_a_consistency_problem_is_said_in_the_officers_language(
     assert role + "role 'dsk' is not declared in vocabulary; allowed: desk" in en
     assert role + "角色 'dsk' 沒有在詞彙表(vocabulary)中宣告;可以寫:desk" in hant
     assert "是不是要寫 'desk'?" in hant
-    assert role + "角色 'dsk' 没有在词汇表(vocabulary)中宣告;可以写:desk" in hans
+    assert role + "角色 'dsk' 没有在词汇表(vocabulary)中声明;可以写:desk" in hans
     assert "a period in days is at least 1 day" in en
     assert "以日計的期限至少是 1 日" in hant and "以日计的期限至少是 1 日" in hans
     # Nothing of the English wording is left in the Chinese lines of these two problems.

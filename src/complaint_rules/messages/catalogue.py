@@ -92,7 +92,7 @@ def choose_lang(explicit: str | None = None, environ: Mapping[str, str] | None =
 MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     "policy.undeclared_term": {
         "zh-Hant": "{kind} {value} 沒有在詞彙表(vocabulary)中宣告;{choices}",
-        "zh-Hans": "{kind} {value} 没有在词汇表(vocabulary)中宣告;{choices}",
+        "zh-Hans": "{kind} {value} 没有在词汇表(vocabulary)中声明;{choices}",
         "en": "{kind} {value} is not declared in vocabulary; {choices}",
     },
     "policy.vocabulary.duplicate_id": {
@@ -112,7 +112,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.fact.reserved": {
         "zh-Hant": "{id} 是投訴欄位保留的名稱,不能當事實的代號",
-        "zh-Hans": "{id} 是投诉栏位保留的名称,不能当事实的代号",
+        "zh-Hans": "{id} 是投诉字段保留的名称,不能当事实的代号",
         "en": "{id} is reserved for complaint fields",
     },
     "policy.fact.duplicate_id": {
@@ -122,7 +122,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.fact.default_type": {
         "zh-Hant": "預設值(default)不符合類型 {type}",
-        "zh-Hans": "预设值(default)不符合类型 {type}",
+        "zh-Hans": "默认值(default)不符合类型 {type}",
         "en": "default does not fit type {type}",
     },
     "policy.parameter.duplicate_id": {
@@ -147,12 +147,12 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.classification.no_levels": {
         "zh-Hant": "分類表需要在 vocabulary.levels 中宣告級別",
-        "zh-Hans": "分类表需要在 vocabulary.levels 中宣告级别",
+        "zh-Hans": "分类表需要在 vocabulary.levels 中声明级别",
         "en": "a classification table needs vocabulary.levels",
     },
     "policy.level_input.no_levels": {
         "zh-Hant": "level_input 需要在 vocabulary.levels 中宣告級別",
-        "zh-Hans": "level_input 需要在 vocabulary.levels 中宣告级别",
+        "zh-Hans": "level_input 需要在 vocabulary.levels 中声明级别",
         "en": "level_input needs vocabulary.levels",
     },
     "policy.period.min_max": {
@@ -172,7 +172,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.amount_fact.negative": {
         "zh-Hant": "事實 {fact} 是{what},不會是負數:請在宣告中寫 'minimum: 0'(或更大)",
-        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在宣告中写 'minimum: 0'(或更大)",
+        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在声明中写 'minimum: 0'(或更大)",
         "en": "fact {fact} is {what}, never negative: declare it with 'minimum: 0' (or more)",
     },
     "policy.headcount_fact": {
@@ -182,7 +182,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.headcount_fact.negative": {
         "zh-Hant": "事實 {fact} 是{what},不會是負數:請在宣告中寫 'minimum: 0'(或更大)",
-        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在宣告中写 'minimum: 0'(或更大)",
+        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在声明中写 'minimum: 0'(或更大)",
         "en": "fact {fact} is {what}, never negative: declare it with 'minimum: 0' (or more)",
     },
     "policy.earlier_total_fact": {
@@ -192,7 +192,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.earlier_total_fact.negative": {
         "zh-Hant": "事實 {fact} 是{what},不會是負數:請在宣告中寫 'minimum: 0'(或更大)",
-        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在宣告中写 'minimum: 0'(或更大)",
+        "zh-Hans": "事实 {fact} 是{what},不会是负数:请在声明中写 'minimum: 0'(或更大)",
         "en": "fact {fact} is {what}, never negative: declare it with 'minimum: 0' (or more)",
     },
     "policy.either_needs_two": {
@@ -202,7 +202,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.parameter.undeclared": {
         "zh-Hant": "參數 {id} 沒有宣告;{choices}",
-        "zh-Hans": "参数 {id} 没有宣告;{choices}",
+        "zh-Hans": "参数 {id} 没有声明;{choices}",
         "en": "parameter {id} is not declared; {choices}",
     },
     "policy.parameter.not_money": {
@@ -252,7 +252,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.action.deadline_undeclared": {
         "zh-Hant": "期限 {id} 沒有宣告;{choices}",
-        "zh-Hans": "期限 {id} 没有宣告;{choices}",
+        "zh-Hans": "期限 {id} 没有声明;{choices}",
         "en": "deadline {id} is not declared; {choices}",
     },
     "policy.escalation.needs_deadline": {
@@ -262,7 +262,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.escalation.deadline_undeclared": {
         "zh-Hant": "期限 {id} 沒有宣告;{choices}",
-        "zh-Hans": "期限 {id} 没有宣告;{choices}",
+        "zh-Hans": "期限 {id} 没有声明;{choices}",
         "en": "deadline {id} is not declared; {choices}",
     },
     "policy.escalation.deadline_without_missed": {
@@ -277,7 +277,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.escalation.next_undeclared": {
         "zh-Hant": "上報步驟 {id} 沒有宣告;{choices}",
-        "zh-Hans": "上报步骤 {id} 没有宣告;{choices}",
+        "zh-Hans": "上报步骤 {id} 没有声明;{choices}",
         "en": "escalation {id} is not declared; {choices}",
     },
     "policy.escalation.cycle": {
@@ -317,7 +317,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.tier_limit_fact": {
         "zh-Hant": "審批層級的限額是來源條文寫明的金額或機構設定的參數,不能是案件的事實",
-        "zh-Hans": "审批层级的限额是来源条文写明的金额或机构设定的参数,不能是案件的事实",
+        "zh-Hans": "审批层级的限额是来源条文写明的金额或机构设置的参数,不能是案件的事实",
         "en": "a tier's limit is an amount the source states or a parameter the institution sets, not a fact of the case",
     },
     "policy.periodic.duplicate_id": {
@@ -377,7 +377,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.lifecycle.event_undeclared": {
         "zh-Hant": "{id} 沒有在 vocabulary.events 中宣告;{choices}",
-        "zh-Hans": "{id} 没有在 vocabulary.events 中宣告;{choices}",
+        "zh-Hans": "{id} 没有在 vocabulary.events 中声明;{choices}",
         "en": "{id} is not declared in vocabulary.events; {choices}",
     },
     "policy.lifecycle.sets_time_fact": {
@@ -387,7 +387,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.clock.deadline_undeclared": {
         "zh-Hant": "期限 {id} 沒有宣告;{choices}",
-        "zh-Hans": "期限 {id} 没有宣告;{choices}",
+        "zh-Hans": "期限 {id} 没有声明;{choices}",
         "en": "deadline {id} is not declared; {choices}",
     },
     "policy.clock.no_start": {
@@ -462,7 +462,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.duty.clock_undeclared": {
         "zh-Hant": "時鐘 {id} 沒有宣告;{choices}",
-        "zh-Hans": "时钟 {id} 没有宣告;{choices}",
+        "zh-Hans": "时钟 {id} 没有声明;{choices}",
         "en": "clock {id} is not declared; {choices}",
     },
     "policy.reminder.not_an_action": {
@@ -472,7 +472,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.reminder.clock_undeclared": {
         "zh-Hant": "時鐘 {id} 沒有宣告;{choices}",
-        "zh-Hans": "时钟 {id} 没有宣告;{choices}",
+        "zh-Hans": "时钟 {id} 没有声明;{choices}",
         "en": "clock {id} is not declared; {choices}",
     },
     "policy.reminder.offset": {
@@ -487,7 +487,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.condition.not_a_mapping": {
         "zh-Hant": "條件要寫成「欄位: 值」的對照,而且不能是空的",
-        "zh-Hans": "条件要写成「栏位: 值」的对照,而且不能是空的",
+        "zh-Hans": "条件要写成「字段: 值」的对照,而且不能是空的",
         "en": "a condition is a non-empty mapping of field to value",
     },
     "policy.condition.empty_list": {
@@ -497,7 +497,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.condition.unknown_field": {
         "zh-Hant": "不認識的條件欄位 {field};{choices}",
-        "zh-Hans": "不认识的条件栏位 {field};{choices}",
+        "zh-Hans": "不认识的条件字段 {field};{choices}",
         "en": "unknown condition field {field}; {choices}",
     },
     "policy.condition.one_operator": {
@@ -517,7 +517,7 @@ MESSAGES_CHECKS: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.condition.undeclared": {
         "zh-Hant": "{value} 沒有宣告;{choices}",
-        "zh-Hans": "{value} 没有宣告;{choices}",
+        "zh-Hans": "{value} 没有声明;{choices}",
         "en": "{value} is not declared; {choices}",
     },
     "policy.condition.given": {
@@ -603,7 +603,7 @@ WORDS_CHECKS: Mapping[str, Mapping[Lang, str]] = {
 MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     "batch.not_list": {
         "zh-Hant": "批次必須是投訴的 JSON 清單",
-        "zh-Hans": "批次必须是投诉的 JSON 清单",
+        "zh-Hans": "批量必须是投诉的 JSON 清单",
         "en": "a batch is a JSON list of complaints",
     },
     "batch.too_many": {
@@ -613,7 +613,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "batch.worker_died": {
         "zh-Hant": "一個工作程序中止了;從所指的那一件起都沒有決定",
-        "zh-Hans": "一个工作程序中止了;从所指的那一件起都没有决定",
+        "zh-Hans": "一个工作进程中止了;从所指的那一件起都没有决定",
         "en": "a worker process stopped; the items from the one named were not decided",
     },
     "calendar.unknown": {
@@ -648,12 +648,12 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "case.not_object": {
         "zh-Hant": "案件必須是含事件和時刻的 JSON 物件",
-        "zh-Hans": "案件必须是含事件和时刻的 JSON 物件",
+        "zh-Hans": "案件必须是含事件和时刻的 JSON 对象",
         "en": "a case is a JSON object of events and an instant",
     },
     "catalog.bundled_missing": {
         "zh-Hant": "安裝的套件中缺少一份內建政策",
-        "zh-Hans": "安装的套件中缺少一份内建政策",
+        "zh-Hans": "安装的套件中缺少一份内置政策",
         "en": "a bundled policy is missing from the installed package",
     },
     "catalog.duplicate_id": {
@@ -663,17 +663,17 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "catalog.entry_point": {
         "zh-Hant": "無法載入已安裝套件提供的政策資料夾",
-        "zh-Hans": "无法载入已安装套件提供的政策资料夹",
+        "zh-Hans": "无法加载已安装套件提供的政策文件夹",
         "en": "an installed package's policy directory could not be loaded",
     },
     "catalog.id_not_stem": {
         "zh-Hant": "政策的代號和檔名不一致",
-        "zh-Hans": "政策的代号和档名不一致",
+        "zh-Hans": "政策的代号和文件名不一致",
         "en": "a policy's id is not its file name",
     },
     "catalog.not_a_directory": {
         "zh-Hant": "所給的政策資料夾不是資料夾",
-        "zh-Hans": "所给的政策资料夹不是资料夹",
+        "zh-Hans": "所给的政策文件夹不是文件夹",
         "en": "the policy directory given is not a directory",
     },
     "catalog.pin_unknown_id": {
@@ -708,22 +708,22 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "complaint.invalid_value": {
         "zh-Hant": "這個值不符合這個欄位",
-        "zh-Hans": "这个值不符合这个栏位",
+        "zh-Hans": "这个值不符合这个字段",
         "en": "the value does not fit this field",
     },
     "complaint.invisible_character": {
         "zh-Hant": "文字中有看不見的字元或控制字元",
-        "zh-Hans": "文字中有看不见的字元或控制字元",
+        "zh-Hans": "文字中有看不见的字符或控制字符",
         "en": "the text contains an invisible or control character",
     },
     "complaint.look_alike": {
         "zh-Hant": "這個詞含有外形相似的替代字元",
-        "zh-Hans": "这个词含有外形相似的替代字元",
+        "zh-Hans": "这个词含有外形相似的替代字符",
         "en": "the word contains look-alike characters",
     },
     "complaint.missing": {
         "zh-Hant": "缺少必填的欄位",
-        "zh-Hans": "缺少必填的栏位",
+        "zh-Hans": "缺少必填的字段",
         "en": "a required field is missing",
     },
     "complaint.naive_instant": {
@@ -733,17 +733,17 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "complaint.not_accepted": {
         "zh-Hant": "這份政策不接受這個欄位",
-        "zh-Hans": "这份政策不接受这个栏位",
+        "zh-Hans": "这份政策不接受这个字段",
         "en": "this policy does not accept this field",
     },
     "complaint.not_an_object": {
         "zh-Hant": "投訴必須是 JSON 物件",
-        "zh-Hans": "投诉必须是 JSON 物件",
+        "zh-Hans": "投诉必须是 JSON 对象",
         "en": "a complaint is a JSON object",
     },
     "complaint.not_object": {
         "zh-Hant": "投訴必須是 JSON 物件",
-        "zh-Hans": "投诉必须是 JSON 物件",
+        "zh-Hans": "投诉必须是 JSON 对象",
         "en": "a complaint is a JSON object",
     },
     "complaint.too_long": {
@@ -763,12 +763,12 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "complaint.unknown_field": {
         "zh-Hant": "不認識的欄位",
-        "zh-Hans": "不认识的栏位",
+        "zh-Hans": "不认识的字段",
         "en": "unknown field",
     },
     "complaint.unknown_term": {
         "zh-Hant": "不是這份政策宣告的名稱",
-        "zh-Hans": "不是这份政策宣告的名称",
+        "zh-Hans": "不是这份政策声明的名称",
         "en": "not a name this policy declares",
     },
     "complaint.wrong_type": {
@@ -788,17 +788,17 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "file.not_regular": {
         "zh-Hant": "不是一般檔案(具名管道、裝置或通訊端都不接受)",
-        "zh-Hans": "不是一般档案(具名管道、装置或通讯端都不接受)",
+        "zh-Hans": "不是一般文件(具名管道、设备或通信端都不接受)",
         "en": "not a regular file (a FIFO, device or socket is refused)",
     },
     "file.unreadable": {
         "zh-Hant": "無法讀取這個檔案",
-        "zh-Hans": "无法读取这个档案",
+        "zh-Hans": "无法读取这个文件",
         "en": "the file cannot be read",
     },
     "file.unwritable": {
         "zh-Hant": "無法寫入這個檔案",
-        "zh-Hans": "无法写入这个档案",
+        "zh-Hans": "无法写入这个文件",
         "en": "the file cannot be written",
     },
     "html.same_policy_twice": {
@@ -813,7 +813,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "input.too_deep": {
         "zh-Hant": "輸入的巢狀層次超過上限",
-        "zh-Hans": "输入的巢状层次超过上限",
+        "zh-Hans": "输入的嵌套层次超过上限",
         "en": "the input is nested deeper than the limit",
     },
     "input.too_large": {
@@ -823,7 +823,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "json.duplicate_key": {
         "zh-Hant": "JSON 物件中有重複的鍵",
-        "zh-Hans": "JSON 物件中有重复的键",
+        "zh-Hans": "JSON 对象中有重复的键",
         "en": "a key appears twice in a JSON object",
     },
     "json.encoding": {
@@ -848,7 +848,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "json.too_deep": {
         "zh-Hant": "JSON 的巢狀層次超過上限",
-        "zh-Hans": "JSON 的巢状层次超过上限",
+        "zh-Hans": "JSON 的嵌套层次超过上限",
         "en": "the JSON is nested deeper than the limit",
     },
     "policy.abstract": {
@@ -863,12 +863,12 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.base_not_found": {
         "zh-Hant": "在檔案旁邊或內建政策中都找不到 extends 所指的政策",
-        "zh-Hans": "在档案旁边或内建政策中都找不到 extends 所指的政策",
+        "zh-Hans": "在文件旁边或内置政策中都找不到 extends 所指的政策",
         "en": "the policy named by extends is not found beside the file or bundled",
     },
     "policy.base_unloadable": {
         "zh-Hant": "extends 所指的政策無法載入",
-        "zh-Hans": "extends 所指的政策无法载入",
+        "zh-Hans": "extends 所指的政策无法加载",
         "en": "the policy named by extends does not load",
     },
     "policy.extends_cycle": {
@@ -893,7 +893,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.not_a_mapping": {
         "zh-Hant": "政策檔案必須是「鍵: 值」的 YAML 對照",
-        "zh-Hans": "政策档案必须是「键: 值」的 YAML 对照",
+        "zh-Hans": "政策文件必须是「键: 值」的 YAML 对照",
         "en": "a policy file is a YAML mapping of keys to values",
     },
     "policy.not_compilable": {
@@ -908,22 +908,22 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.pin_id_mismatch": {
         "zh-Hant": "檔案中的代號和鎖定(pin)時的代號不一致",
-        "zh-Hans": "档案中的代号和锁定(pin)时的代号不一致",
+        "zh-Hans": "文件中的代号和锁定(pin)时的代号不一致",
         "en": "the file's id is not the id it is pinned under",
     },
     "policy.pin_mismatch": {
         "zh-Hant": "檔案的雜湊值不符合這個代號的任何鎖定(pin)",
-        "zh-Hans": "档案的杂凑值不符合这个代号的任何锁定(pin)",
+        "zh-Hans": "文件的哈希值不符合这个代号的任何锁定(pin)",
         "en": "the file's hash matches none of the pins of its id",
     },
     "policy.pin_missing": {
         "zh-Hant": "找不到已鎖定(pin)的政策檔案",
-        "zh-Hans": "找不到已锁定(pin)的政策档案",
+        "zh-Hans": "找不到已锁定(pin)的政策文件",
         "en": "a pinned policy's file cannot be found",
     },
     "policy.pin_unknown_id": {
         "zh-Hant": "鎖定(pin)指定的代號沒有任何已載入的政策",
-        "zh-Hans": "锁定(pin)指定的代号没有任何已载入的政策",
+        "zh-Hans": "锁定(pin)指定的代号没有任何已加载的政策",
         "en": "a pin names an id no loaded policy has",
     },
     "policy.signature_invalid": {
@@ -953,7 +953,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "policy.too_large": {
         "zh-Hant": "政策檔案超過大小上限",
-        "zh-Hans": "政策档案超过大小上限",
+        "zh-Hans": "政策文件超过大小上限",
         "en": "the policy file is larger than the limit",
     },
     "policy.too_many_problems": {
@@ -978,7 +978,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "request.query": {
         "zh-Hant": "查詢參數不正確",
-        "zh-Hans": "查询参数不正确",
+        "zh-Hans": "查找参数不正确",
         "en": "a query parameter is not valid",
     },
     "request.timeout": {
@@ -988,7 +988,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "request.too_deep": {
         "zh-Hant": "請求的巢狀層次超過上限",
-        "zh-Hans": "请求的巢状层次超过上限",
+        "zh-Hans": "请求的嵌套层次超过上限",
         "en": "the request is nested deeper than the limit",
     },
     "request.too_large": {
@@ -998,7 +998,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "request.unsupported": {
         "zh-Hant": "不支援這種請求內容類型",
-        "zh-Hans": "不支援这种请求内容类型",
+        "zh-Hans": "不支持这种请求内容类型",
         "en": "the request's content type is not supported",
     },
     "request.yaml": {
@@ -1018,12 +1018,12 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "service.not_found": {
         "zh-Hant": "這個位址沒有內容",
-        "zh-Hans": "这个位址没有内容",
+        "zh-Hans": "这个地址没有内容",
         "en": "there is nothing at this address",
     },
     "service.reload_disabled": {
         "zh-Hant": "沒有啟用重新載入政策",
-        "zh-Hans": "没有启用重新载入政策",
+        "zh-Hans": "没有激活重新加载政策",
         "en": "reloading policies is not enabled",
     },
     "service.unauthorised": {
@@ -1033,12 +1033,12 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "stdio.field": {
         "zh-Hant": "請求行的欄位缺少或不正確",
-        "zh-Hans": "请求行的栏位缺少或不正确",
+        "zh-Hans": "请求行的字段缺少或不正确",
         "en": "a field of the request line is missing or not valid",
     },
     "stdio.not_object": {
         "zh-Hant": "每一行請求必須是 JSON 物件",
-        "zh-Hans": "每一行请求必须是 JSON 物件",
+        "zh-Hans": "每一行请求必须是 JSON 对象",
         "en": "a request line is a JSON object",
     },
     "stdio.op": {
@@ -1063,7 +1063,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "yaml.bom_inside": {
         "zh-Hant": "檔案中間有位元組順序記號(BOM)",
-        "zh-Hans": "档案中间有位元组顺序记号(BOM)",
+        "zh-Hans": "文件中间有字节顺序记号(BOM)",
         "en": "a byte order mark inside the file",
     },
     "yaml.complex_key": {
@@ -1073,7 +1073,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "yaml.control_character": {
         "zh-Hant": "檔案中有控制字元",
-        "zh-Hans": "档案中有控制字元",
+        "zh-Hans": "文件中有控制字符",
         "en": "the file contains a control character",
     },
     "yaml.duplicate_key": {
@@ -1083,17 +1083,17 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "yaml.empty": {
         "zh-Hant": "檔案是空的",
-        "zh-Hans": "档案是空的",
+        "zh-Hans": "文件是空的",
         "en": "the file is empty",
     },
     "yaml.encoding": {
         "zh-Hant": "檔案不是有效的 UTF-8 編碼",
-        "zh-Hans": "档案不是有效的 UTF-8 编码",
+        "zh-Hans": "文件不是有效的 UTF-8 编码",
         "en": "the file is not valid UTF-8",
     },
     "yaml.hidden_character": {
         "zh-Hant": "文字中有雙向控制、看不見或分行字元",
-        "zh-Hans": "文字中有双向控制、看不见或分行字元",
+        "zh-Hans": "文字中有双向控制、看不见或分行字符",
         "en": "the text contains a bidi, invisible or line-separator character",
     },
     "yaml.null_key": {
@@ -1118,7 +1118,7 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "yaml.too_deep": {
         "zh-Hant": "YAML 的巢狀層次超過上限",
-        "zh-Hans": "YAML 的巢状层次超过上限",
+        "zh-Hans": "YAML 的嵌套层次超过上限",
         "en": "the YAML is nested deeper than the limit",
     },
     "yaml.too_many_values": {
@@ -1134,7 +1134,7 @@ message (which names the particulars) follows it in the other languages."""
 MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     "cli.option.html.lang": {
         "zh-Hant": "網頁的語言:zh-Hant(預設)、zh-Hans(政策的詞語以 OpenCC 轉換)或 en;政策的標籤保持原文",
-        "zh-Hans": "网页的语言:zh-Hant(预设)、zh-Hans(政策的词语以 OpenCC 转换)或 en;政策的标签保持原文",
+        "zh-Hans": "网页的语言:zh-Hant(默认)、zh-Hans(政策的词语以 OpenCC 转换)或 en;政策的标签保持原文",
         "en": "the pages' language: zh-Hant (default), zh-Hans (the policy's words converted with OpenCC when installed) or en; the policy's labels stay as written",
     },
     "cli.option.help": {
@@ -1144,27 +1144,27 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.policy_dir": {
         "zh-Hant": "也在資料夾 DIR 中依代號尋找政策(可重複)",
-        "zh-Hans": "也在资料夹 DIR 中依代号寻找政策(可重复)",
+        "zh-Hans": "也在文件夹 DIR 中依代号寻找政策(可重复)",
         "en": "also find policies by id in DIR (repeatable)",
     },
     "cli.option.decide.policy": {
         "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
-        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "zh-Hans": "政策代号(见 'list')或政策文件的路径",
         "en": "a policy id (see 'list') or the path of a policy file",
     },
     "cli.option.decide.complaint": {
         "zh-Hant": "含一件投訴物件或投訴清單的 JSON 檔案;- 表示標準輸入",
-        "zh-Hans": "含一件投诉物件或投诉清单的 JSON 档案;- 表示标准输入",
+        "zh-Hans": "含一件投诉对象或投诉清单的 JSON 文件;- 表示标准输入",
         "en": "a JSON file with one complaint object or a list; - for stdin",
     },
     "cli.option.decide.at": {
         "zh-Hant": "以哪個時刻為準,ISO 8601 含時區(預設:received_at)",
-        "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(预设:received_at)",
+        "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(默认:received_at)",
         "en": "the as-of instant, ISO 8601 with offset (default: received_at)",
     },
     "cli.option.decide.carry": {
         "zh-Hant": "把投訴的這個個人欄位複製到決定的 'carried'(可重複;id、complainant、text 之一);預設不複製任何欄位",
-        "zh-Hans": "把投诉的这个个人栏位复制到决定的 'carried'(可重复;id、complainant、text 之一);预设不复制任何栏位",
+        "zh-Hans": "把投诉的这个个人字段拷贝到决定的 'carried'(可重复;id、complainant、text 之一);默认不拷贝任何字段",
         "en": "copy this personal field of the complaint into the decision's 'carried' (repeatable; one of: id, complainant, text); by default none is copied",
     },
     "cli.option.decide.estimate": {
@@ -1174,17 +1174,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.explain.policy": {
         "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
-        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "zh-Hans": "政策代号(见 'list')或政策文件的路径",
         "en": "a policy id (see 'list') or the path of a policy file",
     },
     "cli.option.explain.complaint": {
         "zh-Hant": "含一件投訴物件或投訴清單的 JSON 檔案;- 表示標準輸入",
-        "zh-Hans": "含一件投诉物件或投诉清单的 JSON 档案;- 表示标准输入",
+        "zh-Hans": "含一件投诉对象或投诉清单的 JSON 文件;- 表示标准输入",
         "en": "a JSON file with one complaint object or a list; - for stdin",
     },
     "cli.option.explain.at": {
         "zh-Hant": "以哪個時刻為準,ISO 8601 含時區(預設:received_at)",
-        "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(预设:received_at)",
+        "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(默认:received_at)",
         "en": "the as-of instant, ISO 8601 with offset (default: received_at)",
     },
     "cli.option.explain.estimate": {
@@ -1194,17 +1194,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.explain.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.status.policy": {
         "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
-        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "zh-Hans": "政策代号(见 'list')或政策文件的路径",
         "en": "a policy id (see 'list') or the path of a policy file",
     },
     "cli.option.status.events": {
         "zh-Hant": "含案件事件清單的 JSON 檔案;- 表示標準輸入",
-        "zh-Hans": "含案件事件清单的 JSON 档案;- 表示标准输入",
+        "zh-Hans": "含案件事件清单的 JSON 文件;- 表示标准输入",
         "en": "a JSON file with the case's list of events; - for stdin",
     },
     "cli.option.status.at": {
@@ -1219,17 +1219,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.status.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.serve.host": {
         "zh-Hant": "監聽的位址(預設:127.0.0.1)",
-        "zh-Hans": "监听的位址(预设:127.0.0.1)",
+        "zh-Hans": "监听的地址(默认:127.0.0.1)",
         "en": "address to bind (default: 127.0.0.1)",
     },
     "cli.option.serve.port": {
         "zh-Hant": "連接埠(預設:8080;0:任一空閒的)",
-        "zh-Hans": "连接埠(预设:8080;0:任一空闲的)",
+        "zh-Hans": "端口(默认:8080;0:任一空闲的)",
         "en": "port (default: 8080; 0: any free)",
     },
     "cli.option.serve.stdio": {
@@ -1244,27 +1244,27 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.serve.token_file": {
         "zh-Hant": "存放每個 /v1/ 請求都要帶的存取權杖的檔案;沒有它時拒絕 reloadPolicies(以 SIGHUP 重新載入)",
-        "zh-Hans": "存放每个 /v1/ 请求都要带的存取权杖的档案;没有它时拒绝 reloadPolicies(以 SIGHUP 重新载入)",
+        "zh-Hans": "存放每个 /v1/ 请求都要带的访问权杖的文件;没有它时拒绝 reloadPolicies(以 SIGHUP 重新加载)",
         "en": "a file holding the bearer token every /v1/ request must carry; without it, reloadPolicies is refused (reload with SIGHUP)",
     },
     "cli.option.serve.max_body": {
         "zh-Hant": "請求內容的上限(預設:1 MiB;超過:413)",
-        "zh-Hans": "请求内容的上限(预设:1 MiB;超过:413)",
+        "zh-Hans": "请求内容的上限(默认:1 MiB;超过:413)",
         "en": "largest request body (default: 1 MiB; larger: 413)",
     },
     "cli.option.serve.max_items": {
         "zh-Hant": "一次 decideBatch 的投訴件數上限(預設:1000;超過:413)",
-        "zh-Hans": "一次 decideBatch 的投诉件数上限(预设:1000;超过:413)",
+        "zh-Hans": "一次 decideBatch 的投诉件数上限(默认:1000;超过:413)",
         "en": "most complaints in one decideBatch (default: 1000; more: 413)",
     },
     "cli.option.serve.timeout": {
         "zh-Hant": "一個請求處理時間的上限(預設:10;超過:503)",
-        "zh-Hans": "一个请求处理时间的上限(预设:10;超过:503)",
+        "zh-Hans": "一个请求处理时间的上限(默认:10;超过:503)",
         "en": "longest time for one request's work (default: 10; longer: 503)",
     },
     "cli.option.duties.policy": {
         "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
-        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "zh-Hans": "政策代号(见 'list')或政策文件的路径",
         "en": "a policy id (see 'list') or the path of a policy file",
     },
     "cli.option.duties.month": {
@@ -1284,17 +1284,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.duties.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.validate.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.list.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.coverage.policy": {
@@ -1309,22 +1309,22 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.coverage.format": {
         "zh-Hant": "markdown:docs/policies/ 的頁面(預設);json:每條條文一個物件",
-        "zh-Hans": "markdown:docs/policies/ 的页面(预设);json:每条条文一个物件",
+        "zh-Hans": "markdown:docs/policies/ 的页面(默认);json:每条条文一个对象",
         "en": "markdown: the page of docs/policies/ (default); json: one object per article",
     },
     "cli.option.lint.policies": {
         "zh-Hant": "政策代號(見 'list')、政策檔案,或放政策的資料夾",
-        "zh-Hans": "政策代号(见 'list')、政策档案,或放政策的资料夹",
+        "zh-Hans": "政策代号(见 'list')、政策文件,或放政策的文件夹",
         "en": "a policy id (see 'list'), a policy file, or a directory of them",
     },
     "cli.option.lint.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.lint.max_size": {
         "zh-Hant": "子空間超過 N 件投訴時拒絕(預設 100000)",
-        "zh-Hans": "子空间超过 N 件投诉时拒绝(预设 100000)",
+        "zh-Hans": "子空间超过 N 件投诉时拒绝(默认 100000)",
         "en": "refuse a sub-space of more than N complaints (default 100000)",
     },
     "cli.option.lint.base": {
@@ -1344,12 +1344,12 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.diff.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.diff.max_size": {
         "zh-Hant": "某項目的子空間超過 N 件投訴時拒絕(預設 100000)",
-        "zh-Hans": "某项目的子空间超过 N 件投诉时拒绝(预设 100000)",
+        "zh-Hans": "某项目的子空间超过 N 件投诉时拒绝(默认 100000)",
         "en": "refuse an element's sub-space of more than N complaints (default 100000)",
     },
     "cli.option.diff.sample": {
@@ -1359,17 +1359,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.diff.seed": {
         "zh-Hant": "抽樣的種子(預設 0)",
-        "zh-Hans": "抽样的种子(预设 0)",
+        "zh-Hans": "抽样的种子(默认 0)",
         "en": "the sample's seed (default 0)",
     },
     "cli.option.test.paths": {
         "zh-Hant": "政策檔案(執行旁邊的 <名稱>.tests.yaml)、測試檔,或資料夾(其中每個 *.tests.yaml)",
-        "zh-Hans": "政策档案(执行旁边的 <名称>.tests.yaml)、测试档,或资料夹(其中每个 *.tests.yaml)",
+        "zh-Hans": "政策文件(运行旁边的 <名称>.tests.yaml)、测试档,或文件夹(其中每个 *.tests.yaml)",
         "en": "a policy file (its <name>.tests.yaml beside it is run), a tests file, or a directory (every *.tests.yaml in it)",
     },
     "cli.option.test.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.test.coverage": {
@@ -1384,37 +1384,37 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.schema.format": {
         "zh-Hant": "輸出格式(預設:json)",
-        "zh-Hans": "输出格式(预设:json)",
+        "zh-Hans": "输出格式(默认:json)",
         "en": "output format (default: json)",
     },
     "cli.option.schema.kind": {
         "zh-Hant": "policy:政策格式(預設);complaint:POLICY 接受的投訴;decision、status、explanation、problem:程式庫的回答;openapi:服務的 OpenAPI 文件(docs/openapi.json)",
-        "zh-Hans": "policy:政策格式(预设);complaint:POLICY 接受的投诉;decision、status、explanation、problem:程式库的回答;openapi:服务的 OpenAPI 文件(docs/openapi.json)",
+        "zh-Hans": "policy:政策格式(默认);complaint:POLICY 接受的投诉;decision、status、explanation、problem:程序库的回答;openapi:服务的 OpenAPI 文档(docs/openapi.json)",
         "en": "policy: the policy format (default); complaint: the complaint POLICY takes; decision, status, explanation, problem: what the library answers; openapi: the service's OpenAPI document (docs/openapi.json)",
     },
     "cli.option.schema.policy": {
         "zh-Hant": "政策代號或檔案(用於 --kind complaint)",
-        "zh-Hans": "政策代号或档案(用于 --kind complaint)",
+        "zh-Hans": "政策代号或文件(用于 --kind complaint)",
         "en": "the policy id or file (for --kind complaint)",
     },
     "cli.option.schema.output": {
         "zh-Hant": "寫到檔案 FILE,而不是標準輸出",
-        "zh-Hans": "写到档案 FILE,而不是标准输出",
+        "zh-Hans": "写到文件 FILE,而不是标准输出",
         "en": "write to FILE instead of stdout",
     },
     "cli.option.graph.policy": {
         "zh-Hant": "政策代號(見 'list')或政策檔案的路徑",
-        "zh-Hans": "政策代号(见 'list')或政策档案的路径",
+        "zh-Hans": "政策代号(见 'list')或政策文件的路径",
         "en": "a policy id (see 'list') or the path of a policy file",
     },
     "cli.option.graph.format": {
         "zh-Hant": "mermaid(預設;Markdown 可顯示)、dot(Graphviz)或 json(節點和連線)",
-        "zh-Hans": "mermaid(预设;Markdown 可显示)、dot(Graphviz)或 json(节点和连线)",
+        "zh-Hans": "mermaid(默认;Markdown 可显示)、dot(Graphviz)或 json(节点和连接)",
         "en": "mermaid (default; Markdown renders it), dot (Graphviz) or json (nodes and edges)",
     },
     "cli.option.graph.view": {
         "zh-Hant": "上報步驟、分工(規則、職責、reports_to)或兩者(預設)",
-        "zh-Hans": "上报步骤、分工(规则、职责、reports_to)或两者(预设)",
+        "zh-Hans": "上报步骤、分工(规则、职责、reports_to)或两者(默认)",
         "en": "escalation steps, routing (rules, duties, reports_to) or both (default)",
     },
     "cli.option.impact.old": {
@@ -1429,17 +1429,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.impact.history": {
         "zh-Hant": "投訴,每行一個 JSON 物件;- 表示標準輸入",
-        "zh-Hans": "投诉,每行一个 JSON 物件;- 表示标准输入",
+        "zh-Hans": "投诉,每行一个 JSON 对象;- 表示标准输入",
         "en": "the complaints, one JSON object per line; - for stdin",
     },
     "cli.option.impact.format": {
         "zh-Hant": "輸出格式(預設:text)",
-        "zh-Hans": "输出格式(预设:text)",
+        "zh-Hans": "输出格式(默认:text)",
         "en": "output format (default: text)",
     },
     "cli.option.impact.at": {
         "zh-Hant": "以這個時刻為準決定每件投訴,ISO 8601(預設:received_at)",
-        "zh-Hans": "以这个时刻为准决定每件投诉,ISO 8601(预设:received_at)",
+        "zh-Hans": "以这个时刻为准决定每件投诉,ISO 8601(默认:received_at)",
         "en": "decide every complaint as of this instant, ISO 8601 (default: received_at)",
     },
     "cli.option.impact.estimate": {
@@ -1449,17 +1449,17 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.impact.workers": {
         "zh-Hant": "用 N 個程序決定(0:每個核心一個;預設:1,在本程序中)",
-        "zh-Hans": "用 N 个程序决定(0:每个核心一个;预设:1,在本程序中)",
+        "zh-Hans": "用 N 个进程决定(0:每个核心一个;默认:1,在本进程中)",
         "en": "decide in N processes (0: one per core; default: 1, in this process)",
     },
     "cli.option.impact.chunk_size": {
         "zh-Hant": "每次送給一個工作程序的行數(預設:256)",
-        "zh-Hans": "每次送给一个工作程序的行数(预设:256)",
+        "zh-Hans": "每次送给一个工作进程的行数(默认:256)",
         "en": "lines sent to a worker at a time (default: 256)",
     },
     "cli.option.impact.examples": {
         "zh-Hant": "每種變化顯示的行號數,以及列出的錯誤行數(預設:5)",
-        "zh-Hans": "每种变化显示的行号数,以及列出的错误行数(预设:5)",
+        "zh-Hans": "每种变化显示的行号数,以及列出的错误行数(默认:5)",
         "en": "line numbers shown for each kind of change, and bad lines listed (default: 5)",
     },
     "cli.option.impact.changes": {
@@ -1479,47 +1479,202 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.html.output": {
         "zh-Hant": "寫入 index.html 和每份政策一個 <代號>.html 的資料夾(不存在時建立;其中其他檔案不動)",
-        "zh-Hans": "写入 index.html 和每份政策一个 <代号>.html 的资料夹(不存在时建立;其中其他档案不动)",
+        "zh-Hans": "写入 index.html 和每份政策一个 <代号>.html 的文件夹(不存在时创建;其中其他文件不动)",
         "en": "the directory to write index.html and one <id>.html per policy to (made if missing; other files in it are left alone)",
     },
     "cli.option.html.sources": {
         "zh-Hant": "也在資料夾 DIR 中尋找政策所指的來源文字(可重複;內建政策的來源隨套件提供)",
-        "zh-Hans": "也在资料夹 DIR 中寻找政策所指的来源文字(可重复;内建政策的来源随套件提供)",
+        "zh-Hans": "也在文件夹 DIR 中寻找政策所指的来源文字(可重复;内置政策的来源随套件提供)",
         "en": "also look for the source texts the policies name in DIR (repeatable; the bundled policies' sources ship with the package)",
     },
     "cli.option.html.format": {
         "zh-Hant": "失敗時如何報告:在標準錯誤輸出寫文字(預設),或 json:在標準輸出寫問題文件(網頁一定是 HTML 檔案)",
-        "zh-Hans": "失败时如何报告:在标准错误输出写文字(预设),或 json:在标准输出写问题文件(网页一定是 HTML 档案)",
+        "zh-Hans": "失败时如何报告:在标准错误输出写文字(默认),或 json:在标准输出写问题文档(网页一定是 HTML 文件)",
         "en": "how a failure is reported: text on stderr (default), or json, a problem document on stdout (the pages are always HTML files)",
     },
     "cli.option.studio.port": {
         "zh-Hant": "連接埠(預設 8765;0:任一空閒的)",
-        "zh-Hans": "连接埠(预设 8765;0:任一空闲的)",
+        "zh-Hans": "端口(默认 8765;0:任一空闲的)",
         "en": "the port (default 8765; 0: any free)",
     },
     "cli.option.studio.host": {
         "zh-Hant": "監聽的位址(預設 127.0.0.1,只限本機);其他位址需要 --token-file",
-        "zh-Hans": "监听的位址(预设 127.0.0.1,只限本机);其他位址需要 --token-file",
+        "zh-Hans": "监听的地址(默认 127.0.0.1,只限本机);其他地址需要 --token-file",
         "en": "the address to listen on (default 127.0.0.1, this computer only); any other needs --token-file",
     },
     "cli.option.studio.token_file": {
         "zh-Hant": "存放每個請求都要帶的存取權杖的檔案(使用 --host 時必須)",
-        "zh-Hans": "存放每个请求都要带的存取权杖的档案(使用 --host 时必须)",
+        "zh-Hans": "存放每个请求都要带的访问权杖的文件(使用 --host 时必须)",
         "en": "a file holding the access token every request must carry (needed with --host)",
     },
     "cli.option.studio.open": {
         "zh-Hant": "在瀏覽器中開啟工作台",
-        "zh-Hans": "在浏览器中开启工作台",
+        "zh-Hans": "在浏览器中打开工作台",
         "en": "open the workbench in the browser",
     },
     "cli.option.studio.sources": {
         "zh-Hant": "也在資料夾 DIR 中尋找你的政策的來源文字(可重複)",
-        "zh-Hans": "也在资料夹 DIR 中寻找你的政策的来源文字(可重复)",
+        "zh-Hans": "也在文件夹 DIR 中寻找你的政策的来源文字(可重复)",
         "en": "also look for the source texts of your policies in DIR (repeatable)",
     },
 }
 """The help line of each option, ``cli.option.<subcommand>.<dest>`` (``cli.option.<dest>``
 for the options before the subcommand); the English is the module's own ``help=``."""
+
+
+MESSAGES_REPORTS: Mapping[str, Mapping[Lang, str]] = {
+    "report.test.fail": {
+        "zh-Hant": "不通過 {file}:{line}:{name}",
+        "zh-Hans": "不通过 {file}:{line}:{name}",
+        "en": "FAIL {file}:{line}: {name}",
+    },
+    "report.test.expected": {
+        "zh-Hant": "預期:{value}",
+        "zh-Hans": "预期:{value}",
+        "en": "expected: {value}",
+    },
+    "report.test.actual": {
+        "zh-Hant": "實際:{value}",
+        "zh-Hans": "实际:{value}",
+        "en": "actual:   {value}",
+    },
+    "report.test.ok": {
+        "zh-Hant": "通過",
+        "zh-Hans": "通过",
+        "en": "ok  ",
+    },
+    "report.test.failed_status": {
+        "zh-Hant": "不通過",
+        "zh-Hans": "不通过",
+        "en": "FAIL",
+    },
+    "report.test.error": {
+        "zh-Hant": "錯誤",
+        "zh-Hans": "错误",
+        "en": "ERROR",
+    },
+    "report.test.cannot_run": {
+        "zh-Hant": "無法執行(見錯誤訊息)",
+        "zh-Hans": "无法运行(见错误消息)",
+        "en": "cannot run (see the errors)",
+    },
+    "report.test.cases": {
+        "zh-Hant": "{n} 個案例",
+        "zh-Hans": "{n} 个案例",
+        "en": "{n} cases",
+    },
+    "report.test.case": {
+        "zh-Hant": "{n} 個案例",
+        "zh-Hans": "{n} 个案例",
+        "en": "{n} case",
+    },
+    "report.test.files": {
+        "zh-Hant": "{n} 個檔案",
+        "zh-Hans": "{n} 个文件",
+        "en": "{n} files",
+    },
+    "report.test.file": {
+        "zh-Hant": "{n} 個檔案",
+        "zh-Hans": "{n} 个文件",
+        "en": "{n} file",
+    },
+    "report.test.n_failed": {
+        "zh-Hant": ",{n} 個不通過",
+        "zh-Hans": ",{n} 个不通过",
+        "en": ", {n} failed",
+    },
+    "report.test.coverage_heading": {
+        "zh-Hant": "覆蓋率(案例用到的規則和項目):",
+        "zh-Hans": "覆盖率(案例用到的规则和项目):",
+        "en": "coverage (rules and elements exercised by the cases):",
+    },
+    "report.test.summary": {
+        "zh-Hant": "{files}中共 {cases}:{passed} 個通過,{failed} 個不通過",
+        "zh-Hans": "{files}中共 {cases}:{passed} 个通过,{failed} 个不通过",
+        "en": "{cases} in {files}: {passed} passed, {failed} failed",
+    },
+    "report.test.could_not_run": {
+        "zh-Hant": ",{files}無法執行",
+        "zh-Hans": ",{files}无法运行",
+        "en": ", {files} could not run",
+    },
+    "report.test.under": {
+        "zh-Hant": "{policy} 的覆蓋率是 {percent}%,低於 {under}%",
+        "zh-Hans": "{policy} 的覆盖率是 {percent}%,低于 {under}%",
+        "en": "coverage of {policy} is {percent}%, under {under}%",
+    },
+    "report.test.not_exercised": {
+        "zh-Hant": "沒有用到的:",
+        "zh-Hans": "没有用到的:",
+        "en": "not exercised:",
+    },
+    "report.diff.equivalent": {
+        "zh-Hant": "等效(沒有任何投訴的決定不同)",
+        "zh-Hans": "等效(没有任何投诉的决定不同)",
+        "en": "equivalent (no complaint is decided differently)",
+    },
+    "report.diff.behavioural": {
+        "zh-Hant": "{n} 項影響決定的變更",
+        "zh-Hans": "{n} 项影响决定的变更",
+        "en": "{n} behavioural change(s)",
+    },
+    "report.diff.decided": {
+        "zh-Hant": ";兩版各決定了 {n} 類投訴",
+        "zh-Hans": ";两版各决定了 {n} 类投诉",
+        "en": "; {n} kinds of complaint decided by each",
+    },
+    "report.diff.kinds": {
+        "zh-Hant": "(一類投訴是規則會區分的一種渠道、類別、級別、查明事項、事實和收件時刻的組合:每件投訴都按其中一類決定;「決定不同:3/8」是在一項變更可能影響的各類投訴中,決定不同的類數)",
+        "zh-Hans": "(一类投诉是规则会区分的一种渠道、类别、级别、查明事项、事实和收件时刻的组合:每件投诉都按其中一类决定;「决定不同:3/8」是在一项变更可能影响的各类投诉中,决定不同的类数)",
+        "en": '(a kind of complaint is one combination of channel, category, level, findings, facts and instant of receipt that the rules tell apart: every complaint is decided as one of them; "decided differently: 3 of 8" counts, among the kinds a change can touch, those whose decision differs)',
+    },
+    "report.diff.warning": {
+        "zh-Hant": "警告:",
+        "zh-Hans": "警告:",
+        "en": "warning: ",
+    },
+    "report.diff.where": {
+        "zh-Hant": "在:",
+        "zh-Hans": "在:",
+        "en": "where: ",
+    },
+    "report.diff.differently": {
+        "zh-Hant": "決定不同:{compared} 類投訴中有 {affected} 類",
+        "zh-Hans": "决定不同:{compared} 类投诉中有 {affected} 类",
+        "en": "decided differently: {affected} of {compared} kinds of complaint",
+    },
+    "report.diff.no_decision": {
+        "zh-Hant": "沒有任何決定會顯示這項變更",
+        "zh-Hans": "没有任何决定会显示这项变更",
+        "en": "no decision shows it",
+    },
+    "report.diff.example": {
+        "zh-Hant": "例子:",
+        "zh-Hans": "例子:",
+        "en": "example: ",
+    },
+    "report.diff.old": {
+        "zh-Hant": "舊版:",
+        "zh-Hans": "旧版:",
+        "en": "old: ",
+    },
+    "report.diff.new": {
+        "zh-Hant": "新版:",
+        "zh-Hans": "新版:",
+        "en": "new: ",
+    },
+    "report.lint.summary": {
+        "zh-Hant": "{policy} {version}:{errors} 個錯誤,{warnings} 個警告,{infos} 個提示",
+        "zh-Hans": "{policy} {version}:{errors} 个错误,{warnings} 个警告,{infos} 个提示",
+        "en": "{policy} {version}: {errors} error(s), {warnings} warning(s), {infos} info",
+    },
+    "report.lint.example": {
+        "zh-Hant": "例子:",
+        "zh-Hans": "例子:",
+        "en": "example: ",
+    },
+}
+"""The headings and fixed phrases of the reports of ``test``, ``diff`` and ``lint``."""
 
 
 MESSAGES: Mapping[str, Mapping[Lang, str]] = {
@@ -1741,6 +1896,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_CHECKS,
     **MESSAGES_GENERAL,
     **MESSAGES_OPTIONS,
+    **MESSAGES_REPORTS,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {
@@ -1776,7 +1932,7 @@ def say(code: str, lang: Lang, **args: object) -> str:
 
 _CHOICES: Mapping[Lang, tuple[str, str, str]] = {
     "zh-Hant": ("可以寫:{choices}", "目前一個都沒有宣告", ";是不是要寫 {nearest}?"),
-    "zh-Hans": ("可以写:{choices}", "目前一个都没有宣告", ";是不是要写 {nearest}?"),
+    "zh-Hans": ("可以写:{choices}", "目前一个都没有声明", ";是不是要写 {nearest}?"),
     "en": ("allowed: {choices}", "none are declared", "; did you mean {nearest}?"),
 }
 """How a message says what may be written instead (``choices``, ``-`` for nothing), and
