@@ -53,3 +53,27 @@ def test_the_command_exits_0_when_equivalent_and_prints_text(
     code, out, err = run(capsys, "diff", str(KEYOUQIANQI), str(same))
     assert (code, err) == (0, "")
     assert out == diff(load_policy(KEYOUQIANQI), load_policy(same)).as_text()
+
+
+def test_an_officer_reads_the_diff_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A deadline shortened from 3 to 2 working days, the version left as it was.
+    new = edited(tmp_path, KEYOUQIANQI, ("within: {working_days: 3}", "within: {working_days: 2}"))
+    code, hant, _ = run(capsys, "diff", str(KEYOUQIANQI), str(new), "--lang", "zh-Hant")
+    _, hans, _ = run(capsys, "diff", str(KEYOUQIANQI), str(new), "--lang", "zh-hans")
+    _, english, _ = run(capsys, "diff", str(KEYOUQIANQI), str(new), "--lang", "en")
+    assert code == 1
+    head = hant.splitlines()
+    assert head[0].endswith(
+        "項影響決定的變更;兩版各決定了 " + english.split("; ")[1].split()[0] + " 類投訴"
+    )
+    assert head[1].startswith("(一類投訴是規則會區分的一種渠道、類別、級別")
+    assert head[2].startswith("警告:內容改了,但版本號仍是")
+    assert "決定不同:" in hant and "類投訴中有" in hant
+    assert "决定不同:" in hans and "警告:内容改了,但版本号仍是" in hans
+    # The English report is as it always was.
+    assert "behavioural change(s)" in english and "warning: the content changed" in english
+    assert "decided differently: " in english
+    for words in ("behavioural", "warning:", "decided differently", "kinds of complaint"):
+        assert words not in hant and words not in hans

@@ -90,7 +90,11 @@ def test_a_policy_that_does_not_load_stops_the_export(
     out = tmp_path / "site"
     code, stdout, err = run(capsys, "html", "hotel", str(bad), "-o", str(out))
     assert (code, stdout) == (1, "")
-    assert err.startswith(f"{bad}:31:25: rules[0].routing[0].role: role 'dsk' is not declared")
+    # The export speaks the policy's language, Traditional Chinese here.
+    assert err.startswith(
+        f"{bad}:31:25: rules[0].routing[0].role: 角色 'dsk' 沒有在詞彙表(vocabulary)中宣告;"
+        "可以寫:desk, head, boss;是不是要寫 'desk'?"
+    )
     assert not out.exists()  # nothing written
     code, _, err = run(
         capsys, "html", "hotel", str(ROOT / "policies" / "hotel.yaml"), "-o", str(out)

@@ -67,3 +67,19 @@ def test_policies_by_id_and_a_clean_file_as_text(
     assert [r["policy"] for r in reports] == ["mini", "xx_bank"]
     code, out, _ = run(capsys, "lint", str(clean))
     assert (code, out.splitlines()[-1]) == (0, "mini 1: 0 error(s), 0 warning(s), 0 info")
+
+
+def test_the_summary_line_in_each_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean = tmp_path / "mini.yaml"
+    clean.write_text(CLEAN, encoding="utf-8")
+    lines = {
+        lang: run(capsys, "lint", str(clean), "--lang", lang)[1].splitlines()[-1]
+        for lang in ("zh-Hant", "zh-Hans", "en")
+    }
+    assert lines == {
+        "zh-Hant": "mini 1:0 個錯誤,0 個警告,0 個提示",
+        "zh-Hans": "mini 1:0 个错误,0 个警告,0 个提示",
+        "en": "mini 1: 0 error(s), 0 warning(s), 0 info",
+    }

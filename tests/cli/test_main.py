@@ -3,6 +3,7 @@ an input error as located messages and a calendar error as one line, python -m."
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from complaint_rules.cli import COMMANDS, build_parser
+from complaint_rules.messages.catalogue import MESSAGES, Lang
 from tests.support.cli import run
 
 
@@ -172,3 +174,47 @@ def test_a_subcommand_imports_only_its_own_module(argv: tuple[str, ...], module:
     assert not [
         m for m in ours if m.startswith(("complaint_rules.studio", "complaint_rules.service"))
     ]
+
+
+def _options(lang: Lang) -> dict[str, dict[str, str]]:
+    """Each subcommand's options (and those before it, under ``-``): dest → help line."""
+    parser = build_parser(lang=lang)
+    out = {"-": {a.dest: str(a.help) for a in parser._actions if a.option_strings}}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                out[name] = {a.dest: str(a.help) for a in sub._actions if a.help}
+    return out
+
+
+def test_every_options_help_line_is_in_the_catalogue_in_each_language() -> None:
+    english = _options("en")
+    hant, hans = _options("zh-Hant"), _options("zh-Hans")
+    assert set(english) == {"-", *COMMANDS}
+    for name, options in english.items():
+        for dest, text in options.items():
+            if dest in ("help", "lang") and f"cli.option.{name}.{dest}" not in MESSAGES:
+                key = f"cli.option.{dest}"
+            else:
+                key = f"cli.option.{dest}" if name == "-" else f"cli.option.{name}.{dest}"
+            # The English is the module's own help=, so a changed option cannot go unsaid.
+            assert MESSAGES[key]["en"] == text, key
+            assert hant[name][dest] == MESSAGES[key]["zh-Hant"] != text, key
+            assert hans[name][dest] == MESSAGES[key]["zh-Hans"] != text, key
+
+
+def test_an_officer_reads_the_options_in_chinese(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COMPLAINT_RULES_LANG", raising=False)
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    code, out, _ = run(capsys, "lint", "--help")  # the locale says Traditional Chinese
+    assert code == 0
+    assert "現行版本(代號或路徑):政策內容改了而版本號沒改時報錯" in out  # --base
+    assert "顯示這段說明後結束" in out
+    code, out, _ = run(capsys, "test", "--help", "--lang", "zh-hans")
+    assert "任何政策的覆盖率低于百分之 N 时结束代码为 1" in out
+    code, out, _ = run(capsys, "test", "--help", "--lang", "EN")
+    assert "exit 1 if any policy's coverage is under N percent" in out

@@ -116,3 +116,34 @@ def test_no_tests_files_and_usage_errors(
         main(["test"])
     assert info.value.code == 2
     capsys.readouterr()
+
+
+def test_an_officer_reads_a_failing_case_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The case of the first test (Oct 9 expected, Oct 10 due), run with the language chosen
+    # by COMPLAINT_RULES_LANG, then by --lang.
+    path = write(
+        tmp_path,
+        HEAD
+        + CASE
+        + """\
+    expect:
+      deadlines:
+        - {id: reply_general, due: {last_day: 2026-10-09}, by: [complained_unit]}
+""",
+    )
+    monkeypatch.setenv("COMPLAINT_RULES_LANG", "zh-Hant")
+    code, out, _ = run_cli(capsys, str(path))
+    assert code == 1
+    assert out.splitlines()[:4] == [
+        f"不通過 {path}:4:一般投訴 before National Day",
+        f"  {path}:11: deadlines[reply_general].due.last_day",
+        "    預期:2026-10-09",
+        "    實際:2026-10-10",
+    ]
+    assert f"不通過 {path}: 1 個案例,1 個不通過" in out.splitlines()
+    assert out.splitlines()[-1] == "1 個檔案中共 1 個案例:0 個通過,1 個不通過"
+    code, out, _ = run_cli(capsys, str(path), "--lang", "zh-Hans")
+    assert out.splitlines()[2:4] == ["    预期:2026-10-09", "    实际:2026-10-10"]
+    assert out.splitlines()[-1] == "1 个文件中共 1 个案例:0 个通过,1 个不通过"

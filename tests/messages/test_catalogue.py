@@ -3,11 +3,15 @@ language; a problem shown with its place and the offending line."""
 
 from __future__ import annotations
 
+import ast
+import re
 import string
+from pathlib import Path
 
 import pytest
 
 from complaint_rules.errors import Problem
+from complaint_rules.messages import catalogue
 from complaint_rules.messages.catalogue import (
     LANGS,
     MESSAGES,
@@ -133,3 +137,79 @@ def test_the_offending_line_is_shown_with_a_caret_under_wide_characters() -> Non
 def test_control_characters_in_the_shown_line_are_escaped() -> None:
     # A hostile file cannot move the terminal's cursor or hide text: escapes are shown.
     assert show_line("a:\x1b[2J b\u202e", 1, None) == "    1 | a:\\u001b[2J b\\u202e"
+
+
+# -- every code the package can raise is in the catalogue --------------------------------
+
+_SOURCE = Path(catalogue.__file__).resolve().parent.parent
+_FAMILIES = ("json", "yaml", "policy", "catalog", "complaint", "case", "file", "calendar",
+             "batch", "request", "service", "stdio", "tests_file", "input", "extra", "decide",
+             "html", "tests", "diff")  # fmt: skip
+_CODE = re.compile(r"^(" + "|".join(_FAMILIES) + r")(\.[a-z0-9_]+)+$")
+
+
+def _raised_codes() -> dict[str, str]:
+    """Each code written in the package's source where a problem is made (an argument or
+    keyword of a call, a code table's entry, a value assigned or a function's answer),
+    with where it is first written."""
+    found: dict[str, str] = {}
+
+    def take(node: ast.AST, where: str) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if _CODE.match(node.value):
+                found.setdefault(node.value, where)
+        elif isinstance(node, ast.IfExp):
+            take(node.body, where)
+            take(node.orelse, where)
+
+    for path in sorted(_SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(_SOURCE)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call):
+                for value in [*node.args, *(kw.value for kw in node.keywords)]:
+                    take(value, where)
+            elif isinstance(node, ast.Tuple):
+                for value in node.elts:
+                    take(value, where)
+            elif isinstance(node, ast.Return | ast.Assign) and node.value is not None:
+                take(node.value, where)
+    return found
+
+
+def test_the_walk_finds_codes_of_every_family_of_problem() -> None:
+    # The walk itself: codes made in each way it must see.
+    codes = _raised_codes()
+    for code in (
+        "policy.timezone",  # self.add(path, "…") in the consistency checks
+        "policy.condition.undeclared",  # self.fail(path, "…") in the conditions
+        "policy.report_start.no_due",  # a second wording of a published code
+        "complaint.unknown_field",  # the complaint's code table
+        "complaint.unknown_term",  # fail(path, message, "…") in the complaint's check
+        "complaint.impossible_instant",  # a conditional code
+        "json.duplicate_key",  # a helper's first argument
+        "case.event_rejected",  # code="…"
+        "yaml.null_key",
+        "file.not_regular",
+    ):
+        assert code in codes
+    assert len(codes) > 150
+
+
+_DYNAMIC = (
+    # f"{kind}.invalid" (errors.problem_document) and the ".negative" wordings of amount facts.
+    "policy.invalid",
+    "complaint.invalid",
+    "input.invalid",
+    "policy.inconsistent",
+    "policy.amount_fact.negative",
+    "policy.headcount_fact.negative",
+    "policy.earlier_total_fact.negative",
+)
+
+
+@pytest.mark.parametrize("code", sorted({*_raised_codes(), *_DYNAMIC}))
+def test_every_code_the_package_raises_is_worded_in_all_three_languages(code: str) -> None:
+    assert code in MESSAGES, f"{code} ({_raised_codes().get(code, 'made from parts')})"
+    assert set(MESSAGES[code]) == set(LANGS)
+    assert all(MESSAGES[code][lang].strip() for lang in LANGS)

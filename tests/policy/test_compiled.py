@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ import pytest
 from complaint_rules import Catalog, PolicyError, decide
 from complaint_rules.calendar.periods import CountingConvention
 from complaint_rules.errors import Problem
+from complaint_rules.messages.catalogue import MESSAGES
 from complaint_rules.policy.bundled import bundled_policy_dir
 from complaint_rules.policy.compiled import (
     CompiledPolicy,
@@ -163,7 +165,7 @@ def valid() -> Data:
 def problems(data: Data) -> list[Problem]:
     with pytest.raises(PolicyError) as info:
         compile_policy(Policy.model_validate(data))
-    return list(info.value.problems)
+    return [replace(p, args=()) for p in info.value.problems]
 
 
 Edit = Callable[[Data], None]
@@ -1136,7 +1138,11 @@ CODED: dict[str, tuple[Edit, list[Problem]]] = {
                 "(the duty is exclusive: one role holds it)",
                 "policy.conflict_roles",
             ),
-            P(("conflicts", 2, "roles", 1), f"role 'boss' is not declared in vocabulary; {ROLES}"),
+            C(
+                ("conflicts", 2, "roles", 1),
+                f"role 'boss' is not declared in vocabulary; {ROLES}",
+                "policy.undeclared_term",
+            ),
         ],
     ),
     "one rule giving a duty to roles that cannot hold it together": (
@@ -1203,7 +1209,12 @@ def test_what_the_newer_checks_accept() -> None:
 def test_each_kind_of_problem_is_reported_at_its_field(edit: Edit, expected: list[Problem]) -> None:
     data = valid()
     edit(data)
-    assert problems(data) == expected
+    found = problems(data)
+    assert [(p.path, p.message) for p in found] == [(p.path, p.message) for p in expected]
+    for problem in found:
+        # Each check has a code of its own, worded in every language by the catalogue.
+        assert problem.code is not None and problem.code.startswith("policy.")
+        assert problem.code in MESSAGES
 
 
 # --- a policy that extends another: problems point into its own file ----------------------------
@@ -1231,25 +1242,25 @@ def branch(**fields: Any) -> Policy:
 def branch_problems(policy: Policy, base: CompiledPolicy | None) -> list[Problem]:
     with pytest.raises(PolicyError) as info:
         compile_policy(policy, base=base)
-    return list(info.value.problems)
+    return [replace(p, args=()) for p in info.value.problems]
 
 
 def test_the_base_given_must_be_the_one_extended() -> None:
     base = compiled_base()
     assert branch_problems(branch(), None) == [
-        P(("extends",), "extends 't', but the base given is none")
+        C(("extends",), "extends 't', but the base given is none", "policy.base_given")
     ]
     assert branch_problems(branch(extends="u"), base) == [
-        P(("extends",), "extends 'u', but the base given is 't'")
+        C(("extends",), "extends 'u', but the base given is 't'", "policy.base_given")
     ]
     assert branch_problems(Policy.model_validate(valid()), base) == [
-        P(("extends",), "extends None, but the base given is 't'")
+        C(("extends",), "extends None, but the base given is 't'", "policy.base_given")
     ]
 
 
 def test_a_rule_removed_must_be_the_bases() -> None:
     assert branch_problems(branch(remove_rules=["reply", "x"]), compiled_base()) == [
-        P(("remove_rules", 1), "t has no rule 'x' to remove")
+        C(("remove_rules", 1), "t has no rule 'x' to remove", "policy.remove_rules.unknown")
     ]
 
 
@@ -1266,15 +1277,21 @@ def test_problems_in_the_extending_policys_own_entries_point_at_them() -> None:
     )
     # Merged, each is second in its list (after the base's); in the file, each is first.
     assert branch_problems(policy, compiled_base()) == [
-        P(
+        C(
             ("vocabulary", "roles", 0, "aliases", 0),
             "role spelling '櫃面' names both 'desk' and 'head'",
+            "policy.vocabulary.spelling_twice",
         ),
-        P(
+        C(
             ("rules", 0, "routing", 0, "role"),
             f"role 'boss' is not declared in vocabulary; {ROLES}",
+            "policy.undeclared_term",
         ),
-        P((*LIFE, "clocks", 0, "deadlines", 0), "deadline 'nope' is not declared; allowed: reply"),
+        C(
+            (*LIFE, "clocks", 0, "deadlines", 0),
+            "deadline 'nope' is not declared; allowed: reply",
+            "policy.clock.deadline_undeclared",
+        ),
     ]
 
 
@@ -1328,34 +1345,39 @@ def test_problems_the_extension_causes_in_inherited_entries_point_at_extends() -
     # The branch makes `vip` a number: the base's sanction condition and event settings break.
     policy = branch(facts=[{"id": "vip", "type": "int", "label": "貴賓等級"}])
     assert branch_problems(policy, compiled_base()) == [
-        P(
+        C(
             ("extends",),
             "in inherited rule at rules[0].penalties[0].sanctions[0].when.vip.eq: fact 'vip' is "
             "a number: compare with a number",
+            "policy.condition.number_fact",
         ),
-        P(
+        C(
             ("extends",),
             "in inherited lifecycle entry at lifecycle.events[0].sets.vip: True does not fit "
             "fact type int",
+            "policy.lifecycle.sets_type",
         ),
     ]
     # Removing the rule the base's lifecycle refers to.
     removed = branch(remove_rules=["reply"], rules=[{"id": "own", "article": "分行第一條"}])
     assert branch_problems(removed, compiled_base()) == [
-        P(
+        C(
             ("extends",),
             "in inherited lifecycle entry at lifecycle.clocks[0].deadlines[0]: deadline 'reply' "
             "is not declared; none are declared",
+            "policy.clock.deadline_undeclared",
         ),
-        P(
+        C(
             ("extends",),
             "in inherited lifecycle entry at lifecycle.duties[0].id: 'urge' is not an action or "
             "report of the rules; none are declared",
+            "policy.duty.not_an_action",
         ),
-        P(
+        C(
             ("extends",),
             "in inherited lifecycle entry at lifecycle.reminders[0].id: 'urge' is not an action "
             "of the rules; none are declared",
+            "policy.reminder.not_an_action",
         ),
     ]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from complaint_rules.errors import Problem
 from complaint_rules.policy.layers import merge, overlay_days
 from complaint_rules.policy.model import CalendarSettings, Policy
 
@@ -88,9 +87,9 @@ def test_an_inherited_rule_keeps_the_layer_it_came_from() -> None:
 
 def test_removing_a_rule_the_base_lacks_is_a_located_problem() -> None:
     _, _, _, problems = merge(BASE, BASE_LAYERS, branch(remove_rules=["b", "zz", "yy"]))
-    assert problems == [
-        Problem("base has no rule 'zz' to remove", path=("remove_rules", 1)),
-        Problem("base has no rule 'yy' to remove", path=("remove_rules", 2)),
+    assert [(p.code, p.path, p.message) for p in problems] == [
+        ("policy.remove_rules.unknown", ("remove_rules", 1), "base has no rule 'zz' to remove"),
+        ("policy.remove_rules.unknown", ("remove_rules", 2), "base has no rule 'yy' to remove"),
     ]
 
 

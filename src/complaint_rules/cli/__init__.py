@@ -28,7 +28,15 @@ from ..errors import (
     WorkerError,
 )
 from ..messages.catalogue import Lang, choose_lang, problem_document, say
-from ._common import Parser, Streams, add_lang, lang_of, write_json, write_problems
+from ._common import (
+    Parser,
+    Streams,
+    add_lang,
+    lang_of,
+    localise_help,
+    write_json,
+    write_problems,
+)
 
 __all__ = ["COMMANDS", "main"]
 
@@ -92,6 +100,7 @@ def build_parser(argv: Sequence[str] | None = None, lang: Lang = "en") -> argpar
         metavar="DIR",
         help="also find policies by id in DIR (repeatable)",
     )
+    localise_help(parser, "cli.option", lang)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     chosen = None if argv is None else _chosen(argv)
     for name in COMMANDS:
@@ -108,6 +117,7 @@ def build_parser(argv: Sequence[str] | None = None, lang: Lang = "en") -> argpar
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(p)
+        localise_help(p, f"cli.option.{name}", lang)
         if not any("--lang" in a.option_strings for a in p._actions):
             add_lang(p, lang)
         p.set_defaults(_run=module.run)

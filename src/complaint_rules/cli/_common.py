@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from ..errors import CalendarError, ComplaintError, InputError, Problem
 from ..messages.catalogue import (
+    MESSAGES,
     Lang,
     choose_lang,
     format_problem,
@@ -81,6 +82,15 @@ def add_lang(parser: argparse.ArgumentParser, lang: Lang, *, top: bool = False) 
         metavar="LANG",
         help=say("cli.option.lang", lang),
     )
+
+
+def localise_help(parser: argparse.ArgumentParser, prefix: str, lang: Lang) -> None:
+    """Each option's help line in ``lang``: the catalogue's ``<prefix>.<dest>``, where its
+    English is the option's own ``help=`` (an option whose words changed keeps them)."""
+    for action in parser._actions:
+        key = "cli.option.help" if action.dest == "help" else f"{prefix}.{action.dest}"
+        if key in MESSAGES and action.help == MESSAGES[key]["en"]:
+            action.help = say(key, lang)
 
 
 def lang_of(args: argparse.Namespace) -> Lang:

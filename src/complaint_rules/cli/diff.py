@@ -13,7 +13,7 @@ import json
 
 from ..toolkit.diff import diff
 from ..toolkit.input_space import DEFAULT_LIMIT, SpaceTooLarge
-from ._common import Streams, add_format, resolve_policy, write_json
+from ._common import Streams, add_format, lang_of, resolve_policy, write_json
 
 HELP = (
     "what changes between two versions of a policy, decided over their input space "
@@ -56,5 +56,5 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         write_json(json.loads(result.model_dump_json()), io.out)
     else:
-        io.out.write(result.as_text())
+        io.out.write(result.as_text(lang_of(args)))
     return 0 if result.equivalent else 1

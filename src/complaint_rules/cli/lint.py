@@ -16,7 +16,7 @@ from ..policy.compiled import CompiledPolicy
 from ..policy.loader import policy_files
 from ..toolkit.input_space import DEFAULT_LIMIT, SpaceTooLarge
 from ..toolkit.lint import LintReport, lint
-from ._common import Streams, add_format, write_json
+from ._common import Streams, add_format, lang_of, write_json
 
 HELP = (
     "static checks: values no rule reaches, shadowed rows, rules that disagree, "
@@ -82,5 +82,5 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         single = len(args.policies) == 1 and not Path(args.policies[0]).is_dir()
         write_json(dumped[0] if single else dumped, io.out)
     else:
-        io.out.write("\n".join(r.as_text() for r in reports))
+        io.out.write("\n".join(r.as_text(lang_of(args)) for r in reports))
     return 1 if any(r.errors for r in reports) else 0

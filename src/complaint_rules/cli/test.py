@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ..messages.catalogue import say
+from ..messages.catalogue import Lang, say
 from ..policy.catalog import Catalog
 from ..toolkit.policytests.cases import TestReport, run_tests
 from ..toolkit.policytests.coverage import CoverageItem, PolicyCoverage
@@ -50,61 +50,77 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         write_json(report.model_dump(mode="json"), io.out)
     else:
-        render(report, io.out, missed=args.coverage)
+        render(report, io.out, missed=args.coverage, lang=lang_of(args))
     lang = lang_of(args)
     for result in report.files:
         write_problems([p.problem() for p in result.problems], io.err, lang)
     for c in under:
-        io.err.write(f"coverage of {c.policy} is {c.percent}%, under {args.fail_under:g}%\n")
+        under_text = say(
+            "report.test.under",
+            lang,
+            policy=c.policy,
+            percent=c.percent,
+            under=f"{args.fail_under:g}",
+        )
+        io.err.write(under_text + "\n")
     return 0 if report.ok and not under else 1
 
 
-def render(report: TestReport, out: TextIO, *, missed: bool = False) -> None:
-    """The report as text: each failure with its differences, the coverage, a summary."""
+def render(report: TestReport, out: TextIO, *, missed: bool = False, lang: Lang = "en") -> None:
+    """The report as text: each failure with its differences, the coverage, a summary; its
+    headings and fixed phrases in ``lang``."""
     for result in report.files:
         for case in result.cases:
             if case.passed:
                 continue
-            out.write(f"FAIL {result.file}:{case.line}: {case.name}\n")
+            out.write(
+                say("report.test.fail", lang, file=result.file, line=case.line, name=case.name)
+                + "\n"
+            )
             for m in case.mismatches:
                 out.write(f"  {result.file}:{m.line}: {m.field}\n")
-                out.write(f"    expected: {m.expected}\n")
-                out.write(f"    actual:   {m.actual}\n")
+                out.write("    " + say("report.test.expected", lang, value=m.expected) + "\n")
+                out.write("    " + say("report.test.actual", lang, value=m.actual) + "\n")
             out.write("\n")
     for result in report.files:
         if result.problems:
-            status, detail = "ERROR", "cannot run (see the errors)"
+            status = say("report.test.error", lang)
+            detail = say("report.test.cannot_run", lang)
         else:
             failed = sum(1 for c in result.cases if not c.passed)
-            status = "ok  " if not failed else "FAIL"
-            detail = _count(len(result.cases), "case") + (f", {failed} failed" if failed else "")
+            status = say("report.test.ok" if not failed else "report.test.failed_status", lang)
+            detail = _count(len(result.cases), "case", lang) + (
+                say("report.test.n_failed", lang, n=failed) if failed else ""
+            )
         out.write(f"{status} {result.file}: {detail}\n")
     if report.coverage:
-        out.write("\ncoverage (rules and elements exercised by the cases):\n")
+        out.write("\n" + say("report.test.coverage_heading", lang) + "\n")
     for c in report.coverage:
-        _coverage(c, out, missed)
-    out.write(
-        f"\n{_count(report.cases, 'case')} in {_count(len(report.files), 'file')}: "
-        f"{report.passed} passed, {report.failed} failed"
-        + (
-            f", {_count(report.invalid_files, 'file')} could not run"
-            if report.invalid_files
-            else ""
-        )
-        + "\n"
+        _coverage(c, out, missed, lang)
+    summary = say(
+        "report.test.summary",
+        lang,
+        cases=_count(report.cases, "case", lang),
+        files=_count(len(report.files), "file", lang),
+        passed=report.passed,
+        failed=report.failed,
     )
+    if report.invalid_files:
+        files = _count(report.invalid_files, "file", lang)
+        summary += say("report.test.could_not_run", lang, files=files)
+    out.write(f"\n{summary}\n")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _count(n: int, noun: str, lang: Lang = "en") -> str:
+    return say(f"report.test.{noun}" + ("" if n == 1 else "s"), lang, n=n)
 
 
-def _coverage(c: PolicyCoverage, out: TextIO, missed: bool) -> None:
+def _coverage(c: PolicyCoverage, out: TextIO, missed: bool, lang: Lang = "en") -> None:
     kinds = ", ".join(f"{k.kind} {k.covered}/{k.total}" for k in c.kinds)
     out.write(f"  {c.policy}: {c.percent}% ({c.covered}/{c.total}; {kinds})\n")
     if not (missed and c.missed):
         return
-    out.write("    not exercised:\n")
+    out.write("    " + say("report.test.not_exercised", lang) + "\n")
     by_rule: dict[tuple[bool, str], list[CoverageItem]] = {}
     for item in c.missed:
         by_rule.setdefault((item.kind == "classification", item.rule), []).append(item)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..errors import PolicyError, problem_document
+from ..errors import PolicyError
+from ..messages.catalogue import problem_document
 from ..policy.loader import load_policy, policy_files
 from ._common import Streams, add_format, lang_of, write_json, write_problems
 
@@ -43,7 +44,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
                     "problems": [
                         {**entry, "field": p.field}
                         for p, entry in zip(
-                            exc.problems, _entries(problem_document(exc)), strict=True
+                            exc.problems,
+                            _entries(problem_document(exc, lang=lang_of(args))),
+                            strict=True,
                         )
                     ],
                 }

@@ -113,14 +113,33 @@ def parse_datetime(value: Any, name: str) -> datetime:
         except ValueError:
             value = None
         if value is None:
-            raise ValueError(_bad_datetime(text)) from None
+            why = _bad_datetime(text)
+            code = "complaint.impossible_instant" if why.startswith("not a real") else ""
+            raise Invalid(code or "complaint.invalid_value", why) from None
     if not isinstance(value, datetime):
-        raise ValueError(f"expected an ISO 8601 date-time string, got {_type(value)}")
+        raise Invalid(
+            "complaint.wrong_type", f"expected an ISO 8601 date-time string, got {_type(value)}"
+        )
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00")
+        raise Invalid(
+            "complaint.naive_instant",
+            f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00",
+        )
     if not 2 <= value.year <= 9998:
-        raise ValueError(f"year {value.year} is out of range")
+        raise Invalid("complaint.instant_out_of_range", f"year {value.year} is out of range")
     return value
+
+
+class Invalid(ValueError):
+    """A value that does not fit, with the stable ``code`` of its kind of problem."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _code_of(exc: ValueError) -> str:
+    return exc.code if isinstance(exc, Invalid) else "complaint.invalid_value"
 
 
 def _bad_datetime(text: str) -> str:
@@ -179,40 +198,6 @@ def parse_complaint(
     return _parse(policy, data, _carry_names(carry))
 
 
-_CODES = (
-    ("unknown field", "complaint.unknown_field"),
-    ("missing", "complaint.missing"),
-    ("not accepted", "complaint.not_accepted"),
-    ("received_at has no UTC offset", "complaint.naive_instant"),
-    ("has no UTC offset", "complaint.naive_instant"),
-    ("not a real date-time", "complaint.impossible_instant"),
-    ("year ", "complaint.instant_out_of_range"),
-    ("expected ", "complaint.wrong_type"),
-    ("a finding is ", "complaint.wrong_type"),
-    ("roles is a list", "complaint.wrong_type"),
-    ("more than ", "complaint.too_many"),
-    ("contains an invisible or control character", "complaint.invisible_character"),
-)
-
-
-def problem_code(message: str) -> str:
-    """The stable code of a complaint problem, by the kind its message words."""
-    for start, code in _CODES:
-        if message.startswith(start):
-            return code
-    if message.startswith("unknown ") and "longer than" in message:
-        return "complaint.too_long"
-    if message.startswith("unknown "):
-        return "complaint.unknown_term"
-    if "out of range" in message or "outside the years" in message:
-        return "complaint.instant_out_of_range"
-    if "invisible or control character" in message:
-        return "complaint.invisible_character"
-    if "look-alike" in message:
-        return "complaint.look_alike"
-    return "complaint.invalid_value"
-
-
 def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ...]) -> Complaint:
     """The full check, which finds and words every problem."""
     if not isinstance(data, Mapping):
@@ -226,8 +211,8 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
         )
     problems: list[Problem] = []
 
-    def fail(path: tuple[str | int, ...], message: str) -> None:
-        problems.append(Problem(message=message, path=path, code=problem_code(message)))
+    def fail(path: tuple[str | int, ...], message: str, code: str) -> None:
+        problems.append(Problem(message=message, path=path, code=code))
 
     facts_decl = {fact.id: fact for fact in policy.policy.facts}
     allowed = [*FIELDS, *facts_decl, *_PRIVATE]
@@ -236,20 +221,28 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
             shown = _shown_key(key, position)
             match = difflib.get_close_matches(shown, allowed, n=1)
             hint = f"; did you mean {match[0]!r}?" if match else ""
-            fail((shown,), f"unknown field; allowed: {', '.join(allowed)}{hint}")
+            fail(
+                (shown,),
+                f"unknown field; allowed: {', '.join(allowed)}{hint}",
+                "complaint.unknown_field",
+            )
             if len(problems) > MAX_PROBLEMS:
                 break
 
     received_at = None
     if "received_at" not in data:
-        fail(("received_at",), "missing: when the complaint was received (ISO 8601 with offset)")
+        fail(
+            ("received_at",),
+            "missing: when the complaint was received (ISO 8601 with offset)",
+            "complaint.missing",
+        )
     else:
         received_at = _instant(data["received_at"], "received_at", policy, fail)
 
     def term(key: str, lookup: Lookup, required: bool) -> str | None:
         if key not in data or data[key] is None:
             if required:
-                fail((key,), f"missing; {lookup.allowed()}")
+                fail((key,), f"missing; {lookup.allowed()}", "complaint.missing")
             return None
         return resolve_term(data[key], lookup, (key,), fail)
 
@@ -263,7 +256,7 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
                 if policy.classification
                 else "this policy has no levels"
             )
-            fail(("level",), f"not accepted: {why}")
+            fail(("level",), f"not accepted: {why}", "complaint.not_accepted")
     else:
         level = term("level", policy.levels, policy.level_input == "required")
 
@@ -272,10 +265,14 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
     if raw_findings is None:
         raw_findings = []
     if not isinstance(raw_findings, list | tuple):
-        fail(("findings",), f"expected a list of findings, got {_type(raw_findings)}")
+        fail(
+            ("findings",),
+            f"expected a list of findings, got {_type(raw_findings)}",
+            "complaint.wrong_type",
+        )
         raw_findings = []
     if len(raw_findings) > MAX_FINDINGS:
-        fail(("findings",), f"more than {MAX_FINDINGS} findings")
+        fail(("findings",), f"more than {MAX_FINDINGS} findings", "complaint.too_many")
         raw_findings = []
     for i, item in enumerate(raw_findings):
         parsed = _finding(policy, item, ("findings", i), fail)
@@ -297,7 +294,7 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
         try:
             facts[fact_id] = _fact_value(fact.type, value, fact.minimum)
         except ValueError as exc:
-            fail((fact_id,), str(exc))
+            fail((fact_id,), str(exc), _code_of(exc))
 
     carried = _carried(data, carry, fail)
     if problems:
@@ -325,7 +322,7 @@ def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> dateti
     try:
         instant = parse_datetime(value, name)
     except ValueError as exc:
-        fail((name,), str(exc))
+        fail((name,), str(exc), _code_of(exc))
         return None
     known = policy.calendar.known_years
     first, last = min(known) - YEARS_BEFORE, max(known) + YEARS_AFTER
@@ -336,6 +333,7 @@ def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> dateti
             f"year {year} is outside the years this policy's calendar can count "
             f"({first}-{last}: its known holiday schedules, {YEARS_BEFORE} year before and "
             f"{YEARS_AFTER} after)",
+            "complaint.instant_out_of_range",
         )
         return None
     return instant
@@ -344,10 +342,18 @@ def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> dateti
 def resolve_term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: Any) -> str | None:
     """The id ``value`` names in ``lookup``; a message that never repeats ``value``."""
     if not isinstance(value, str):
-        fail(path, f"expected a {lookup.kind} name (text), got {_type(value)}")
+        fail(
+            path,
+            f"expected a {lookup.kind} name (text), got {_type(value)}",
+            "complaint.wrong_type",
+        )
         return None
     if len(value) > MAX_NAME_CHARS:
-        fail(path, f"unknown {lookup.kind}: longer than {MAX_NAME_CHARS} characters")
+        fail(
+            path,
+            f"unknown {lookup.kind}: longer than {MAX_NAME_CHARS} characters",
+            "complaint.too_long",
+        )
         return None
     hidden = [c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")]
     if hidden:
@@ -355,12 +361,13 @@ def resolve_term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: 
             path,
             f"contains an invisible or control character ({_codes(hidden)}); remove it; "
             + lookup.allowed(),
+            "complaint.invisible_character",
         )
         return None
     found = lookup.find(value)
     if found is not None:
         return found.id
-    fail(path, _unknown(value, lookup))
+    fail(path, _unknown(value, lookup), "complaint.unknown_term")
     return None
 
 
@@ -390,29 +397,45 @@ def _finding(
     if isinstance(item, str):
         item = {"finding": item}
     if not isinstance(item, Mapping):
-        fail(path, f"a finding is a name or an object {{finding, count, roles}}, got {_type(item)}")
+        fail(
+            path,
+            f"a finding is a name or an object {{finding, count, roles}}, got {_type(item)}",
+            "complaint.wrong_type",
+        )
         return None
     extra = [(n, key) for n, key in enumerate(item, 1) if key not in ("finding", "count", "roles")]
     for position, key in extra[:10]:
-        fail((*path, _shown_key(key, position)), "unknown field; allowed: finding, count, roles")
+        fail(
+            (*path, _shown_key(key, position)),
+            "unknown field; allowed: finding, count, roles",
+            "complaint.unknown_field",
+        )
     if "finding" not in item or item["finding"] is None:
-        fail((*path, "finding"), f"missing; {policy.findings.allowed()}")
+        fail((*path, "finding"), f"missing; {policy.findings.allowed()}", "complaint.missing")
         found = None
     else:
         found = resolve_term(item["finding"], policy.findings, (*path, "finding"), fail)
     count = item.get("count", 1)
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
-        fail((*path, "count"), f"count is a whole number from 1 to {MAX_COUNT}")
+        fail(
+            (*path, "count"),
+            f"count is a whole number from 1 to {MAX_COUNT}",
+            "complaint.invalid_value",
+        )
         count = None
     roles: list[str] = []
     raw_roles = item.get("roles", [])
     if raw_roles is None:
         raw_roles = []
     if not isinstance(raw_roles, list | tuple):
-        fail((*path, "roles"), f"roles is a list of role names, got {_type(raw_roles)}")
+        fail(
+            (*path, "roles"),
+            f"roles is a list of role names, got {_type(raw_roles)}",
+            "complaint.wrong_type",
+        )
         raw_roles = []
     if len(raw_roles) > MAX_FINDINGS:
-        fail((*path, "roles"), f"more than {MAX_FINDINGS} roles")
+        fail((*path, "roles"), f"more than {MAX_FINDINGS} roles", "complaint.too_many")
         raw_roles = []
     for j, role in enumerate(raw_roles):
         role_id = resolve_term(role, policy.roles, (*path, "roles", j), fail)
@@ -426,15 +449,15 @@ def _finding(
 def _fact_value(kind: str, value: Any, minimum: int | None) -> Any:
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {_type(value)}")
+            raise Invalid("complaint.wrong_type", f"expected true or false, got {_type(value)}")
         return value
     if isinstance(value, float):
         raise ValueError('write a fraction as text, e.g. "99.50": a float is inexact')
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
-        raise ValueError(f"expected a number, got {_type(value)}")
+        raise Invalid("complaint.wrong_type", f"expected a number, got {_type(value)}")
     if kind == "int":
         if not isinstance(value, int):
-            raise ValueError(f"expected a whole number, got {_type(value)}")
+            raise Invalid("complaint.wrong_type", f"expected a whole number, got {_type(value)}")
         if abs(value) > MAX_AMOUNT:
             raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible value")
         number: int | Decimal = value
@@ -453,7 +476,7 @@ def _fact_value(kind: str, value: Any, minimum: int | None) -> Any:
             raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
         exponent = number.normalize().as_tuple().exponent
         if isinstance(exponent, int) and exponent < -MAX_PLACES:
-            raise ValueError(f"more than {MAX_PLACES} decimal places")
+            raise Invalid("complaint.too_many", f"more than {MAX_PLACES} decimal places")
     if minimum is not None and number < minimum:
         raise ValueError(f"must be at least {minimum}")
     return number
@@ -482,6 +505,7 @@ def _carried(data: Mapping[str, Any], carry: tuple[str, ...], fail: Any) -> dict
                 "cannot be carried: not JSON data (text, numbers, true/false, null, lists "
                 f"and objects with text keys, at most {MAX_CARRIED_CHARS} characters, "
                 "32 levels deep)",
+                "complaint.invalid_value",
             )
     return out
 

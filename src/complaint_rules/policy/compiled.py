@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from ..calendar.periods import CountingConvention
 from ..calendar.working_days import WorkingCalendar
 from ..errors import PolicyError, Problem
+from ..messages.catalogue import make_problem
 from .conditions import CompiledCondition, ConditionContext, compile_condition
 from .layers import merge, overlay_days
 from .lifecycle_layers import lifecycle_layers, merge_lifecycle
@@ -235,17 +236,19 @@ class _Checker:
             fact_types=self.fact_types,
         )
 
-    def add(self, path: Path, message: str, code: str | None = None) -> None:
-        # Without a code of its own, the loader gives it "policy.inconsistent".
-        self.problems.append(Problem(message=message, path=path, code=code))
+    def add(self, path: Path, code: str, wording: str | None = None, **args: object) -> None:
+        """A problem of ``code``, worded by the catalogue's ``wording`` (or ``code``)."""
+        self.problems.append(make_problem(code, path=path, args=args, wording=wording))
 
     def ref(self, kind: str, value: str, path: Path) -> None:
         lookup = self.lookups[kind]
         if value not in lookup.terms:
             self.add(
                 path,
-                f"{kind} {value!r} is not declared in vocabulary; "
-                + _allowed(value, list(lookup.terms)),
+                "policy.undeclared_term",
+                kind=kind,
+                value=repr(value),
+                **_allowed(value, list(lookup.terms)),
             )
 
     def refs(self, kind: str, values: Iterable[str], path: Path) -> None:
@@ -267,7 +270,9 @@ class _Checker:
                 if term.id in seen:
                     self.add(
                         ("vocabulary", kind_name, i, "id"),
-                        f"duplicate id {term.id!r} (first at {kind_name}[{seen[term.id]}])",
+                        "policy.vocabulary.duplicate_id",
+                        id=repr(term.id),
+                        first=f"{kind_name}[{seen[term.id]}]",
                     )
                 seen.setdefault(term.id, i)
         for kind_name in type(vocab).model_fields:
@@ -280,8 +285,11 @@ class _Checker:
                         path: Path = ("vocabulary", kind_name, i, where)
                         self.add(
                             (*path, k - 2) if where == "aliases" else path,
-                            f"{_TERM[kind_name]} spelling {spelling!r} names both {first!r} and "
-                            f"{term.id!r}",
+                            "policy.vocabulary.spelling_twice",
+                            kind=_TERM[kind_name],
+                            spelling=repr(spelling),
+                            first=repr(first),
+                            id=repr(term.id),
                         )
         for i, role in enumerate(vocab.roles):
             if role.reports_to is not None:
@@ -291,44 +299,43 @@ class _Checker:
             index = [r.id for r in vocab.roles].index(chain_cycle[-2])
             self.add(
                 ("vocabulary", "roles", index, "reports_to"),
-                "reports_to forms a cycle: " + " -> ".join(chain_cycle),
+                "policy.reports_to_cycle",
+                cycle=" -> ".join(chain_cycle),
             )
         ids = [f.id for f in self.policy.facts]
         for i, fact in enumerate(self.policy.facts):
             if fact.id in ("received", "deadline_missed") or fact.id in _RESERVED:
-                self.add(("facts", i, "id"), f"{fact.id!r} is reserved for complaint fields")
+                self.add(("facts", i, "id"), "policy.fact.reserved", id=repr(fact.id))
             if ids.index(fact.id) != i:
-                self.add(("facts", i, "id"), f"duplicate fact id {fact.id!r}")
+                self.add(("facts", i, "id"), "policy.fact.duplicate_id", id=repr(fact.id))
             if fact.default is not None:
                 ok = isinstance(fact.default, bool) == (fact.type == "bool")
                 if not ok or fact.type == "datetime":
-                    self.add(("facts", i, "default"), f"default does not fit type {fact.type}")
+                    self.add(("facts", i, "default"), "policy.fact.default_type", type=fact.type)
         pids = [p.id for p in self.policy.parameters]
         for i, param in enumerate(self.policy.parameters):
             if pids.index(param.id) != i:
-                self.add(("parameters", i, "id"), f"duplicate parameter id {param.id!r}")
+                self.add(
+                    ("parameters", i, "id"), "policy.parameter.duplicate_id", id=repr(param.id)
+                )
 
     def settings(self) -> None:
         policy = self.policy
         try:
             ZoneInfo(policy.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            self.add(("timezone",), f"unknown time zone {policy.timezone!r} (e.g. Asia/Shanghai)")
+            self.add(("timezone",), "policy.timezone", zone=repr(policy.timezone))
         both = set(policy.calendar.holidays) & set(policy.calendar.workdays)
         for day in sorted(both):
-            self.add(("calendar", "workdays", str(day)), f"{day} is listed as holiday and workday")
+            self.add(("calendar", "workdays", str(day)), "policy.calendar.both", day=day)
         has_levels = bool(policy.vocabulary.levels)
         if policy.classification is not None:
             if policy.level_input in ("required", "optional"):
-                self.add(
-                    ("level_input",),
-                    "a policy with a classification table derives the level; "
-                    "level_input must be 'forbidden' or left out",
-                )
+                self.add(("level_input",), "policy.level_input.classified")
             if not has_levels:
-                self.add(("classification",), "a classification table needs vocabulary.levels")
+                self.add(("classification",), "policy.classification.no_levels")
         elif policy.level_input in ("required", "optional") and not has_levels:
-            self.add(("level_input",), "level_input needs vocabulary.levels")
+            self.add(("level_input",), "policy.level_input.no_levels")
 
     def classification(self) -> list[tuple[str, str, str, CompiledCondition]]:
         table = self.policy.classification
@@ -348,9 +355,9 @@ class _Checker:
             return
         low, high = period.bounds
         if low > high:
-            self.add((*path, period.unit), f"min {low} is greater than max {high}")
+            self.add((*path, period.unit), "policy.period.min_max", min=low, max=high)
         if period.unit in ("calendar_days", "working_days") and low < 1:
-            self.add((*path, period.unit), "a period in days is at least 1 day")
+            self.add((*path, period.unit), "policy.period.days_at_least_one")
 
     def amount_fact(self, fact_id: str, path: Path, code: str, what: str, *types: str) -> None:
         """A fact holding an amount or a count: a number fact (of ``types``, default int or
@@ -362,16 +369,14 @@ class _Checker:
             kind = " or ".join(types)
             self.add(
                 path,
-                f"{fact_id!r} is not an {kind} fact ({what}); " + _allowed(fact_id, allowed),
                 code,
+                fact=repr(fact_id),
+                kind=kind,
+                what=what,
+                **_allowed(fact_id, allowed),
             )
         elif fact.minimum is None or fact.minimum < 0:
-            self.add(
-                path,
-                f"fact {fact_id!r} is {what}, never negative: declare it with 'minimum: 0' "
-                "(or more)",
-                code,
-            )
+            self.add(path, code, code + ".negative", fact=repr(fact_id), what=what)
 
     def either(self, element: Any, path: Path) -> None:
         """``by_any``/``to_any`` say any one of several roles: they need two or more."""
@@ -379,9 +384,9 @@ class _Checker:
             if getattr(element, f"{name}_any") and len(getattr(element, name)) < 2:
                 self.add(
                     (*path, f"{name}_any"),
-                    f"{name}_any says any one of the roles in '{name}' (「或」); "
-                    f"'{name}' names {len(getattr(element, name))}, it needs two or more",
                     "policy.either_needs_two",
+                    name=name,
+                    count=len(getattr(element, name)),
                 )
 
     def money(self, money: Money | None, path: Path) -> None:
@@ -395,25 +400,30 @@ class _Checker:
             if param is None:
                 self.add(
                     (*path, "parameter"),
-                    f"parameter {money.parameter!r} is not declared; "
-                    + _allowed(money.parameter, list(self.parameters)),
+                    "policy.parameter.undeclared",
+                    id=repr(money.parameter),
+                    **_allowed(money.parameter, list(self.parameters)),
                 )
             elif param.type != "money":
-                self.add((*path, "parameter"), f"parameter {money.parameter!r} is not money")
+                self.add(
+                    (*path, "parameter"), "policy.parameter.not_money", id=repr(money.parameter)
+                )
         elif money.min is not None and money.max is not None and money.min > money.max:
-            self.add((*path, "min"), f"min {money.min} is greater than max {money.max} (yuan)")
+            self.add((*path, "min"), "policy.money.min_max", min=money.min, max=money.max)
 
     def rules(self, layers: dict[str, str]) -> list[CompiledRule]:
         policy = self.policy
         if not policy.rules:
-            self.add(("rules",), "a policy needs at least one rule")
+            self.add(("rules",), "policy.rules.none")
         seen_rules: dict[str, int] = {}
         elements: dict[str, dict[str, Path]] = {kind: {} for kind in ELEMENT_KINDS}
         for i, rule in enumerate(policy.rules):
             if rule.id in seen_rules:
                 self.add(
                     ("rules", i, "id"),
-                    f"duplicate rule id {rule.id!r} (first at rules[{seen_rules[rule.id]}])",
+                    "policy.rule.duplicate_id",
+                    id=repr(rule.id),
+                    first=f"rules[{seen_rules[rule.id]}]",
                 )
             seen_rules.setdefault(rule.id, i)
             for kind in ELEMENT_KINDS:
@@ -423,8 +433,10 @@ class _Checker:
                         first = _dotted(elements[kind][element.id])
                         self.add(
                             path,
-                            f"duplicate {ELEMENT_SINGULAR[kind]} id {element.id!r} "
-                            f"(first at {first})",
+                            "policy.element.duplicate_id",
+                            kind=ELEMENT_SINGULAR[kind],
+                            id=repr(element.id),
+                            first=first,
                         )
                     elements[kind].setdefault(element.id, path)
         deadlines = set(elements["deadlines"])
@@ -441,8 +453,6 @@ class _Checker:
                 if len(set(alternatives)) != len(alternatives):
                     self.add(
                         (*base, "routing", j, "or_roles"),
-                        "or_roles names a role twice (or repeats 'role'); each alternative "
-                        "holder once",
                         "policy.either_roles",
                     )
             for j, deadline in enumerate(rule.deadlines):
@@ -459,7 +469,10 @@ class _Checker:
                             else (datetime_facts)
                         )
                         self.add(
-                            where, f"{name!r} is not a datetime fact; " + _allowed(name, allowed)
+                            where,
+                            "policy.deadline.start_fact",
+                            fact=repr(name),
+                            **_allowed(name, allowed),
                         )
             for j, action in enumerate(rule.actions):
                 path = (*base, "actions", j)
@@ -470,15 +483,16 @@ class _Checker:
                 if action.on is not None and action.on not in events:
                     self.add(
                         (*path, "on"),
-                        f"{action.on!r} is not an event an action can follow; "
-                        + _allowed(action.on, list(events)),
                         "policy.action_trigger",
+                        event=repr(action.on),
+                        **_allowed(action.on, list(events)),
                     )
                 if action.deadline is not None and action.deadline not in deadlines:
                     self.add(
                         (*path, "deadline"),
-                        f"deadline {action.deadline!r} is not declared; "
-                        + _allowed(action.deadline, sorted(deadlines)),
+                        "policy.action.deadline_undeclared",
+                        id=repr(action.deadline),
+                        **_allowed(action.deadline, sorted(deadlines)),
                     )
             for j, esc in enumerate(rule.escalations):
                 path = (*base, "escalations", j)
@@ -487,27 +501,32 @@ class _Checker:
                 self.either(esc, path)
                 if esc.on == "deadline_missed":
                     if esc.deadline is None:
-                        self.add((*path, "deadline"), "on: deadline_missed needs 'deadline'")
+                        self.add((*path, "deadline"), "policy.escalation.needs_deadline")
                     elif esc.deadline not in deadlines:
                         self.add(
                             (*path, "deadline"),
-                            f"deadline {esc.deadline!r} is not "
-                            "declared; " + _allowed(esc.deadline, sorted(deadlines)),
+                            "policy.escalation.deadline_undeclared",
+                            id=repr(esc.deadline),
+                            **_allowed(esc.deadline, sorted(deadlines)),
                         )
                 elif esc.deadline is not None:
-                    self.add((*path, "deadline"), "'deadline' goes with on: deadline_missed")
+                    self.add((*path, "deadline"), "policy.escalation.deadline_without_missed")
                 if esc.on not in ("received", "deadline_missed") and (
                     esc.on not in self.lookups["event"].terms
                 ):
                     allowed = ["received", "deadline_missed", *self.lookups["event"].terms]
                     self.add(
-                        (*path, "on"), f"{esc.on!r} is not a trigger; " + _allowed(esc.on, allowed)
+                        (*path, "on"),
+                        "policy.escalation.trigger",
+                        event=repr(esc.on),
+                        **_allowed(esc.on, allowed),
                     )
                 if esc.next is not None and esc.next not in escalations:
                     self.add(
                         (*path, "next"),
-                        f"escalation {esc.next!r} is not declared; "
-                        + _allowed(esc.next, sorted(escalations)),
+                        "policy.escalation.next_undeclared",
+                        id=repr(esc.next),
+                        **_allowed(esc.next, sorted(escalations)),
                     )
             for j, report in enumerate(rule.reports):
                 path = (*base, "reports", j)
@@ -519,15 +538,15 @@ class _Checker:
                     if report.starts not in datetime_facts:
                         self.add(
                             (*path, "starts"),
-                            f"{report.starts!r} is not a datetime fact; "
-                            + _allowed(report.starts, ["received", *datetime_facts]),
                             "policy.report_start",
+                            fact=repr(report.starts),
+                            **_allowed(report.starts, ["received", *datetime_facts]),
                         )
                     elif report.due is None:
                         self.add(
                             (*path, "starts"),
-                            "'starts' says from when 'due' is counted; this report has no 'due'",
                             "policy.report_start",
+                            "policy.report_start.no_due",
                         )
             for j, keep in enumerate(rule.retention):
                 self.refs("role", keep.keeper, (*base, "retention", j, "keeper"))
@@ -536,14 +555,14 @@ class _Checker:
                     if keep.counted_from not in datetime_facts:
                         self.add(
                             where,
-                            f"{keep.counted_from!r} is not a datetime fact; "
-                            + _allowed(keep.counted_from, list(datetime_facts)),
+                            "policy.retention.counted_from_fact",
+                            fact=repr(keep.counted_from),
+                            **_allowed(keep.counted_from, list(datetime_facts)),
                         )
                     elif keep.years is None:
                         self.add(
                             where,
-                            "'counted_from' says from when 'years' is counted; this retention "
-                            "has no 'years'",
+                            "policy.retention.no_years",
                         )
             sanctions: dict[tuple[str, int], CompiledCondition] = {}
             for j, penalty in enumerate(rule.penalties):
@@ -560,7 +579,9 @@ class _Checker:
                         "int",
                     )
                 if penalty.kind in ("fine", "pay_deduction") and penalty.amount_yuan is None:
-                    self.add((*path, "amount_yuan"), f"a {penalty.kind} needs amount_yuan")
+                    self.add(
+                        (*path, "amount_yuan"), "policy.penalty.needs_amount", kind=penalty.kind
+                    )
                 for k, item in enumerate(penalty.sanctions):
                     self.ref("sanction", item.sanction, (*path, "sanctions", k, "sanction"))
                     if item.when is not None:
@@ -573,8 +594,9 @@ class _Checker:
                     numeric = [f for f, t in self.fact_types.items() if t in ("int", "decimal")]
                     self.add(
                         (*path, "amount_fact"),
-                        f"{approval.amount_fact!r} is not a "
-                        "number fact; " + _allowed(approval.amount_fact, numeric),
+                        "policy.approval.amount_fact",
+                        fact=repr(approval.amount_fact),
+                        **_allowed(approval.amount_fact, numeric),
                     )
                 for k, tier in enumerate(approval.tiers):
                     self.ref("role", tier.role, (*path, "tiers", k, "role"))
@@ -582,8 +604,6 @@ class _Checker:
                     if tier.limit_yuan.fact is not None:
                         self.add(
                             (*path, "tiers", k, "limit_yuan", "fact"),
-                            "a tier's limit is an amount the source states or a parameter the "
-                            "institution sets, not a fact of the case",
                             "policy.tier_limit_fact",
                         )
                     if tier.earlier_total is not None:
@@ -607,7 +627,7 @@ class _Checker:
         loop = _cycle(nexts)
         if loop:
             closing = elements["escalations"][loop[-2]]
-            self.add((*closing[:-1], "next"), "escalation steps form a cycle: " + " -> ".join(loop))
+            self.add((*closing[:-1], "next"), "policy.escalation.cycle", cycle=" -> ".join(loop))
         return compiled
 
     # -- periodic duties ----------------------------------------------------------------
@@ -620,7 +640,9 @@ class _Checker:
             if duty.id in seen:
                 self.add(
                     (*path, "id"),
-                    f"duplicate periodic duty id {duty.id!r} (first at periodic[{seen[duty.id]}])",
+                    "policy.periodic.duplicate_id",
+                    id=repr(duty.id),
+                    first=f"periodic[{seen[duty.id]}]",
                 )
             seen.setdefault(duty.id, i)
             self.refs("role", duty.by, (*path, "by"))
@@ -628,7 +650,7 @@ class _Checker:
             if duty.due is not None and duty.due_day is not None:
                 self.add(
                     (*path, "due_day"),
-                    "give either 'due: end_of_period' or 'due_day', not both",
+                    "policy.periodic.due_twice",
                 )
 
     # -- conflicts of duties -----------------------------------------------------------
@@ -645,17 +667,15 @@ class _Checker:
             if conflict.id in seen:
                 self.add(
                     (*path, "id"),
-                    f"duplicate conflict id {conflict.id!r} "
-                    f"(first at conflicts[{seen[conflict.id]}])",
                     "policy.conflict_duplicate_id",
+                    id=repr(conflict.id),
+                    first=f"conflicts[{seen[conflict.id]}]",
                 )
             seen.setdefault(conflict.id, i)
             self.refs("role", conflict.roles, (*path, "roles"))
             if len(conflict.roles) == 1 or len(set(conflict.roles)) != len(conflict.roles):
                 self.add(
                     (*path, "roles"),
-                    "name two or more different roles that cannot hold the duty together, or "
-                    "none (the duty is exclusive: one role holds it)",
                     "policy.conflict_roles",
                 )
             out.append(CompiledConflict(conflict, layers.get(conflict.id, policy.id)))
@@ -665,9 +685,11 @@ class _Checker:
                     roles = ", ".join(dict.fromkeys(rule.routing[k].role for k in involved))
                     self.add(
                         ("rules", r, "routing", involved[-1]),
-                        f"rule {rule.id!r} gives {conflict.duty} to {roles}, which conflict "
-                        f"{conflict.id!r} says cannot hold it together",
                         "policy.exclusive_duty_conflict",
+                        rule=repr(rule.id),
+                        duty=conflict.duty,
+                        roles=roles,
+                        conflict=repr(conflict.id),
                     )
         return out
 
@@ -680,9 +702,9 @@ class _Checker:
             if term.id in _RESERVED_EVENTS:
                 self.add(
                     ("vocabulary", "events", i, "id"),
-                    f"{term.id!r} is reserved for the case events every policy has ("
-                    + ", ".join(_RESERVED_EVENTS)
-                    + ")",
+                    "policy.event.reserved",
+                    id=repr(term.id),
+                    reserved=", ".join(_RESERVED_EVENTS),
                 )
         life = policy.lifecycle
         if life is None:
@@ -693,7 +715,12 @@ class _Checker:
         def event_refs(names: Iterable[str], path: Path, allowed: list[str]) -> None:
             for k, name in enumerate(names):
                 if name not in allowed:
-                    self.add((*path, k), f"{name!r} is not an event; " + _allowed(name, allowed))
+                    self.add(
+                        (*path, k),
+                        "policy.lifecycle.not_an_event",
+                        event=repr(name),
+                        **_allowed(name, allowed),
+                    )
 
         rule_elements: dict[str, str] = {}
         deadlines: dict[str, Deadline] = {}
@@ -717,8 +744,10 @@ class _Checker:
                     first = ids.index(item_id)
                     self.add(
                         (*base, kind, i, "id"),
-                        f"duplicate {_ENTRY[kind]} id {item_id!r} "
-                        f"(first at lifecycle.{kind}[{first}])",
+                        "policy.lifecycle.duplicate_id",
+                        kind=_ENTRY[kind],
+                        id=repr(item_id),
+                        first=f"lifecycle.{kind}[{first}]",
                     )
 
         def fact_settings(sets: Mapping[str, Any], path: Path) -> None:
@@ -726,13 +755,18 @@ class _Checker:
                 kind = self.fact_types.get(name)
                 settable = [f for f, t in self.fact_types.items() if t in ("bool", "int")]
                 if kind not in ("bool", "int"):
-                    why = " (use sets_time for a datetime fact)" if kind == "datetime" else ""
                     self.add(
                         (*path, name),
-                        f"{name!r} is not a bool or int fact{why}; " + _allowed(name, settable),
+                        "policy.lifecycle.sets_datetime"
+                        if kind == "datetime"
+                        else "policy.lifecycle.sets_fact",
+                        fact=repr(name),
+                        **_allowed(name, settable),
                     )
                 elif isinstance(value, bool) != (kind == "bool"):
-                    self.add((*path, name), f"{value!r} does not fit fact type {kind}")
+                    self.add(
+                        (*path, name), "policy.lifecycle.sets_type", value=repr(value), type=kind
+                    )
 
         unique("events", [e.id for e in life.events])
         for i, effect in enumerate(life.events):
@@ -740,8 +774,9 @@ class _Checker:
             if effect.id not in events:
                 self.add(
                     (*path, "id"),
-                    f"{effect.id!r} is not declared in vocabulary.events; "
-                    + _allowed(effect.id, own_events),
+                    "policy.lifecycle.event_undeclared",
+                    id=repr(effect.id),
+                    **_allowed(effect.id, own_events),
                 )
             event_refs(effect.after, (*path, "after"), with_received)
             event_refs(effect.excludes, (*path, "excludes"), own_events)
@@ -751,7 +786,9 @@ class _Checker:
                 if name not in datetime_facts:
                     self.add(
                         (*path, "sets_time", k),
-                        f"{name!r} is not a datetime fact; " + _allowed(name, datetime_facts),
+                        "policy.lifecycle.sets_time_fact",
+                        fact=repr(name),
+                        **_allowed(name, datetime_facts),
                     )
             self.refs("finding", effect.findings, (*path, "findings"))
 
@@ -766,7 +803,9 @@ class _Checker:
                 if found is None:
                     self.add(
                         (*path, "deadlines", k),
-                        f"deadline {name!r} is not declared; " + _allowed(name, sorted(deadlines)),
+                        "policy.clock.deadline_undeclared",
+                        id=repr(name),
+                        **_allowed(name, sorted(deadlines)),
                     )
                 else:
                     units.append("until" if found.within is None else found.within.unit)
@@ -774,7 +813,7 @@ class _Checker:
                 self.period(clock.within, (*path, "within"))
                 units.append(clock.within.unit)
             if not clock.starts:
-                self.add((*path, "starts"), "a clock needs at least one event that starts it")
+                self.add((*path, "starts"), "policy.clock.no_start")
             seen: dict[str, str] = {}
             ops = ("starts", "meets", "stops", "pauses", "resumes", "restarts")
             for op in ops:
@@ -784,25 +823,26 @@ class _Checker:
                     if name in seen:
                         self.add(
                             (*path, op, k),
-                            f"event {name!r} is already in {seen[name]} of this clock; an "
-                            "event does one thing to a clock",
+                            "policy.clock.event_twice",
+                            event=repr(name),
+                            op=seen[name],
                         )
                     seen.setdefault(name, op)
             if bool(clock.pauses) != bool(clock.resumes):
                 self.add(
                     (*path, "pauses" if clock.pauses else "resumes"),
-                    "a clock that pauses needs events that resume it, and the reverse",
+                    "policy.clock.pause_resume",
                 )
             if (clock.pauses or clock.extensions) and set(units) & {"until", "end_of_month"}:
                 self.add(
                     (*path, "pauses" if clock.pauses else "extensions"),
-                    "only a period in minutes, hours, calendar_days or working_days can be "
-                    "paused or extended (not an end of month or an 'until' deadline)",
+                    "policy.clock.not_pausable",
                 )
             if clock.extensions and len(set(units)) > 1:
                 self.add(
                     (*path, "extensions"),
-                    "an extended clock needs one unit; its deadlines use " + ", ".join(units),
+                    "policy.clock.extension_units",
+                    units=", ".join(units),
                 )
             periods = [deadlines[n].within for n in clock.deadlines if n in deadlines]
             periods.append(clock.within)
@@ -812,7 +852,10 @@ class _Checker:
                 if ext.id in extension_ids:
                     first = _dotted((*extension_ids[ext.id], "id"))
                     self.add(
-                        (*epath, "id"), f"duplicate extension id {ext.id!r} (first at {first})"
+                        (*epath, "id"),
+                        "policy.extension.duplicate_id",
+                        id=repr(ext.id),
+                        first=first,
                     )
                 extension_ids.setdefault(ext.id, epath)
                 event_refs([ext.on], epath, own_events)
@@ -820,25 +863,29 @@ class _Checker:
                 if ext.on in own_events and owner != clock.id:
                     self.add(
                         (*epath, "on"),
-                        f"event {ext.on!r} already extends clock {owner!r}; an extension event "
-                        "extends one clock",
+                        "policy.extension.two_clocks",
+                        event=repr(ext.on),
+                        clock=repr(owner),
                     )
                 if ext.on in seen:
                     self.add(
                         (*epath, "on"),
-                        f"event {ext.on!r} is already in {seen[ext.on]} of this clock; an "
-                        "event does one thing to a clock",
+                        "policy.clock.event_twice",
+                        event=repr(ext.on),
+                        op=seen[ext.on],
                     )
                 self.refs("role", ext.approvers, (*epath, "approvers"))
                 self.period(ext.to, (*epath, "to"))
                 fact_settings(ext.sets, (*epath, "sets"))
                 if units and ext.to.unit != units[0]:
-                    self.add((*epath, "to"), f"an extension keeps the clock's unit ({units[0]})")
+                    self.add((*epath, "to"), "policy.extension.unit", unit=units[0])
                 elif ext.to.bounds[0] <= previous:
                     self.add(
                         (*epath, "to"),
-                        f"an extension must be longer than the period before it ({previous} "
-                        f"{ext.to.unit}); got {ext.to.bounds[0]}",
+                        "policy.extension.not_longer",
+                        previous=previous,
+                        unit=ext.to.unit,
+                        got=ext.to.bounds[0],
                     )
                 previous = max(previous, ext.to.bounds[1])
 
@@ -846,30 +893,31 @@ class _Checker:
         for i, duty in enumerate(life.duties):
             path = (*base, "duties", i)
             if rule_elements.get(duty.id) not in ("action", "report"):
-                why = (
-                    "names both an action and a report"
-                    if duty.id in rule_elements
-                    else (
-                        "is not an action or report of the rules; "
-                        + _allowed(duty.id, sorted(rule_elements))
+                if duty.id in rule_elements:
+                    self.add((*path, "id"), "policy.duty.action_and_report", id=repr(duty.id))
+                else:
+                    self.add(
+                        (*path, "id"),
+                        "policy.duty.not_an_action",
+                        id=repr(duty.id),
+                        **_allowed(duty.id, sorted(rule_elements)),
                     )
-                )
-                self.add((*path, "id"), f"{duty.id!r} {why}")
             if duty.id in discretionary:
                 self.add(
                     (*path, "id"),
-                    f"{duty.id!r} is discretionary (the source says 「可」: it may be done); "
-                    "it is never owed",
                     "policy.discretionary_owed",
+                    id=repr(duty.id),
                 )
             if not duty.after:
-                self.add((*path, "after"), "a duty needs the events after which it is owed")
+                self.add((*path, "after"), "policy.duty.no_after")
             event_refs(duty.after, (*path, "after"), with_received)
             event_refs(duty.done_by, (*path, "done_by"), own_events)
             if duty.clock is not None and duty.clock not in clock_ids:
                 self.add(
                     (*path, "clock"),
-                    f"clock {duty.clock!r} is not declared; " + _allowed(duty.clock, clock_ids),
+                    "policy.duty.clock_undeclared",
+                    id=repr(duty.clock),
+                    **_allowed(duty.clock, clock_ids),
                 )
 
         unique("reminders", [r.id for r in life.reminders])
@@ -879,21 +927,23 @@ class _Checker:
             if rule_elements.get(reminder.id) != "action":
                 self.add(
                     (*path, "id"),
-                    f"{reminder.id!r} is not an action of the rules; "
-                    + _allowed(reminder.id, actions),
+                    "policy.reminder.not_an_action",
+                    id=repr(reminder.id),
+                    **_allowed(reminder.id, actions),
                 )
             elif reminder.id in discretionary:
                 self.add(
                     (*path, "id"),
-                    f"{reminder.id!r} is discretionary (the source says 「可」: it may be done); "
-                    "nobody is reminded of it",
                     "policy.discretionary_owed",
+                    "policy.discretionary_owed.reminder",
+                    id=repr(reminder.id),
                 )
             if reminder.clock not in clock_ids:
                 self.add(
                     (*path, "clock"),
-                    f"clock {reminder.clock!r} is not declared; "
-                    + _allowed(reminder.clock, clock_ids),
+                    "policy.reminder.clock_undeclared",
+                    id=repr(reminder.clock),
+                    **_allowed(reminder.clock, clock_ids),
                 )
             self.refs("role", reminder.to, (*path, "to"))
             param_id = None if reminder.before is None else reminder.before.parameter
@@ -902,22 +952,28 @@ class _Checker:
                 if param is None:
                     self.add(
                         (*path, "before", "parameter"),
-                        f"parameter {param_id!r} is not declared; "
-                        + _allowed(param_id, list(self.parameters)),
+                        "policy.parameter.undeclared",
+                        id=repr(param_id),
+                        **_allowed(param_id, list(self.parameters)),
                     )
                 elif param.type != "int":
-                    self.add((*path, "before", "parameter"), f"parameter {param_id!r} is not int")
+                    self.add(
+                        (*path, "before", "parameter"),
+                        "policy.parameter.not_int",
+                        id=repr(param_id),
+                    )
                 elif param.value is not None and (
                     param.value < 1 or param.value != param.value.to_integral_value()
                 ):
                     self.add(
                         (*path, "before", "parameter"),
-                        f"parameter {param_id!r} is {param.value}; "
-                        "an offset is a whole number >= 1",
+                        "policy.reminder.offset",
+                        id=repr(param_id),
+                        value=param.value,
                     )
         for i, gap in enumerate(life.gaps):
             if gap.article is None:
-                self.add((*base, "gaps", i, "article"), "a lifecycle gap cites its article")
+                self.add((*base, "gaps", i, "article"), "policy.lifecycle.gap_article")
 
 
 _RESERVED = frozenset(
@@ -938,14 +994,15 @@ _ENTRY = {"events": "event", "clocks": "clock", "duties": "duty", "reminders": "
 """One entry of each list of the lifecycle, for messages."""
 
 
-def _allowed(word: str, allowed: list[str]) -> str:
+def _allowed(word: str, allowed: list[str]) -> dict[str, str]:
+    """The ``choices`` of a message (``-``: none declared), and the ``nearest`` of them
+    (:func:`~complaint_rules.messages.catalogue.say` words it)."""
     import difflib
 
     if not allowed:
-        return "none are declared"
+        return {"choices": "-", "nearest": ""}
     match = difflib.get_close_matches(word, allowed, n=1)
-    hint = f"; did you mean {match[0]!r}?" if match else ""
-    return f"allowed: {', '.join(allowed)}{hint}"
+    return {"choices": ", ".join(allowed), "nearest": repr(match[0]) if match else ""}
 
 
 def _dotted(path: Path) -> str:
@@ -986,9 +1043,11 @@ def compile_policy(
             got = "none" if base is None else repr(base.id)
             raise PolicyError(
                 [
-                    Problem(
-                        f"extends {policy.extends!r}, but the base given is {got}",
+                    make_problem(
+                        "policy.base_given",
                         path=("extends",),
+                        extends=repr(policy.extends),
+                        got=got,
                     )
                 ]
             )
@@ -1086,9 +1145,7 @@ def _own_path(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem
     path = problem.path
     for size in (3, 2):
         if path[:size] in paths:
-            return Problem(
-                problem.message, path=paths[path[:size]] + path[size:], code=problem.code
-            )
+            return replace(problem, path=paths[path[:size]] + path[size:])
     if path[:1] in (("rules",), ("conflicts",)) and len(path) > 1:
         what = "rule" if path[0] == "rules" else "conflict"
         return Problem(

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 from .._generated import run_source
 from ..errors import PolicyError, Problem
+from ..messages.catalogue import make_problem
 
 __all__ = [
     "COMBINATORS",
@@ -94,12 +95,15 @@ class ConditionContext:
     fact_types: Mapping[str, str]
 
 
-def _closest(word: str, allowed: Sequence[str]) -> str:
+def _closest(word: str, allowed: Sequence[str]) -> dict[str, str]:
+    """The ``choices`` of a message, sorted, and the ``nearest`` of them."""
     import difflib
 
     match = difflib.get_close_matches(word, list(allowed), n=1)
-    hint = f"; did you mean {match[0]!r}?" if match else ""
-    return f"allowed: {', '.join(sorted(allowed))}{hint}"
+    return {
+        "choices": ", ".join(sorted(allowed)) or "-",
+        "nearest": repr(match[0]) if match else "",
+    }
 
 
 # The grammar's keywords; the JSON Schema (complaint_rules.policy.json_schema) is built from these.
@@ -172,19 +176,19 @@ class _Compiler:
         self.problems: list[Problem] = []
         self.facts: set[str] = set()
 
-    def fail(self, path: Path, message: str) -> Expr:
-        self.problems.append(Problem(message=message, path=path))
+    def fail(self, path: Path, code: str, **args: object) -> Expr:
+        self.problems.append(make_problem(code, path=path, args=args))
         return _NEVER
 
     def compile(self, cond: Any, path: Path) -> Expr:
         if not isinstance(cond, Mapping) or not cond:
-            return self.fail(path, "a condition is a non-empty mapping of field to value")
+            return self.fail(path, "policy.condition.not_a_mapping")
         return _all([self.part(str(key), value, (*path, str(key))) for key, value in cond.items()])
 
     def part(self, key: str, value: Any, path: Path) -> Expr:
         if key in ("all", "any"):
             if not isinstance(value, list) or not value:
-                return self.fail(path, f"'{key}' takes a non-empty list of conditions")
+                return self.fail(path, "policy.condition.empty_list", key=key)
             subs = [self.compile(item, (*path, i)) for i, item in enumerate(value)]
             return _all(subs) if key == "all" else _any(subs)
         if key == "not":
@@ -195,7 +199,9 @@ class _Compiler:
             self.facts.add(key)
             return self.fact(key, self.ctx.fact_types[key], value, path)
         allowed = [*COMBINATORS, *VOCAB_KEYS, *self.ctx.fact_types]
-        return self.fail(path, f"unknown condition field {key!r}; {_closest(key, allowed)}")
+        return self.fail(
+            path, "policy.condition.unknown_field", field=repr(key), **_closest(key, allowed)
+        )
 
     def vocab(self, key: str, value: Any, path: Path) -> Expr:
         allowed: Sequence[str] = {
@@ -207,10 +213,12 @@ class _Compiler:
         ops = LEVEL_OPS if key == "level" else SET_OPS
         if isinstance(value, Mapping):
             if len(value) != 1:
-                return self.fail(path, f"use exactly one of: {', '.join(ops)}")
+                return self.fail(path, "policy.condition.one_operator", ops=", ".join(ops))
             op, arg = next(iter(value.items()))
             if op not in ops:
-                return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), ops)}")
+                return self.fail(
+                    path, "policy.condition.unknown_operator", op=repr(op), **_closest(str(op), ops)
+                )
             path = (*path, op)
         else:
             op, arg = "in", value
@@ -224,7 +232,7 @@ class _Compiler:
             return Expr(test, f"not {test}", {})
         items = arg if isinstance(arg, list) else [arg]
         if not items or not self.ids(items, allowed, path):
-            return self.fail(path, "name one or more values") if not items else _NEVER
+            return self.fail(path, "policy.condition.no_values") if not items else _NEVER
         if key == "finding":
             test = _or([f"{item!r} in fnd" for item in sorted(set(items))])
         else:
@@ -238,7 +246,12 @@ class _Compiler:
         for i, item in enumerate(items):
             if not isinstance(item, str) or item not in allowed:
                 where = (*path, i) if len(items) > 1 else path
-                self.fail(where, f"{item!r} is not declared; {_closest(str(item), allowed)}")
+                self.fail(
+                    where,
+                    "policy.condition.undeclared",
+                    value=repr(item),
+                    **_closest(str(item), allowed),
+                )
                 ok = False
         return ok
 
@@ -246,38 +259,43 @@ class _Compiler:
         if not isinstance(value, Mapping):
             value = {"eq": value}
         if len(value) != 1:
-            return self.fail(path, f"use exactly one of: {', '.join(NUM_OPS)}")
+            return self.fail(path, "policy.condition.one_operator", ops=", ".join(NUM_OPS))
         op, arg = next(iter(value.items()))
         if op not in NUM_OPS:
-            return self.fail(path, f"unknown operator {op!r}; {_closest(str(op), NUM_OPS)}")
+            return self.fail(
+                path,
+                "policy.condition.unknown_operator",
+                op=repr(op),
+                **_closest(str(op), NUM_OPS),
+            )
         path = (*path, op)
         var = f"f_{name}"
         if op == "given":
             if not isinstance(arg, bool):
-                return self.fail(path, "'given' takes true or false")
+                return self.fail(path, "policy.condition.given")
             given, absent = f"{var} is not None", f"{var} is None"
             return Expr(given, absent, {}) if arg else Expr(absent, given, {})
         constants: dict[str, Any] = {}
         if kind == "bool":
             if op not in ("eq", "ne") or not isinstance(arg, bool):
-                return self.fail(path, f"fact {name!r} is a bool: compare with true or false")
+                return self.fail(path, "policy.condition.bool_fact", fact=repr(name))
             literal = repr(arg)
         elif kind in ("int", "decimal"):
             if isinstance(arg, bool) or not isinstance(arg, int | str):
-                return self.fail(path, f"fact {name!r} is a number: compare with a number")
+                return self.fail(path, "policy.condition.number_fact", fact=repr(name))
             try:
                 number = Decimal(str(arg))
             except ArithmeticError:
-                return self.fail(path, f"{arg!r} is not a number")
+                return self.fail(path, "policy.condition.not_a_number", value=repr(arg))
             if not number.is_finite():
-                return self.fail(path, f"{arg!r} is not a number")
+                return self.fail(path, "policy.condition.not_a_number", value=repr(arg))
             if number.adjusted() < _INT_DIGITS and number == number.to_integral_value():
                 literal = repr(int(number))  # exact against int and Decimal alike
             else:
                 literal = "_d" + str(number).encode().hex()
                 constants[literal] = number
         else:
-            return self.fail(path, f"fact {name!r} ({kind}) can only be tested with 'given'")
+            return self.fail(path, "policy.condition.given_only", fact=repr(name), type=kind)
         compare = f"{var} {_OPERATORS[op]} {literal}"
         return Expr(
             f"({var} is not None and {compare})",

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from ..errors import Problem
+from ..messages.catalogue import make_problem
 from .model import CalendarSettings, Policy, Vocabulary
 
 __all__ = ["merge", "overlay_days"]
@@ -49,9 +50,11 @@ def merge(
     for i, rule_id in enumerate(own.remove_rules):
         if rule_id not in base_ids:
             problems.append(
-                Problem(
-                    f"{base.id} has no rule {rule_id!r} to remove",
+                make_problem(
+                    "policy.remove_rules.unknown",
                     path=("remove_rules", i),
+                    base=base.id,
+                    id=repr(rule_id),
                 )
             )
     kept = [r for r in base.rules if r.id not in own.remove_rules]

@@ -486,7 +486,10 @@ def _fields_at(path: tuple[str | int, ...]) -> list[str] | None:
 
 
 def _locate(located: Located, problems: Sequence[Problem]) -> list[Problem]:
-    return [located.problem(p.path, p.message, p.code or "policy.inconsistent") for p in problems]
+    return [
+        replace(located.problem(p.path, p.message, p.code or "policy.inconsistent"), args=p.args)
+        for p in problems
+    ]
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[str | int, ...]:

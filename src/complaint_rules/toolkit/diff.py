@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..decision.model import DecidedDue, Decision
 from ..decision.render import due_text
-from ..messages.catalogue import say
+from ..messages.catalogue import Lang, say
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import (
     ELEMENT_KINDS,
@@ -139,7 +139,7 @@ class PolicyChange(_Out):
     behavioural: bool
     example: Example | None
 
-    def as_text(self) -> str:
+    def as_text(self, lang: Lang = "en") -> str:
         name = f"{self.kind} {self.id}" + (f" {self.label}" if self.label else "")
         source = ""
         if self.rule is not None and self.kind not in ("rule",):
@@ -149,18 +149,19 @@ class PolicyChange(_Out):
         lines = [f"{name}{source}: {self.change}"]
         lines.extend(f"  {d}" for d in self.details)
         if self.where:
-            lines.append("  where: " + "; ".join(self.where))
+            lines.append("  " + say("report.diff.where", lang) + "; ".join(self.where))
         if self.affected:
-            lines.append(
-                f"  decided differently: {self.affected} of {self.compared} kinds of complaint"
+            differently = say(
+                "report.diff.differently", lang, affected=self.affected, compared=self.compared
             )
+            lines.append(f"  {differently}")
         if not self.behavioural:
-            lines.append("  no decision shows it")
+            lines.append("  " + say("report.diff.no_decision", lang))
         if self.example is not None:
             complaint = json.dumps(self.example.complaint, ensure_ascii=False)
-            lines.append(f"  example: {complaint}")
-            lines.append(f"    old: {self.example.old}")
-            lines.append(f"    new: {self.example.new}")
+            lines.append("  " + say("report.diff.example", lang) + complaint)
+            lines.append("    " + say("report.diff.old", lang) + self.example.old)
+            lines.append("    " + say("report.diff.new", lang) + self.example.new)
         return "\n".join(lines)
 
 
@@ -176,21 +177,28 @@ class PolicyDiff(_Out):
     """The content changed but the version did not: decisions could not tell the two
     texts apart."""
 
-    def as_text(self) -> str:
+    def as_text(self, lang: Lang = "en") -> str:
+        """The diff for a person, its headings and fixed phrases in ``lang``."""
         head = (
             f"{self.old.id} {self.old.version} → {self.new.id} {self.new.version}: "
             + (
-                "equivalent (no complaint is decided differently)"
+                say("report.diff.equivalent", lang)
                 if self.equivalent
-                else f"{sum(c.behavioural for c in self.changes)} behavioural change(s)"
+                else say(
+                    "report.diff.behavioural", lang, n=sum(c.behavioural for c in self.changes)
+                )
             )
-            + f"; {self.decided} kinds of complaint decided by each"
+            + say("report.diff.decided", lang, n=self.decided)
         )
         if self.decided:
-            head += "\n" + KINDS_EXPLAINED
+            head += "\n" + say("report.diff.kinds", lang)
         if self.version_unchanged:
-            head += "\nwarning: " + say("diff.version_unchanged", "en", version=self.new.version)
-        return "\n\n".join([head, *(c.as_text() for c in self.changes)]) + "\n"
+            head += (
+                "\n"
+                + say("report.diff.warning", lang)
+                + say("diff.version_unchanged", lang, version=self.new.version)
+            )
+        return "\n\n".join([head, *(c.as_text(lang) for c in self.changes)]) + "\n"
 
 
 KINDS_EXPLAINED = (

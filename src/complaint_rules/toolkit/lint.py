@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..decision.model import DecidedDue
 from ..decision.render import due_text
-from ..messages.catalogue import say
+from ..messages.catalogue import Lang, say
 from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_KINDS, Money, Rule
@@ -75,7 +75,7 @@ class LintFinding(_Out):
     field: str | None = None
     example: dict[str, Any] | None = None
 
-    def as_text(self) -> str:
+    def as_text(self, lang: Lang = "en") -> str:
         where = self.file or "<policy>"
         if self.line is not None:
             where += f":{self.line}"
@@ -85,7 +85,8 @@ class LintFinding(_Out):
         field = f" {self.field}:" if self.field else ""
         text = f"{where}:{field} {self.severity} {self.code}: {self.message}{source}"
         if self.example is not None:
-            text += "\n  example: " + json.dumps(self.example, ensure_ascii=False)
+            example = json.dumps(self.example, ensure_ascii=False)
+            text += "\n  " + say("report.lint.example", lang) + example
         return text
 
 
@@ -104,12 +105,20 @@ class LintReport(_Out):
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
 
-    def as_text(self) -> str:
-        lines = [f.as_text() for f in self.findings]
+    def as_text(self, lang: Lang = "en") -> str:
+        """The findings and a summary line, its fixed phrases in ``lang``."""
+        lines = [f.as_text(lang) for f in self.findings]
         infos = len(self.findings) - self.errors - self.warnings
         lines.append(
-            f"{self.policy} {self.version}: {self.errors} error(s), {self.warnings} warning(s), "
-            f"{infos} info"
+            say(
+                "report.lint.summary",
+                lang,
+                policy=self.policy,
+                version=self.version,
+                errors=self.errors,
+                warnings=self.warnings,
+                infos=infos,
+            )
         )
         return "\n".join(lines) + "\n"
 

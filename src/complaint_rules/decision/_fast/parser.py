@@ -257,7 +257,9 @@ def _exact(lookup: Lookup) -> dict[str, str]:
     problems: list[Any] = []
     for spelling in (*lookup.spellings, *written):
         problems.clear()
-        found = resolve_term(spelling, lookup, (), lambda path, message: problems.append(message))
+        found = resolve_term(
+            spelling, lookup, (), lambda path, message, code: problems.append(message)
+        )
         if found is not None and not problems:
             out[spelling] = found
     return out
