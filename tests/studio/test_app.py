@@ -511,12 +511,12 @@ def test_the_policies_list_shows_each_version_with_its_effective_dates(
     shown = [(start, re.sub(r"<[^>]+>", "", body)) for start, body in items]
     # The bundled version is in force until the day before the new one: Sat 31 October.
     assert shown == [
-        ("", f"2026.3 至 2026-10-31 {versions[0].sha256[:12]}"),
+        ("", f"2026.4 至 2026-10-31 {versions[0].sha256[:12]}"),
         ("2026-11-01", f"{NEW_VERSION} 2026-11-01 起 {versions[1].sha256[:12]}"),
     ]
     english = client.get(f"/policies/{POLICY}?lang=en").text
     header = english[: english.index("</header>")]
-    assert "2026.3 until 2026-10-31" in re.sub(r"<[^>]+>", "", header)
+    assert "2026.4 until 2026-10-31" in re.sub(r"<[^>]+>", "", header)
     assert f"{NEW_VERSION} from 2026-11-01" in re.sub(r"<[^>]+>", "", header)
     # A policy with one version says its date, or that it declares none.
     hotel = re.search(r'<tr id="policy-hotel">(.*?)</tr>', index, re.S)
@@ -624,7 +624,7 @@ def test_a_policy_file_linked_from_outside_is_read_only(
     (directory / "linked_union.yaml").symlink_to(target)
     before = target.read_text(encoding="utf-8")
     assert 'id="save"' not in client.get("/policies/linked_union/edit").text
-    changed = before.replace('version: "2026.3"', 'version: "2026.9"')
+    changed = before.replace('version: "2026.4"', 'version: "2026.9"')
     response = client.post(
         "/api/policies/linked_union/save", json={"text": changed}, headers={"X-CSRF-Token": CSRF}
     )
@@ -671,7 +671,7 @@ def test_open_starts_the_browser_at_the_address(directory: Path, tmp_path: Path)
     [
         # Wed 30 Sep 2026, under the bundled 3 working days: 1-7 Oct are off; Thu 8 Oct =
         # 1, Fri 9 = 2, Sat 10 (a make-up workday) = 3.
-        ("2026-09-30T10:00", "2026.3", "2026-10-10", "2026-10-11T00:00:00+08:00"),
+        ("2026-09-30T10:00", "2026.4", "2026-10-10", "2026-10-11T00:00:00+08:00"),
         # Mon 2 Nov 2026, under the version in force from Sun 1 November, 5 working days:
         # Tue 3 = 1, Wed 4 = 2, Thu 5 = 3, Fri 6 = 4, (weekend), Mon 9 = 5.
         ("2026-11-02T10:00", "2026.11-test", "2026-11-09", "2026-11-10T00:00:00+08:00"),
@@ -732,7 +732,7 @@ def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) 
         ).text
     )
     diff = page[page.index('id="diff"') :]
-    assert "keyouqianqi_credit_union 2026.3 → my_credit_union 2026.3" in diff
+    assert "keyouqianqi_credit_union 2026.4 → my_credit_union 2026.4" in diff
     assert "within: 3 working days → 4 working days" in diff
     assert "old: due by the end of 2026-03-13 (24:00)" in diff
     # A name that is not one of the catalog's policies is refused, not looked up as a path.
