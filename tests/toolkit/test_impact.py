@@ -273,7 +273,11 @@ def test_versions_by_receipt_in_workers_and_in_the_report(
     assert report.old["version"] == versions[-1].version
     assert report.old["by_receipt"] == [
         {"version": "2026.3", "sha256": versions[0].sha256, "effective_from": None},
-        {"version": versions[1].version, "sha256": versions[1].sha256, "effective_from": "2026-11-01"},
+        {
+            "version": versions[1].version,
+            "sha256": versions[1].sha256,
+            "effective_from": "2026-11-01",
+        },
     ]
     assert "by_receipt" not in report.new
     first = report.as_text().splitlines()[0]
@@ -293,7 +297,9 @@ def test_a_complaint_received_before_the_first_version(
     assert change.kind == "accepted_now"
     assert change.old is not None and "before the first version" in change.old
     assert "2026-11-01" in change.old
+    assert "2026-10-30" not in change.old  # the host's receipt is not repeated
     assert got[0].versions == (None, "2026.3")
     assert got[1].status == "changed" and got[1].versions == (versions[1].version, "2026.3")
+    other = load_policy(ROOT / "policies" / "xx_bank.yaml")
     with pytest.raises(ValueError, match="versions of one policy id"):
-        list(impact_lines((keyouqianqi, load_policy(ROOT / "policies" / "xx_bank.yaml")), keyouqianqi, []))
+        impact_lines((keyouqianqi, other), keyouqianqi, [])

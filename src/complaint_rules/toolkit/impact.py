@@ -6,7 +6,8 @@ changed, ...). :func:`impact_lines` re-decides each JSON line of a history under
 versions in one streaming pass (through :func:`complaint_rules.decision.batch.stream`, so
 ``workers=N`` decides and compares in N processes) and yields a :class:`LineImpact` per
 line, in order. Either side may be several versions of one policy (``Catalog.versions``):
-each complaint is then decided under the version in force at its ``received_at``. :class:`ImpactTally` adds those up in constant memory (counts, the first
+each complaint is then decided under the version in force at its ``received_at``.
+:class:`ImpactTally` adds those up in constant memory (counts, the first
 line numbers of each kind of change, the first bad lines) into an :class:`ImpactReport`,
 shown as a table (:meth:`ImpactReport.as_text`) or as JSON (:meth:`ImpactReport.as_dict`).
 Pure, apart from the optional process pool.
@@ -18,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Literal
 
 from ..decision.batch import DEFAULT_CHUNK_SIZE, RejectedLine, Settings, located, parse_line, stream
@@ -501,9 +502,8 @@ def in_force(versions: Sequence[CompiledPolicy], received_at: object) -> Compile
         raise ComplaintError(
             [
                 Problem(
-                    f"received {instant.astimezone(timezone.utc).isoformat()}, before the "
-                    f"first version of policy {first.id!r}, in force from "
-                    f"{first.policy.effective_from}",
+                    f"received before the first version of policy {first.id!r}, in force "
+                    f"from {first.policy.effective_from}",
                     path=("received_at",),
                     code="policy.not_in_force",
                 )
