@@ -4,7 +4,8 @@ Every input is a policy selector byte followed by the JSON of a case's events. T
 oracle: :func:`~complaint_rules.lifecycle.case.status` returns a status whose JSON and
 text hold no ESC byte and no 11-digit run of the input outside a quoted id-shaped name
 (``[A-Za-z0-9_]{1,64}``, which the library may repeat), or raises the library's own
-``ComplaintError`` (located) or ``CalendarError``; anything else is a finding. Run it with ``scripts/fuzz events``.
+``ComplaintError`` (located) or ``CalendarError``; anything else is a finding. Run it
+with ``scripts/fuzz events``.
 """
 
 from __future__ import annotations
