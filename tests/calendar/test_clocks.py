@@ -521,3 +521,15 @@ def test_no_day_left_and_an_estimated_resumption_day_is_estimated() -> None:
     # which for 2027 only an estimate can say.
     segments = [Segment(t(12, 1, 10), t(12, 4, 10)), Segment(t(1, 4, 9, year=2027))]
     assert due(segments, "working_days", 3, estimate=True) == day_due(2027, 1, 4, estimated=True)
+
+
+def test_a_reminder_before_an_instant_a_microsecond_past_midnight() -> None:
+    # A period in hours late from Tue Oct 13 00:00:00.000001 (received at a microsecond past
+    # the hour): its last instant on time, 00:00:00 exactly, is on Oct 13 itself, so 1
+    # calendar day before is Oct 13 from 00:00, and 1 working day before is Oct 13 too (a
+    # Tuesday, a working day: the National Day holiday is 1-7 Oct). Counting back from two
+    # microseconds before (the mutant) would land on Mon Oct 12.
+    just_past = Due(t(10, 13) + timedelta(microseconds=1), None, False)
+    assert reminder(just_past, "calendar_days", 1) == t(10, 13)
+    assert reminder(just_past, "working_days", 1) == t(10, 13)
+    assert reminder(just_past, "calendar_days", 2) == t(10, 12)

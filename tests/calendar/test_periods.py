@@ -594,3 +594,10 @@ def test_working_days_counting_the_start_day_count_the_day_of_receipt_itself() -
     # Tue Mar 10 2026, a working day, is day 1; Mon Mar 9 before it is not counted.
     assert due(at(2026, 3, 10), "working_days", 1, INCLUSIVE) == on(end(2026, 3, 10))
     assert due(at(2026, 3, 10), "working_days", 2, INCLUSIVE) == on(end(2026, 3, 11))
+
+
+def test_years_after_zero_years_is_the_day_itself() -> None:
+    # The edge of the ">= 0" check (mutants `years < 1` and `years <= 0` refused it): a term
+    # of no years adds nothing, Mon Oct 12 2026 stays Mon Oct 12 2026; -1 is refused above.
+    assert years_after(date(2026, 10, 12), 0) == date(2026, 10, 12)
+    assert years_after(date(2028, 2, 29), 0) == date(2028, 2, 29)

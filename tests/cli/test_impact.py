@@ -160,3 +160,48 @@ def test_cli_help_shows_an_example_and_the_exit_codes(capsys: pytest.CaptureFixt
     assert code == 0
     assert "example:\n  complaint-rules impact keyouqianqi_credit_union" in out
     assert out.endswith(cli_impact.EXIT_CODES + "\n")
+
+
+def test_cli_an_id_with_several_versions_is_chosen_by_receipt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """OLD is the catalog id (the bundled 2026.3, 3 working days, and a version from
+    2026-11-01 with 5); NEW the bundled file, 3 working days for every complaint. Received
+    Fri 30 Oct: 2026.3 on both sides, the same. Received Mon 2 Nov: 5 working days (3, 4, 5,
+    6, 9 Nov; no holiday in November 2026) against 3 (3, 4, 5 Nov): 4 days earlier."""
+    from tests.support.versions import NEW_VERSION, POLICY, write_new_version
+
+    dated = tmp_path / "dated"
+    write_new_version(dated)
+    history = tmp_path / "h.jsonl"
+    history.write_text(
+        '{"id": "V1", "received_at": "2026-10-30T10:00:00+08:00", "channel": "letter", '
+        '"category": "work_error"}\n'
+        '{"id": "V2", "received_at": "2026-11-02T10:00:00+08:00", "channel": "letter", '
+        '"category": "work_error"}\n',
+        encoding="utf-8",
+    )
+    changes = tmp_path / "changes.jsonl"
+    argv = ("--policy-dir", str(dated), "impact", POLICY, str(BUNDLED), str(history))
+    code, out, err = run(capsys, *argv, "--format", "json", "--changes", str(changes))
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert (data["decided"], data["changed"]) == (2, 1)
+    assert [v["version"] for v in data["old"]["by_receipt"]] == ["2026.3", NEW_VERSION]
+    assert [v["effective_from"] for v in data["old"]["by_receipt"]] == [None, "2026-11-01"]
+    assert data["new"]["version"] == "2026.3" and "by_receipt" not in data["new"]
+    (line,) = [json.loads(x) for x in changes.read_text(encoding="utf-8").splitlines()]
+    assert (line["line"], line["id"], line["old_version"], line["new_version"]) == (
+        2,
+        "V2",
+        NEW_VERSION,
+        "2026.3",
+    )
+    assert [(c["kind"], c["shift_seconds"]) for c in line["changes"]] == [
+        ("deadline_earlier", -4 * 86400)
+    ]
+    # A file given explicitly is that file for every complaint, even with the dated version
+    # in the catalog: both sides are the bundled 2026.3.
+    code, out, err = run(capsys, *argv[:3], str(BUNDLED), str(BUNDLED), str(history))
+    assert (code, err) == (0, "")
+    assert "no decision changed" in out

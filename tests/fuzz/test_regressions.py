@@ -184,3 +184,33 @@ def test_a_period_past_year_9999_was_an_overflow_error() -> None:
         "minutes must be between 0 and 5270400 (ten years), got 1000000000000000"
     )
     assert problem.field == "rules[0].deadlines[0].within"
+
+
+def test_an_unknown_event_name_is_quoted_only_when_shaped_like_an_id() -> None:
+    """atheris (fuzz/events_target.py, 2026-12-07) flagged an unknown event named
+    ``withdrawal_coerced`` + 41 sixes whose rejection quoted the name back. That is the
+    documented rule (docs/security.md: unknown names matching ``[A-Za-z0-9_]{1,64}`` may be
+    repeated), so the target's oracle was too strict and now allows quoted id-shaped names;
+    a name of any other shape (a space, 65 characters) is still not repeated."""
+    from complaint_rules import Catalog
+    from complaint_rules.lifecycle.case import status
+
+    policy = Catalog().load("keyouqianqi_credit_union")
+    received = {
+        "event": "received",
+        "at": "2026-09-29T10:00:00+08:00",
+        "complaint": {"channel": "letter", "category": "work_error"},
+    }
+    at = "2026-10-08T10:00:00+08:00"
+    named = "withdrawal_coerced" + "6" * 41
+    for name, shown in (
+        (named, True),
+        ("withdrawal 66666666666", False),
+        ("w" + "6" * 64, False),
+    ):
+        result = status(policy, [received, {"event": name, "at": at}], at)
+        (rejection,) = result.rejected
+        assert rejection.index == 1
+        assert rejection.reason.startswith("unknown event")
+        assert (repr(name) in rejection.reason) is shown
+        assert ("66666666666" in rejection.reason) is shown

@@ -37,16 +37,70 @@ def test_a_failed_reload_keeps_the_old_set_and_says_why(tmp_path: Path) -> None:
     assert policies.current is before and policies.last_error == why
 
 
-def test_pins_bind_each_version_and_layer(tmp_path: Path) -> None:
+def _pins_of(policies: Policies) -> dict[str, list[str]]:
+    """Every layer of every version held, by id: the pins an auditor would give."""
+    pins: dict[str, list[str]] = {}
+    for versions in policies.current.versions.values():
+        for version in versions:
+            for layer in version.layers:
+                if layer.sha256 not in pins.setdefault(layer.id, []):
+                    pins[layer.id].append(layer.sha256)
+    return pins
+
+
+def _codes(info: pytest.ExceptionInfo[PolicyError]) -> list[str | None]:
+    return [p.code for p in info.value.problems]
+
+
+def test_pins_go_through_the_catalog_bytes_bound_per_id(tmp_path: Path) -> None:
     write_new_version(tmp_path)
-    held = Policies([tmp_path], entry_points=False).current.versions[POLICY]
-    pins = {POLICY: [v.sha256 for v in held]}
-    pinned = Policies([tmp_path], pins, entry_points=False).current.versions[POLICY]
-    assert [v.sha256 for v in pinned] == [v.sha256 for v in held]
-    with pytest.raises(PolicyError, match="not a pinned one"):
-        Policies([tmp_path], {POLICY: [held[0].sha256]}, entry_points=False)
-    with pytest.raises(PolicyError, match="which the catalog lacks"):
-        Policies([tmp_path], {"nope": ["0" * 64]}, entry_points=False)
+    unpinned = Policies([tmp_path], entry_points=False)
+    held = unpinned.current.versions[POLICY]
+    pins = _pins_of(unpinned)
+    # Two pins for the id: its two versions (the bundled file and the dated one).
+    assert pins[POLICY] == [v.sha256 for v in held] and len(set(pins[POLICY])) == 2
+    pinned = Policies([tmp_path], pins, entry_points=False)
+    assert [v.sha256 for v in pinned.current.versions[POLICY]] == [v.sha256 for v in held]
+    assert pinned.current.ids() == unpinned.current.ids()
+
+    # The dated version's hash left out: its file is refused on its bytes.
+    with pytest.raises(PolicyError, match="is pinned for") as info:
+        Policies([tmp_path], {**pins, POLICY: [held[0].sha256]}, entry_points=False)
+    assert _codes(info) == ["policy.pin_mismatch"]
+    assert info.value.problems[0].file == str(tmp_path / f"{POLICY}@2026-11-01.yaml")
+
+    # With pins, every policy served is covered: an id with no pin is refused.
+    with pytest.raises(PolicyError, match="not pinned") as info:
+        Policies([tmp_path], {k: v for k, v in pins.items() if k != "hotel"}, entry_points=False)
+    assert _codes(info) == ["policy.pin_missing"]
+
+    # A pinned id the catalog lacks is refused, not ignored.
+    with pytest.raises(PolicyError, match="not in the catalog") as info:
+        Policies([tmp_path], {**pins, "nope": ["0" * 64]}, entry_points=False)
+    assert _codes(info) == ["catalog.pin_unknown_id"]
+
+
+def test_pins_refuse_a_copy_with_its_id_edited_and_a_reload_of_changed_bytes(
+    tmp_path: Path,
+) -> None:
+    """The way round issue 17 found for load_policy, tried on the service: a copy of the
+    pinned 科右前旗 policy with its id edited and its limit raised, under a file name of its
+    own; then the dated version's bytes changed before a reload."""
+    dated = write_new_version(tmp_path)
+    pins = _pins_of(Policies([tmp_path], entry_points=False))
+    policies = Policies([tmp_path], pins, entry_points=False)
+    text = dated.read_text(encoding="utf-8")
+    copy = tmp_path / f"{POLICY}_x.yaml"
+    copy.write_text(text.replace(f"id: {POLICY}\n", f"id: {POLICY}_x\n", 1), encoding="utf-8")
+    assert f"id: {POLICY}_x\n" in copy.read_text(encoding="utf-8")
+    ok, why = policies.reload()
+    assert ok is False and why is not None and "not pinned" in why and copy.name in why
+    copy.unlink()
+    dated.write_text(text.replace("working_days: 5", "working_days: 50"), encoding="utf-8")
+    ok, why = policies.reload()
+    assert ok is False and why is not None and dated.name in why
+    # The set served is still the pinned one.
+    assert [v.sha256 for v in policies.current.versions[POLICY]] == pins[POLICY]
 
 
 def test_selection_by_version_and_sha256(tmp_path: Path) -> None:

@@ -124,3 +124,41 @@ def test_each_reply_is_flushed_before_the_next_request_is_read() -> None:
     finally:
         process.stdin.close()
         assert process.wait(timeout=30) == 0
+
+
+def test_pins_are_the_catalogs_every_version_pinned_or_refused(tmp_path: Path) -> None:
+    """``serve --pin ID=SHA256``: pins go to the catalog; with every layer of every version
+    pinned the service starts and holds those bytes; a version left unpinned is refused
+    before anything is served."""
+    write_new_version(tmp_path)
+    catalog = Catalog([tmp_path], entry_points=False)
+    pins: list[str] = []
+    for pid in catalog.ids():
+        for version in catalog.versions(pid):
+            for layer in version.layers:
+                if f"{layer.id}={layer.sha256}" not in pins:
+                    pins.append(f"{layer.id}={layer.sha256}")
+    args = [a for pin in pins for a in ("--pin", pin)]
+    command = [str(BIN / "complaint-rules"), "--policy-dir", str(tmp_path), "serve", "--stdio"]
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    ok = subprocess.run(
+        [*command, *args], input=b"", capture_output=True, check=False, timeout=120, env=env
+    )
+    assert ok.returncode == 0, ok.stderr
+    ready = json.loads(ok.stdout.splitlines()[0])
+    held = {(p["id"], p["sha256"]) for p in ready["policies"]}
+    assert {(POLICY, v.sha256) for v in catalog.versions(POLICY)} <= held
+    new = catalog.versions(POLICY)[1]
+    assert new.version == NEW_VERSION
+    without_new = [a for pin in pins if pin != f"{POLICY}={new.sha256}" for a in ("--pin", pin)]
+    refused = subprocess.run(
+        [*command, *without_new],
+        input=b"",
+        capture_output=True,
+        check=False,
+        timeout=120,
+        env=env,
+    )
+    assert refused.returncode == 1 and refused.stdout == b""
+    assert f"{POLICY}@2026-11-01.yaml" in refused.stderr.decode()
+    assert "is pinned for" in refused.stderr.decode()

@@ -202,3 +202,104 @@ def test_the_committed_sample_and_draft_are_what_the_script_writes() -> None:
     assert (HISTORIES / "keyouqianqi_credit_union.jsonl").read_text(encoding="utf-8") == (
         out.getvalue()
     )
+
+
+# -- several versions of one policy, chosen by each complaint's receipt ------------------------
+#
+# The bundled 科右前旗 policy (2026.3: 一般投訴 within 3 working days, 第十一條) and a test
+# version in force from Sun 2026-11-01 with 5 (tests/support/versions.py). No holiday in
+# November 2026 (国办发明电〔2025〕7号). By hand, counting from the day after receipt:
+# - received Fri 2026-10-30: 3 working days are Mon 2 Nov, Tue 3, Wed 4 → last day 4 Nov,
+#   late from Thu 2026-11-05 00:00+08:00 (the old version, in force at receipt);
+# - received Mon 2026-11-02: 3 working days end Thu 5 Nov (late from Fri 6 Nov 00:00);
+#   5 working days are 3, 4, 5, 6, Mon 9 Nov → late from Tue 2026-11-10 00:00+08:00.
+
+VERSIONED = [
+    '{"id": "V1", "received_at": "2026-10-30T10:00:00+08:00", "channel": "letter", '
+    '"category": "work_error"}',
+    '{"id": "V2", "received_at": "2026-11-02T10:00:00+08:00", "channel": "letter", '
+    '"category": "work_error"}',
+]
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[CompiledPolicy, ...]:
+    from complaint_rules import Catalog
+    from tests.support.versions import POLICY, write_new_version
+
+    directory = tmp_path_factory.mktemp("dated")
+    write_new_version(directory)
+    return Catalog([directory], entry_points=False).versions(POLICY)
+
+
+def test_versions_by_receipt_against_a_fixed_file(
+    keyouqianqi: CompiledPolicy, versions: tuple[CompiledPolicy, ...]
+) -> None:
+    from tests.support.versions import NEW_VERSION
+
+    assert [v.version for v in versions] == ["2026.3", NEW_VERSION]
+    # OLD: by receipt; NEW: the bundled file (3 working days) for every complaint.
+    # Decided on 2026-11-05 09:00: V1 was received before the change and keeps 2026.3.
+    got = list(impact_lines(versions, keyouqianqi, VERSIONED, at="2026-11-05T09:00:00+08:00"))
+    assert [(x.complaint_id, x.status, x.versions) for x in got] == [
+        ("V1", "same", ("2026.3", "2026.3")),
+        ("V2", "changed", (NEW_VERSION, "2026.3")),
+    ]
+    (change,) = got[1].changes
+    assert (change.kind, change.subject) == ("deadline_earlier", "reply_general")
+    assert change.shift_seconds == -4 * 86400  # late from Tue 10 Nov 00:00 → Fri 6 Nov 00:00
+    assert change.text == (
+        "deadline earlier reply_general: 5 working_days, due by the end of 2026-11-09 (24:00) "
+        "-> 3 working_days, due by the end of 2026-11-05 (24:00) (-4 d)"
+    )
+    assert got[1].as_dict()["old_version"] == NEW_VERSION
+    # The other way round: the file as OLD, the versions as NEW.
+    back = list(impact_lines(keyouqianqi, versions, VERSIONED))
+    assert [(x.status, x.versions) for x in back] == [
+        ("same", ("2026.3", "2026.3")),
+        ("changed", ("2026.3", NEW_VERSION)),
+    ]
+    assert back[1].changes[0].shift_seconds == 4 * 86400
+
+
+def test_versions_by_receipt_in_workers_and_in_the_report(
+    keyouqianqi: CompiledPolicy, versions: tuple[CompiledPolicy, ...]
+) -> None:
+    one = list(impact_lines(versions, keyouqianqi, VERSIONED * 3))
+    two = list(impact_lines(versions, keyouqianqi, VERSIONED * 3, workers=2, chunk_size=1))
+    assert one == two
+    report = impact(versions, keyouqianqi, VERSIONED)
+    assert (report.decided, report.changed) == (2, 1)
+    assert report.old["version"] == versions[-1].version
+    assert report.old["by_receipt"] == [
+        {"version": "2026.3", "sha256": versions[0].sha256, "effective_from": None},
+        {
+            "version": versions[1].version,
+            "sha256": versions[1].sha256,
+            "effective_from": "2026-11-01",
+        },
+    ]
+    assert "by_receipt" not in report.new
+    first = report.as_text().splitlines()[0]
+    assert first == (
+        f"old:     keyouqianqi_credit_union by receipt: 2026.3 (sha256 {versions[0].sha256[:12]}) "
+        f"from the start, {versions[1].version} (sha256 {versions[1].sha256[:12]}) from 2026-11-01"
+    )
+
+
+def test_a_complaint_received_before_the_first_version(
+    keyouqianqi: CompiledPolicy, versions: tuple[CompiledPolicy, ...]
+) -> None:
+    dated_only = versions[1:]
+    got = list(impact_lines(dated_only, keyouqianqi, VERSIONED))
+    assert got[0].status == "changed"
+    (change,) = got[0].changes
+    assert change.kind == "accepted_now"
+    assert change.old is not None and "before the first version" in change.old
+    assert "2026-11-01" in change.old
+    assert "2026-10-30" not in change.old  # the host's receipt is not repeated
+    assert got[0].versions == (None, "2026.3")
+    assert got[1].status == "changed" and got[1].versions == (versions[1].version, "2026.3")
+    other = load_policy(ROOT / "policies" / "xx_bank.yaml")
+    with pytest.raises(ValueError, match="versions of one policy id"):
+        impact_lines((keyouqianqi, other), keyouqianqi, [])

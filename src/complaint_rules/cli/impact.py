@@ -16,12 +16,15 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..decision.batch import DEFAULT_CHUNK_SIZE
 from ..errors import InputError, Problem
 from ..toolkit.impact import ImpactTally, impact_lines
-from ._common import Streams, add_format, lang_of, resolve_policy, write_json, write_problems
+from ._common import Streams, add_format, lang_of, write_json, write_problems
+
+if TYPE_CHECKING:
+    from ..policy.compiled import CompiledPolicy
 
 HELP = (
     "re-decide a history of complaints (JSON lines) under two policy versions and report "
@@ -56,8 +59,12 @@ EXIT_CODES = (
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.epilog = f"{p.epilog}\n\n{EXIT_CODES}" if p.epilog else EXIT_CODES
-    p.add_argument("old", help="the policy in force: an id (see 'list') or a path")
-    p.add_argument("new", help="the changed policy: an id or a path")
+    p.add_argument(
+        "old",
+        help="the policy in force: an id (see 'list'; with several versions, each complaint "
+        "is decided under the one in force at its received_at) or a path",
+    )
+    p.add_argument("new", help="the changed policy: an id (by receipt, as OLD) or a path")
     p.add_argument("history", help="the complaints, one JSON object per line; - for stdin")
     add_format(p)
     p.add_argument(
@@ -141,11 +148,23 @@ def _open(name: str, label: str, stack: ExitStack) -> BinaryIO:
         ) from None
 
 
+def _versions(args: argparse.Namespace, name: str) -> tuple[CompiledPolicy, ...]:
+    """A catalog id: every version the catalog holds of it (each complaint is decided under
+    the one in force at its receipt); a file: that file alone."""
+    from ..policy.catalog import Catalog  # imported here: `--help` needs none of it
+
+    catalog = Catalog(args.policy_dir)
+    if name in catalog.ids():
+        return catalog.versions(name)
+    return (catalog.resolve(name),)
+
+
 def run(args: argparse.Namespace, io: Streams) -> int:
-    old = resolve_policy(args, args.old)
-    new = resolve_policy(args, args.new)
-    for which, policy in (("OLD", old), ("NEW", new)):
-        if policy.policy.abstract:
+    old = _versions(args, args.old)
+    new = _versions(args, args.new)
+    for which, versions in (("OLD", old), ("NEW", new)):
+        policy = versions[-1]
+        if any(v.policy.abstract for v in versions):
             io.err.write(
                 f"error: {which} ({policy.id}) is an abstract policy: a base for other "
                 "policies, it decides no complaint\n"

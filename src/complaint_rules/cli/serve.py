@@ -29,8 +29,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID=SHA256",
-        help="serve policy ID (and any layer ID) only with this sha256 (repeatable; an id "
-        "may have several, one per version)",
+        help="the sha256 of policy ID's file (repeatable; an id may have several, one per "
+        "version). With pins, every policy served, every version and every base, must be "
+        "pinned; a file whose bytes match no pin of its id is refused",
     )
     p.add_argument(
         "--token-file",

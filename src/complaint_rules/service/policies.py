@@ -51,10 +51,19 @@ class PolicySet:
         bundled: bool = True,
         entry_points: bool = True,
     ) -> PolicySet:
-        """Load and compile every policy the catalog finds; any problem raises."""
-        catalog = Catalog(directories, bundled=bundled, entry_points=entry_points)
+        """Load and compile every policy the catalog finds; any problem raises.
+
+        ``pins`` (policy id to its sha256s, one per version) are the catalog's
+        (``Catalog(pins=)``): when given, every file the set loads — every version of every
+        id, and every base — must have its bytes' sha256 pinned for the id it is loaded as,
+        checked before parsing; a pinned id the catalog lacks is refused."""
+        catalog = Catalog(
+            directories,
+            bundled=bundled,
+            entry_points=entry_points,
+            pins={k: tuple(v) for k, v in pins.items()} if pins else None,
+        )
         versions = {pid: catalog.versions(pid) for pid in catalog.ids()}
-        _check_pins(versions, pins or {})
         dated = frozenset(
             pid for pid, vs in versions.items() if any(v.policy.effective_from for v in vs)
         )
@@ -153,29 +162,6 @@ def _day(day: date | None) -> str | None:
 def _sha_matches(full: str, asked: str) -> bool:
     asked = asked.lower().removeprefix("sha256:")
     return len(asked) >= 12 and full.startswith(asked)
-
-
-def _check_pins(
-    versions: Mapping[str, tuple[CompiledPolicy, ...]], pins: Mapping[str, Sequence[str]]
-) -> None:
-    problems: list[Problem] = []
-    for pid in pins:
-        if pid not in versions:
-            problems.append(Problem(f"--pin names policy {pid!r}, which the catalog lacks"))
-    for pid, held in versions.items():
-        for policy in held:
-            for layer in policy.layers:
-                allowed = pins.get(layer.id)
-                if allowed is not None and layer.sha256 not in allowed:
-                    problems.append(
-                        Problem(
-                            f"policy {pid!r} version {policy.version}: layer {layer.id!r} has "
-                            f"sha256 {layer.sha256}, not a pinned one",
-                            code="policy.pin_mismatch",
-                        )
-                    )
-    if problems:
-        raise PolicyError(problems)
 
 
 class Policies:

@@ -5,7 +5,9 @@ officer's terms (:class:`DecisionChange`: a deadline later by 2 days, a penalty 
 changed, ...). :func:`impact_lines` re-decides each JSON line of a history under both
 versions in one streaming pass (through :func:`complaint_rules.decision.batch.stream`, so
 ``workers=N`` decides and compares in N processes) and yields a :class:`LineImpact` per
-line, in order. :class:`ImpactTally` adds those up in constant memory (counts, the first
+line, in order. Either side may be several versions of one policy (``Catalog.versions``):
+each complaint is then decided under the version in force at its ``received_at``.
+:class:`ImpactTally` adds those up in constant memory (counts, the first
 line numbers of each kind of change, the first bad lines) into an :class:`ImpactReport`,
 shown as a table (:meth:`ImpactReport.as_text`) or as JSON (:meth:`ImpactReport.as_dict`).
 Pure, apart from the optional process pool.
@@ -38,9 +40,11 @@ __all__ = [
     "ImpactTally",
     "LineImpact",
     "SubjectCount",
+    "Versions",
     "compare_decisions",
     "impact",
     "impact_lines",
+    "in_force",
     "span",
 ]
 
@@ -442,30 +446,91 @@ def _penalties(
 
 @dataclass(frozen=True, slots=True)
 class LineImpact:
-    """What one line of a history gave: blank, bad, the same decision, or changes."""
+    """What one line of a history gave: blank, bad, the same decision, or changes.
+
+    ``versions`` names the (old, new) policy versions the line was decided under, when it
+    was decided (a side given as several versions picks one by the complaint's receipt).
+    """
 
     line: int
     status: Literal["blank", "bad", "same", "changed"]
     complaint_id: str | None = None
     changes: tuple[DecisionChange, ...] = ()
     problems: tuple[Problem, ...] = ()
+    versions: tuple[str | None, str | None] = (None, None)
 
     def as_dict(self) -> dict[str, Any]:
         """The ``--changes`` JSON line of a changed complaint."""
         return {
             "line": self.line,
             "id": self.complaint_id,
+            "old_version": self.versions[0],
+            "new_version": self.versions[1],
             "changes": [c.as_dict() for c in self.changes],
         }
 
 
-def _try(policy: CompiledPolicy, data: Any, s: Settings) -> Decision | tuple[Problem, ...]:
+Versions = CompiledPolicy | Sequence[CompiledPolicy]
+"""One policy, or several versions of one policy (oldest ``effective_from`` first, as
+``Catalog.versions`` gives them), chosen per complaint by its ``received_at``."""
+
+
+def in_force(versions: Sequence[CompiledPolicy], received_at: object) -> CompiledPolicy:
+    """The version in force at ``received_at`` (as ``Catalog.load(id, at=)`` chooses): the
+    one with the latest ``effective_from`` on or before the day of receipt in the policy's
+    zone (an undated version is in force before every dated one). A receipt that is not an
+    aware ISO 8601 instant gets the latest version, whose decision then reports it. A
+    receipt before the first version is a :class:`ComplaintError` at ``received_at``
+    (``policy.not_in_force``)."""
+    if len(versions) == 1 and versions[0].policy.effective_from is None:
+        return versions[0]
+    if not isinstance(received_at, str):
+        return versions[-1]
     try:
-        return decide(policy, data, at=s.at, estimate=s.estimate)
+        instant = datetime.fromisoformat(received_at)
+    except ValueError:
+        return versions[-1]
+    if instant.tzinfo is None:
+        return versions[-1]
+    chosen = None
+    for policy in versions:
+        start = policy.policy.effective_from
+        if start is None or instant.astimezone(policy.tz).date() >= start:
+            chosen = policy
+    if chosen is None:
+        first = versions[0]
+        raise ComplaintError(
+            [
+                Problem(
+                    f"received before the first version of policy {first.id!r}, in force "
+                    f"from {first.policy.effective_from}",
+                    path=("received_at",),
+                    code="policy.not_in_force",
+                )
+            ]
+        )
+    return chosen
+
+
+def _try(
+    versions: Sequence[CompiledPolicy], data: Any, s: Settings
+) -> Decision | tuple[Problem, ...]:
+    try:
+        received = data.get("received_at") if isinstance(data, dict) else None
+        return decide(in_force(versions, received), data, at=s.at, estimate=s.estimate)
     except ComplaintError as exc:
         return exc.problems
     except CalendarError as exc:
         return (Problem(str(exc), code="calendar.unpublished"),)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What each line is decided with: the settings, and where the OLD versions end in the
+    flat tuple of policies sent to the workers."""
+
+    settings: Settings
+    split: int
 
 
 _SHOWN_ID = re.compile(r"[A-Za-z0-9_.:/-]{1,64}")
@@ -477,8 +542,9 @@ def _messages(problems: Iterable[Problem]) -> str:
 
 
 def _impact_line(
-    policies: tuple[CompiledPolicy, ...], line: int, raw: str | bytes, s: Settings
+    policies: tuple[CompiledPolicy, ...], line: int, raw: str | bytes, c: _Context
 ) -> LineImpact:
+    s = c.settings
     data = parse_line(raw, line, s.file)
     if data is None:
         return LineImpact(line, "blank")
@@ -488,25 +554,44 @@ def _impact_line(
     cid = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
     if cid is not None and not _SHOWN_ID.fullmatch(cid):
         cid = None  # an id that could carry anything else is not repeated
-    old = _try(policies[0], data, s)
-    new = _try(policies[1], data, s)
+    old = _try(policies[: c.split], data, s)
+    new = _try(policies[c.split :], data, s)
+    versions = (
+        old.policy.version if isinstance(old, Decision) else None,
+        new.policy.version if isinstance(new, Decision) else None,
+    )
     if isinstance(old, Decision) and isinstance(new, Decision):
         changes = compare_decisions(old, new)
-        return LineImpact(line, "changed" if changes else "same", cid, changes)
+        return LineImpact(line, "changed" if changes else "same", cid, changes, (), versions)
     if isinstance(old, Decision):
         assert not isinstance(new, Decision)
         change = DecisionChange("rejected_now", "", "decided", _messages(new))
-        return LineImpact(line, "changed", cid, (change,))
+        return LineImpact(line, "changed", cid, (change,), (), versions)
     if isinstance(new, Decision):
         change = DecisionChange("accepted_now", "", _messages(old), "decided")
-        return LineImpact(line, "changed", cid, (change,))
+        return LineImpact(line, "changed", cid, (change,), (), versions)
     problems = (*old, *(p for p in new if p not in old))
     return LineImpact(line, "bad", cid, problems=located(problems, line, s.file))
 
 
+def _sides(old: Versions, new: Versions) -> tuple[tuple[CompiledPolicy, ...], ...]:
+    sides = []
+    for side in (old, new):
+        versions = (side,) if isinstance(side, CompiledPolicy) else tuple(side)
+        if not versions:
+            raise ValueError("a side of an impact report needs at least one policy version")
+        if len({v.id for v in versions}) > 1:
+            raise ValueError(
+                "several versions on one side must be versions of one policy id, not "
+                + ", ".join(sorted({v.id for v in versions}))
+            )
+        sides.append(versions)
+    return tuple(sides)
+
+
 def impact_lines(
-    old: CompiledPolicy,
-    new: CompiledPolicy,
+    old: Versions,
+    new: Versions,
     lines: Iterable[str | bytes],
     *,
     at: datetime | str | None = None,
@@ -520,8 +605,14 @@ def impact_lines(
     Lazy, in order, constant memory. A line is ``bad`` when it is not JSON or neither
     version decides it (its problems carry ``file`` and the line number); a line that
     only one version decides is a change (``rejected_now`` / ``accepted_now``).
+
+    ``old`` or ``new`` may be several versions of one policy (oldest first, as
+    ``Catalog.versions`` lists them): each complaint is then decided under the version in
+    force at its ``received_at`` (:func:`in_force`), also with ``at``; a complaint
+    received before the first version is refused by that side (``policy.not_in_force``).
     """
-    for policy in (old, new):
+    old_versions, new_versions = _sides(old, new)
+    for policy in (*old_versions, *new_versions):
         if policy.policy.abstract:
             raise PolicyError(
                 [
@@ -534,9 +625,9 @@ def impact_lines(
             )
     return stream(
         _impact_line,
-        (old, new),
+        (*old_versions, *new_versions),
         lines,
-        Settings.of(at, estimate, file=file),
+        _Context(Settings.of(at, estimate, file=file), len(old_versions)),
         workers=workers,
         chunk_size=chunk_size,
         start=1,
@@ -560,8 +651,11 @@ class SubjectCount:
 class ImpactReport:
     """The whole impact of a policy change on a history (see :class:`ImpactTally`)."""
 
-    old: dict[str, str]
-    new: dict[str, str]
+    old: dict[str, Any]
+    new: dict[str, Any]
+    """Each side's policy: ``policy``, ``version``, ``sha256`` and, for a side of several
+    versions chosen by receipt, ``by_receipt`` (each version, its sha256 and
+    ``effective_from``)."""
     history: str | None
     lines: int
     blank: int
@@ -622,8 +716,15 @@ class ImpactReport:
     def as_text(self) -> str:
         """The report as a table for people."""
 
-        def name(ref: dict[str, str]) -> str:
-            return f"{ref['policy']} {ref['version']} (sha256 {ref['sha256'][:12]})"
+        def name(ref: dict[str, Any]) -> str:
+            if "by_receipt" not in ref:
+                return f"{ref['policy']} {ref['version']} (sha256 {ref['sha256'][:12]})"
+            each = ", ".join(
+                f"{v['version']} (sha256 {v['sha256'][:12]}) from "
+                f"{v['effective_from'] or 'the start'}"
+                for v in ref["by_receipt"]
+            )
+            return f"{ref['policy']} by receipt: {each}"
 
         pct = f" ({100 * self.changed / self.decided:.1f}% of decided)" if self.decided else ""
         out = [
@@ -689,8 +790,30 @@ def _cut(text: str, width: int = 60) -> str:
     return text + "…"
 
 
-def _ref(policy: CompiledPolicy) -> dict[str, str]:
-    return {"policy": policy.id, "version": policy.version, "sha256": policy.sha256}
+def _ref(side: Versions) -> dict[str, Any]:
+    """The policy a side names: its id, version and sha256 (the latest version's when the
+    side holds several), and each version with the day it is in force from, if several."""
+    versions = (side,) if isinstance(side, CompiledPolicy) else tuple(side)
+    latest = versions[-1]
+    ref: dict[str, Any] = {
+        "policy": latest.id,
+        "version": latest.version,
+        "sha256": latest.sha256,
+    }
+    if len(versions) > 1:
+        ref["by_receipt"] = [
+            {
+                "version": v.version,
+                "sha256": v.sha256,
+                "effective_from": _day(v.policy.effective_from),
+            }
+            for v in versions
+        ]
+    return ref
+
+
+def _day(day: Any) -> str | None:
+    return None if day is None else str(day)
 
 
 class ImpactTally:
@@ -744,9 +867,7 @@ class ImpactTally:
                 sub.shift_min = s if sub.shift_min is None else min(sub.shift_min, s)
                 sub.shift_max = s if sub.shift_max is None else max(sub.shift_max, s)
 
-    def report(
-        self, old: CompiledPolicy, new: CompiledPolicy, history: str | None = None
-    ) -> ImpactReport:
+    def report(self, old: Versions, new: Versions, history: str | None = None) -> ImpactReport:
         order = list(CHANGE_KINDS)
         kinds = {
             k: (self._kinds[k][0], tuple(self._kinds[k][1]))
@@ -772,8 +893,8 @@ class ImpactTally:
 
 
 def impact(
-    old: CompiledPolicy,
-    new: CompiledPolicy,
+    old: Versions,
+    new: Versions,
     lines: Iterable[str | bytes],
     *,
     at: datetime | str | None = None,
