@@ -1238,9 +1238,9 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
         "en": "JSON lines on stdin/stdout instead of HTTP: one request a line, one reply a line",
     },
     "cli.option.serve.pin": {
-        "zh-Hant": "只在政策 ID(及其任何一層)的 sha256 符合時提供(可重複;一個代號可有多個,每個版本一個)",
-        "zh-Hans": "只在政策 ID(及其任何一层)的 sha256 符合时提供(可重复;一个代号可有多个,每个版本一个)",
-        "en": "serve policy ID (and any layer ID) only with this sha256 (repeatable; an id may have several, one per version)",
+        "zh-Hant": "政策 ID 檔案的 sha256(可重複;一個代號可有多個,每個版本一個)。給了鎖定值,所提供的每個政策、每個版本和每個基礎政策都必須鎖定;檔案內容不符合其代號任何鎖定值的,一律拒絕",
+        "zh-Hans": "政策 ID 文件的 sha256(可重复;一个代号可有多个,每个版本一个)。给了锁定值,所提供的每个政策、每个版本和每个基础政策都必须锁定;文件内容不符合其代号任何锁定值的,一律拒绝",
+        "en": "the sha256 of policy ID's file (repeatable; an id may have several, one per version). With pins, every policy served, every version and every base, must be pinned; a file whose bytes match no pin of its id is refused",
     },
     "cli.option.serve.token_file": {
         "zh-Hant": "存放每個 /v1/ 請求都要帶的存取權杖的檔案;沒有它時拒絕 reloadPolicies(以 SIGHUP 重新載入)",
@@ -1418,14 +1418,14 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
         "en": "escalation steps, routing (rules, duties, reports_to) or both (default)",
     },
     "cli.option.impact.old": {
-        "zh-Hant": "現行的政策:代號(見 'list')或路徑",
-        "zh-Hans": "现行的政策:代号(见 'list')或路径",
-        "en": "the policy in force: an id (see 'list') or a path",
+        "zh-Hant": "現行的政策:代號(見 'list';有多個版本時,每件投訴依其 received_at 當時生效的版本決定)或路徑",
+        "zh-Hans": "现行的政策:代号(见 'list';有多个版本时,每件投诉依其 received_at 当时生效的版本决定)或路径",
+        "en": "the policy in force: an id (see 'list'; with several versions, each complaint is decided under the one in force at its received_at) or a path",
     },
     "cli.option.impact.new": {
-        "zh-Hant": "修改後的政策:代號或路徑",
-        "zh-Hans": "修改后的政策:代号或路径",
-        "en": "the changed policy: an id or a path",
+        "zh-Hant": "修改後的政策:代號(與 OLD 一樣依收到時間)或路徑",
+        "zh-Hans": "修改后的政策:代号(与 OLD 一样依收到时间)或路径",
+        "en": "the changed policy: an id (by receipt, as OLD) or a path",
     },
     "cli.option.impact.history": {
         "zh-Hant": "投訴,每行一個 JSON 物件;- 表示標準輸入",

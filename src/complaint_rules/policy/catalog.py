@@ -17,7 +17,7 @@ the same date twice is an error.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from importlib import resources
 from os import PathLike
@@ -30,7 +30,7 @@ from .loader import Pins, _checked_pins, load_policy, policy_files
 from .signatures import Signers
 from .yaml_reader import Limits
 
-__all__ = ["ENTRY_POINT_GROUP", "Catalog"]
+__all__ = ["ENTRY_POINT_GROUP", "Catalog", "in_force"]
 
 
 ENTRY_POINT_GROUP = "complaint_rules.policies"
@@ -191,11 +191,7 @@ class Catalog:
         if at is None:
             return versions[-1]
         instant = _instant(at)
-        chosen = None
-        for policy in versions:
-            start = policy.policy.effective_from
-            if start is None or instant.astimezone(policy.tz).date() >= start:
-                chosen = policy
+        chosen = in_force(versions, instant)
         if chosen is None:
             first = versions[0].policy.effective_from
             raise PolicyError(
@@ -344,3 +340,16 @@ def _instant(at: datetime | str) -> datetime:
             [Problem("an instant needs an offset (e.g. +08:00)", path=("received_at",))]
         )
     return at
+
+
+def in_force(versions: Sequence[CompiledPolicy], instant: datetime) -> CompiledPolicy | None:
+    """Of ``versions`` (oldest ``effective_from`` first, as :meth:`Catalog.versions` gives
+    them), the one in force at ``instant`` (aware): the latest whose ``effective_from`` is
+    on or before ``instant``'s day in the policy's zone, an undated version being in force
+    before every dated one; None before the first."""
+    chosen = None
+    for policy in versions:
+        start = policy.policy.effective_from
+        if start is None or instant.astimezone(policy.tz).date() >= start:
+            chosen = policy
+    return chosen

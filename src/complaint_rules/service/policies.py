@@ -9,7 +9,7 @@ from datetime import date, datetime
 from os import PathLike
 
 from ..errors import InputError, PolicyError, Problem
-from ..policy.catalog import Catalog
+from ..policy.catalog import Catalog, in_force
 from ..policy.compiled import CompiledPolicy
 
 __all__ = ["Policies", "PolicySet", "Selection", "UnknownPolicy"]
@@ -111,11 +111,7 @@ class PolicySet:
             return versions[-1]
         if instant.tzinfo is None:
             return versions[-1]
-        chosen = None
-        for policy in versions:
-            start = policy.policy.effective_from
-            if start is None or instant.astimezone(policy.tz).date() >= start:
-                chosen = policy
+        chosen = in_force(versions, instant)
         if chosen is None:
             first = versions[0].policy.effective_from
             raise PolicyError(

@@ -31,6 +31,7 @@ from ..decision.model import (
 )
 from ..decision.render import due_text
 from ..errors import CalendarError, ComplaintError, PolicyError, Problem
+from ..policy.catalog import in_force as version_in_force
 from ..policy.compiled import CompiledPolicy
 
 __all__ = [
@@ -492,11 +493,7 @@ def in_force(versions: Sequence[CompiledPolicy], received_at: object) -> Compile
         return versions[-1]
     if instant.tzinfo is None:
         return versions[-1]
-    chosen = None
-    for policy in versions:
-        start = policy.policy.effective_from
-        if start is None or instant.astimezone(policy.tz).date() >= start:
-            chosen = policy
+    chosen = version_in_force(versions, instant)
     if chosen is None:
         first = versions[0]
         raise ComplaintError(
