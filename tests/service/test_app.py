@@ -118,12 +118,18 @@ def test_errors_are_problem_documents_never_5xx(server: Server) -> None:
 
 def test_no_complaint_content_in_the_log(server: Server) -> None:
     secret = {**BEFORE, "complainant": "王小明 13800000000", "text": "我的帳號 6222 0000"}
+    logged = len(server.log_path.read_text(encoding="utf-8").splitlines())
     status, _, _ = server.call(
         "POST", DECIDE, json.dumps(secret, ensure_ascii=False).encode(), {"X-Request-Id": "r-1"}
     )
     assert status == 200
     server.post_json(DECIDE, {**BEFORE, "channel": "王小明的信"})
-    time.sleep(0.2)
+    # The log line is written after the response: wait for both lines (a loaded machine
+    # may take a while), then read the whole log.
+    deadline = time.monotonic() + 10
+    while len(server.log_path.read_text(encoding="utf-8").splitlines()) < logged + 2:
+        assert time.monotonic() < deadline, "the server logged no line for the requests"
+        time.sleep(0.05)
     text = server.log_path.read_text(encoding="utf-8")
     for personal in ("王小明", "13800000000", "6222", "帳號"):
         assert personal not in text
