@@ -389,18 +389,9 @@ def findings_fieldset(frame: Frame, policy: CompiledPolicy, given: TryInput) -> 
     return el(
         "fieldset",
         el("legend", w("form_findings")),
-        el(
-            "table",
-            el(
-                "thead",
-                el(
-                    "tr",
-                    el("th", w("form_findings")),
-                    el("th", w("form_finding_count")),
-                    el("th", w("form_finding_roles")),
-                ),
-            ),
-            el("tbody", body),
+        _table(
+            [w("form_findings"), w("form_finding_count"), w("form_finding_roles")],
+            body,
             class_="findings",
         ),
     )
@@ -455,19 +446,11 @@ def events_fieldset(frame: Frame, policy: CompiledPolicy, given: TryInput) -> Ma
         "fieldset",
         el("legend", w("form_events")),
         el("p", w("form_events_note"), class_="note"),
-        el(
-            "table",
-            el(
-                "thead",
-                el(
-                    "tr",
-                    el("th", w("form_event")),
-                    el("th", w("form_event_at")),
-                    el("th", w("form_event_arg")),
-                ),
-            ),
-            el("tbody", body, id="events"),
+        _table(
+            [w("form_event"), w("form_event_at"), w("form_event_arg")],
+            body,
             class_="events",
+            id="events",
         ),
         el("button", w("form_add_event"), type="button", id="add-event", class_="js-only"),
         el(
@@ -497,6 +480,17 @@ def _due(due: DecidedDue | None, lang: str) -> Markup:
     if due is None:
         return el("span", "—", class_="muted")
     return el("time", due_text(due, lang), datetime=due.late_from.isoformat())
+
+
+def _table(heads: Sequence[object], rows: object, class_: str, **body: str) -> Markup:
+    """A table: one row of column headings, then ``rows`` as its body (``body``: the
+    body's attributes, e.g. its ``id``)."""
+    return el(
+        "table",
+        el("thead", el("tr", [el("th", head) for head in heads])),
+        el("tbody", rows, **body),
+        class_=class_,
+    )
 
 
 def _names(items: Iterable[Any]) -> str:
@@ -613,20 +607,9 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
     )
     gaps = [el("li", g.text, " ", _src(frame, g.source), class_="gap") for g in d.gaps]
     gaps += [el("li", c.text, " ", _src(frame, c.source), class_="conflict") for c in d.conflicts]
-    table = el(
-        "table",
-        el(
-            "thead",
-            el(
-                "tr",
-                el("th", ""),
-                el("th", w("card_what")),
-                el("th", w("card_who")),
-                el("th", w("card_when")),
-                el("th", w("card_article")),
-            ),
-        ),
-        el("tbody", rows),
+    table = _table(
+        ["", w("card_what"), w("card_who"), w("card_when"), w("card_article")],
+        rows,
         class_="wide card",
     )
     return el(
@@ -752,20 +735,15 @@ def status_section(frame: Frame, status: CaseStatus) -> Markup:
     return el(
         "section",
         el("h2", w("status_title"), " ", _when(status.at)),
-        el(
-            "table",
-            el(
-                "thead",
-                el(
-                    "tr",
-                    el("th", w("status_clock")),
-                    el("th", w("status_state")),
-                    el("th", w("card_when")),
-                    el("th", w("status_left")),
-                    el("th", w("card_article")),
-                ),
-            ),
-            el("tbody", rows),
+        _table(
+            [
+                w("status_clock"),
+                w("status_state"),
+                w("card_when"),
+                w("status_left"),
+                w("card_article"),
+            ],
+            rows,
             class_="wide",
         )
         if rows
@@ -803,17 +781,7 @@ def timeline_section(frame: Frame, timeline: Sequence[CaseStatus]) -> Markup:
     return el(
         "section",
         el("h2", w("timeline_title")),
-        el(
-            "table",
-            el(
-                "thead",
-                el(
-                    "tr", el("th", w("timeline_at")), [el("th", label) for label in clocks.values()]
-                ),
-            ),
-            el("tbody", rows),
-            class_="wide timeline",
-        ),
+        _table([w("timeline_at"), *clocks.values()], rows, class_="wide timeline"),
         id="timeline",
     )
 
@@ -1155,19 +1123,9 @@ def tests_section(w: Words, report: TestReport | None, tests_file: str | None) -
                 )
             )
         parts.append(
-            el(
-                "table",
-                el(
-                    "thead",
-                    el(
-                        "tr",
-                        el("th", w("tests_case")),
-                        el("th", w("tests_line")),
-                        el("th", w("tests_result")),
-                        el("th", w("tests_detail")),
-                    ),
-                ),
-                el("tbody", rows),
+            _table(
+                [w("tests_case"), w("tests_line"), w("tests_result"), w("tests_detail")],
+                rows,
                 class_="wide",
             )
         )
