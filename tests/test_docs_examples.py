@@ -77,14 +77,17 @@ def test_every_python_block_in_the_docs_runs(
     if page in NEEDS_DURABLE:
         require_durable_rules()  # skipped, with the reason, only on Python 3.13+
     names: dict[str, object] = {"__name__": "__docs__"}
-    monkeypatch.chdir(ROOT)
+    # In a folder of its own that sees the checkout's examples and policies, so that what
+    # a block writes (decisions.jsonl) is not left in the checkout.
+    for name in ("examples", "policies", "docs"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    monkeypatch.chdir(tmp_path)
     # The earlier blocks of the page first, as a reader runs them.
     for earlier_page, earlier, text in BLOCKS:
         if earlier_page == page and earlier < index and (page, earlier) not in SETUP:
             _run(text, names, f"{page}[{earlier}]")
     setup = SETUP.get((page, index))
     if setup is not None:
-        monkeypatch.chdir(tmp_path)
         setup(tmp_path, monkeypatch)
     _run(code, names, f"{page}[{index}]")
     capsys.readouterr()
