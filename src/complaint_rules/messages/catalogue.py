@@ -17,10 +17,16 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Literal, get_args
 
 from ..errors import InputError, Problem
 from ..errors import problem_document as errors_problem_document
+from ._diff import MESSAGES_DIFF
+from ._input import MESSAGES_INPUT
+from ._lang import LANGS, Lang
+from ._lint import MESSAGES_LINT
+from ._policy import MESSAGES_POLICY
+from ._render import MESSAGES_RENDER
+from ._words import MESSAGES_WORDS
 
 __all__ = [
     "LANGS",
@@ -35,9 +41,6 @@ __all__ = [
     "say",
     "show_line",
 ]
-
-Lang = Literal["zh-Hant", "zh-Hans", "en"]
-LANGS: tuple[Lang, ...] = get_args(Lang)
 
 ENV = "COMPLAINT_RULES_LANG"
 """The environment variable that chooses the language when no ``--lang`` is given."""
@@ -1897,6 +1900,12 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_GENERAL,
     **MESSAGES_OPTIONS,
     **MESSAGES_REPORTS,
+    **MESSAGES_LINT,
+    **MESSAGES_DIFF,
+    **MESSAGES_RENDER,
+    **MESSAGES_POLICY,
+    **MESSAGES_INPUT,
+    **MESSAGES_WORDS,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {

@@ -1,0 +1,13 @@
+"""The wording of problems with a complaint, a history, a request, a command or the workbench.
+
+By code, in each language; merged into
+:data:`complaint_rules.messages.catalogue.MESSAGES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._lang import Lang
+
+MESSAGES_INPUT: Mapping[str, Mapping[Lang, str]] = {}
