@@ -1,4 +1,4 @@
-"""The wording of problems with a complaint, a history, a request, a command or the workbench.
+"""The wording of problems with a complaint, a history or a case.
 
 By code, in each language; merged into
 :data:`complaint_rules.messages.catalogue.MESSAGES`.

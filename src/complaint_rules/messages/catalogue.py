@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from ..errors import InputError, Problem
 from ..errors import problem_document as errors_problem_document
 from ._diff import MESSAGES_DIFF
+from ._host import MESSAGES_HOST
 from ._input import MESSAGES_INPUT
 from ._lang import LANGS, Lang
 from ._lint import MESSAGES_LINT
@@ -1905,6 +1906,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_RENDER,
     **MESSAGES_POLICY,
     **MESSAGES_INPUT,
+    **MESSAGES_HOST,
     **MESSAGES_WORDS,
 }
 
