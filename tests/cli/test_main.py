@@ -144,10 +144,14 @@ def _imported(*argv: str) -> tuple[list[str], list[str]]:
 
 def test_help_imports_no_subcommand_and_nothing_heavy() -> None:
     ours, heavy = _imported("--help")
-    assert ours == [
+    # The catalogue's table modules (messages._lint, ._render, ...) are its own parts.
+    tables = [m for m in ours if m.startswith("complaint_rules.messages._")]
+    assert "complaint_rules.messages._argparse" in tables
+    assert [m for m in ours if m not in tables] == [
         "complaint_rules",
         "complaint_rules.cli",
         "complaint_rules.cli._common",
+        "complaint_rules.cli._frame",
         "complaint_rules.contract",
         "complaint_rules.errors",
         "complaint_rules.messages",
@@ -169,7 +173,7 @@ def test_a_subcommand_imports_only_its_own_module(argv: tuple[str, ...], module:
     ours, _ = _imported(*argv)
     commands = {m for m in ours if m.startswith("complaint_rules.cli.") and m != module}
     assert module in ours
-    assert commands == {"complaint_rules.cli._common"}
+    assert commands == {"complaint_rules.cli._common", "complaint_rules.cli._frame"}
     # None of the others' rooms: the studio's pages or the service (its server stack).
     assert not [
         m for m in ours if m.startswith(("complaint_rules.studio", "complaint_rules.service"))

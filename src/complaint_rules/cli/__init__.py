@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -37,6 +38,7 @@ from ._common import (
     write_json,
     write_problems,
 )
+from ._frame import argparse_speaking
 
 __all__ = ["COMMANDS", "main"]
 
@@ -150,7 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     an RFC 9457 problem document on stdout) and exit code 1, never a traceback.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(argv, _early_lang(argv)).parse_args(argv)
+    lang = _early_lang(argv)
+    with argparse_speaking(lang):
+        args = build_parser(argv, lang).parse_args(argv)
     streams = Streams(sys.stdout, sys.stderr)
     as_json = getattr(args, "format", "text") == "json"
     try:
@@ -172,10 +176,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         problem = Problem("nested too deeply to process", code="input.too_deep")
         return _fail(InputError([problem]), as_json, streams, lang_of(args))
+    except BrokenPipeError:
+        # The reader went away (``complaint-rules validate … | head``): nothing more to say.
+        return _reader_gone()
     except MemoryError:
         problem = Problem("too large to process in the memory available", code="input.too_large")
         return _fail(InputError([problem]), as_json, streams, lang_of(args))
     return code
+
+
+def _reader_gone() -> int:
+    """Stop writing to a closed pipe quietly (Python would complain once more at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (under a test): nothing to redirect
+        pass
+    return 1
 
 
 def _fail(error: InputError, as_json: bool, streams: Streams, lang: Lang) -> int:

@@ -44,7 +44,9 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        # argparse's own template, so that it is said in the officer's language too.
+        template: str = vars(argparse)["_"]("%(prog)s: error: %(message)s\n")
+        sys.stderr.write(template % {"prog": self.prog, "message": message})
         raise SystemExit(2)
 
 
@@ -69,7 +71,11 @@ def lang_arg(value: str) -> str:
     try:
         return parse_lang(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(say("cli.error.lang", "en", value=value)) from None
+        try:  # said in the language the environment or the locale would choose
+            fallback = choose_lang(None)
+        except ValueError:
+            fallback = "en"
+        raise argparse.ArgumentTypeError(say("cli.error.lang", fallback, value=value)) from None
 
 
 def add_lang(parser: argparse.ArgumentParser, lang: Lang, *, top: bool = False) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from ..errors import InputError, Problem
 from ..errors import problem_document as errors_problem_document
+from ._argparse import MESSAGES_ARGPARSE
 from ._diff import MESSAGES_DIFF
 from ._host import MESSAGES_HOST
 from ._input import MESSAGES_INPUT
@@ -1908,6 +1909,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_INPUT,
     **MESSAGES_HOST,
     **MESSAGES_WORDS,
+    **MESSAGES_ARGPARSE,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {
