@@ -90,18 +90,18 @@ MESSAGES_LINT: Mapping[str, Mapping[Lang, str]] = {
         "together{scope}{inherited}",
     },
     "lint.conflicting_duty": {
-        "zh-Hant": "規則 {rule_a} 和 {rule_b} 把{duty}交給不同的角色:{roles_a},"
-        "對 {roles_b}{scope}{inherited}",
-        "zh-Hans": "规则 {rule_a} 和 {rule_b} 把{duty}交给不同的角色:{roles_a},"
-        "对 {roles_b}{scope}{inherited}",
+        "zh-Hant": "規則 {rule_a} 和 {rule_b} 把{duty}交給不同的角色:前者交給 {roles_a},"
+        "後者交給 {roles_b}{scope}{inherited}",
+        "zh-Hans": "规则 {rule_a} 和 {rule_b} 把{duty}交给不同的角色:前者交给 {roles_a},"
+        "后者交给 {roles_b}{scope}{inherited}",
         "en": "rules {rule_a} and {rule_b} both assign {duty} to different roles: {roles_a} "
         "against {roles_b}{scope}{inherited}",
     },
     "lint.conflicting_escalation": {
         "zh-Hant": "上報 {escalation_a}(規則 {rule_a})和 {escalation_b}(規則 {rule_b}):"
-        "{trigger}時,同樣的角色一個上報給 {to_a},一個上報給 {to_b}{scope}{inherited}",
+        "{trigger}時,同樣的角色依前者上報給 {to_a},依後者卻上報給 {to_b}{scope}{inherited}",
         "zh-Hans": "上报 {escalation_a}(规则 {rule_a})和 {escalation_b}(规则 {rule_b}):"
-        "{trigger}时,同样的角色一个上报给 {to_a},一个上报给 {to_b}{scope}{inherited}",
+        "{trigger}时,同样的角色依前者上报给 {to_a},依后者却上报给 {to_b}{scope}{inherited}",
         "en": "escalations {escalation_a} (rule {rule_a}) and {escalation_b} (rule {rule_b}): "
         "on {trigger} the same roles escalate to {to_a} against {to_b}{scope}{inherited}",
     },
@@ -181,28 +181,28 @@ MESSAGES_LINT: Mapping[str, Mapping[Lang, str]] = {
     "lint.value.absent": {"zh-Hant": "未查明", "zh-Hans": "未查明", "en": "absent"},
     "lint.value.not_given": {"zh-Hant": "未給出", "zh-Hans": "未给出", "en": "not given"},
     "lint.instant.0": {
-        "zh-Hant": "平常的工作日(星期二)",
-        "zh-Hans": "平常的工作日(星期二)",
+        "zh-Hant": "平常的工作日,星期二",
+        "zh-Hans": "平常的工作日,星期二",
         "en": "an ordinary weekday (Tue)",
     },
     "lint.instant.1": {
-        "zh-Hant": "國慶前一日(10月1日至7日放假)",
-        "zh-Hans": "国庆前一日(10月1日至7日放假)",
+        "zh-Hant": "國慶前一日,10月1日至7日放假",
+        "zh-Hans": "国庆前一日,10月1日至7日放假",
         "en": "the day before National Day (Oct 1-7 off)",
     },
     "lint.instant.2": {
-        "zh-Hant": "調休上班日(星期日)",
-        "zh-Hans": "调休上班日(星期日)",
+        "zh-Hant": "調休上班的星期日",
+        "zh-Hans": "调休上班的星期日",
         "en": "a make-up workday (Sun)",
     },
     "lint.instant.3": {
-        "zh-Hant": "月底(星期五)",
-        "zh-Hans": "月底(星期五)",
+        "zh-Hant": "月底,星期五",
+        "zh-Hans": "月底,星期五",
         "en": "a month end (Fri)",
     },
     "lint.instant.4": {
-        "zh-Hant": "年底(星期三,元旦前)",
-        "zh-Hans": "年底(星期三,元旦前)",
+        "zh-Hant": "年底,元旦前的星期三",
+        "zh-Hans": "年底,元旦前的星期三",
         "en": "a year end (Wed, before New Year)",
     },
     "lint.period.from": {
