@@ -27,11 +27,12 @@ file is given. The checks (docs/lint.md defines each precisely):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from os import PathLike
 from pathlib import Path
@@ -41,14 +42,23 @@ from pydantic import BaseModel, ConfigDict
 
 from ..decision.model import DecidedDue
 from ..decision.render import due_text
-from ..messages.catalogue import Lang, say
+from ..messages.catalogue import MESSAGES, WORDS, Lang, say
+from ..messages.phrases import COMPARISONS, PHRASES
 from ..policy.compiled import CompiledPolicy, CompiledRule, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_KINDS, Money, Rule
 from ..policy.yaml_reader import Located, read_shape
 from .diff import version_unchanged
-from .input_space import DEFAULT_LIMIT, Decider, InputSpace, Point, condition_keys, input_space
-from .wording import condition_text, money_text, period_text, value_text, where_text
+from .input_space import (
+    DEFAULT_LIMIT,
+    INSTANTS,
+    Decider,
+    InputSpace,
+    Point,
+    condition_keys,
+    input_space,
+)
+from .wording import by_id, condition_text, money_text, period_text, value_text, where_text
 
 __all__ = ["EXCLUSIVE_DUTIES", "LintFinding", "LintReport", "lint"]
 
@@ -63,7 +73,15 @@ class _Out(BaseModel):
 
 
 class LintFinding(_Out):
-    """One finding: how bad, which check, what, and where (rule, article, file:line)."""
+    """One finding: how bad, which check, what, and where (rule, article, file:line).
+
+    ``message`` is the sentence in English. ``wording`` is its key in the message
+    catalogue (:data:`~complaint_rules.messages.catalogue.MESSAGES`) and ``args`` the
+    values it is worded with, in English; ``local_args`` has, for ``zh-Hant`` and
+    ``zh-Hans``, the values whose words differ by language (a period, a condition, where
+    two rules meet), so :meth:`sentence` can say it in each language. Ids, labels and
+    numbers are the same in every language.
+    """
 
     severity: Severity
     code: str
@@ -74,8 +92,23 @@ class LintFinding(_Out):
     line: int | None = None
     field: str | None = None
     example: dict[str, Any] | None = None
+    wording: str | None = None
+    args: dict[str, str] = {}
+    local_args: dict[Lang, dict[str, str]] = {}
+
+    def sentence(self, lang: Lang = "en") -> str:
+        """What was found, in ``lang`` (``message`` in English, or if there is no wording)."""
+        if lang == "en" or self.wording is None or self.wording not in MESSAGES:
+            return self.message
+        values = {**self.args, **self.local_args.get(lang, {})}
+        try:
+            return MESSAGES[self.wording][lang].format(**values)
+        except (KeyError, IndexError):
+            return self.message
 
     def as_text(self, lang: Lang = "en") -> str:
+        """``file:line: field: severity code: sentence [rule · article]``, the severity and
+        the sentence in ``lang`` (the code is the same in every language)."""
         where = self.file or "<policy>"
         if self.line is not None:
             where += f":{self.line}"
@@ -83,7 +116,8 @@ class LintFinding(_Out):
         if self.rule or self.article:
             source = " [" + " · ".join(x for x in (self.rule, self.article) if x) + "]"
         field = f" {self.field}:" if self.field else ""
-        text = f"{where}:{field} {self.severity} {self.code}: {self.message}{source}"
+        severity = say(f"lint.severity.{self.severity}", lang)
+        text = f"{where}:{field} {severity} {self.code}: {self.sentence(lang)}{source}"
         if self.example is not None:
             example = json.dumps(self.example, ensure_ascii=False)
             text += "\n  " + say("report.lint.example", lang) + example
@@ -158,22 +192,30 @@ class _Locator:
         self,
         severity: Severity,
         code: str,
-        message: str,
+        wording: str,
+        args: Mapping[str, object],
         *,
         at: tuple[str | int, ...] | None,
+        local: Mapping[Lang, Mapping[str, str]] | None = None,
         rule: Rule | None = None,
         article: str | None = None,
         example: dict[str, Any] | None = None,
     ) -> LintFinding:
+        """A finding worded by the catalogue's ``wording`` with ``args`` (in English) and
+        ``local`` (the values whose words differ, in each Chinese script)."""
         line = None
         file = None if self.source is None else self.source.file
         if at is not None and self.source is not None:
             line = self.source.line_of(at)
         field = None if at is None else _dotted(at)
+        values = {k: str(v) for k, v in args.items()}
         return LintFinding(
             severity=severity,
             code=code,
-            message=message,
+            message=MESSAGES[wording]["en"].format(**values),
+            wording=wording,
+            args=values,
+            local_args={lang: dict(v) for lang, v in (local or {}).items()},
             rule=None if rule is None else rule.id,
             article=article or (None if rule is None else rule.article),
             file=file,
@@ -194,6 +236,213 @@ def _dotted(path: Sequence[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+# --- the parts of a sentence in Chinese ----------------------------------------------------
+
+CHINESE: tuple[Lang, ...] = ("zh-Hant", "zh-Hans")
+"""The languages a finding keeps words for besides English (its ``message``)."""
+
+_LOOKUPS = {
+    "channel": "channels",
+    "category": "categories",
+    "level": "levels",
+    "finding": "findings",
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def _hans(text: str) -> str:
+    from ..messages.simplified import to_simplified
+
+    return to_simplified([text])[0]
+
+
+_Together = tuple[list[Point], str, dict[Lang, str]]
+"""Where two rules both apply: the points, and the scope in English and in Chinese."""
+
+_Disagreement = tuple[str, Severity, str, dict[str, str], dict[Lang, dict[str, str]]]
+"""Two rules that disagree: code, severity, wording, its values, the Chinese ones."""
+
+
+class _Words:
+    """The parts of a finding's sentence in one Chinese script: the explanation's phrases
+    (:mod:`complaint_rules.messages.phrases`) and the catalogue's ``lint.*`` words; the
+    policy's labels and ids as written."""
+
+    def __init__(self, cp: CompiledPolicy, space: InputSpace, lang: Lang) -> None:
+        self.cp = cp
+        self.space = space
+        self.lang = lang
+        self.p = PHRASES["zh-Hant"]
+
+    def phrase(self, text: str) -> str:
+        """A phrase of :data:`~complaint_rules.messages.phrases.PHRASES` (written in
+        Traditional Chinese) in this script."""
+        return _hans(text) if self.lang == "zh-Hans" and not text.isascii() else text
+
+    def t(self, name: str, **fields: object) -> str:
+        return self.phrase(self.p.t[name]).format(**fields)
+
+    def say(self, code: str, **fields: object) -> str:
+        return MESSAGES[code][self.lang].format(**fields)
+
+    def word(self, name: str) -> str:
+        """A kind of term (``channel``, ``role``, ``parameter``...), in this language."""
+        found = WORDS.get(name)
+        return found[self.lang] if found is not None else self.say(f"lint.kind.{name}")
+
+    @property
+    def sep(self) -> str:
+        return self.p.sep
+
+    def inherited(self, rule: CompiledRule) -> str:
+        """「(繼承自 base)」 for a rule of the layer below, else nothing."""
+        return "" if rule.layer == self.cp.id else self.say("lint.inherited", layer=rule.layer)
+
+    def duty(self, duty: str) -> str:
+        """A duty as the explanation says it (「答復」), its id after it."""
+        return f"「{self.phrase(self.p.duties[duty])}」({duty})" if duty in self.p.duties else duty
+
+    def trigger(self, on: str, deadline: str | None) -> str:
+        """What sets an escalation off: 「收到投訴」, 「時限 reply 逾期」, an event's label."""
+        if on == "received":
+            return self.t("on_received")
+        if deadline is not None:
+            return self.say("lint.trigger.deadline", event=on, deadline=deadline)
+        term = self.cp.events.terms.get(on)
+        return on if term is None else self.term(term.label, on)
+
+    def term(self, label: str, ident: str) -> str:
+        return self.p.t["term"].format(label=label, id=ident)
+
+    def named(self, kind: str, ident: str) -> str:
+        """A term of the vocabulary (``channel``...) as ``label (id)``."""
+        for policy in (self.cp, *self.space.policies):
+            term = getattr(policy, _LOOKUPS[kind]).terms.get(ident)
+            if term is not None:
+                return self.term(term.label, ident)
+        return ident
+
+    def fact(self, ident: str) -> str:
+        for policy in (self.cp, *self.space.policies):
+            fact = by_id(policy.policy.facts).get(ident)
+            if fact is not None:
+                return self.term(fact.label, ident)
+        return ident
+
+    def value(self, value: Any) -> str:
+        if value is None:
+            return self.say("lint.value.not_given")
+        if isinstance(value, bool):
+            return self.phrase(self.p.true if value else self.p.false)
+        return str(value)
+
+    # -- periods, deadlines, amounts ------------------------------------------------------
+
+    def period(self, period: Any) -> str:
+        """``3個工作日``, ``7至10個工作日``, ``當月月底``: as the explanation says a period."""
+        if period is None:
+            return self.phrase(self.p.none)
+        unit = self.phrase(self.p.units[period.unit])
+        if period.unit == "end_of_month":
+            return unit
+        low, high = period.bounds
+        amount = str(low) if low == high else self.t("range", low=low, high=high)
+        return f"{amount}{unit}"
+
+    def deadline(self, deadline: Any) -> str:
+        if deadline.within is not None:
+            period = self.period(deadline.within)
+            if deadline.starts == "received":
+                return period
+            return self.say("lint.period.from", period=period, start=self.fact(deadline.starts))
+        facts = self.sep.join(self.fact(f) for f in deadline.until)
+        return self.say("lint.period.until", facts=facts)
+
+    def money(self, money: Money | None) -> str:
+        if money is None:
+            return self.t("money_none")
+        if money.fact is not None:
+            return self.say("lint.money.fact", id=money.fact)
+        if money.parameter is not None:
+            return self.say("lint.money.parameter", id=money.parameter)
+        if money.min == money.max:
+            return self.t("yuan", amount=money.min)
+        return self.t("yuan", amount=self.t("range", low=money.min, high=money.max))
+
+    def due(self, due: dict[str, Any]) -> str:
+        return self.phrase(due_text(DecidedDue.model_validate(due), "zh"))
+
+    # -- conditions and where in the input space ------------------------------------------
+
+    def condition(self, cond: Any) -> str:
+        """A rule's ``when`` in words: 「渠道為 櫃面投訴 (counter),並且級別至少為 ...」."""
+        if not cond:
+            return self.say("lint.scope.every").strip("()")
+        return self.say("lint.condition.and").join(self.part(k, v) for k, v in cond.items())
+
+    def part(self, key: str, value: Any) -> str:
+        if key == "all":
+            return self.say("lint.condition.and").join(self.condition(c) for c in value)
+        if key == "any":
+            return self.say("lint.condition.or").join(
+                f"({self.condition(c)})" if len(c) > 1 else self.condition(c) for c in value
+            )
+        if key == "not":
+            return self.say("lint.condition.not", inner=self.condition(value))
+        op, arg = ("in", value) if not isinstance(value, Mapping) else next(iter(value.items()))
+        if key in _LOOKUPS:
+            ids = arg if isinstance(arg, list) else [arg]
+            items = self.sep.join(self.named(key, str(i)) for i in ids)
+            name = "need_in_many" if op == "in" and len(ids) > 1 else f"need_{op}"
+            return self.word(key) + self.t(name, items=items)
+        fact = f"{self.word('fact')} {self.fact(key)}"
+        if op == "in":
+            op = "eq"
+        if op == "given":
+            return fact + self.t("need_given" if arg else "need_not_given")
+        if op == "eq":
+            return fact + self.t("need_eq", value=self.value(arg))
+        return fact + self.t("need_compare", op=COMPARISONS[op], value=self.value(arg))
+
+    def key(self, key: str) -> str:
+        if key.startswith("finding:"):
+            return f"{self.word('finding')} {self.named('finding', key.removeprefix('finding:'))}"
+        if key == "findings:other":
+            return self.word("finding")
+        if key.startswith("fact:"):
+            return f"{self.word('fact')} {self.fact(key.removeprefix('fact:'))}"
+        if key == "received_at":
+            return self.say("lint.key.received_at")
+        return self.word(key)
+
+    def key_value(self, key: str, value: Any) -> str:
+        if key == "received_at":
+            instants = [at for at, _words in INSTANTS]
+            if str(value) in instants:
+                return f"{value}({self.say(f'lint.instant.{instants.index(str(value))}')})"
+            return str(value)
+        if key in ("channel", "category", "level"):
+            return self.value(None) if value is None else self.named(key, value)
+        if key == "findings:other":
+            return self.phrase(self.p.none) if value is None else self.named("finding", value)
+        if key.startswith("finding:"):
+            return self.say("lint.value.present" if value else "lint.value.absent")
+        return self.value(value)
+
+    def where(
+        self, points: Sequence[Point], keys: Iterable[str], within: Sequence[Point] | None = None
+    ) -> str:
+        """The values ``points`` take in ``keys``, clause by clause (empty: nothing to say)."""
+        return self.phrase(self.p.clause_sep).join(
+            self.say(
+                "lint.where.part",
+                key=self.key(key),
+                values=self.sep.join(self.key_value(key, v) for v in values),
+            )
+            for key, values in self.space.describe(points, keys, within)
+        )
 
 
 # --- the checks ------------------------------------------------------------------------------
@@ -232,7 +481,11 @@ class _Linter:
         return self.space.complaint(min(points, key=self.space.weight), self.cp)
 
     def inherited(self, rule: CompiledRule) -> str:
-        return f" (inherited from {rule.layer})" if rule.layer != self.cp.id else ""
+        return say("lint.inherited", "en", layer=rule.layer) if rule.layer != self.cp.id else ""
+
+    def words(self, space: InputSpace | None = None) -> list[tuple[Lang, _Words]]:
+        """The parts of a sentence in each Chinese script (about ``space``, else the policy's)."""
+        return [(lang, _Words(self.cp, space or self.space, lang)) for lang in CHINESE]
 
     def add(self, finding: LintFinding) -> None:
         self.found.append(finding)
@@ -254,12 +507,17 @@ class _Linter:
             if len(terms) < 2:
                 continue  # one value: there is nothing to tell apart
             if not any(rule.when is not None and key in dims_of[rule.rule.id] for rule in cp.rules):
+                ids = [t.id for t in terms]
                 self.add(
                     self.at.finding(
                         "info",
                         f"unreached-{key}",
-                        f"no rule looks at the {key}: its {len(terms)} values "
-                        f"({', '.join(t.id for t in terms)}) are all decided alike",
+                        "lint.unreached_dimension",
+                        {"key": key, "count": len(terms), "values": ", ".join(ids)},
+                        local={
+                            lang: {"key": w.word(key), "values": w.sep.join(ids)}
+                            for lang, w in self.words()
+                        },
                         at=("vocabulary", kind)
                         if self.at.index(("vocabulary", kind), terms[0].id) is not None
                         else None,
@@ -273,8 +531,9 @@ class _Linter:
                     self.at.finding(
                         "warning",
                         f"unreached-{key}",
-                        f"{key} {term.id} ({term.label}): no rule that looks at the {key} "
-                        f"applies to it; its complaints get only what every {key} gets",
+                        "lint.unreached_value",
+                        {"key": key, "id": term.id, "label": term.label},
+                        local={lang: {"key": w.word(key)} for lang, w in self.words()},
                         at=self.vocab_path(kind, term.id),
                     )
                 )
@@ -306,16 +565,17 @@ class _Linter:
         for term in cp.policy.vocabulary.levels:
             if term.id in reached:
                 continue
-            why = (
-                "no classification row gives it and it is not the default"
+            wording = (
+                "lint.unreached_level.classification"
                 if classified and term.id not in assigned
-                else "no rule that looks at the level applies to it"
+                else "lint.unreached_level"
             )
             self.add(
                 self.at.finding(
                     "warning",
                     "unreached-level",
-                    f"level {term.id} ({term.label}): {why}",
+                    wording,
+                    {"id": term.id, "label": term.label},
                     at=self.vocab_path("levels", term.id),
                 )
             )
@@ -345,8 +605,8 @@ class _Linter:
                     self.at.finding(
                         "warning",
                         "unreached-finding",
-                        f"finding {term.id} ({term.label}): no penalty names it and no rule "
-                        "that tests it applies when it is found",
+                        "lint.unreached_finding",
+                        {"id": term.id, "label": term.label},
                         at=self.vocab_path("findings", term.id),
                     )
                 )
@@ -364,8 +624,19 @@ class _Linter:
                 self.at.finding(
                     "warning",
                     "dead-rule",
-                    f"rule {rule.rule.id} never applies: no complaint satisfies "
-                    f"{condition_text(rule.rule.when)}{self.inherited(rule)}",
+                    "lint.dead_rule",
+                    {
+                        "rule": rule.rule.id,
+                        "condition": condition_text(rule.rule.when),
+                        "inherited": self.inherited(rule),
+                    },
+                    local={
+                        lang: {
+                            "condition": w.condition(rule.rule.when),
+                            "inherited": w.inherited(rule),
+                        }
+                        for lang, w in self.words()
+                    },
                     at=self.at.rule_path(rule.rule.id, "when"),
                     rule=rule.rule,
                 )
@@ -394,17 +665,15 @@ class _Linter:
                 first_by[earlier[0]] = None
             if first:
                 continue
-            why = (
-                "every complaint it matches is matched first by " + ", ".join(first_by)
-                if matched
-                else "no complaint matches it"
-            )
+            before = list(first_by)
             path = self.row_path(row_id)
             self.add(
                 self.at.finding(
                     "warning",
                     "shadowed-row",
-                    f"classification row {row_id} (→ {level}) never sets the level: {why}",
+                    "lint.shadowed_row" if matched else "lint.shadowed_row.unmatched",
+                    {"row": row_id, "level": level, "earlier": ", ".join(before)},
+                    local={lang: {"earlier": w.sep.join(before)} for lang, w in self.words()},
                     at=path,
                     article=article,
                 )
@@ -416,7 +685,7 @@ class _Linter:
 
     # -- overlapping rules that disagree -------------------------------------------------------
 
-    def together(self, a: CompiledRule, b: CompiledRule) -> tuple[list[Point], str]:
+    def together(self, a: CompiledRule, b: CompiledRule) -> _Together:
         """The points where both rules apply (their own dimensions varied), and where."""
         dims = self.space.keys_of(a.rule.when) | self.space.keys_of(b.rule.when)
         out = []
@@ -426,49 +695,76 @@ class _Linter:
             if all(r.when is None or r.when.test(subject) is True for r in (a, b)):
                 out.append(point)
         if len(out) == total:
-            return out, " (every complaint)"
+            every = {lang: w.say("lint.scope.every") for lang, w in self.words()}
+            return out, say("lint.scope.every", "en"), every
         where = where_text(self.space, self.cp, out, dims)
-        return out, f" (where {'; '.join(where)})" if where else " (some complaints)"
+        if not where:
+            some = {lang: w.say("lint.scope.some") for lang, w in self.words()}
+            return out, say("lint.scope.some", "en"), some
+        local = {
+            lang: w.say("lint.scope.where", where=w.where(out, dims)) for lang, w in self.words()
+        }
+        return out, say("lint.scope.where", "en", where="; ".join(where)), local
 
     def overlaps(self) -> None:
-        cache: dict[tuple[str, str], tuple[list[Point], str]] = {}
+        cache: dict[tuple[str, str], _Together] = {}
 
-        def both(a: CompiledRule, b: CompiledRule) -> tuple[list[Point], str]:
+        def both(a: CompiledRule, b: CompiledRule) -> _Together:
             pair = (a.rule.id, b.rule.id)
             if pair not in cache:
                 cache[pair] = self.together(a, b)
             return cache[pair]
 
         for a, b in itertools.combinations(self.cp.rules, 2):
-            for message, code, severity in self.disagreements(a, b):
-                points, scope = both(a, b)
+            for code, severity, wording, args, local in self.disagreements(a, b):
+                points, scope, scopes = both(a, b)
                 if not points:
                     continue
                 self.add(
                     self.at.finding(
                         severity,
                         code,
-                        message + scope + self.inherited(b),
+                        wording,
+                        {**args, "scope": scope, "inherited": self.inherited(b)},
+                        local={
+                            lang: {
+                                **local[lang],
+                                "scope": scopes[lang],
+                                "inherited": w.inherited(b),
+                            }
+                            for lang, w in self.words()
+                        },
                         at=self.at.rule_path(b.rule.id),
                         rule=b.rule,
                         example=self.example(points),
                     )
                 )
 
-    def disagreements(
-        self, a: CompiledRule, b: CompiledRule
-    ) -> Iterator[tuple[str, str, Severity]]:
+    def disagreements(self, a: CompiledRule, b: CompiledRule) -> Iterator[_Disagreement]:
+        """Where two rules disagree: the code, severity, wording and its values (English,
+        then the ones worded differently in each Chinese script), without where they meet."""
         ra, rb = a.rule, b.rule
         for x in ra.deadlines:
             for y in rb.deadlines:
                 same = _norm(x.label) == _norm(y.label)
                 if same and (x.within, x.starts, x.until) != (y.within, y.starts, y.until):
                     yield (
-                        f"deadlines {x.id} ({_deadline_words(x)}, rule {ra.id}) and {y.id} "
-                        f"({_deadline_words(y)}, rule {rb.id}) are both 「{y.label}」 and apply "
-                        "to the same complaints",
                         "conflicting-deadlines",
                         "error",
+                        "lint.conflicting_deadlines",
+                        {
+                            "deadline_a": x.id,
+                            "period_a": _deadline_words(x),
+                            "rule_a": ra.id,
+                            "deadline_b": y.id,
+                            "period_b": _deadline_words(y),
+                            "rule_b": rb.id,
+                            "label": y.label,
+                        },
+                        {
+                            lang: {"period_a": w.deadline(x), "period_b": w.deadline(y)}
+                            for lang, w in self.words()
+                        },
                     )
         declared: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for c in self.cp.conflicts:
@@ -481,13 +777,21 @@ class _Linter:
                         pair = (conflict.duty, frozenset({g.role}), frozenset({h.role}))
                         declared.add(pair)
                         yield (
-                            f"rules {ra.id} ({g.article or ra.article}) and {rb.id} "
-                            f"({h.article or rb.article}) give {conflict.duty} to "
-                            f"{self.roles([g.role, *g.or_roles], ' 或 ')} and "
-                            f"{self.roles([h.role, *h.or_roles], ' 或 ')}, which conflict "
-                            f"{conflict.id} ({conflict.article}) says cannot hold it together",
                             "declared-conflict",
                             "warning",
+                            "lint.declared_conflict",
+                            {
+                                "rule_a": ra.id,
+                                "article_a": g.article or ra.article,
+                                "rule_b": rb.id,
+                                "article_b": h.article or rb.article,
+                                "duty": conflict.duty,
+                                "roles_a": self.roles([g.role, *g.or_roles], " 或 "),
+                                "roles_b": self.roles([h.role, *h.or_roles], " 或 "),
+                                "conflict": conflict.id,
+                                "article": conflict.article,
+                            },
+                            {lang: {"duty": w.duty(conflict.duty)} for lang, w in self.words()},
                         )
         for duty in EXCLUSIVE_DUTIES:
             roles_a = {r.role for r in ra.routing if r.duty == duty}
@@ -496,22 +800,45 @@ class _Linter:
                 continue  # said once, as the declared conflict
             if roles_a and roles_b and roles_a != roles_b:
                 yield (
-                    f"rules {ra.id} and {rb.id} both assign {duty} to different roles: "
-                    f"{self.roles(roles_a)} against {self.roles(roles_b)}",
                     "conflicting-duty",
                     "warning",
+                    "lint.conflicting_duty",
+                    {
+                        "rule_a": ra.id,
+                        "rule_b": rb.id,
+                        "duty": duty,
+                        "roles_a": self.roles(roles_a),
+                        "roles_b": self.roles(roles_b),
+                    },
+                    {lang: {"duty": w.duty(duty)} for lang, w in self.words()},
                 )
         for e in ra.escalations:
             for f in rb.escalations:
                 if (e.on, e.deadline, set(e.by)) == (f.on, f.deadline, set(f.by)) and set(
                     e.to
                 ) != set(f.to):
+                    trigger = (
+                        say("lint.trigger.deadline", "en", event=e.on, deadline=e.deadline)
+                        if e.deadline
+                        else e.on
+                    )
                     yield (
-                        f"escalations {e.id} (rule {ra.id}) and {f.id} (rule {rb.id}): on "
-                        f"{e.on}{' of ' + e.deadline if e.deadline else ''} the same roles "
-                        f"escalate to {self.roles(e.to)} against {self.roles(f.to)}",
                         "conflicting-escalation",
                         "warning",
+                        "lint.conflicting_escalation",
+                        {
+                            "escalation_a": e.id,
+                            "rule_a": ra.id,
+                            "escalation_b": f.id,
+                            "rule_b": rb.id,
+                            "trigger": trigger,
+                            "to_a": self.roles(e.to),
+                            "to_b": self.roles(f.to),
+                        },
+                        {
+                            lang: {"trigger": w.trigger(e.on, e.deadline)}
+                            for lang, w in self.words()
+                        },
                     )
         for p in ra.penalties:
             for q in rb.penalties:
@@ -523,12 +850,32 @@ class _Linter:
                     and (p.amount_yuan, p.per) != (q.amount_yuan, q.per)
                 ):
                     yield (
-                        f"penalties {p.id} (rule {ra.id}: {_money(p.amount_yuan)} per {p.per}) "
-                        f"and {q.id} (rule {rb.id}: {_money(q.amount_yuan)} per {q.per}) give "
-                        f"{self.roles(shared)} different {p.kind} amounts for finding "
-                        f"{p.finding}",
                         "conflicting-penalties",
                         "warning",
+                        "lint.conflicting_penalties",
+                        {
+                            "penalty_a": p.id,
+                            "rule_a": ra.id,
+                            "money_a": _money(p.amount_yuan),
+                            "per_a": p.per,
+                            "penalty_b": q.id,
+                            "rule_b": rb.id,
+                            "money_b": _money(q.amount_yuan),
+                            "per_b": q.per,
+                            "roles": self.roles(shared),
+                            "kind": p.kind,
+                            "finding": p.finding,
+                        },
+                        {
+                            lang: {
+                                "money_a": w.money(p.amount_yuan),
+                                "per_a": w.say(f"lint.per.{p.per}"),
+                                "money_b": w.money(q.amount_yuan),
+                                "per_b": w.say(f"lint.per.{q.per}"),
+                                "kind": w.say(f"lint.penalty.{p.kind}"),
+                            }
+                            for lang, w in self.words()
+                        },
                     )
 
     def roles(self, ids: Iterable[str], sep: str = "、") -> str:
@@ -595,7 +942,7 @@ class _Linter:
         for names in used.values():
             names |= elsewhere
         severity: Severity = "info" if policy.abstract else "warning"
-        tail = " (an abstract layer: policies that extend it may use it)" if policy.abstract else ""
+        wording = "lint.unused_term.abstract" if policy.abstract else "lint.unused_term"
         groups: list[tuple[str, str, Sequence[Any], tuple[str, ...]]] = [
             ("roles", "role", policy.vocabulary.roles, ("vocabulary", "roles")),
             ("events", "event", policy.vocabulary.events, ("vocabulary", "events")),
@@ -614,7 +961,9 @@ class _Linter:
                     self.at.finding(
                         severity,
                         f"unused-{singular}",
-                        f"{singular} {item.id} ({item.label}) is declared but never used{tail}",
+                        wording,
+                        {"kind": singular, "id": item.id, "label": item.label},
+                        local={lang: {"kind": w.word(singular)} for lang, w in self.words()},
                         at=None if i is None else (*path, i),
                     )
                 )
@@ -638,7 +987,7 @@ class _Linter:
                 dims.add("received_at")
                 if home is not None:
                     dims |= space.keys_of(home.when)
-                later: list[tuple[Point, str, str]] = []
+                later: list[tuple[Point, dict[str, Any], dict[str, Any]]] = []
                 dropped: list[Point] = []
                 applies: list[Point] = []
                 for point in space.points(dims, limit=self.limit, what=f"deadline {deadline.id}"):
@@ -652,14 +1001,14 @@ class _Linter:
                     if not m:
                         dropped.append(point)
                     elif m[0]["due"] and _later(m[0]["due"], b[0]["due"]):
-                        later.append((point, _due_words(m[0]["due"]), _due_words(b[0]["due"])))
+                        later.append((point, m[0]["due"], b[0]["due"]))
                 self.base_findings(deadline, home, later, dropped, applies, space, dims)
 
     def base_findings(
         self,
         deadline: Any,
         home: Rule | None,
-        later: list[tuple[Point, str, str]],
+        later: list[tuple[Point, dict[str, Any], dict[str, Any]]],
         dropped: list[Point],
         applies: list[Point],
         space: InputSpace,
@@ -672,15 +1021,34 @@ class _Linter:
             point, mine, theirs = min(later, key=lambda t: space.weight(t[0]))
             assert home is not None
             ours = next(d for d in home.deadlines if d.id == deadline.id)
-            received = value_text(space, self.cp, "received_at", space.received_at(point))
+            at = space.received_at(point)
             self.add(
                 self.at.finding(
                     "error",
                     "looser-than-base",
-                    f"deadline {deadline.id} ({deadline.label}) falls later than the base "
-                    f"layer {base.id}'s for {len(later)} of {compared} kinds of complaint: "
-                    f"{_deadline_words(ours)} against {_deadline_words(deadline)}; e.g. "
-                    f"received {received}: due {mine}, the base's {theirs}",
+                    "lint.looser_than_base",
+                    {
+                        "deadline": deadline.id,
+                        "label": deadline.label,
+                        "base": base.id,
+                        "count": len(later),
+                        "total": compared,
+                        "ours": _deadline_words(ours),
+                        "theirs": _deadline_words(deadline),
+                        "received": value_text(space, self.cp, "received_at", at),
+                        "due": _due_words(mine),
+                        "base_due": _due_words(theirs),
+                    },
+                    local={
+                        lang: {
+                            "ours": w.deadline(ours),
+                            "theirs": w.deadline(deadline),
+                            "received": w.key_value("received_at", at),
+                            "due": w.due(mine),
+                            "base_due": w.due(theirs),
+                        }
+                        for lang, w in self.words(space)
+                    },
                     at=self.at.rule_path(home.id),
                     rule=home,
                     example=space.complaint(point, self.cp),
@@ -694,10 +1062,29 @@ class _Linter:
                 self.at.finding(
                     "warning",
                     "dropped-base-deadline",
-                    f"the base layer {base.id}'s deadline {deadline.id} ({deadline.label}, "
-                    f"{_deadline_words(deadline)}) no longer applies to {len(dropped)} of "
-                    f"{compared} kinds of complaint it applies to in the base"
-                    + (f" (where {'; '.join(where)})" if where else ""),
+                    "lint.dropped_base_deadline",
+                    {
+                        "base": base.id,
+                        "deadline": deadline.id,
+                        "label": deadline.label,
+                        "period": _deadline_words(deadline),
+                        "count": len(dropped),
+                        "total": compared,
+                        "where": say("lint.scope.where", "en", where="; ".join(where))
+                        if where
+                        else "",
+                    },
+                    local={
+                        lang: {
+                            "period": w.deadline(deadline),
+                            "where": w.say(
+                                "lint.scope.where", where=w.where(dropped, dims, applies)
+                            )
+                            if where
+                            else "",
+                        }
+                        for lang, w in self.words(space)
+                    },
                     at=self.at.rule_path(home.id) if home is not None else self.remove_path(),
                     rule=rule,
                     example=space.complaint(point, self.cp),
@@ -828,6 +1215,8 @@ def lint(
                 severity="error",
                 code="version-unchanged",
                 message=message,
+                wording="diff.version_unchanged",
+                args={"version": policy.version},
                 file=None if located is None else located.file,
                 line=line,
                 field="version",
