@@ -259,7 +259,9 @@ def test_gaps_and_conflicts_are_marked(catalog: Catalog) -> None:
     text = section(rendered(catalog, "keyouqianqi_credit_union"), "gaps")
     conflicts = re.findall(r'<tr class="conflict">', text)
     assert len(conflicts) == 3 and text.count("conflicting-duty") == 3
-    assert 'lang="en"' in text  # lint's words are English, and marked so
+    # lint's sentences in the page's language (the rules' ids and the roles' labels as written)
+    assert 'lang="en"' not in text
+    assert text.count("規則 ") >= 3 and "交給不同的角色:前者交給" in text
     assert '<tr class="gap">' in text and "第十一條未定金融犯罪或匿名投訴的時限" in text
     assert "沒有互相矛盾的規則" in section(rendered(catalog, "shihua_credit_coop"), "gaps")
     # An English page shows the English the policy keeps for each gap.

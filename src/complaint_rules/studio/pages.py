@@ -1256,7 +1256,7 @@ class _PolicyPage:
                 el(
                     "tr",
                     el("td", el("code", f.code)),
-                    el("td", f.message, lang="en" if self.lang != "en" else None),
+                    el("td", f.sentence(self.lang)),
                     el("td", x.rule_link(rule) if rule else ""),
                     el("td", x.article(rule.layer, f.article) if rule and f.article else ""),
                     class_="conflict",

@@ -542,9 +542,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "The policy's input space is too large to compare its rules: {reason}",
     },
     "conflicts_intro": {
-        "zh-Hant": "由 complaint-rules lint 找出(訊息為英文)。來源本身互相矛盾時,"
+        "zh-Hant": "由 complaint-rules lint 找出。來源本身互相矛盾時,"
         "決定會列出每一項及其條文,而不代為取捨。",
-        "zh-Hans": "由 complaint-rules lint 找出(讯息为英文)。来源本身互相矛盾时,"
+        "zh-Hans": "由 complaint-rules lint 找出。来源本身互相矛盾时,"
         "决定会列出每一项及其条文,而不代为取舍。",
         "en": "Found by complaint-rules lint. Where the source itself disagrees, a decision "
         "lists each assignment with its article rather than choosing.",
