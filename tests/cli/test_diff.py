@@ -77,3 +77,72 @@ def test_an_officer_reads_the_diff_in_chinese(
     assert "decided differently: " in english
     for words in ("behavioural", "warning:", "decided differently", "kinds of complaint"):
         assert words not in hant and words not in hans
+
+
+HOTEL = ROOT / "policies" / "hotel.yaml"
+HOTEL_EXAMPLE = (
+    '  例子:{"received_at": "2026-03-10T10:00:00+08:00", "channel": "oral", '
+    '"category": "hardware", "level": "minor", "guest_departed": true}'
+)
+
+
+def test_an_officer_reads_each_change_of_the_diff_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The hotel's limit for a departed guest shortened from 3 working days to 2: a
+    # complaint received on Tue 2026-03-10 was due by the end of Fri 13 March, now of
+    # Thu 12 March.
+    new = edited(tmp_path, HOTEL, ("within: {working_days: 3}", "within: {working_days: 2}"))
+    head = (
+        "resolve_within_3_working_days 從受理投訴到最終處理,不得超過三個工作日 "
+        "[departed_guest_limit · 三、4、4)]"
+    )
+    code, hant, _ = run(capsys, "diff", str(HOTEL), str(new), "--lang", "zh-Hant")
+    assert code == 1
+    assert hant.split("\n\n")[1] == "\n".join(
+        [
+            f"時限 {head}:修改",
+            "  期限:3 個工作日 → 2 個工作日",
+            "  在:事實 已離店客人 (guest_departed):是",
+            "  決定不同:15 類投訴中有 5 類",
+            HOTEL_EXAMPLE,
+            "    舊版:須於 2026-03-13 24時前完成",
+            "    新版:須於 2026-03-12 24時前完成\n",
+        ]
+    )
+    _, hans, _ = run(capsys, "diff", str(HOTEL), str(new), "--lang", "zh-Hans")
+    # The policy's own words (its labels, the article) stay as the policy writes them.
+    assert hans.split("\n\n")[1] == "\n".join(
+        [
+            f"时限 {head}:修改",
+            "  期限:3 个工作日 → 2 个工作日",
+            "  在:事实 已離店客人 (guest_departed):是",
+            "  决定不同:15 类投诉中有 5 类",
+            HOTEL_EXAMPLE,
+            "    旧版:须于 2026-03-13 24时前完成",
+            "    新版:须于 2026-03-12 24时前完成\n",
+        ]
+    )
+    _, english, _ = run(capsys, "diff", str(HOTEL), str(new))
+    assert english.split("\n\n")[1] == "\n".join(
+        [
+            f"deadline {head}: changed",
+            "  within: 3 working days → 2 working days",
+            "  where: fact 已離店客人 (guest_departed): true",
+            "  decided differently: 5 of 15 kinds of complaint",
+            HOTEL_EXAMPLE.replace("例子:", "example: "),
+            "    old: due by the end of 2026-03-13 (24:00)",
+            "    new: due by the end of 2026-03-12 (24:00)\n",
+        ]
+    )
+
+
+def test_a_period_in_calendar_days_is_said_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = edited(tmp_path, HOTEL, ("within: {working_days: 3}", "within: {calendar_days: 3}"))
+    _, hant, _ = run(capsys, "diff", str(HOTEL), str(new), "--lang", "zh-Hant")
+    assert "  期限:3 個工作日 → 3 日\n" in hant
+    _, hans, _ = run(capsys, "diff", str(HOTEL), str(new), "--lang", "zh-Hans")
+    assert "  期限:3 个工作日 → 3 日\n" in hans
+    assert "calendar days" not in hant + hans and "working days" not in hant + hans

@@ -92,6 +92,38 @@ def test_cli_text_table(
     ]
 
 
+def test_cli_text_table_in_the_officers_language(
+    capsys: pytest.CaptureFixture[str], new_path: Path, history: Path
+) -> None:
+    argv = ("impact", "keyouqianqi_credit_union", str(new_path), str(history))
+    code, hant, _ = run(capsys, *argv, "--lang", "zh-Hant")
+    assert code == 1
+    lines = hant.splitlines()
+    assert lines[0].startswith("舊版:keyouqianqi_credit_union 2026.4(sha256 ")
+    assert lines[1].startswith("新版:keyouqianqi_credit_union ")
+    assert lines[2:4] == [
+        f"歷史:{history}",
+        "共 10 行,9 件投訴,已決定 7 件,無效 2 行,決定改變 6 件(佔已決定的 85.7%)",
+    ]
+    assert lines[5:11] == [
+        "改變                 對象                         投訴數  時間移動        首見行號",
+        "以前決定,現在不受理                                    1                  9",
+        "以前不受理,現在決定                                    1                  10",
+        "時限延後             reply_general                     3  +3 天 .. +4 天  1, 2, 4",
+        "時限有其他改變       reply_complex                     1                  3",
+        "處分改變             party_criticism (our_fault)       1                  4",
+    ]  # fmt: skip
+    assert lines[12] == "無效的行(2):"
+    assert lines[13].startswith("  第 7 行:")
+    assert lines[14].startswith("  第 8 行第 17 欄:不是有效的 JSON")
+    _, hans, _ = run(capsys, *argv, "--lang", "zh-Hans")
+    lines = hans.splitlines()
+    assert lines[3] == "共 10 行,9 件投诉,已决定 7 件,无效 2 行,决定改变 6 件(占已决定的 85.7%)"
+    assert lines[8].startswith("时限延后             reply_general ")
+    assert lines[8].endswith("+3 天 .. +4 天  1, 2, 4")
+    assert lines[12] == "无效的行(2):"
+
+
 def test_cli_exit_0_when_nothing_changes(capsys: pytest.CaptureFixture[str], history: Path) -> None:
     policy = "keyouqianqi_credit_union"
     code, out, _ = run(capsys, "impact", policy, str(BUNDLED), str(history), "--workers", "2")

@@ -147,3 +147,38 @@ def test_an_officer_reads_a_failing_case_in_chinese(
     code, out, _ = run_cli(capsys, str(path), "--lang", "zh-Hans")
     assert out.splitlines()[2:4] == ["    预期:2026-10-09", "    实际:2026-10-10"]
     assert out.splitlines()[-1] == "1 个文件中共 1 个案例:0 个通过,1 个不通过"
+
+
+def test_an_officer_reads_the_coverage_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, HEAD + CASE + "    expect: {level: general}\n")
+    code, hant, _ = run_cli(capsys, str(tmp_path), "--coverage", "--lang", "zh-Hant")
+    _, hans, _ = run_cli(capsys, str(tmp_path), "--coverage", "--lang", "zh-Hans")
+    _, english, _ = run_cli(capsys, str(tmp_path), "--coverage")
+    assert code == 0
+    # The English row, e.g. "keyouqianqi_credit_union: 14.3% (7/49; rule 2/13, ...)": the
+    # same counts, the kinds of element said as the officer says them.
+    row = next(line for line in english.splitlines() if "keyouqianqi_credit_union: " in line)
+    counts = row.split("(")[1].split(";")[0]
+    assert row.startswith("  keyouqianqi_credit_union: ") and ", deadline " in row
+    hant_lines, hans_lines = hant.splitlines(), hans.splitlines()
+    (hant_row,) = [line for line in hant_lines if "keyouqianqi_credit_union:" in line]
+    (hans_row,) = [line for line in hans_lines if "keyouqianqi_credit_union:" in line]
+    assert hant_row.startswith(f"  keyouqianqi_credit_union:{row.split(': ')[1].split()[0]}(")
+    assert f"({counts};規則 " in hant_row and ",時限 " in hant_row
+    assert f"({counts};规则 " in hans_row and ",时限 " in hans_row
+    for kind in ("rule ", "deadline ", "action ", "escalation "):
+        assert kind not in hant_row and kind not in hans_row
+    start = hant_lines.index("    沒有用到的:")
+    assert hant_lines[start + 1 : start + 3] == [
+        "      分類行 cls_complex(第十一條)",
+        "      規則 flow_in_person(第十條):規則本身;應辦事項 register_in_person, "
+        "soothe_customer, feedback_in_person",
+    ]
+    start = hans_lines.index("    没有用到的:")
+    assert hans_lines[start + 1 : start + 3] == [
+        "      分类行 cls_complex(第十一條)",
+        "      规则 flow_in_person(第十條):规则本身;应办事项 register_in_person, "
+        "soothe_customer, feedback_in_person",
+    ]

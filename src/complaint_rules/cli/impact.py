@@ -213,7 +213,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         write_json(report.as_dict(), io.out)
     else:
-        io.out.write(report.as_text())
+        io.out.write(report.as_text(lang_of(args)))
     if report.decided == 0:
         what = "no complaints" if report.bad == 0 else f"every line is bad ({report.bad})"
         io.err.write(f"error: {label}: nothing to compare: {what}\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ..messages.catalogue import Lang, say
+from ..messages.catalogue import MESSAGES, Lang, say
 from ..policy.catalog import Catalog
 from ..toolkit.policytests.cases import TestReport, run_tests
 from ..toolkit.policytests.coverage import CoverageItem, PolicyCoverage
@@ -115,27 +115,55 @@ def _count(n: int, noun: str, lang: Lang = "en") -> str:
     return say(f"report.test.{noun}" + ("" if n == 1 else "s"), lang, n=n)
 
 
+def _kind(kind: str, lang: Lang) -> str:
+    code = f"diff.kind.{kind}"
+    return say(code, lang) if code in MESSAGES else kind
+
+
 def _coverage(c: PolicyCoverage, out: TextIO, missed: bool, lang: Lang = "en") -> None:
-    kinds = ", ".join(f"{k.kind} {k.covered}/{k.total}" for k in c.kinds)
-    out.write(f"  {c.policy}: {c.percent}% ({c.covered}/{c.total}; {kinds})\n")
+    kinds = say("coverage.sep", lang).join(
+        say("coverage.kind", lang, kind=_kind(k.kind, lang), covered=k.covered, total=k.total)
+        for k in c.kinds
+    )
+    row = say(
+        "coverage.row",
+        lang,
+        policy=c.policy,
+        percent=c.percent,
+        covered=c.covered,
+        total=c.total,
+        kinds=kinds,
+    )
+    out.write(f"  {row}\n")
     if not (missed and c.missed):
         return
     out.write("    " + say("report.test.not_exercised", lang) + "\n")
     by_rule: dict[tuple[bool, str], list[CoverageItem]] = {}
     for item in c.missed:
         by_rule.setdefault((item.kind == "classification", item.rule), []).append(item)
-    for (row, rule), items in by_rule.items():
+    for (is_row, rule), items in by_rule.items():
         first = items[0]
-        if row:
-            out.write(f"      classification row {rule} ({first.article})\n")
+        if is_row:
+            line = say("coverage.missed_row", lang, row=rule, article=first.article)
+            out.write(f"      {line}\n")
             continue
-        layer = f", from {first.layer}" if first.layer != c.policy else ""
+        layer = say("coverage.layer", lang, layer=first.layer) if first.layer != c.policy else ""
         kinds_missed: dict[str, list[str]] = {}
         for item in items:
-            name = "the rule" if item.kind == "rule" else item.id
+            name = say("coverage.the_rule", lang) if item.kind == "rule" else item.id
             kinds_missed.setdefault(item.kind, []).append(name)
         parts = [
-            names[0] if kind == "rule" else f"{kind} {', '.join(names)}"
+            names[0]
+            if kind == "rule"
+            else say("coverage.part", lang, kind=_kind(kind, lang), ids=", ".join(names))
             for kind, names in kinds_missed.items()
         ]
-        out.write(f"      rule {rule} ({first.article}{layer}): {'; '.join(parts)}\n")
+        line = say(
+            "coverage.missed_rule",
+            lang,
+            rule=rule,
+            article=first.article,
+            layer=layer,
+            parts=say("coverage.part_sep", lang).join(parts),
+        )
+        out.write(f"      {line}\n")

@@ -19,15 +19,16 @@ reported as vocabulary changes.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from ..decision.model import DecidedDue, Decision
 from ..decision.render import due_text
-from ..messages.catalogue import Lang, say
+from ..messages.catalogue import LANGS, MESSAGES, Lang, say
+from ..messages.phrases import PHRASES
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import (
     ELEMENT_KINDS,
@@ -43,11 +44,14 @@ from .input_space import DEFAULT_LIMIT, Decider, InputSpace, Key, Point, input_s
 from .wording import (
     by_id,
     condition_text,
+    key_name,
     labels,
     money_text,
     named,
     period_text,
+    phrase,
     where_text,
+    yuan,
 )
 
 _PLURAL = {"channel": "channels", "category": "categories", "level": "levels"}
@@ -94,6 +98,43 @@ _OWN_PARTS = (
 _NOT_DECIDING = ("level_deadlines",)
 """Settings no decision reads (checked by the testing kit)."""
 
+Line = Callable[[Lang], str]
+"""A line of a report, said in the language asked for."""
+
+
+def _fixed(text: str) -> Line:
+    """A line that is the same in every language (ids, numbers, the source's own text)."""
+    return lambda lang: text
+
+
+def kind_word(kind: str, lang: Lang) -> str:
+    """A kind of element or of vocabulary (``deadline``, ``channel`` ...) in ``lang``."""
+    code = f"diff.kind.{kind}"
+    return phrase(code, lang) if code in MESSAGES else kind
+
+
+def _field(name: str, old: Line, new: Line) -> Line:
+    """``within: 3 working days → 2 working days``, the key as the officer writes it."""
+    return lambda lang: phrase(
+        "diff.field", lang, name=key_name(name, lang), old=old(lang), new=new(lang)
+    )
+
+
+def _said(name: str, value: Line) -> Line:
+    """``label: 網上投訴``, the key as the officer writes it."""
+    return lambda lang: phrase("diff.said", lang, name=key_name(name, lang), value=value(lang))
+
+
+def _arrow(old: Line, new: Line) -> Line:
+    return lambda lang: f"{old(lang)} → {new(lang)}"
+
+
+def _line(code: str, **args: Any) -> Line:
+    """The catalogue's ``code`` with ``args``, each a value or a :data:`Line`."""
+    return lambda lang: phrase(
+        code, lang, **{k: v(lang) if callable(v) else v for k, v in args.items()}
+    )
+
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -113,6 +154,15 @@ class Example(_Out):
     new: str
 
 
+class _Wording(NamedTuple):
+    """A change's details, where and example outcomes in one language."""
+
+    details: tuple[str, ...]
+    where: tuple[str, ...]
+    old: str | None
+    new: str | None
+
+
 class PolicyChange(_Out):
     """One change, for one element of the policy.
 
@@ -123,7 +173,8 @@ class PolicyChange(_Out):
     ``details`` say what the models changed; ``where`` the values of the input space where
     the decisions differ (empty: wherever the element applies); ``affected`` of
     ``compared`` kinds of complaint are decided differently. ``behavioural`` is false for a
-    change no decision or input shows.
+    change no decision or input shows. The texts are in English; a change made by
+    :func:`diff` also keeps them in the other languages, for :meth:`as_text`.
     """
 
     kind: str
@@ -138,18 +189,40 @@ class PolicyChange(_Out):
     compared: int
     behavioural: bool
     example: Example | None
+    _wording: dict[Lang, _Wording] = PrivateAttr(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal fields (the wording in other languages follows from them)."""
+        if not isinstance(other, PolicyChange):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = _Out.__hash__
 
     def as_text(self, lang: Lang = "en") -> str:
-        name = f"{self.kind} {self.id}" + (f" {self.label}" if self.label else "")
+        said = self._wording.get(lang)
+        if said is None:
+            said = _Wording(
+                self.details,
+                self.where,
+                None if self.example is None else self.example.old,
+                None if self.example is None else self.example.new,
+            )
+        name = f"{kind_word(self.kind, lang)} {self.id}" + (f" {self.label}" if self.label else "")
         source = ""
         if self.rule is not None and self.kind not in ("rule",):
             source = f" [{self.rule}{' · ' + self.article if self.article else ''}]"
         elif self.article:
             source = f" [{self.article}]"
-        lines = [f"{name}{source}: {self.change}"]
-        lines.extend(f"  {d}" for d in self.details)
-        if self.where:
-            lines.append("  " + say("report.diff.where", lang) + "; ".join(self.where))
+        change = phrase(f"diff.change.{self.change}", lang)
+        lines = [phrase("diff.head", lang, name=name, source=source, change=change)]
+        lines.extend(f"  {d}" for d in said.details)
+        if said.where:
+            lines.append(
+                "  "
+                + say("report.diff.where", lang)
+                + phrase("diff.clause_sep", lang).join(said.where)
+            )
         if self.affected:
             differently = say(
                 "report.diff.differently", lang, affected=self.affected, compared=self.compared
@@ -160,8 +233,8 @@ class PolicyChange(_Out):
         if self.example is not None:
             complaint = json.dumps(self.example.complaint, ensure_ascii=False)
             lines.append("  " + say("report.diff.example", lang) + complaint)
-            lines.append("    " + say("report.diff.old", lang) + self.example.old)
-            lines.append("    " + say("report.diff.new", lang) + self.example.new)
+            lines.append("    " + say("report.diff.old", lang) + str(said.old))
+            lines.append("    " + say("report.diff.new", lang) + str(said.new))
         return "\n".join(lines)
 
 
@@ -178,7 +251,8 @@ class PolicyDiff(_Out):
     texts apart."""
 
     def as_text(self, lang: Lang = "en") -> str:
-        """The diff for a person, its headings and fixed phrases in ``lang``."""
+        """The diff for a person, in ``lang``: its headings, fixed phrases and the words of
+        each change (ids, labels and the source's text as they are)."""
         head = (
             f"{self.old.id} {self.old.version} → {self.new.id} {self.new.version}: "
             + (
@@ -210,96 +284,193 @@ KINDS_EXPLAINED = (
 """What the counts of a diff mean, said once under its first line."""
 
 
-def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any]) -> str:
+def _simplified(text: str) -> str:
+    """The framing words of a Traditional text (not a policy's labels) in Simplified."""
+    from ..messages.simplified import to_simplified
+
+    return to_simplified([text])[0]
+
+
+def _duty(duty: str, lang: Lang) -> str:
+    """A duty of the routing: its id in English, its words in Chinese (受理, 處理 ...)."""
+    if lang == "en":
+        return duty
+    words = PHRASES["zh-Hant"].duties.get(duty, duty)
+    return _simplified(words) if lang == "zh-Hans" else words
+
+
+def _or(cp: CompiledPolicy, roles: Sequence[str], lang: Lang) -> str:
+    return phrase("diff.or_roles", lang, roles=labels(cp, "roles", roles, lang)) if roles else ""
+
+
+def _note(note: str | None, lang: Lang) -> str:
+    return phrase("diff.note", lang, note=note) if note else ""
+
+
+def outcome(cp: CompiledPolicy, key: Key, items: Sequence[Any], lang: Lang = "en") -> str:
     """What a decision says for one part, in a line."""
     kind = key[0]
     if not items:
-        return {"rule": "does not apply", "level": "no level"}.get(kind, "absent")
+        code = {"rule": "not_applied", "level": "no_level"}.get(kind, "absent")
+        return phrase(f"diff.outcome.{code}", lang)
     if kind == "rule":
         return "; ".join(items)
     if kind == "level":
         item = items[0]
-        how = f"classified by row {item['row']}" if item["row"] else item["how"]
-        return f"{labels(cp, 'levels', [item['id']])}, {how}"
+        level = labels(cp, "levels", [item["id"]], lang)
+        if item["row"]:
+            return phrase("diff.outcome.row", lang, level=level, row=item["row"])
+        return phrase(f"diff.outcome.how.{item['how']}", lang, level=level)
     if kind == "routing":
-        return "; ".join(
-            f"{i['duty']}: {labels(cp, 'roles', [i['role']])}"
-            + (f" or {labels(cp, 'roles', i['or_roles'])}" if i["or_roles"] else "")
-            + (f" ({i['note']})" if i["note"] else "")
+        return phrase("diff.clause_sep", lang).join(
+            phrase(
+                "diff.routing_item",
+                lang,
+                duty=_duty(i["duty"], lang),
+                role=labels(cp, "roles", [i["role"]], lang),
+            )
+            + _or(cp, i["or_roles"], lang)
+            + _note(i["note"], lang)
             for i in items
         )
     if kind == "conflict":
-        return "; ".join(
-            f"{i['duty']}: "
-            + " against ".join(
-                f"{labels(cp, 'roles', [x['role'], *x['or_roles']])} ({x['source']['rule']})"
+        return phrase("diff.clause_sep", lang).join(
+            phrase("diff.routing_item", lang, duty=_duty(i["duty"], lang), role="")
+            + phrase("diff.outcome.against", lang).join(
+                phrase(
+                    "diff.outcome.assignment",
+                    lang,
+                    roles=labels(cp, "roles", [x["role"], *x["or_roles"]], lang),
+                    rule=x["source"]["rule"],
+                )
                 for x in i["assignments"]
             )
             for i in items
         )
     if kind == "gap":
         return " | ".join(i["text"] for i in items)
-    return "; ".join(_element_outcome(cp, kind, i) for i in items)
+    return phrase("diff.clause_sep", lang).join(_element_outcome(cp, kind, i, lang) for i in items)
 
 
-def _due(due: dict[str, Any]) -> str:
+def _due(due: dict[str, Any], lang: Lang = "en") -> str:
     """A due from a decision's JSON, in words ("by the end of 2026-10-08 (24:00)")."""
-    return due_text(DecidedDue.model_validate(due))
+    text = due_text(DecidedDue.model_validate(due), lang)
+    return _simplified(text) if lang == "zh-Hans" else text
 
 
-def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any]) -> str:
+def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any], lang: Lang) -> str:
+    sep = phrase("diff.sep", lang)
+    waiting = sep.join(item.get("waiting_for") or ())
     if kind == "deadline":
         if item["status"] == "needs_fact":
-            return f"waits for {', '.join(item['waiting_for'])}"
+            return phrase("diff.outcome.waits", lang, facts=waiting)
         if item["status"] == "not_started":
-            return f"not started (waits for {', '.join(item['waiting_for'])})"
-        window = f"at the earliest {_due(item['due_earliest'])}, " if item["due_earliest"] else ""
-        return f"due {window}{_due(item['due'])}"
+            return phrase("diff.outcome.not_started", lang, facts=waiting)
+        due = _due(item["due"], lang)
+        if item["due_earliest"]:
+            earliest = _due(item["due_earliest"], lang)
+            return phrase("diff.outcome.due_window", lang, earliest=earliest, due=due)
+        return phrase("diff.outcome.due", lang, due=due)
     if kind == "penalty":
         if item["min_yuan"] is None:
-            money = "amount not configured" if not item["configured"] else "no amount"
+            code = "no_amount_configured" if not item["configured"] else "no_amount"
+            money = phrase(f"diff.outcome.{code}", lang)
         elif item["min_yuan"] == item["max_yuan"]:
-            money = f"{item['min_yuan']} yuan"
+            money = yuan(item["min_yuan"], lang)
         else:
-            money = f"{item['min_yuan']}–{item['max_yuan']} yuan"
+            low, high = item["min_yuan"], item["max_yuan"]
+            money = yuan(phrase("diff.range", lang, low=low, high=high), lang)
         sanctions = [
-            s["id"] + ("" if s["status"] == "applies" else f" ({s['status']})")
+            s["id"]
+            if s["status"] == "applies"
+            else phrase(
+                "diff.outcome.sanction_status",
+                lang,
+                id=s["id"],
+                status=phrase(f"diff.outcome.status.{s['status']}", lang),
+            )
             for s in item["sanctions"]
         ]
-        subjects = labels(cp, "roles", item["subjects"])
-        extra = f"; sanctions: {', '.join(sanctions)}" if sanctions else ""
+        subjects = labels(cp, "roles", item["subjects"], lang)
+        extra = (
+            phrase("diff.outcome.sanctions", lang, items=sep.join(sanctions)) if sanctions else ""
+        )
         if item["headcount"] is not None:
-            money += f" × {item['headcount']} persons"
+            money = phrase("diff.outcome.persons", lang, money=money, n=item["headcount"])
         if item["waiting_for"]:
-            money += f" (waits for {', '.join(item['waiting_for'])})"
-        return f"{item['kind']} {money} per {item['per']}, on {subjects}{extra}"
+            money = phrase("diff.outcome.money_waits", lang, money=money, facts=waiting)
+        return phrase(
+            "diff.outcome.penalty",
+            lang,
+            kind=_penalty_kind(item["kind"], lang),
+            money=money,
+            per=_per(item["per"], lang),
+            subjects=subjects,
+            sanctions=extra,
+        )
     if kind == "escalation":
-        trigger = item["on"] + (f" ({item['deadline']})" if item["deadline"] else "")
-        return f"on {trigger} → {labels(cp, 'roles', item['to'])}"
+        trigger = item["on"]
+        if item["deadline"]:
+            trigger = phrase(
+                "diff.outcome.trigger_deadline", lang, on=trigger, deadline=item["deadline"]
+            )
+        to = labels(cp, "roles", item["to"], lang)
+        return phrase("diff.outcome.escalation", lang, trigger=trigger, to=to)
     if kind == "report":
-        due = f", due {_due(item['due'])}" if item["due"] else ""
+        due = (
+            phrase("diff.outcome.report_due", lang, due=_due(item["due"], lang))
+            if item["due"]
+            else ""
+        )
         if item["waiting_for"]:
-            due = f", due once {', '.join(item['waiting_for'])} is given"
-        return f"{labels(cp, 'roles', item['by'])} → {labels(cp, 'roles', item['to'])}{due}"
+            due = phrase("diff.outcome.report_waits", lang, facts=waiting)
+        by, to = labels(cp, "roles", item["by"], lang), labels(cp, "roles", item["to"], lang)
+        return phrase("diff.outcome.report", lang, by=by, to=to, due=due)
     if kind == "retention":
-        years = f"{'at least ' if item['at_least'] else ''}{item['years']} years"
-        return f"{item['label']}: {years if item['years'] else 'no term'}"
+        if item["years"]:
+            code = "years_at_least" if item["at_least"] else "years"
+            term = phrase(f"diff.outcome.{code}", lang, years=item["years"])
+        else:
+            term = phrase("diff.outcome.no_term", lang)
+        return phrase("diff.outcome.retention", lang, label=item["label"], term=term)
     if kind == "approval":
         if not item["configured"]:
-            who = "not configured"
+            who = phrase("diff.outcome.not_configured", lang)
         elif item["waiting_for"]:
-            who = f"waits for {', '.join(item['waiting_for'])}"
+            who = phrase("diff.outcome.waits", lang, facts=waiting)
         else:
-            who = labels(cp, "roles", item["approver"])
-        limits = "; ".join(
-            f"{labels(cp, 'roles', [t['role']])} up to "
-            + (f"{t['limit_yuan']} yuan" if t["configured"] else "blank")
-            + (f" (with {t['earlier_total']}: {t['total_yuan']})" if t["total_yuan"] else "")
+            who = labels(cp, "roles", item["approver"], lang)
+        limits = phrase("diff.clause_sep", lang).join(
+            phrase(
+                "diff.outcome.limit",
+                lang,
+                role=labels(cp, "roles", [t["role"]], lang),
+                limit=yuan(t["limit_yuan"], lang)
+                if t["configured"]
+                else phrase("diff.blank", lang),
+                total=phrase(
+                    "diff.outcome.limit_total", lang, fact=t["earlier_total"], total=t["total_yuan"]
+                )
+                if t["total_yuan"]
+                else "",
+            )
             for t in item["tiers"]
         )
-        return f"{item['amount_yuan']} yuan → {who} (chain: {limits})"
-    by = labels(cp, "roles", item.get("by", ()))
-    return f"{item['label']} (by {by})"
+        return phrase(
+            "diff.outcome.approval", lang, amount=item["amount_yuan"], who=who, chain=limits
+        )
+    by = labels(cp, "roles", item.get("by", ()), lang)
+    return phrase("diff.outcome.by", lang, label=item["label"], by=by)
+
+
+def _penalty_kind(kind: str, lang: Lang) -> str:
+    code = f"diff.penalty_kind.{kind}"
+    return phrase(code, lang) if code in MESSAGES else kind
+
+
+def _per(per: str, lang: Lang) -> str:
+    code = f"diff.per.{per}"
+    return phrase(code, lang) if code in MESSAGES else per
 
 
 # --- reading the models --------------------------------------------------------------------
@@ -307,77 +478,114 @@ def _element_outcome(cp: CompiledPolicy, kind: str, item: dict[str, Any]) -> str
 _ROLE_FIELDS = ("by", "to", "or_roles", "subjects", "keeper", "above", "roles")
 
 
-def field_text(cp: CompiledPolicy, name: str, value: Any) -> str:
+def field_text(cp: CompiledPolicy, name: str, value: Any, lang: Lang = "en") -> str:
     """One field of a rule element, for people."""
     if value is None or value == ():
-        return "none"
+        return phrase("diff.none", lang)
     if isinstance(value, Period):
-        return period_text(value)
+        return period_text(value, lang)
     if isinstance(value, Money):
-        return money_text(value, cp.policy)
+        return money_text(value, cp.policy, lang)
     if name in _ROLE_FIELDS:
-        return labels(cp, "roles", value)
+        return labels(cp, "roles", value, lang)
     if name == "role":
-        return labels(cp, "roles", [value])
+        return labels(cp, "roles", [value], lang)
     if name == "finding":
-        return labels(cp, "findings", [value])
+        return labels(cp, "findings", [value], lang)
     if name == "on":
-        return labels(cp, "events", [value]) if value in cp.events.terms else str(value)
+        return labels(cp, "events", [value], lang) if value in cp.events.terms else str(value)
     if name in ("starts", "amount_fact", "headcount", "earlier_total") or name == "until":
         facts = by_id(cp.policy.facts)
         ids = [value] if isinstance(value, str) else list(value)
-        return "、".join("receipt" if i == "received" else named(facts.get(i), i) for i in ids)
+        return "、".join(
+            phrase("diff.receipt", lang) if i == "received" else named(facts.get(i), i) for i in ids
+        )
     if name == "sanctions":
-        return "; ".join(
-            labels(cp, "sanctions", [s.sanction])
-            + (f" when {condition_text(s.when)}" if s.when is not None else "")
+        return phrase("diff.clause_sep", lang).join(
+            phrase(
+                "diff.when",
+                lang,
+                sanction=labels(cp, "sanctions", [s.sanction], lang),
+                condition=condition_text(s.when, lang),
+            )
+            if s.when is not None
+            else labels(cp, "sanctions", [s.sanction], lang)
             for s in value
         )
     if name == "tiers":
-        return "; ".join(
-            f"{labels(cp, 'roles', [t.role])} up to {money_text(t.limit_yuan, cp.policy)}"
-            + (
-                ""
-                if t.earlier_total is None
-                else f" with {field_text(cp, 'earlier_total', t.earlier_total)}"
+        return phrase("diff.clause_sep", lang).join(
+            phrase(
+                "diff.tier",
+                lang,
+                role=labels(cp, "roles", [t.role], lang),
+                limit=money_text(t.limit_yuan, cp.policy, lang),
+            )
+            if t.earlier_total is None
+            else phrase(
+                "diff.tier_with",
+                lang,
+                role=labels(cp, "roles", [t.role], lang),
+                limit=money_text(t.limit_yuan, cp.policy, lang),
+                fact=field_text(cp, "earlier_total", t.earlier_total, lang),
             )
             for t in value
         )
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return phrase("diff.true" if value else "diff.false", lang)
     return str(value)
 
 
-def _field_changes(old_cp: CompiledPolicy, new_cp: CompiledPolicy, a: Any, b: Any) -> list[str]:
+def _field_text(cp: CompiledPolicy, name: str, value: Any) -> Line:
+    return lambda lang: field_text(cp, name, value, lang)
+
+
+def _field_changes(old_cp: CompiledPolicy, new_cp: CompiledPolicy, a: Any, b: Any) -> list[Line]:
     out = []
     for name in type(b).model_fields:
         if name == "id":
             continue
         x, y = getattr(a, name), getattr(b, name)
         if x != y:
-            out.append(f"{name}: {field_text(old_cp, name, x)} → {field_text(new_cp, name, y)}")
+            out.append(_field(name, _field_text(old_cp, name, x), _field_text(new_cp, name, y)))
     return out
 
 
-def element_summary(cp: CompiledPolicy, kind: str, element: Any) -> str:
+def element_summary(cp: CompiledPolicy, kind: str, element: Any, lang: Lang = "en") -> str:
     """An element in a line: ``deadline reply (回復): 3 working days from receipt, by ...``."""
-    name = f"{kind} {element.id} ({element.label})"
+    name = phrase(
+        "diff.element", lang, kind=kind_word(kind, lang), id=element.id, label=element.label
+    )
     if kind == "deadline":
+        by = field_text(cp, "by", element.by, lang)
         if element.within is not None:
-            what = f"{period_text(element.within)} from {field_text(cp, 'starts', element.starts)}"
-        else:
-            what = f"until {field_text(cp, 'until', element.until)}"
-        return f"{name}: {what}, by {field_text(cp, 'by', element.by)}"
+            return phrase(
+                "diff.summary.within",
+                lang,
+                name=name,
+                period=period_text(element.within, lang),
+                start=field_text(cp, "starts", element.starts, lang),
+                by=by,
+            )
+        until = field_text(cp, "until", element.until, lang)
+        return phrase("diff.summary.until", lang, name=name, until=until, by=by)
     if kind == "penalty":
-        return (
-            f"{name}: for {field_text(cp, 'finding', element.finding)}, {element.kind} "
-            f"{money_text(element.amount_yuan, cp.policy)} per {element.per}, on "
-            f"{field_text(cp, 'subjects', element.subjects)}"
+        return phrase(
+            "diff.summary.penalty",
+            lang,
+            name=name,
+            finding=field_text(cp, "finding", element.finding, lang),
+            kind=_penalty_kind(element.kind, lang),
+            money=money_text(element.amount_yuan, cp.policy, lang),
+            per=_per(element.per, lang),
+            subjects=field_text(cp, "subjects", element.subjects, lang),
         )
     if kind == "escalation":
-        return f"{name}: on {field_text(cp, 'on', element.on)} → {field_text(cp, 'to', element.to)}"
+        on = field_text(cp, "on", element.on, lang)
+        to = field_text(cp, "to", element.to, lang)
+        return phrase("diff.summary.escalation", lang, name=name, on=on, to=to)
     if kind == "report":
-        return f"{name}: → {field_text(cp, 'to', element.to)}"
+        to = field_text(cp, "to", element.to, lang)
+        return phrase("diff.summary.report", lang, name=name, to=to)
     return name
 
 
@@ -453,6 +661,7 @@ class _Differ:
             key: Key = ("conflict", ident)
             differ, _present, compared = self.scan(key, dims, (None, None))
             cp = self.new if b is not None else self.old
+            details: list[Line]
             if a is None or b is None:
                 change: ChangeKind = "added" if a is None else "removed"
                 details = [_conflict_text(cp, either)]
@@ -567,18 +776,24 @@ class _Differ:
         )
         return True, bool(a and b), a != b and not explained
 
-    def example(self, key: Key, points: Sequence[Point]) -> Example | None:
+    def example(self, key: Key, points: Sequence[Point]) -> tuple[Example, Line, Line] | None:
+        """The example of a change, and its outcomes under each version in any language."""
         if not points:
             return None
         point = min(points, key=self.space.weight)
         old, new = self.decide.parts(point, key)
         complaint = self.space.complaint(point)
         assert complaint is not None
-        return Example(
-            complaint=complaint,
-            old=outcome(self.old, key, old or []),
-            new=outcome(self.new, key, new or []),
-        )
+        old_cp, new_cp = self.old, self.new
+
+        def said_old(lang: Lang) -> str:
+            return outcome(old_cp, key, old or [], lang)
+
+        def said_new(lang: Lang) -> str:
+            return outcome(new_cp, key, new or [], lang)
+
+        example = Example(complaint=complaint, old=said_old("en"), new=said_new("en"))
+        return example, said_old, said_new
 
     def add(
         self,
@@ -587,7 +802,7 @@ class _Differ:
         label: str | None,
         change: ChangeKind,
         rule: Rule | None,
-        details: Sequence[str],
+        details: Sequence[Line],
         points: Sequence[Point],
         dims: set[str],
         compared: int,
@@ -595,21 +810,28 @@ class _Differ:
         article: str | None = None,
         part: Key | None = None,
     ) -> None:
-        example = self.example(part or key, points)
+        found = self.example(part or key, points)
+        space, new = self.space, self.new
+
+        def where(lang: Lang) -> tuple[str, ...]:
+            return where_text(space, new, points, dims, lang=lang) if points else ()
+
         self.changes.append(
-            PolicyChange(
-                kind=key[0],
-                id=key[1],
-                label=label,
-                change=change,
-                rule=None if rule is None else rule.id,
-                article=article or (None if rule is None else rule.article),
-                details=tuple(details),
-                where=where_text(self.space, self.new, points, dims) if points else (),
-                affected=len(points),
-                compared=compared,
-                behavioural=behavioural or bool(points),
-                example=example,
+            _worded(
+                {
+                    "kind": key[0],
+                    "id": key[1],
+                    "label": label,
+                    "change": change,
+                    "rule": None if rule is None else rule.id,
+                    "article": article or (None if rule is None else rule.article),
+                    "affected": len(points),
+                    "compared": compared,
+                    "behavioural": behavioural or bool(points),
+                },
+                details,
+                where,
+                found,
             )
         )
 
@@ -629,7 +851,7 @@ class _Differ:
     def texts(self) -> None:
         a, b = self.old.policy, self.new.policy
         details = [
-            f"{name}: {_short(getattr(a, name))} → {_short(getattr(b, name))}"
+            _field(name, _shown(getattr(a, name)), _shown(getattr(b, name)))
             for name in _TEXT_FIELDS
             if getattr(a, name) != getattr(b, name)
         ]
@@ -642,25 +864,27 @@ class _Differ:
         ident: str,
         label: str | None,
         change: ChangeKind,
-        details: Sequence[str],
+        details: Sequence[Line],
         *,
         behavioural: bool,
-        example: Example | None = None,
+        example: tuple[Example, Line, Line] | None = None,
     ) -> None:
         self.changes.append(
-            PolicyChange(
-                kind=kind,
-                id=ident,
-                label=label,
-                change=change,
-                rule=None,
-                article=None,
-                details=tuple(details),
-                where=(),
-                affected=0,
-                compared=0,
-                behavioural=behavioural,
-                example=example,
+            _worded(
+                {
+                    "kind": kind,
+                    "id": ident,
+                    "label": label,
+                    "change": change,
+                    "rule": None,
+                    "article": None,
+                    "affected": 0,
+                    "compared": 0,
+                    "behavioural": behavioural,
+                },
+                details,
+                lambda lang: (),
+                example,
             )
         )
 
@@ -679,7 +903,7 @@ class _Differ:
                             f"calendar.{field_name}",
                             None,
                             "changed",
-                            [f"{_short(u)} → {_short(v)}"],
+                            [_arrow(_shown(u), _shown(v))],
                             behavioural=True,
                         )
             elif x != y:
@@ -688,7 +912,7 @@ class _Differ:
                     name,
                     None,
                     "changed",
-                    [f"{_short(x)} → {_short(y)}"],
+                    [_arrow(_shown(x), _shown(y))],
                     behavioural=name not in _NOT_DECIDING,
                 )
 
@@ -713,14 +937,19 @@ class _Differ:
                         "levels.order",
                         None,
                         "changed",
-                        [f"{', '.join(common)} → {', '.join(t for t in news if t in olds)}"],
+                        [
+                            _fixed(
+                                f"{', '.join(common)} → {', '.join(t for t in news if t in olds)}"
+                            )
+                        ],
                         behavioural=True,
                     )
 
     def term_added(self, kind: str, term: Term, change: ChangeKind) -> None:
-        details = [f"label: {term.label}"]
+        details = [_said("label", _fixed(term.label))]
         if term.aliases:
-            details.append("aliases: " + ", ".join(term.aliases))
+            aliases = term.aliases
+            details.append(_said("aliases", lambda lang: phrase("diff.sep", lang).join(aliases)))
         example = None
         key = {"channel": "channel", "category": "category", "level": "level"}.get(kind)
         if kind == "finding":
@@ -731,21 +960,26 @@ class _Differ:
             old, new = self.decide.decisions(point)
             complaint = self.space.complaint(point)
             assert complaint is not None
-            example = Example(
-                complaint=complaint,
-                old=_applies(old, f"not accepted: no {kind} {term.id}"),
-                new=_applies(new, f"not accepted: no {kind} {term.id}"),
+            refused = _line(
+                "diff.term_example.refused", kind=lambda lang: kind_word(kind, lang), id=term.id
+            )
+            said_old, said_new = _applies(old, refused), _applies(new, refused)
+            example = (
+                Example(complaint=complaint, old=said_old("en"), new=said_new("en")),
+                said_old,
+                said_new,
             )
         self.add_static(
             kind, term.id, term.label, change, details, behavioural=True, example=example
         )
 
     def term_changed(self, kind: str, a: Term, b: Term) -> None:
-        details, visible = [], False
+        details: list[Line] = []
+        visible = False
         for name in type(b).model_fields:
             x, y = getattr(a, name), getattr(b, name)
             if name != "id" and x != y:
-                details.append(f"{name}: {_short(x)} → {_short(y)}")
+                details.append(_field(name, _shown(x), _shown(y)))
                 visible = visible or name in ("label", "aliases")
         if details:
             self.add_static(kind, b.id, b.label, "changed", details, behavioural=visible)
@@ -756,10 +990,10 @@ class _Differ:
             news = by_id(getattr(self.new.policy, name))
             for ident, item in news.items():
                 if ident not in olds:
-                    details = [f"{_short(item.type)}: {item.label}"]
+                    added = [_fixed(f"{_short(item.type)}: {item.label}")]
                     if kind == "parameter" and item.value is not None:
-                        details.append(f"value: {item.value} yuan")
-                    self.add_static(kind, ident, item.label, "added", details, behavioural=True)
+                        added.append(_said("value", _amount(item.value)))
+                    self.add_static(kind, ident, item.label, "added", added, behavioural=True)
             for ident, item in olds.items():
                 if ident not in news:
                     self.add_static(
@@ -767,19 +1001,20 @@ class _Differ:
                         ident,
                         item.label,
                         "removed",
-                        [f"{item.type}: {item.label}"],
+                        [_fixed(f"{item.type}: {item.label}")],
                         behavioural=True,
                     )
                     continue
                 other = news[ident]
-                details, visible = [], False
+                details: list[Line] = []
+                visible = False
                 for field_name in type(other).model_fields:
                     x, y = getattr(item, field_name), getattr(other, field_name)
                     if field_name != "id" and x != y:
                         if field_name == "value":
-                            x = "blank" if x is None else f"{x} yuan"
-                            y = "blank" if y is None else f"{y} yuan"
-                        details.append(f"{field_name}: {_short(x)} → {_short(y)}")
+                            details.append(_field(field_name, _amount(x), _amount(y)))
+                        else:
+                            details.append(_field(field_name, _shown(x), _shown(y)))
                         visible = visible or field_name in ("type", "default", "minimum", "value")
                 if details:
                     self.add_static(
@@ -788,29 +1023,42 @@ class _Differ:
 
     def level(self) -> None:
         a, b = self.old.policy.classification, self.new.policy.classification
-        details: list[str] = []
+        details: list[Line] = []
         if a != b:
             rows_a = {r.id: r for r in a.rows} if a else {}
             rows_b = {r.id: r for r in b.rows} if b else {}
             for row_id, row in rows_b.items():
                 if row_id not in rows_a:
-                    details.append(f"row {row_id} added: {condition_text(row.when)} → {row.level}")
+                    details.append(
+                        _line(
+                            "diff.row_added",
+                            row=row_id,
+                            condition=_condition(row.when),
+                            level=row.level,
+                        )
+                    )
                 elif rows_a[row_id] != row:
                     old_row = rows_a[row_id]
                     details.append(
-                        f"row {row_id}: {condition_text(old_row.when)} → {old_row.level} "
-                        f"becomes {condition_text(row.when)} → {row.level}"
+                        _line(
+                            "diff.row_changed",
+                            row=row_id,
+                            old_condition=_condition(old_row.when),
+                            old_level=old_row.level,
+                            condition=_condition(row.when),
+                            level=row.level,
+                        )
                     )
-            details.extend(f"row {i} removed" for i in rows_a if i not in rows_b)
+            details.extend(_line("diff.row_removed", row=i) for i in rows_a if i not in rows_b)
             if [i for i in rows_a if i in rows_b] != [i for i in rows_b if i in rows_a]:
-                details.append("rows reordered: " + ", ".join(rows_b))
+                details.append(_line("diff.rows_reordered", rows=", ".join(rows_b)))
             for name in ("default", "unclassified_gap"):
                 x = None if a is None else getattr(a, name)
                 y = None if b is None else getattr(b, name)
                 if x != y:
-                    details.append(f"{name}: {_short(x)} → {_short(y)}")
+                    details.append(_field(name, _shown(x), _shown(y)))
             if a is None or b is None:
-                details.append("table " + ("added" if a is None else "removed"))
+                details.append(_line("diff.table_added" if a is None else "diff.table_removed"))
         dims = set(self.space.level_keys)
         key: Key = ("level", "")
         differ, _present, compared = self.scan(key, dims, (None, None))
@@ -830,10 +1078,7 @@ class _Differ:
                 label=None,
                 change="changed",
                 rule=None,
-                details=[
-                    f"level: {labels(self.old, 'levels', [x]) if x != '-' else 'none'} → "
-                    f"{labels(self.new, 'levels', [y]) if y != '-' else 'none'}"
-                ],
+                details=[_field("level", _level_said(self.old, x), _level_said(self.new, y))],
                 points=points,
                 dims=dims,
                 compared=compared,
@@ -868,14 +1113,14 @@ class _Differ:
             if a is None or b is None:
                 assert rule is not None
                 cp = self.new if b is not None else self.old
-                details = [f"applies to: {condition_text(rule.when)}"]
+                details = [_line("diff.applies_to", condition=_condition(rule.when))]
                 details += [
-                    element_summary(cp, ELEMENT_SINGULAR[kind], e)
+                    _summary(cp, ELEMENT_SINGULAR[kind], e)
                     for kind in ELEMENT_KINDS
                     for e in getattr(rule, kind)
                 ]
                 if rule.routing:
-                    details.append(f"routing: {_routing(cp, rule)}")
+                    details.append(_line("diff.routing", routing=_routing(cp, rule)))
                 self.add(
                     key,
                     label=rule.title,
@@ -890,17 +1135,19 @@ class _Differ:
                 continue
             details = []
             visible = False
+            when_changed = a.when != b.when
             for name in ("when", "article", "verification", "title", "quote"):
                 x, y = getattr(a, name), getattr(b, name)
                 if x != y:
                     if name == "when":
-                        x, y = condition_text(x), condition_text(y)
-                    details.append(f"{name}: {_short(x)} → {_short(y)}")
+                        details.append(
+                            _field(name, _condition(x, short=True), _condition(y, short=True))
+                        )
+                    else:
+                        details.append(_field(name, _shown(x), _shown(y)))
                     visible = visible or name in ("article", "verification")
-            if differ and not any(d.startswith("when:") for d in details):
-                details.append(
-                    f"condition unchanged ({condition_text(b.when)}); what it tests changed"
-                )
+            if differ and not when_changed:
+                details.append(_line("diff.condition_unchanged", condition=_condition(b.when)))
             if details or differ:
                 self.add(
                     key,
@@ -920,16 +1167,13 @@ class _Differ:
     def rule_part(self, part: str, a: Rule, b: Rule, dims: set[str], values: set[str]) -> None:
         key: Key = (part, b.id)
         differ, _present, compared = self.scan(key, dims, (b.id, b.id), values)
-        details: list[str] = []
+        details: list[Line] = []
         if part == "routing" and a.routing != b.routing:
-            details = [f"routing: {_routing(self.old, a)} → {_routing(self.new, b)}"]
-        if part == "gap" and a.gaps != b.gaps:
             details = [
-                "gaps: "
-                + (" | ".join(g.text for g in a.gaps) or "none")
-                + " → "
-                + (" | ".join(g.text for g in b.gaps) or "none")
+                _line("diff.routing_change", old=_routing(self.old, a), new=_routing(self.new, b))
             ]
+        if part == "gap" and a.gaps != b.gaps:
+            details = [_line("diff.gaps", old=_gaps(a), new=_gaps(b))]
         if details or differ:
             self.add(
                 key,
@@ -943,19 +1187,19 @@ class _Differ:
                 behavioural=False,  # shown when some complaint is decided differently
             )
 
-    def causes(self, kind: str, element: Any) -> list[str]:
+    def causes(self, kind: str, element: Any) -> list[Line]:
         """Why an element whose model is unchanged is decided differently."""
         out = []
         olds, news = by_id(self.old.policy.parameters), by_id(self.new.policy.parameters)
         for param in _element_parameters(element):
             x, y = olds.get(param), news.get(param)
             if x != y:
-                out.append(f"reads parameter {param}, which changed")
+                out.append(_line("diff.reads_parameter", param=param))
         if kind in ("deadline", "report"):
             for name in ("calendar", "timezone"):
                 if getattr(self.old.policy, name) != getattr(self.new.policy, name):
-                    out.append(f"counted with the changed {name}")
-        return out or ["decided differently, though its own model is unchanged"]
+                    out.append(_line(f"diff.counted_with.{name}"))
+        return out or [_line("diff.unexplained")]
 
     def element_parts(self) -> None:
         old_el, new_el = self.elements
@@ -987,7 +1231,7 @@ class _Differ:
                     label=home.element.label,
                     change="added" if a is None else "removed",
                     rule=home.rule,
-                    details=[element_summary(cp, key[0], home.element)],
+                    details=[_summary(cp, key[0], home.element)],
                     points=differ,
                     dims=dims,
                     compared=compared,
@@ -996,7 +1240,7 @@ class _Differ:
                 continue
             details = _field_changes(self.old, self.new, a.element, b.element)
             if a.rule.id != b.rule.id:
-                details.insert(0, f"rule: {a.rule.id} → {b.rule.id}")
+                details.insert(0, _field("rule", _fixed(a.rule.id), _fixed(b.rule.id)))
             if differ and not details:
                 details = self.causes(key[0], b.element)
             if details or differ:
@@ -1014,21 +1258,98 @@ class _Differ:
                 )
 
 
-def _routing(cp: CompiledPolicy, rule: Rule) -> str:
-    return (
-        "; ".join(
-            f"{r.duty}: {field_text(cp, 'role', r.role)}"
-            + (f" or {field_text(cp, 'or_roles', r.or_roles)}" if r.or_roles else "")
-            + (f" ({r.note})" if r.note else "")
+def _routing(cp: CompiledPolicy, rule: Rule) -> Line:
+    def said(lang: Lang) -> str:
+        return phrase("diff.clause_sep", lang).join(
+            phrase(
+                "diff.routing_item",
+                lang,
+                duty=_duty(r.duty, lang),
+                role=field_text(cp, "role", r.role, lang),
+            )
+            + _or(cp, r.or_roles, lang)
+            + _note(r.note, lang)
             for r in rule.routing
+        ) or phrase("diff.none", lang)
+
+    return said
+
+
+def _gaps(rule: Rule) -> Line:
+    text = " | ".join(g.text for g in rule.gaps)
+    return lambda lang: text or phrase("diff.none", lang)
+
+
+def _conflict_text(cp: CompiledPolicy, conflict: Any) -> Line:
+    def said(lang: Lang) -> str:
+        roles = (
+            field_text(cp, "roles", conflict.roles, lang)
+            if conflict.roles
+            else phrase("diff.any_two_roles", lang)
         )
-        or "none"
+        duty = _duty(conflict.duty, lang)
+        return phrase("diff.conflict", lang, duty=duty, roles=roles, text=conflict.text)
+
+    return said
+
+
+def _summary(cp: CompiledPolicy, kind: str, element: Any) -> Line:
+    return lambda lang: element_summary(cp, kind, element, lang)
+
+
+def _condition(cond: Any, *, short: bool = False) -> Line:
+    def said(lang: Lang) -> str:
+        text = condition_text(cond, lang)
+        return _short(text) if short else text
+
+    return said
+
+
+def _shown(value: Any) -> Line:
+    """A value as the policy has it (JSON for a structure); ``none`` said in the language."""
+    if value is None:
+        return lambda lang: phrase("diff.none", lang)
+    return _fixed(_short(value))
+
+
+def _amount(value: Any) -> Line:
+    """A parameter's value: ``100 yuan``, or ``blank``."""
+    if value is None:
+        return lambda lang: phrase("diff.blank", lang)
+    return lambda lang: _short(yuan(value, lang))
+
+
+def _level_said(cp: CompiledPolicy, level: str) -> Line:
+    if level == "-":
+        return lambda lang: phrase("diff.none", lang)
+    return lambda lang: labels(cp, "levels", [level], lang)
+
+
+def _worded(
+    fields: dict[str, Any],
+    details: Sequence[Line],
+    where: Callable[[Lang], tuple[str, ...]],
+    example: tuple[Example, Line, Line] | None,
+) -> PolicyChange:
+    """A change with its words in English, and in the other languages for :meth:`as_text`."""
+    wording = {
+        lang: _Wording(
+            tuple(d(lang) for d in details),
+            where(lang),
+            None if example is None else example[1](lang),
+            None if example is None else example[2](lang),
+        )
+        for lang in LANGS
+    }
+    english = wording["en"]
+    change = PolicyChange(
+        **fields,
+        details=english.details,
+        where=english.where,
+        example=None if example is None else example[0],
     )
-
-
-def _conflict_text(cp: CompiledPolicy, conflict: Any) -> str:
-    roles = field_text(cp, "roles", conflict.roles) if conflict.roles else "any two roles"
-    return f"{conflict.duty}: {roles} cannot hold it together ({conflict.text})"
+    change._wording = {lang: w for lang, w in wording.items() if lang != "en"}
+    return change
 
 
 def _element_parameters(element: Any) -> list[str]:
@@ -1043,11 +1364,13 @@ def _with(space: InputSpace, point: Point, key: str, value: Any) -> Point:
     return tuple(values)
 
 
-def _applies(decision: Decision | None, refused: str) -> str:
+def _applies(decision: Decision | None, refused: Line) -> Line:
     if decision is None:
         return refused
     rules = [s.rule for s in decision.matched_rules]
-    return "rules " + ", ".join(rules) if rules else "no rule applies"
+    if not rules:
+        return _line("diff.term_example.no_rule")
+    return _line("diff.term_example.rules", rules=", ".join(rules))
 
 
 def _level_id(items: list[Any]) -> str:

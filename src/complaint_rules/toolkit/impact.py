@@ -31,6 +31,7 @@ from ..decision.model import (
 )
 from ..decision.render import due_text
 from ..errors import CalendarError, ComplaintError, PolicyError, Problem
+from ..messages.catalogue import Lang, problem_text, say
 from ..policy.catalog import in_force as version_in_force
 from ..policy.compiled import CompiledPolicy
 
@@ -114,18 +115,24 @@ class DecisionChange:
         }
 
 
-def span(seconds: int) -> str:
-    """A signed duration in days, hours and minutes: ``+3 d``, ``-1 d 4 h``, ``+30 min``."""
+def span(seconds: int, lang: Lang = "en") -> str:
+    """A signed duration in days, hours and minutes: ``+3 d``, ``-1 d 4 h``, ``+30 min``
+    (``+3 天`` in Chinese)."""
     sign = "-" if seconds < 0 else "+"
     rest = abs(seconds)
     days, rest = divmod(rest, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
-    parts = [f"{days} d"] if days else []
-    parts += [f"{hours} h"] if hours else []
-    parts += [f"{minutes} min"] if minutes else []
-    parts += [f"{secs} s"] if secs or not parts else []
+    parts = [say("impact.span.days", lang, n=days)] if days else []
+    parts += [say("impact.span.hours", lang, n=hours)] if hours else []
+    parts += [say("impact.span.minutes", lang, n=minutes)] if minutes else []
+    parts += [say("impact.span.seconds", lang, n=secs)] if secs or not parts else []
     return sign + " ".join(parts)
+
+
+def change_kind_text(kind: str, lang: Lang = "en") -> str:
+    """A kind of change (:data:`CHANGE_KINDS`) in ``lang``."""
+    return CHANGE_KINDS[kind] if lang == "en" else say(f"impact.kind.{kind}", lang)
 
 
 # -- comparing two decisions ----------------------------------------------------------------
@@ -534,8 +541,12 @@ _SHOWN_ID = re.compile(r"[A-Za-z0-9_.:/-]{1,64}")
 """A complaint's ``id`` the report repeats: a reference, not free text or control bytes."""
 
 
-def _messages(problems: Iterable[Problem]) -> str:
-    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
+def _messages(problems: Iterable[Problem], lang: Lang = "en") -> str:
+    """The problems in a line: ``field: message``, each message said in ``lang``."""
+    said = [(p.field, problem_text(p, lang)) for p in problems]
+    if lang == "en":
+        return "; ".join(f"{field}: {text}" if field else text for field, text in said)
+    return ";".join(f"{field}:{text}" if field else text for field, text in said)
 
 
 def _impact_line(
@@ -710,40 +721,72 @@ class ImpactReport:
             ],
         }
 
-    def as_text(self) -> str:
-        """The report as a table for people."""
+    def as_text(self, lang: Lang = "en") -> str:
+        """The report as a table for people, its words in ``lang`` (ids, versions and line
+        numbers as they are)."""
 
         def name(ref: dict[str, Any]) -> str:
             if "by_receipt" not in ref:
-                return f"{ref['policy']} {ref['version']} (sha256 {ref['sha256'][:12]})"
+                return say(
+                    "impact.version",
+                    lang,
+                    policy=ref["policy"],
+                    version=ref["version"],
+                    sha=ref["sha256"][:12],
+                )
             each = ", ".join(
-                f"{v['version']} (sha256 {v['sha256'][:12]}) from "
-                f"{v['effective_from'] or 'the start'}"
+                say(
+                    "impact.version_from",
+                    lang,
+                    version=v["version"],
+                    sha=v["sha256"][:12],
+                    start=v["effective_from"] or say("impact.the_start", lang),
+                )
                 for v in ref["by_receipt"]
             )
-            return f"{ref['policy']} by receipt: {each}"
+            return say("impact.by_receipt", lang, policy=ref["policy"], each=each)
 
-        pct = f" ({100 * self.changed / self.decided:.1f}% of decided)" if self.decided else ""
+        pct = (
+            say("impact.percent", lang, percent=f"{100 * self.changed / self.decided:.1f}")
+            if self.decided
+            else ""
+        )
         out = [
-            f"old:     {name(self.old)}",
-            f"new:     {name(self.new)}",
-            f"history: {self.history or '<lines>'}",
-            f"lines {self.lines}, complaints {self.complaints}, decided {self.decided}, "
-            f"bad {self.bad}, changed {self.changed}{pct}",
+            say("impact.old", lang, name=name(self.old)),
+            say("impact.new", lang, name=name(self.new)),
+            say("impact.history", lang, history=self.history or say("impact.lines_stdin", lang)),
+            say(
+                "impact.counts",
+                lang,
+                lines=self.lines,
+                complaints=self.complaints,
+                decided=self.decided,
+                bad=self.bad,
+                changed=self.changed,
+                percent=pct,
+            ),
         ]
-        rows = [("change", "subject", "complaints", "shift", "first lines")]
+        rows = [
+            (
+                say("impact.col.change", lang),
+                say("impact.col.subject", lang),
+                say("impact.col.complaints", lang),
+                say("impact.col.shift", lang),
+                say("impact.col.lines", lang),
+            )
+        ]
         for kind, (count, examples) in self.kinds.items():
             subjects = self.subjects[kind]
-            label = CHANGE_KINDS[kind]
+            label = change_kind_text(kind, lang)
             if len(subjects) > 1:
-                rows.append((label, "(any)", str(count), "", _lines(examples)))
+                rows.append((label, say("impact.any", lang), str(count), "", _lines(examples)))
                 label = ""
             for subject, sub in subjects.items():
                 shift = ""
                 if sub.shift_min is not None and sub.shift_max is not None:
-                    shift = span(sub.shift_min)
+                    shift = span(sub.shift_min, lang)
                     if sub.shift_max != sub.shift_min:
-                        shift += f" .. {span(sub.shift_max)}"
+                        shift += f" .. {span(sub.shift_max, lang)}"
                 row = (label, _cut(subject), str(sub.complaints), shift, _lines(sub.examples))
                 rows.append(row)
                 label = ""
@@ -756,17 +799,23 @@ class ImpactReport:
                 out.append("  ".join(cells).rstrip())
         else:
             out.append("")
-            out.append("no decision changed")
+            out.append(say("impact.unchanged", lang))
         if self.bad_lines:
             more = self.bad - len(self.bad_lines)
             out.append("")
-            out.append(
-                f"bad lines ({self.bad}" + (f", first {len(self.bad_lines)}" if more else "") + "):"
-            )
+            if more:
+                first = len(self.bad_lines)
+                out.append(say("impact.bad_lines_first", lang, bad=self.bad, first=first))
+            else:
+                out.append(say("impact.bad_lines", lang, bad=self.bad))
             for line, problems in self.bad_lines:
                 column = next((p.column for p in problems if p.column is not None), None)
-                where = f"line {line}" + (f", column {column}" if column is not None else "")
-                out.append(f"  {where}: {_messages(problems)}")
+                if column is None:
+                    where = say("impact.line", lang, line=line)
+                else:
+                    where = say("impact.line_column", lang, line=line, column=column)
+                said = _messages(problems, lang)
+                out.append("  " + say("impact.where", lang, where=where, problems=said))
         return "\n".join(out) + "\n"
 
 
