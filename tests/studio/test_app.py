@@ -4,6 +4,7 @@ hosts, requests without the access token), saving, and the language rule."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -330,6 +331,8 @@ def test_what_changes_shows_the_diff_and_the_tests_as_the_cli_reports_them(
     ).text
     assert 'id="diff-verdict"' in page
     assert "flag bad" in page.split('id="diff-verdict"')[0][-40:]
+    # The change's lines in the page's language, as `diff --lang zh-Hant` says them.
+    assert "期限:3 個工作日 → 4 個工作日" in html.unescape(page)
     counts = re.search(r'id="tests-counts"[^>]*>(\d+) 個案例:(\d+) 個通過,(\d+) 個失敗', page)
     assert counts is not None
     code = main(["test", "policies/keyouqianqi_credit_union.tests.yaml"])
@@ -733,8 +736,8 @@ def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) 
     )
     diff = page[page.index('id="diff"') :]
     assert "keyouqianqi_credit_union 2026.4 → my_credit_union 2026.4" in diff
-    assert "within: 3 working days → 4 working days" in diff
-    assert "old: due by the end of 2026-03-13 (24:00)" in diff
+    assert "期限:3 個工作日 → 4 個工作日" in diff  # the page's language
+    assert "舊版:須於 2026-03-13 24時前完成" in diff
     # A name that is not one of the catalog's policies is refused, not looked up as a path.
     for name in ("../../etc/passwd", "/etc/passwd", "policies/hotel"):
         refused = client.post(

@@ -1041,7 +1041,7 @@ def changes_page(
                 id="diff-verdict",
             )
         )
-        section_diff += [flag, el("pre", diff.as_text(), class_="diff")]
+        section_diff += [flag, el("pre", diff.as_text(w.lang), class_="diff")]
     parts.append(el("section", section_diff, id="diff"))
     section_impact: list[object] = [el("h2", w("changes_impact_title"))]
     if impact_problems:
@@ -1062,7 +1062,7 @@ def impact_summary(w: Words, report: ImpactReport) -> Markup:
                 id="impact-counts",
                 class_="flag bad" if report.changed else "flag ok",
             ),
-            el("pre", report.as_text(), class_="impact"),
+            el("pre", report.as_text(w.lang), class_="impact"),
         ]
     )
 
