@@ -115,6 +115,21 @@ _LOADING: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hans": "无法读取这个文件:{reason}",
         "en": "cannot read: {reason}",
     },
+    "policy.file.not_found": {
+        "zh-Hant": "找不到這個檔案;請檢查路徑和檔名",
+        "zh-Hans": "找不到这个文件;请检查路径和文件名",
+        "en": "cannot read: No such file or directory",
+    },
+    "policy.file.no_permission": {
+        "zh-Hant": "沒有讀取這個檔案的權限",
+        "zh-Hans": "没有读取这个文件的权限",
+        "en": "cannot read: Permission denied",
+    },
+    "policy.file.directory": {
+        "zh-Hant": "這是資料夾,不是檔案",
+        "zh-Hans": "这是文件夹,不是文件",
+        "en": "cannot read: Is a directory",
+    },
     "policy.file.not_regular": {
         "zh-Hant": "不是一般檔案(而是具名管道、裝置或通訊端);請給一個檔案",
         "zh-Hans": "不是一般文件(而是具名管道、设备或通信端);请给一个文件",
@@ -354,13 +369,13 @@ _YAML: Mapping[str, Mapping[Lang, str]] = {
         "en": "a key that YAML reads as null (nothing) is not allowed; put it in quotes if it is a name",
     },
     "yaml.encoding.utf8": {
-        "zh-Hant": "不是 UTF-8 編碼的文字(第 {byte} 個位元組);請把檔案另存為 UTF-8",
-        "zh-Hans": "不是 UTF-8 编码的文字(第 {byte} 个字节);请把文件另存为 UTF-8",
+        "zh-Hant": "不是 UTF-8 編碼的文字(位元組位置 {byte});請把檔案另存為 UTF-8",
+        "zh-Hans": "不是 UTF-8 编码的文字(字节位置 {byte});请把文件另存为 UTF-8",
         "en": "not UTF-8 text (byte {byte}): save the file as UTF-8",
     },
     "yaml.encoding.utf16": {
-        "zh-Hant": "不是 UTF-8 編碼的文字(第 {byte} 個位元組):看起來是 UTF-16;請把檔案另存為 UTF-8",
-        "zh-Hans": "不是 UTF-8 编码的文字(第 {byte} 个字节):看起来是 UTF-16;请把文件另存为 UTF-8",
+        "zh-Hant": "不是 UTF-8 編碼的文字(位元組位置 {byte}):看起來是 UTF-16;請把檔案另存為 UTF-8",
+        "zh-Hans": "不是 UTF-8 编码的文字(字节位置 {byte}):看起来是 UTF-16;请把文件另存为 UTF-8",
         "en": "not UTF-8 text (byte {byte}): it looks like UTF-16; save the file as UTF-8",
     },
     "yaml.syntax.detail": {
@@ -481,6 +496,31 @@ _FORMAT: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hant": "這裡至少要寫一項",
         "zh-Hans": "这里至少要写一项",
         "en": "Tuple should have at least 1 item after validation, not 0",
+    },
+    "policy.format.date.short": {
+        "zh-Hant": "這裡要寫完整的日期,格式是 YYYY-MM-DD,月和日都寫兩位數(例如 2024-03-01)",
+        "zh-Hans": "这里要写完整的日期,格式是 YYYY-MM-DD,月和日都写两位数(例如 2024-03-01)",
+        "en": "Input should be a valid date or datetime, input is too short",
+    },
+    "policy.format.date.separator": {
+        "zh-Hant": "日期的年、月、日之間要用半形的「-」分隔,寫成 YYYY-MM-DD(例如 2024-03-01)",
+        "zh-Hans": "日期的年、月、日之间要用半角的「-」分隔,写成 YYYY-MM-DD(例如 2024-03-01)",
+        "en": "Input should be a valid date or datetime, invalid date separator, expected `-`",
+    },
+    "policy.format.date.month": {
+        "zh-Hant": "日期的月份要在 01 到 12 之間(日期寫成 YYYY-MM-DD)",
+        "zh-Hans": "日期的月份要在 01 到 12 之间(日期写成 YYYY-MM-DD)",
+        "en": "Input should be a valid date or datetime, month value is outside expected range of 1-12",
+    },
+    "policy.format.date.day": {
+        "zh-Hant": "這個月沒有這一天;請寫日曆上有的日期(YYYY-MM-DD)",
+        "zh-Hans": "这个月没有这一天;请写日历上有的日期(YYYY-MM-DD)",
+        "en": "Input should be a valid date or datetime, day value is outside expected range",
+    },
+    "policy.format.date.time": {
+        "zh-Hant": "這裡只寫日期(YYYY-MM-DD),不寫時間",
+        "zh-Hans": "这里只写日期(YYYY-MM-DD),不写时间",
+        "en": "Datetimes provided to dates should have zero time - e.g. be exact dates",
     },
     "policy.format.date": {
         "zh-Hant": "這裡要寫日期,格式是 YYYY-MM-DD,月和日都寫兩位數(例如 2024-03-01)(讀取時的問題:{error})",

@@ -9,6 +9,7 @@ layer by id) and an OpenSSH signature (``signed_by=``, see
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import re
@@ -245,16 +246,24 @@ def _read(file: str, size: int) -> bytes:
     except InputError as exc:
         raise PolicyError(exc.problems) from None
     except OSError as exc:
-        raise PolicyError(
-            [
-                make_problem(
-                    "file.unreadable",
-                    wording="policy.file.unreadable",
-                    file=file,
-                    reason=exc.strerror or exc,
-                )
-            ]
-        ) from None
+        reason = exc.strerror or exc
+        problem = make_problem(
+            "file.unreadable", wording="policy.file.unreadable", file=file, reason=reason
+        )
+        wording = _UNREADABLE.get(exc.errno or 0)
+        if wording is not None:
+            said = make_problem("file.unreadable", wording=wording, file=file)
+            if said.message == problem.message:
+                problem = said  # the reason the system gives, said in the officer's words
+        raise PolicyError([problem]) from None
+
+
+_UNREADABLE = {
+    errno.ENOENT: "policy.file.not_found",
+    errno.EACCES: "policy.file.no_permission",
+    errno.EISDIR: "policy.file.directory",
+}
+"""The catalogue's words for the commonest reasons a file cannot be read, by errno."""
 
 
 def read_regular(file: str, size: int | None = None) -> bytes:
@@ -683,6 +692,14 @@ _PYDANTIC_CODES = {
 }
 
 
+_DATE_WORDINGS = (
+    "policy.format.date.short",
+    "policy.format.date.separator",
+    "policy.format.date.month",
+    "policy.format.date.day",
+    "policy.format.date",
+)
+
 _FORMAT_WORDINGS: Mapping[str, tuple[str, ...]] = {
     "literal_error": ("policy.format.one_of",),
     "enum": ("policy.format.one_of",),
@@ -699,8 +716,9 @@ _FORMAT_WORDINGS: Mapping[str, tuple[str, ...]] = {
     "greater_than": ("policy.format.greater_than",),
     "less_than_equal": ("policy.format.at_most",),
     "too_short": ("policy.format.empty_list", "policy.format.empty_tuple"),
-    "date_from_datetime_parsing": ("policy.format.date",),
-    "date_parsing": ("policy.format.date",),
+    "date_from_datetime_parsing": _DATE_WORDINGS,
+    "date_parsing": _DATE_WORDINGS,
+    "date_from_datetime_inexact": ("policy.format.date.time",),
 }
 """The catalogue's wordings of pydantic's refusals, by pydantic's error type."""
 
