@@ -13,6 +13,7 @@ import pytest
 
 from complaint_rules import PolicyError, load_policy_text
 from complaint_rules.errors import Problem
+from complaint_rules.messages.catalogue import problem_text
 from complaint_rules.policy.yaml_reader import (
     MAX_PROBLEMS,
     Limits,
@@ -427,10 +428,14 @@ def test_capped_keeps_the_first_problems_and_counts_the_rest() -> None:
     assert MAX_PROBLEMS == 200
     problems = [Problem(f"p{i}") for i in range(203)]
     assert capped(problems[:200], "f.yaml") == problems[:200]
-    assert capped(problems, "f.yaml") == [
-        *problems[:200],
-        Problem("and 3 more problems, not listed", file="f.yaml", code="policy.too_many_problems"),
-    ]
+    *kept, more = capped(problems, "f.yaml")
+    assert kept == problems[:200]
+    assert (more.message, more.file, more.code) == (
+        "and 3 more problems, not listed",
+        "f.yaml",
+        "policy.too_many_problems",
+    )
+    assert problem_text(more, "zh-Hant") == "另外還有 3 個問題,沒有列出"
 
 
 def test_read_shape_keeps_scalars_as_text_and_gives_up_quietly() -> None:

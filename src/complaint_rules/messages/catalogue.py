@@ -1967,6 +1967,9 @@ def _word(value: object, lang: Lang) -> str:
 _WORDING = "wording"
 """The value of a problem naming its words in the catalogue, when not its code."""
 
+_INNER = "inner."
+"""The prefix of the values of a problem said inside another (``make_problem(inner=)``)."""
+
 
 def make_problem(
     code: str,
@@ -1977,15 +1980,24 @@ def make_problem(
     column: int | None = None,
     args: Mapping[str, object] | None = None,
     wording: str | None = None,
+    inner: Problem | None = None,
     **more: object,
 ) -> Problem:
     """A :class:`Problem` with code ``code``: its ``message`` in English, its values
     (``args`` and keywords) kept for the other languages. ``wording`` is the catalogue's
     key for the words when one published code has several (``policy.report_start`` and
-    ``policy.report_start.no_due``); it is kept among the values as ``wording``."""
+    ``policy.report_start.no_due``); it is kept among the values as ``wording``.
+    ``inner`` is a problem this one says within its words (the field ``{message}``, e.g.
+    "in inherited rule at rules[2]: {message}"): its code, message and values are kept
+    (prefixed ``inner.``) so that :func:`problem_text` says it in the same language."""
     args = {**(args or {}), **more}
     if wording is not None and wording != code:
         args[_WORDING] = wording
+    if inner is not None:
+        args["message"] = inner.message
+        args[_INNER + "code"] = inner.code or ""
+        args[_INNER + "message"] = inner.message
+        args.update({_INNER + k: v for k, v in inner.args})
     return Problem(
         message=say(wording or code, "en", **args),
         path=path,
@@ -2006,6 +2018,10 @@ def problem_text(problem: Problem, lang: Lang) -> str:
     if code is None or code not in MESSAGES:
         return problem.message
     if problem.args:
+        inner = _inner(args)
+        if inner is not None:
+            args = {k: v for k, v in args.items() if not k.startswith(_INNER)}
+            args["message"] = problem_text(inner, lang)
         try:
             return say(code, lang, **args)
         except KeyError:
@@ -2018,6 +2034,16 @@ def problem_text(problem: Problem, lang: Lang) -> str:
     if problem.message in (MESSAGES[code]["en"], said):
         return said
     return f"{said}({problem.message})"
+
+
+def _inner(args: Mapping[str, str]) -> Problem | None:
+    """The problem said within another (``make_problem(inner=)``), from its values."""
+    if _INNER + "message" not in args:
+        return None
+    own = {k.removeprefix(_INNER): v for k, v in args.items() if k.startswith(_INNER)}
+    message = own.pop("message")
+    code = own.pop("code", "") or None
+    return Problem(message=message, code=code, args=tuple(own.items()))
 
 
 def format_problem(problem: Problem, lang: Lang, source: Sequence[str] | None = None) -> str:

@@ -6,7 +6,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from ..errors import PolicyError, Problem
+from ..errors import PolicyError
+from ..messages.catalogue import make_problem
 
 __all__ = ["bundled_policy_dir", "bundled_source_text", "source_name"]
 
@@ -29,12 +30,7 @@ def bundled_policy_dir() -> Path:
     found = _packaged_or_checkout("policies", "policies")
     if found is None:
         raise PolicyError(
-            [
-                Problem(
-                    "the bundled policies are missing from this installation",
-                    code="catalog.bundled_missing",
-                )
-            ]
+            [make_problem("catalog.bundled_missing", wording="catalog.bundled_missing.all")]
         )
     return found
 

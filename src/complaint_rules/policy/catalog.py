@@ -24,6 +24,7 @@ from os import PathLike
 from pathlib import Path
 
 from ..errors import PolicyError, Problem
+from ..messages.catalogue import make_problem
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy
 from .loader import Pins, _checked_pins, load_policy, policy_files
@@ -47,10 +48,13 @@ def _entry_point_dirs() -> list[tuple[Path, str]]:
         except (ImportError, TypeError) as exc:
             raise PolicyError(
                 [
-                    Problem(
-                        f"entry point {ep.name!r} = {ep.value!r} in group {ENTRY_POINT_GROUP}: "
-                        f"cannot find package ({exc})",
-                        code="catalog.entry_point",
+                    make_problem(
+                        "catalog.entry_point",
+                        wording="catalog.entry_point.package",
+                        name=repr(ep.name),
+                        value=repr(ep.value),
+                        group=ENTRY_POINT_GROUP,
+                        error=exc,
                     )
                 ]
             ) from None
@@ -88,21 +92,17 @@ class Catalog:
         clashes: list[Problem] = []
         for directory, origin in dirs:
             if not directory.is_dir():
-                clashes.append(
-                    Problem(
-                        f"not a directory ({origin})",
-                        file=str(directory),
-                        code="catalog.not_a_directory",
-                    )
-                )
+                clashes.append(_not_a_directory(directory, origin))
                 continue
             for path in policy_files([directory]):
                 if path.stem in found:
                     clashes.append(
-                        Problem(
-                            f"policy id {path.stem!r} is also provided by {found[path.stem]}",
+                        make_problem(
+                            "catalog.duplicate_id",
+                            wording="catalog.duplicate_id.other",
                             file=str(path),
-                            code="catalog.duplicate_id",
+                            id=repr(path.stem),
+                            other=found[path.stem],
                         )
                     )
                     continue
@@ -110,10 +110,10 @@ class Catalog:
         for policy_id in sorted(self._pins):
             if policy_id not in found:
                 clashes.append(
-                    Problem(
-                        f"pinned policy {policy_id!r} is not in the catalog: a pin for a "
-                        "policy that is not there is refused",
-                        code="catalog.pin_unknown_id",
+                    make_problem(
+                        "catalog.pin_unknown_id",
+                        wording="catalog.pin_unknown_id.catalog",
+                        id=repr(policy_id),
                     )
                 )
         if clashes:
@@ -135,12 +135,17 @@ class Catalog:
             import difflib
 
             close = difflib.get_close_matches(policy_id, self._paths, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            known = ", ".join(self._paths)
             raise PolicyError(
                 [
-                    Problem(
-                        f"no policy {policy_id!r}; known: {', '.join(self._paths)}{hint}",
-                        code="catalog.unknown_id",
+                    make_problem(
+                        "catalog.unknown_id",
+                        wording="catalog.unknown_id.suggest"
+                        if close
+                        else "catalog.unknown_id.known",
+                        id=repr(policy_id),
+                        known=known,
+                        args={"nearest": repr(close[0])} if close else {},
                     )
                 ]
             ) from None
@@ -175,10 +180,14 @@ class Catalog:
             start = policy.policy.effective_from
             if start in seen:
                 problems.append(
-                    Problem(
-                        f"policy {policy_id!r} has two versions in force from {start}: "
-                        f"{seen[start].version} and {policy.version}",
+                    make_problem(
+                        "policy.invalid",
+                        wording="policy.invalid.two_versions",
                         path=("effective_from",),
+                        id=repr(policy_id),
+                        start=start,
+                        first=seen[start].version,
+                        second=policy.version,
                     )
                 )
             seen[start] = policy
@@ -196,10 +205,12 @@ class Catalog:
             first = versions[0].policy.effective_from
             raise PolicyError(
                 [
-                    Problem(
-                        f"{instant.isoformat()} is before the first version of policy "
-                        f"{policy_id!r}, in force from {first}",
-                        code="policy.not_in_force",
+                    make_problem(
+                        "policy.not_in_force",
+                        wording="policy.not_in_force.before_first",
+                        instant=instant.isoformat(),
+                        id=repr(policy_id),
+                        first=first,
                     )
                 ]
             )
@@ -217,14 +228,24 @@ class Catalog:
                 limits=self._limits,
             )
             if policy.id != policy_id:
-                message = f"the file declares id {policy.id!r}; its file stem must be its id"
-                raise PolicyError([Problem(message, file=str(path), path=("id",))])
-            if policy.policy.effective_from != day:
-                message = (
-                    f"the file is named for {day} but declares effective_from "
-                    f"{policy.policy.effective_from}; they must agree"
+                problem = make_problem(
+                    "policy.invalid",
+                    wording="catalog.id_not_stem.declared",
+                    file=str(path),
+                    path=("id",),
+                    id=repr(policy.id),
                 )
-                raise PolicyError([Problem(message, file=str(path), path=("effective_from",))])
+                raise PolicyError([problem])
+            if policy.policy.effective_from != day:
+                problem = make_problem(
+                    "policy.invalid",
+                    wording="policy.invalid.effective_from_name",
+                    file=str(path),
+                    path=("effective_from",),
+                    day=day,
+                    declared=policy.policy.effective_from,
+                )
+                raise PolicyError([problem])
             self._loaded_versions[path] = policy
         return self._loaded_versions[path]
 
@@ -238,14 +259,14 @@ class Catalog:
             limits=self._limits,
         )
         if policy.id != policy_id:
-            message = f"the file declares id {policy.id!r}; its file stem must be its id"
             raise PolicyError(
                 [
-                    Problem(
-                        message,
+                    make_problem(
+                        "catalog.id_not_stem",
+                        wording="catalog.id_not_stem.declared",
                         file=str(self._paths[policy_id]),
                         path=("id",),
-                        code="catalog.id_not_stem",
+                        id=repr(policy.id),
                     )
                 ]
             )
@@ -262,9 +283,10 @@ class Catalog:
                 cycle = " -> ".join((*self._loading, policy_id))
                 raise PolicyError(
                     [
-                        Problem(
-                            f"policies extend each other in a cycle: {cycle}",
-                            code="policy.extends_cycle",
+                        make_problem(
+                            "policy.extends_cycle",
+                            wording="policy.extends_cycle.chain",
+                            cycle=cycle,
                         )
                     ]
                 )
@@ -291,6 +313,20 @@ class Catalog:
         return self.load(text)
 
 
+def _not_a_directory(directory: Path, origin: str) -> Problem:
+    """A directory the catalog was given that is not one: ``bundled``, named by the host
+    (``directory``), or an installed package's (``entry point NAME``)."""
+    args: dict[str, object] = {}
+    if origin == "bundled":
+        wording = "catalog.not_a_directory.bundled"
+    elif origin == "directory":
+        wording = "catalog.not_a_directory.given"
+    else:
+        wording = "catalog.not_a_directory.entry_point"
+        args["name"] = origin.removeprefix("entry point ")
+    return make_problem("catalog.not_a_directory", wording=wording, file=str(directory), args=args)
+
+
 def _by_version(found: dict[str, Path]) -> tuple[dict[str, Path], dict[str, dict[date, Path]]]:
     """Files by id (``<id>.yaml``, else an id's latest dated file) and dated files by id."""
     paths: dict[str, Path] = {}
@@ -305,10 +341,11 @@ def _by_version(found: dict[str, Path]) -> tuple[dict[str, Path], dict[str, dict
             day = date.fromisoformat(day_text)
         except ValueError:
             problems.append(
-                Problem(
-                    f"a dated policy file is named <id>@<YYYY-MM-DD>.yaml; {day_text!r} "
-                    "is not a date",
+                make_problem(
+                    "policy.invalid",
+                    wording="policy.invalid.dated_name",
                     file=str(path),
+                    text=repr(day_text),
                 )
             )
             continue
@@ -332,13 +369,18 @@ def _instant(at: datetime | str) -> datetime:
         try:
             at = datetime.fromisoformat(at)
         except ValueError:
-            raise ComplaintError(
-                [Problem(f"not an ISO 8601 instant: {at!r}", path=("received_at",))]
-            ) from None
+            problem = make_problem(
+                "complaint.invalid",
+                wording="complaint.invalid.not_an_instant",
+                path=("received_at",),
+                value=repr(at),
+            )
+            raise ComplaintError([problem]) from None
     if at.tzinfo is None or at.utcoffset() is None:
-        raise ComplaintError(
-            [Problem("an instant needs an offset (e.g. +08:00)", path=("received_at",))]
+        problem = make_problem(
+            "complaint.invalid", wording="complaint.invalid.naive_instant", path=("received_at",)
         )
+        raise ComplaintError([problem])
     return at
 
 

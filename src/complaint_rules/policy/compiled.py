@@ -1130,10 +1130,12 @@ def _inherited_lifecycle(problem: Problem, paths: dict[Path, Path], own: Policy)
     if own.extends is None or path[:1] != ("lifecycle",) or path[:3] in paths:
         return problem
     if len(path) > 2 and isinstance(path[2], int):
-        return Problem(
-            f"in inherited lifecycle entry at {problem.field}: {problem.message}",
+        return make_problem(
+            problem.code or "policy.inconsistent",
+            wording="policy.inherited.lifecycle",
             path=("extends",),
-            code=problem.code,
+            inner=problem,
+            field=problem.field,
         )
     return problem
 
@@ -1147,10 +1149,11 @@ def _own_path(problem: Problem, paths: dict[Path, Path], own: Policy) -> Problem
         if path[:size] in paths:
             return replace(problem, path=paths[path[:size]] + path[size:])
     if path[:1] in (("rules",), ("conflicts",)) and len(path) > 1:
-        what = "rule" if path[0] == "rules" else "conflict"
-        return Problem(
-            f"in inherited {what} at {problem.field}: {problem.message}",
+        return make_problem(
+            problem.code or "policy.inconsistent",
+            wording="policy.inherited.rule" if path[0] == "rules" else "policy.inherited.conflict",
             path=("extends",),
-            code=problem.code,
+            inner=problem,
+            field=problem.field,
         )
     return problem

@@ -9,6 +9,7 @@ layer by id) and an OpenSSH signature (``signed_by=``, see
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import re
@@ -24,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, PolicyError, Problem
-from ..messages.catalogue import make_problem
+from ..messages.catalogue import make_problem, say
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
 from .model import Policy
@@ -124,16 +125,25 @@ def load_policy_text(
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     if len(raw) > limits.max_bytes:
         raise PolicyError(
-            [Problem(f"larger than {limits.max_bytes} bytes", file=file, code="policy.too_large")]
+            [
+                make_problem(
+                    "policy.too_large",
+                    wording="policy.too_large.bytes",
+                    file=file,
+                    limit=limits.max_bytes,
+                )
+            ]
         )
     digest = hashlib.sha256(raw).hexdigest()
     if sha256 is not None and sha256.lower() != digest:
         raise PolicyError(
             [
-                Problem(
-                    f"content sha256 is {digest}, but {sha256} was required (the file has changed)",
+                make_problem(
+                    "policy.pin_mismatch",
+                    wording="policy.pin_mismatch.required",
                     file=file,
-                    code="policy.pin_mismatch",
+                    digest=digest,
+                    required=sha256,
                 )
             ]
         )
@@ -142,10 +152,10 @@ def load_policy_text(
         if signature is None:
             raise PolicyError(
                 [
-                    Problem(
-                        "signature: none given, and the hash is not pinned",
+                    make_problem(
+                        "policy.signature_missing",
+                        wording="policy.signature_missing.none_given",
                         file=file,
-                        code="policy.signature_missing",
                     )
                 ]
             )
@@ -155,19 +165,22 @@ def load_policy_text(
         policy = parse_policy(located)
     except RecursionError:
         raise PolicyError(
-            [Problem("nested too deeply to validate", file=file, code="policy.too_deep")]
+            [make_problem("policy.too_deep", wording="policy.too_deep.validate", file=file)]
         ) from None
     if bound and policy.id not in bound:
         names = " or ".join(repr(i) for i in sorted(bound))
         raise PolicyError(
             [
-                replace(
-                    located.problem(
-                        ("id",),
-                        f"the file declares id {policy.id!r}, but its content (sha256 {digest}) "
-                        f"is pinned as policy {names}",
+                _placed(
+                    located,
+                    make_problem(
+                        "policy.pin_id_mismatch",
+                        wording="policy.pin_id_mismatch.declared",
+                        path=("id",),
+                        id=repr(policy.id),
+                        digest=digest,
+                        names=names,
                     ),
-                    code="policy.pin_id_mismatch",
                 )
             ]
         )
@@ -186,9 +199,14 @@ def load_policy_text(
             base = finder(policy.extends)
             _check_layer_pins(base, policy.extends, pins, signed_by)
         except PolicyError as exc:
-            where = replace(
-                located.problem(("extends",), f"cannot load base policy {policy.extends!r}:"),
-                code="policy.base_unloadable",
+            where = _placed(
+                located,
+                make_problem(
+                    "policy.base_unloadable",
+                    wording="policy.base_unloadable.named",
+                    path=("extends",),
+                    id=repr(policy.extends),
+                ),
             )
             # A problem the finder places in this file (no such base, a cycle) is at the
             # extends line too.
@@ -205,13 +223,20 @@ def load_policy_text(
         raise PolicyError(capped(_locate(located, exc.problems), file)) from None
     except RecursionError:
         raise PolicyError(
-            [Problem("nested too deeply to compile", file=file, code="policy.too_deep")]
+            [make_problem("policy.too_deep", wording="policy.too_deep.compile", file=file)]
         ) from None
     except (ValueError, TypeError) as exc:
         # A value the consistency checks let through but building refuses (e.g. a
         # calendar day outside the years the calendar can hold): still the file's fault.
         raise PolicyError(
-            [Problem(f"cannot be compiled: {exc}", file=file, code="policy.not_compilable")]
+            [
+                make_problem(
+                    "policy.not_compilable",
+                    wording="policy.not_compilable.reason",
+                    file=file,
+                    error=exc,
+                )
+            ]
         ) from None
 
 
@@ -221,9 +246,24 @@ def _read(file: str, size: int) -> bytes:
     except InputError as exc:
         raise PolicyError(exc.problems) from None
     except OSError as exc:
-        raise PolicyError(
-            [Problem(f"cannot read: {exc.strerror or exc}", file=file, code="file.unreadable")]
-        ) from None
+        reason = exc.strerror or exc
+        problem = make_problem(
+            "file.unreadable", wording="policy.file.unreadable", file=file, reason=reason
+        )
+        wording = _UNREADABLE.get(exc.errno or 0)
+        if wording is not None:
+            said = make_problem("file.unreadable", wording=wording, file=file)
+            if said.message == problem.message:
+                problem = said  # the reason the system gives, said in the officer's words
+        raise PolicyError([problem]) from None
+
+
+_UNREADABLE = {
+    errno.ENOENT: "policy.file.not_found",
+    errno.EACCES: "policy.file.no_permission",
+    errno.EISDIR: "policy.file.directory",
+}
+"""The catalogue's words for the commonest reasons a file cannot be read, by errno."""
 
 
 def read_regular(file: str, size: int | None = None) -> bytes:
@@ -236,13 +276,7 @@ def read_regular(file: str, size: int | None = None) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise InputError(
-                [
-                    Problem(
-                        "not a regular file (a FIFO, a device or a socket); give a file",
-                        file=file,
-                        code="file.not_regular",
-                    )
-                ]
+                [make_problem("file.not_regular", wording="policy.file.not_regular", file=file)]
             )
         return handle.read() if size is None else handle.read(size)
 
@@ -252,11 +286,11 @@ def _read_signature(file: str) -> bytes:
     if not Path(sig).is_file():
         raise PolicyError(
             [
-                Problem(
-                    f"signature: no {Path(sig).name} beside the file, and the hash is not "
-                    "pinned (sign with: ssh-keygen -Y sign -n complaint-rules -f KEY FILE)",
+                make_problem(
+                    "policy.signature_missing",
+                    wording="policy.signature_missing.no_file",
                     file=file,
-                    code="policy.signature_missing",
+                    name=Path(sig).name,
                 )
             ]
         )
@@ -310,26 +344,28 @@ def _bound_ids(
         if allowed is None:
             if signed_by is not None:
                 return frozenset()
-            message = (
-                f"policy {as_id!r} is not pinned; when pins are given, every policy loaded "
-                "needs one"
-            )
-            raise PolicyError([Problem(message, file=file, code="policy.pin_missing")])
+            raise PolicyError([_pin_missing(as_id, file)])
         if digest not in allowed:
-            message = (
-                f"content sha256 is {digest}, but {_pinned_text(allowed)} is pinned for "
-                f"policy {as_id!r} (the file has changed)"
+            problem = make_problem(
+                "policy.pin_mismatch",
+                wording="policy.pin_mismatch.for_id",
+                file=file,
+                digest=digest,
+                pinned=_pinned_text(allowed),
+                id=repr(as_id),
             )
-            raise PolicyError([Problem(message, file=file, code="policy.pin_mismatch")])
+            raise PolicyError([problem])
         return frozenset({as_id})
     ids = frozenset(i for i, hashes in pins.items() if digest in hashes)
     if not ids and signed_by is None:
-        message = (
-            f"content sha256 is {digest}, which is pinned for no policy (pins are given "
-            f"for {', '.join(repr(i) for i in sorted(pins))}); the file has changed, or "
-            "is not one of them"
+        problem = make_problem(
+            "policy.pin_mismatch",
+            wording="policy.pin_mismatch.no_id",
+            file=file,
+            digest=digest,
+            ids=", ".join(repr(i) for i in sorted(pins)),
         )
-        raise PolicyError([Problem(message, file=file, code="policy.pin_mismatch")])
+        raise PolicyError([problem])
     return ids
 
 
@@ -341,8 +377,13 @@ def _check_layer_pins(
 ) -> None:
     """Every layer of a resolved base must match its pins, whoever loaded it."""
     if base.id != expected:
-        message = f"asked for base policy {expected!r}, the resolver gave {base.id!r}"
-        raise PolicyError([Problem(message, code="policy.base_id_mismatch")])
+        problem = make_problem(
+            "policy.base_id_mismatch",
+            wording="policy.base_id_mismatch.given",
+            expected=repr(expected),
+            got=repr(base.id),
+        )
+        raise PolicyError([problem])
     if not pins:
         return
     for layer in base.layers:
@@ -350,21 +391,25 @@ def _check_layer_pins(
         if pinned is None:
             if signed_by is not None:
                 continue
-            message = (
-                f"policy {layer.id!r} is not pinned; when pins are given, every policy "
-                "loaded needs one"
-            )
-            raise PolicyError([Problem(message, code="policy.pin_missing")])
+            raise PolicyError([_pin_missing(layer.id, None)])
         if layer.sha256 not in pinned:
             raise PolicyError(
                 [
-                    Problem(
-                        f"policy {layer.id!r}: content sha256 is {layer.sha256}, but "
-                        f"{_pinned_text(pinned)} is pinned (the file has changed)",
-                        code="policy.pin_mismatch",
+                    make_problem(
+                        "policy.pin_mismatch",
+                        wording="policy.pin_mismatch.layer",
+                        id=repr(layer.id),
+                        digest=layer.sha256,
+                        pinned=_pinned_text(pinned),
                     )
                 ]
             )
+
+
+def _pin_missing(policy_id: str, file: str | None) -> Problem:
+    return make_problem(
+        "policy.pin_missing", wording="policy.pin_missing.id", file=file, id=repr(policy_id)
+    )
 
 
 def _check_unused_pins(
@@ -382,11 +427,11 @@ def _check_unused_pins(
             candidates.append(Path(file).parent / f"{policy_id}.yaml")
         if not any(c.is_file() for c in candidates):
             missing.append(
-                Problem(
-                    f"pinned policy {policy_id!r} cannot be found (beside the file or "
-                    "bundled): a pin for a policy that is not there is refused",
+                make_problem(
+                    "policy.pin_unknown_id",
+                    wording="policy.pin_unknown_id.beside",
                     file=file,
-                    code="policy.pin_unknown_id",
+                    id=repr(policy_id),
                 )
             )
     if missing:
@@ -405,10 +450,14 @@ def _beside(
     def find(policy_id: str) -> CompiledPolicy:
         if policy_id in chain:
             cycle = " -> ".join((*chain, policy_id))
-            message = f"policies extend each other in a cycle: {cycle}"
-            raise PolicyError(
-                [Problem(message, path=("extends",), file=file, code="policy.extends_cycle")]
+            problem = make_problem(
+                "policy.extends_cycle",
+                wording="policy.extends_cycle.chain",
+                path=("extends",),
+                file=file,
+                cycle=cycle,
             )
+            raise PolicyError([problem])
         candidates = [Path(file).parent / f"{policy_id}.yaml"] if file != "<input>" else []
         candidates.append(bundled_policy_dir() / f"{policy_id}.yaml")
         for candidate in candidates:
@@ -426,10 +475,14 @@ def _beside(
                     limits=limits,
                     as_id=policy_id,
                 )
-        message = f"no policy {policy_id!r} beside the file or bundled"
-        raise PolicyError(
-            [Problem(message, path=("extends",), file=file, code="policy.base_not_found")]
+        problem = make_problem(
+            "policy.base_not_found",
+            wording="policy.base_not_found.named",
+            path=("extends",),
+            file=file,
+            id=repr(policy_id),
         )
+        raise PolicyError([problem])
 
     return find
 
@@ -439,8 +492,9 @@ def parse_policy(located: Located) -> Policy:
     if not isinstance(located.data, dict):
         raise PolicyError(
             [
-                located.problem(
-                    (), "a policy is a mapping (key: value) at top level", "policy.not_a_mapping"
+                _placed(
+                    located,
+                    make_problem("policy.not_a_mapping", wording="policy.not_a_mapping.top_level"),
                 )
             ]
         )
@@ -595,7 +649,28 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         message = message.removeprefix("Value error, ")
     if kind == "string_type" and path in located.scalars:
         return _placed(located, _quote_hint(path, located.scalars[path]))
-    return located.problem(path, message, _PYDANTIC_CODES.get(kind, "policy.invalid_value"))
+    return _format_problem(located, path, kind, message, err.get("ctx") or {})
+
+
+def _format_problem(
+    located: Located,
+    path: tuple[str | int, ...],
+    kind: str,
+    message: str,
+    ctx: Mapping[str, Any],
+) -> Problem:
+    """A refusal of the policy format, in the catalogue's words where they say exactly
+    what pydantic said (the English stays pydantic's, whatever its version); else as is."""
+    code = _PYDANTIC_CODES.get(kind, "policy.invalid_value")
+    args = {str(k): v for k, v in ctx.items()}
+    for wording in _FORMAT_WORDINGS.get(kind, ()):
+        try:
+            said = say(wording, "en", **args)
+        except (KeyError, IndexError, ValueError):
+            continue
+        if said == message:
+            return _placed(located, make_problem(code, wording=wording, path=path, args=args))
+    return located.problem(path, message, code)
 
 
 _PYDANTIC_CODES = {
@@ -615,6 +690,37 @@ _PYDANTIC_CODES = {
     "too_short": "policy.too_short",
     "too_long": "policy.too_long",
 }
+
+
+_DATE_WORDINGS = (
+    "policy.format.date.short",
+    "policy.format.date.separator",
+    "policy.format.date.month",
+    "policy.format.date.day",
+    "policy.format.date",
+)
+
+_FORMAT_WORDINGS: Mapping[str, tuple[str, ...]] = {
+    "literal_error": ("policy.format.one_of",),
+    "enum": ("policy.format.one_of",),
+    "int_type": ("policy.format.integer",),
+    "int_from_float": ("policy.format.integer_fraction",),
+    "bool_type": ("policy.format.boolean",),
+    "bool_parsing": ("policy.format.boolean_text",),
+    "string_type": ("policy.format.text",),
+    "dict_type": ("policy.format.mapping",),
+    "model_type": ("policy.format.mapping",),
+    "list_type": ("policy.format.list",),
+    "tuple_type": ("policy.format.tuple",),
+    "greater_than_equal": ("policy.format.at_least",),
+    "greater_than": ("policy.format.greater_than",),
+    "less_than_equal": ("policy.format.at_most",),
+    "too_short": ("policy.format.empty_list", "policy.format.empty_tuple"),
+    "date_from_datetime_parsing": _DATE_WORDINGS,
+    "date_parsing": _DATE_WORDINGS,
+    "date_from_datetime_inexact": ("policy.format.date.time",),
+}
+"""The catalogue's wordings of pydantic's refusals, by pydantic's error type."""
 
 
 def _full_width_colon(path: tuple[str | int, ...]) -> Problem:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from os import PathLike, fspath
 from pathlib import Path
 
-from ..errors import PolicyError, Problem
+from ..errors import PolicyError
+from ..messages.catalogue import make_problem
 
 __all__ = ["NAMESPACE", "Signers", "verify_signature"]
 
@@ -52,22 +53,26 @@ def verify_signature(data: bytes, signature: bytes, signers: Signers, *, file: s
     missing, or if the allowed-signers file cannot be read.
     """
 
-    def fail(message: str) -> PolicyError:
+    def fail(wording: str, **args: object) -> PolicyError:
         return PolicyError(
-            [Problem(f"signature: {message}", file=file, code="policy.signature_invalid")]
+            [
+                make_problem(
+                    "policy.signature_invalid",
+                    wording=wording,
+                    file=file,
+                    args=args,
+                )
+            ]
         )
 
     program = shutil.which(signers.program)
     if program is None:
-        raise fail(
-            f"checking it needs OpenSSH's {signers.program!r} (8.2 or later), which is not on "
-            "PATH; install OpenSSH, or name the program with Signers(program=...)"
-        )
+        raise fail("policy.signature_invalid.no_program", program=repr(signers.program))
     allowed = Path(fspath(signers.allowed_signers))
     if not allowed.is_file():
-        raise fail(f"the allowed signers file {str(allowed)!r} does not exist")
+        raise fail("policy.signature_invalid.no_signers", signers=repr(str(allowed)))
     if len(signature) > MAX_SIGNATURE_BYTES:
-        raise fail(f"larger than {MAX_SIGNATURE_BYTES} bytes: not an SSH signature")
+        raise fail("policy.signature_invalid.too_large", limit=MAX_SIGNATURE_BYTES)
     with tempfile.TemporaryDirectory(prefix="complaint-rules-") as tmp:
         sig = Path(tmp) / "policy.sig"
         sig.write_bytes(signature)
@@ -81,7 +86,11 @@ def verify_signature(data: bytes, signature: bytes, signers: Signers, *, file: s
             )
             principals = found.stdout.decode("utf-8", "replace").split()
             if found.returncode != 0 or not principals:
-                raise fail(f"not made by a key in {str(allowed)!r} ({_why(found)})")
+                raise fail(
+                    "policy.signature_invalid.unknown_key",
+                    signers=repr(str(allowed)),
+                    why=_why(found),
+                )
             identity = principals[0]
         command = [program, "-Y", "verify", "-f", str(allowed), "-I", identity]
         command += ["-n", signers.namespace, "-s", str(sig)]
@@ -90,8 +99,10 @@ def verify_signature(data: bytes, signature: bytes, signers: Signers, *, file: s
         checked = _run(command, data, signers.timeout, file)
         if checked.returncode != 0:
             raise fail(
-                f"does not verify for {identity!r} in namespace {signers.namespace!r} "
-                f"({_why(checked)}); the file or its signature has changed"
+                "policy.signature_invalid.not_verified",
+                identity=repr(identity),
+                namespace=repr(signers.namespace),
+                why=_why(checked),
             )
     return identity
 
@@ -106,20 +117,24 @@ def _run(
     except subprocess.TimeoutExpired:
         raise PolicyError(
             [
-                Problem(
-                    f"signature: {command[0]} did not finish in {timeout} s",
+                make_problem(
+                    "policy.signature_timeout",
+                    wording="policy.signature_timeout.seconds",
                     file=file,
-                    code="policy.signature_timeout",
+                    program=command[0],
+                    seconds=timeout,
                 )
             ]
         ) from None
     except OSError as exc:
         raise PolicyError(
             [
-                Problem(
-                    f"signature: cannot run {command[0]}: {exc.strerror or exc}",
+                make_problem(
+                    "policy.signature_unavailable",
+                    wording="policy.signature_unavailable.reason",
                     file=file,
-                    code="policy.signature_unavailable",
+                    program=command[0],
+                    reason=exc.strerror or exc,
                 )
             ]
         ) from None

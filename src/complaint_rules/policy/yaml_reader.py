@@ -66,8 +66,11 @@ def capped(problems: list[Problem], file: str | None) -> list[Problem]:
     more = len(problems) - MAX_PROBLEMS
     return [
         *problems[:MAX_PROBLEMS],
-        Problem(
-            f"and {more} more problems, not listed", file=file, code="policy.too_many_problems"
+        make_problem(
+            "policy.too_many_problems",
+            wording="policy.too_many_problems.count",
+            file=file,
+            count=more,
         ),
     ]
 
@@ -250,19 +253,12 @@ class _Builder:
         self.lines.setdefault(path, line)
         self.columns.setdefault(path, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
-            self._problem(
-                path, line, f"tag {_short(node.tag)} is not allowed (plain data only)", "yaml.tag"
-            )
+            self._problem(path, line, "yaml.tag", "yaml.tag.named", tag=_short(node.tag))
             return None
         if isinstance(node, ScalarNode):
             return self._construct_scalar(node, path, line)
         if id(node) in self.open:
-            self._problem(
-                path,
-                line,
-                "an alias refers to a value that contains it (a cycle)",
-                "yaml.alias_cycle",
-            )
+            self._problem(path, line, "yaml.alias_cycle", "yaml.alias_cycle.contains")
             return None
         if depth >= self.max_depth:
             raise _TooDeep(line)
@@ -292,9 +288,10 @@ class _Builder:
                 self._problem(
                     (*path, name),
                     key_line,
-                    f"duplicate key {_short(name)} (first at line {first_line[name]}); "
-                    "remove one: YAML would silently keep the last",
                     "yaml.duplicate_key",
+                    "yaml.duplicate_key.first",
+                    key=_short(name),
+                    first=first_line[name],
                 )
                 continue
             first_line[name] = key_line
@@ -306,12 +303,10 @@ class _Builder:
 
     def _key(self, node: Node, path: Path, line: int) -> Any:
         if not isinstance(node, ScalarNode):
-            self._problem(path, line, "mapping keys must be plain scalars", "yaml.complex_key")
+            self._problem(path, line, "yaml.complex_key", "yaml.complex_key.plain")
             return None
         if node.tag not in _SAFE_TAGS:
-            self._problem(
-                path, line, f"tag {_short(node.tag)} is not allowed (plain data only)", "yaml.tag"
-            )
+            self._problem(path, line, "yaml.tag", "yaml.tag.named", tag=_short(node.tag))
             return None
         return self._construct_scalar(node, path, line, key=True)
 
@@ -325,13 +320,14 @@ class _Builder:
             self._problem(
                 path,
                 line,
-                f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed, "
-                "even as an escape",
                 "yaml.control_character",
+                "yaml.control_character.escape",
+                char=f"U+{ord(char):04X}",
+                name=_char_name(char),
             )
             return None
         if "\ufeff" in value:
-            self._problem(path, line, _BOM_INSIDE, "yaml.bom_inside")
+            self._problem(path, line, "yaml.bom_inside", "yaml.bom_inside.text")
             return None
         hidden = _HIDDEN.search(value)
         if hidden is not None:
@@ -339,15 +335,15 @@ class _Builder:
             self._problem(
                 path,
                 line,
-                f"character U+{ord(char):04X} ({_char_name(char)}) is not allowed in policy "
-                "text: bidi controls, invisible characters and line separators make text read "
-                "otherwise than it is; remove it",
                 "yaml.hidden_character",
+                "yaml.hidden_character.named",
+                char=f"U+{ord(char):04X}",
+                name=_char_name(char),
             )
             return None
         refusal = _scalar_refusal(value, tag, node.style is None)
         if refusal is not None:
-            self._problem(path, line, refusal, "yaml.scalar")
+            self._problem(path, line, "yaml.scalar", refusal, value=_short(value))
             return None
         try:
             if tag == "tag:yaml.org,2002:bool":
@@ -364,26 +360,26 @@ class _Builder:
                 return value
         except ValueError as exc:
             reason = str(exc)
+            wording = _UNREADABLE.get(reason, "yaml.scalar.unreadable")
             if tag == "tag:yaml.org,2002:int":
-                reason = "a whole number too long to read"
-            self._problem(path, line, f"{_short(value)}: {reason}", "yaml.scalar")
+                wording = "yaml.scalar.too_long_number"
+            self._problem(path, line, "yaml.scalar", wording, value=_short(value), reason=reason)
             return None
         if key and result is None:
-            self._problem(
-                path,
-                line,
-                f"a key that YAML reads as null ({_short(value) if value else 'nothing'}) is not "
-                "allowed; put it in quotes if it is a name",
-                "yaml.null_key",
-            )
+            if value:
+                self._problem(
+                    path, line, "yaml.null_key", "yaml.null_key.named", value=_short(value)
+                )
+            else:
+                self._problem(path, line, "yaml.null_key", "yaml.null_key.nothing")
             return None
         if not key and node.style is None:
             self.scalars[path] = value
         return result
 
-    def _problem(self, path: Path, line: int, message: str, code: str = "yaml.invalid") -> None:
+    def _problem(self, path: Path, line: int, code: str, wording: str, **args: object) -> None:
         self.problems.append(
-            Problem(message=message, path=path, file=self.file, line=line, code=code)
+            make_problem(code, wording=wording, path=path, file=self.file, line=line, args=args)
         )
 
 
@@ -414,34 +410,32 @@ SCALAR_RULES = (
 
 
 def _scalar_refusal(value: str, tag: str, plain: bool) -> str | None:
-    """Why a scalar is refused, or None: base-16 and base-8 numbers, booleans other
-    than true/false, nulls that are not null, non-finite floats, whatever the tag."""
-    shown = _short(value)
+    """Why a scalar is refused (the catalogue's wording of the ``yaml.scalar`` problem,
+    said with the value), or None: base-16 and base-8 numbers, booleans other than
+    true/false, nulls that are not null, non-finite floats, whatever the tag."""
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") or plain:
         if _BASE16.fullmatch(value):
-            return (
-                f"{shown}: a number in base 16 is not read (YAML versions disagree on it); "
-                "write it in decimal, or in quotes if it is text"
-            )
+            return "yaml.scalar.base16"
         if _BASE8.fullmatch(value) or _LEADING_ZERO.fullmatch(value):
-            return (
-                f"{shown}: a number in base 8 or with a leading zero is not read (YAML 1.1 "
-                "reads 0755 as 493, YAML 1.2 as 755); write it in decimal without the zero, "
-                "or in quotes if it is text"
-            )
+            return "yaml.scalar.base8"
     if tag == "tag:yaml.org,2002:bool" and value.lower() not in ("true", "false"):
-        return f"{shown}: only true and false are booleans, whatever the tag"
+        return "yaml.scalar.bool"
     if tag == "tag:yaml.org,2002:null" and value not in _NULLS:
-        return f"{shown}: only null, ~ or nothing is null"
+        return "yaml.scalar.null"
     if tag == "tag:yaml.org,2002:float" and not _FLOAT.fullmatch(value):
-        return f"{shown}: not a finite number (.inf and .nan are not read)"
+        return "yaml.scalar.not_finite"
     whole = unicodedata.normalize("NFKC", value)  # full-width digits (２) are digits
     if tag == "tag:yaml.org,2002:int" and not re.fullmatch(r"[-+]?[0-9]+", whole):
-        return f"{shown}: not a whole number in decimal"
+        return "yaml.scalar.not_decimal"
     return None
 
 
-_BOM_INSIDE = "a byte-order mark (U+FEFF) inside the text (two files joined?); remove it"
+_UNREADABLE = {
+    "day is out of range for month": "yaml.scalar.day",
+    "month must be in 1..12": "yaml.scalar.month",
+    "year 0 is out of range": "yaml.scalar.year",
+}
+"""Python's reasons a date is not one, by the catalogue's wording of them."""
 
 
 def _char_name(char: str) -> str:
@@ -568,11 +562,11 @@ def _decode(raw: bytes, file: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        hint = "save the file as UTF-8"
+        wording = "yaml.encoding.utf8"
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            hint = "it looks like UTF-16; save the file as UTF-8"
+            wording = "yaml.encoding.utf16"
         raise PolicyError(
-            [Problem(f"not UTF-8 text (byte {exc.start}): {hint}", file=file, code="yaml.encoding")]
+            [make_problem("yaml.encoding", wording=wording, file=file, byte=exc.start)]
         ) from None
 
 
@@ -597,7 +591,9 @@ def read_yaml(
     text = text.removeprefix("\ufeff")
     if "\ufeff" in text:
         line = text.count("\n", 0, text.index("\ufeff")) + 1
-        raise PolicyError([Problem(_BOM_INSIDE, file=file, line=line, code="yaml.bom_inside")])
+        raise PolicyError(
+            [make_problem("yaml.bom_inside", wording="yaml.bom_inside.text", file=file, line=line)]
+        )
     spaced = _FULL_WIDTH_INDENT.search(text)
     if spaced is not None:
         number = text.count("\n", 0, spaced.start()) + 1
@@ -632,14 +628,21 @@ def read_yaml(
     except yaml.reader.ReaderError as exc:
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         line = text.count("\n", 0, exc.position) + 1
-        message = f"character U+{ord(char[:1] or ' '):04X} ({_char_name(char[:1])}) is not allowed"
-        raise PolicyError(
-            [Problem(f"{message}; remove it", file=file, line=line, code="yaml.control_character")]
-        ) from None
+        problem = make_problem(
+            "yaml.control_character",
+            wording="yaml.control_character.remove",
+            file=file,
+            line=line,
+            char=f"U+{ord(char[:1] or ' '):04X}",
+            name=_char_name(char[:1]),
+        )
+        raise PolicyError([problem]) from None
     except yaml.YAMLError as exc:
-        raise PolicyError([Problem(f"YAML syntax: {exc}", file=file, code="yaml.syntax")]) from None
+        raise PolicyError(
+            [make_problem("yaml.syntax", wording="yaml.syntax.detail", file=file, detail=exc)]
+        ) from None
     if root is None:
-        raise PolicyError([Problem("the file is empty", file=file, code="yaml.empty")])
+        raise PolicyError([make_problem("yaml.empty", file=file)])
     builder = _Builder(file, limits)
     try:
         data = builder.build(root, ())
@@ -661,19 +664,17 @@ def read_yaml(
 
 
 def _too_many(limits: Limits, file: str) -> Problem:
-    return Problem(
-        f"more than {limits.max_values} YAML values (an alias bomb?)",
+    return make_problem(
+        "yaml.too_many_values",
+        wording="yaml.too_many_values.limit",
         file=file,
-        code="yaml.too_many_values",
+        limit=limits.max_values,
     )
 
 
 def _too_deep(limits: Limits, file: str, line: int | None) -> Problem:
-    return Problem(
-        f"nested more than {limits.max_depth} levels deep (mappings and lists, aliases expanded)",
-        file=file,
-        line=line,
-        code="yaml.too_deep",
+    return make_problem(
+        "yaml.too_deep", wording="yaml.too_deep.limit", file=file, line=line, limit=limits.max_depth
     )
 
 
