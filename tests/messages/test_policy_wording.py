@@ -333,3 +333,53 @@ def test_an_officer_sees_a_broken_policy_in_chinese_at_its_line(
     assert f"{layered}:7: extends: 在这个文件旁边和内置政策中都找不到政策 'nowhere'" in out + err
     _, out, err = run(capsys, "--lang", "en", "validate", str(layered))
     assert f"{layered}:7: extends: no policy 'nowhere' beside the file or bundled" in out + err
+
+
+# -- the format's own refusals, raised inside the policy model (policy.model.*) -----------
+
+MODEL_REFUSALS = [
+    (
+        "        within: {working_days: 3}\n",
+        "        within: {working_days: 3, hours: 2}\n",
+        "a period has exactly one unit, one of: minutes, hours, calendar_days, working_days, "
+        "end_of_month (got hours, working_days)",
+        "一個期限只能有一個單位,從 minutes, hours, calendar_days, working_days, end_of_month "
+        "中選一個(目前寫了:hours, working_days)",
+    ),
+    (
+        "        within: {working_days: 3}\n",
+        "        within: {working_days: 3000}\n",
+        "working_days must be between 0 and 2600 (ten years), got 3000",
+        "working_days 要在 0 到 2600(十年)之間,這裡寫的是 3000",
+    ),
+    (
+        '        amount_yuan: {min: 100, max: "100"}\n',
+        "        amount_yuan: {min: 100.5, max: 200}\n",
+        "write amounts of money as integers or quoted strings, not floats",
+        '金額要寫成整數或加引號的字串(例如 200 或 "200.50"),不能寫成小數',
+    ),
+    (
+        "        label: 回復\n",
+        "        label: {zh-Hant: 回復, zh-hant: 答复}\n",
+        "language zh-Hant given twice in a text given per language",
+        "分語言的文字裡,語言 zh-Hant 寫了兩次;每種語言只寫一次",
+    ),
+    (
+        "        label: 回復\n",
+        "        label: {en: Reply}\n",
+        "a text given per language must include zh-Hant, the policy's own language; given: en",
+        "分語言的文字必須包含 zh-Hant(政策本身的語言);目前只有:en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "english", "chinese"), MODEL_REFUSALS)
+def test_the_formats_own_refusals_are_said_in_chinese(
+    old: str, new: str, english: str, chinese: str, tmp_path: Path
+) -> None:
+    problem = _loading(_mini(old, new))(tmp_path)
+    assert problem.code == "policy.invalid_value"
+    assert problem.message == english
+    assert problem_text(problem, "zh-Hant") == chinese
+    simplified = problem_text(problem, "zh-Hans")
+    assert simplified != chinese and not re.search(r"[A-Za-z]{3,} [a-z]{3,}", simplified)

@@ -551,6 +551,69 @@ _LAYERS: Mapping[str, Mapping[Lang, str]] = {
 """A problem in what an extending policy inherited: said at its ``extends``, the inner
 problem (``make_problem(..., inner=...)``) said in the same language."""
 
+_MODEL: Mapping[str, Mapping[Lang, str]] = {
+    "policy.model.text_form": {
+        "zh-Hant": "文字要寫成一個字串(政策本身的語言,zh-Hant),或寫成語言對文字的對照;可用的語言:{allowed}",
+        "zh-Hans": "文字要写成一个字符串(政策本身的语言,zh-Hant),或写成语言对文字的对照;可用的语言:{allowed}",
+        "en": "a text is a string (in the policy's own language, zh-Hant) or a mapping of languages to strings; allowed languages: {allowed}",
+    },
+    "policy.model.text_language": {
+        "zh-Hant": "分語言的文字裡有不認識的語言 {key};可用的語言:{allowed}",
+        "zh-Hans": "分语言的文字里有不认识的语言 {key};可用的语言:{allowed}",
+        "en": "unknown language {key} in a text given per language; allowed: {allowed}",
+    },
+    "policy.model.text_twice": {
+        "zh-Hant": "分語言的文字裡,語言 {language} 寫了兩次;每種語言只寫一次",
+        "zh-Hans": "分语言的文字里,语言 {language} 写了两次;每种语言只写一次",
+        "en": "language {language} given twice in a text given per language",
+    },
+    "policy.model.text_own_language": {
+        "zh-Hant": "分語言的文字必須包含 {own}(政策本身的語言);目前只有:{given}",
+        "zh-Hans": "分语言的文字必须包含 {own}(政策本身的语言);目前只有:{given}",
+        "en": "a text given per language must include {own}, the policy's own language; given: {given}",
+    },
+    "policy.model.money_float": {
+        "zh-Hant": '金額要寫成整數或加引號的字串(例如 200 或 "200.50"),不能寫成小數',
+        "zh-Hans": '金额要写成整数或加引号的字符串(例如 200 或 "200.50"),不能写成小数',
+        "en": "write amounts of money as integers or quoted strings, not floats",
+    },
+    "policy.model.period_unit": {
+        "zh-Hant": "一個期限只能有一個單位,從 {units} 中選一個(目前寫了:{got})",
+        "zh-Hans": "一个期限只能有一个单位,从 {units} 中选一个(目前写了:{got})",
+        "en": "a period has exactly one unit, one of: {units} (got {got})",
+    },
+    "policy.model.period_range": {
+        "zh-Hant": "{unit} 要在 0 到 {limit}(十年)之間,這裡寫的是 {got}",
+        "zh-Hans": "{unit} 要在 0 到 {limit}(十年)之间,这里写的是 {got}",
+        "en": "{unit} must be between 0 and {limit} (ten years), got {got}",
+    },
+    "policy.model.money_needs": {
+        "zh-Hant": "金額要同時寫 min 和 max(元),或寫 parameter(參數),或寫 fact(事實)",
+        "zh-Hans": "金额要同时写 min 和 max(元),或写 parameter(参数),或写 fact(事实)",
+        "en": "money needs both min and max (yuan), or a parameter, or a fact",
+    },
+    "policy.model.money_one_of": {
+        "zh-Hant": "金額只能是其中一種:min/max、parameter(參數)、fact(事實)",
+        "zh-Hans": "金额只能是其中一种:min/max、parameter(参数)、fact(事实)",
+        "en": "money is one of: min/max, a parameter, a fact",
+    },
+    "policy.model.deadline_form": {
+        "zh-Hant": "時限要寫 within(期限)或 until(事實)其中一個,不能兩個都寫或都不寫",
+        "zh-Hans": "时限要写 within(期限)或 until(事实)其中一个,不能两个都写或都不写",
+        "en": "a deadline has either 'within' (a period) or 'until' (facts)",
+    },
+    "policy.model.clock_form": {
+        "zh-Hant": "時鐘要寫 within(期限)或 deadlines(規則時限的代號)其中一個,不能兩個都寫或都不寫",
+        "zh-Hans": "时钟要写 within(期限)或 deadlines(规则时限的代号)其中一个,不能两个都写或都不写",
+        "en": "a clock has either 'within' (a period) or 'deadlines' (rule deadline ids)",
+    },
+    "policy.model.offset_form": {
+        "zh-Hant": "提前量要寫 amount(數量)或 parameter(參數)其中一個",
+        "zh-Hans": "提前量要写 amount(数量)或 parameter(参数)其中一个",
+        "en": "an offset has either 'amount' or 'parameter'",
+    },
+}
+
 MESSAGES_POLICY: Mapping[str, Mapping[Lang, str]] = {
     **_CATALOG,
     **_LOADING,
@@ -558,4 +621,5 @@ MESSAGES_POLICY: Mapping[str, Mapping[Lang, str]] = {
     **_YAML,
     **_FORMAT,
     **_LAYERS,
+    **_MODEL,
 }

@@ -35,6 +35,7 @@ __all__ = [
     "MESSAGES",
     "WORDS",
     "Lang",
+    "Refusal",
     "choose_lang",
     "format_problem",
     "make_problem",
@@ -1962,6 +1963,17 @@ def _word(value: object, lang: Lang) -> str:
     text = str(value)
     found = WORDS.get(text)
     return found[lang] if found is not None else text
+
+
+class Refusal(ValueError):
+    """A value the policy format refuses, raised inside a model's validator: its English is
+    the catalogue's ``wording`` said with ``values``, which the loader keeps so the problem
+    can be said in any language."""
+
+    def __init__(self, wording: str, **values: object) -> None:
+        self.wording = wording
+        self.values = {k: str(v) for k, v in values.items()}
+        super().__init__(say(wording, "en", **values))
 
 
 _WORDING = "wording"

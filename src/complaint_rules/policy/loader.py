@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, PolicyError, Problem
-from ..messages.catalogue import make_problem, say
+from ..messages.catalogue import Refusal, make_problem, say
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
 from .model import Policy
@@ -644,6 +644,12 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
         return _placed(located, _not_an_id(located, path, err.get("input")))
     elif kind in ("int_parsing", "int_type") and isinstance(err.get("input"), str):
         problem = make_problem("policy.not_a_number", path=path, value=err["input"])
+        return _placed(located, problem)
+    elif isinstance(refusal := (err.get("ctx") or {}).get("error"), Refusal):
+        # The format's own refusal, worded by the catalogue (policy.model.*).
+        problem = make_problem(
+            "policy.invalid_value", wording=refusal.wording, path=path, args=refusal.values
+        )
         return _placed(located, problem)
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")

@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..calendar.periods import Unit
+from ..messages.catalogue import Refusal
 
 __all__ = [
     "BUILTIN_EVENTS",
@@ -141,26 +142,21 @@ def _local_text(value: object) -> str:
     if isinstance(value, str):
         return _text_length(value)
     if not isinstance(value, Mapping):
-        raise ValueError(
-            "a text is a string (in the policy's own language, zh-Hant) or a mapping of "
-            f"languages to strings; allowed languages: {', '.join(TEXT_LANGUAGES)}"
-        )
+        raise Refusal("policy.model.text_form", allowed=", ".join(TEXT_LANGUAGES))
     canonical = {lang.lower(): lang for lang in TEXT_LANGUAGES}
     texts: dict[str, str] = {}
     for key, text in value.items():
         lang = canonical.get(key.lower()) if isinstance(key, str) else None
         if lang is None:
-            raise ValueError(
-                f"unknown language {key!r} in a text given per language; allowed: "
-                f"{', '.join(TEXT_LANGUAGES)}"
+            raise Refusal(
+                "policy.model.text_language", key=repr(key), allowed=", ".join(TEXT_LANGUAGES)
             )
         if lang in texts:
-            raise ValueError(f"language {lang} given twice in a text given per language")
+            raise Refusal("policy.model.text_twice", language=lang)
         texts[lang] = _text_length(text, lang)
     if OWN_LANGUAGE not in texts:
-        raise ValueError(
-            f"a text given per language must include {OWN_LANGUAGE}, the policy's own "
-            f"language; given: {', '.join(texts) or 'none'}"
+        raise Refusal(
+            "policy.model.text_own_language", own=OWN_LANGUAGE, given=", ".join(texts) or "none"
         )
     if len(texts) == 1:
         return texts[OWN_LANGUAGE]
@@ -206,7 +202,7 @@ with zh-Hant required. Read as the zh-Hant string; :func:`text_in` picks a langu
 
 def _no_float(value: Any) -> Any:
     if isinstance(value, float):
-        raise ValueError("write amounts of money as integers or quoted strings, not floats")
+        raise Refusal("policy.model.money_float")
     return value
 
 
@@ -302,18 +298,13 @@ class Period(_Model):
     def _exactly_one_unit(self) -> Period:
         set_units = [name for name in _UNITS if getattr(self, name) is not None]
         if len(set_units) != 1:
-            raise ValueError(
-                "a period has exactly one unit, one of: "
-                + ", ".join(_UNITS)
-                + (f" (got {', '.join(set_units)})" if set_units else " (got none)")
-            )
+            got = ", ".join(set_units) or "none"
+            raise Refusal("policy.model.period_unit", units=", ".join(_UNITS), got=got)
         low, high = self.bounds
         limit = MAX_PERIOD.get(self.unit)
         if limit is not None and not (min(low, high) >= 0 and max(low, high) <= limit):
-            raise ValueError(
-                f"{self.unit} must be between 0 and {limit} (ten years), got "
-                + (f"{low}" if low == high else f"{low} to {high}")  # min > max: compiled.py
-            )
+            got = f"{low}" if low == high else f"{low} to {high}"  # min > max: compiled.py
+            raise Refusal("policy.model.period_range", unit=self.unit, limit=limit, got=got)
         return self
 
     @property
@@ -356,9 +347,9 @@ class Money(_Model):
     def _one_form(self) -> Money:
         named = [k for k in ("parameter", "fact") if getattr(self, k) is not None]
         if not named and (self.min is None or self.max is None):
-            raise ValueError("money needs both min and max (yuan), or a parameter, or a fact")
+            raise Refusal("policy.model.money_needs")
         if len(named) > 1 or (named and (self.min is not None or self.max is not None)):
-            raise ValueError("money is one of: min/max, a parameter, a fact")
+            raise Refusal("policy.model.money_one_of")
         return self
 
 
@@ -406,7 +397,7 @@ class Deadline(_Element):
     @model_validator(mode="after")
     def _one_form(self) -> Deadline:
         if (self.within is None) == (not self.until):
-            raise ValueError("a deadline has either 'within' (a period) or 'until' (facts)")
+            raise Refusal("policy.model.deadline_form")
         return self
 
 
@@ -707,9 +698,7 @@ class Clock(_Element):
     @model_validator(mode="after")
     def _one_period(self) -> Clock:
         if (self.within is None) == (not self.deadlines):
-            raise ValueError(
-                "a clock has either 'within' (a period) or 'deadlines' (rule deadline ids)"
-            )
+            raise Refusal("policy.model.clock_form")
         return self
 
 
@@ -728,7 +717,7 @@ class Offset(_Model):
     @model_validator(mode="after")
     def _one_amount(self) -> Offset:
         if (self.amount is None) == (self.parameter is None):
-            raise ValueError("an offset has either 'amount' or 'parameter'")
+            raise Refusal("policy.model.offset_form")
         return self
 
 
