@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from complaint_rules import CompiledPolicy
+from complaint_rules.decision.render import retention_gap
 from complaint_rules.errors import UnpublishedCalendarError
 from complaint_rules.messages.simplified import opencc_version
 
@@ -193,7 +194,7 @@ class _Rule:
         self.gaps = [
             {
                 "about": "retention",
-                "text": f"{k.label}: the source sets no retention term",
+                "text": retention_gap(k.label),
                 "source": source(k.article),
             }
             for k in rule.retention

@@ -125,9 +125,18 @@ def test_every_element_line_names_its_rule_and_article(ky: CompiledPolicy) -> No
         "受理投訴的所有記錄及有關資料保存完整,建檔、歸檔,以備查閱:來源未規定保存期限 "
         "[confidentiality_and_records · 第六條]"
     ]
+    # The engine's own gap (a record kept for no term) is said in the language asked.
     assert texts(e, "gap") == [
-        "保存:受理投訴的所有記錄及有關資料保存完整,建檔、歸檔,以備查閱: the source sets no "
-        "retention term [confidentiality_and_records · 第六條]"
+        "保存:受理投訴的所有記錄及有關資料保存完整,建檔、歸檔,以備查閱:來源未規定保存期限 "
+        "[confidentiality_and_records · 第六條]"
+    ]
+    assert texts(explain(ky, KY_PRODUCT, lang="zh-Hans"), "gap") == [
+        "保存:受理投诉的所有记录及有关资料保存完整,建档、归档,以备查阅:来源未规定保存期限 "
+        "[confidentiality_and_records · 第六条]"
+    ]
+    assert texts(explain(ky, KY_PRODUCT, lang="en"), "gap") == [
+        "retention: 受理投訴的所有記錄及有關資料保存完整,建檔、歸檔,以備查閱: the source sets no "
+        "retention term [confidentiality_and_records · 第六條 (Art. 6)]"
     ]
     for line in e.lines:
         if line.kind not in ("policy", "complaint", "summary"):

@@ -32,6 +32,16 @@ def test_a_running_clock_paused_once_and_extended() -> None:
         "[lifecycle 第一條, lifecycle_test]\n"
         "next change: 2026-10-21 00:00:00+08:00\n"
     )
+    # The same in Chinese: the catalogue's words, units from the explanation's phrases.
+    assert status_text(status(POLICY, events, at(10, 9, 12)), "zh-Hant") == (
+        "截至 2026-10-09 12:00:00+08:00:lifecycle_test 1(已套用 4 個事件)\n"
+        "時鐘 reply 回復客戶 [reply 第一條, lifecycle_test]\n"
+        "  計時中;期限 10個工作日;截止:2026-10-21 24時前\n"
+        "  已用 1個工作日 / 實際經過 31 小時 00 分;尚餘 9個工作日 / 實際經過 300 小時 00 分\n"
+        "  已於 2026-10-09 11:00:00+08:00 延長至 10個工作日(ext_10),由 負責人 (head) 延長 "
+        "[lifecycle 第一條, lifecycle_test]\n"
+        "下一次狀態變化:2026-10-21 00:00:00+08:00\n"
+    )
 
 
 def test_a_late_reply_its_escalation_the_action_it_makes_owed_and_a_rejected_event() -> None:
@@ -214,3 +224,38 @@ def test_every_other_line_a_status_can_have() -> None:
         "gap (deadline): 未定時限 [lifecycle , p]",
         "next change: 2026-10-10 12:00:00.000001+08:00",
     ]
+    assert status_text(written, "zh-Hant").splitlines() == [
+        "截至 2026-10-09 12:00:00+08:00:p 2(已套用 3 個事件,2 個在此時點之後)",
+        "已結案:2026-10-09 11:00:00+08:00",
+        "時鐘 range 時限 [lifecycle 第一條, p]",
+        "  計時中;期限 7至10個工作日;截止:2026-10-16 24時前(最早 2026-10-13 24時前)",
+        "  待給出的事實:vip",
+        "  已用 2個工作日;尚餘 實際經過 0 小時 00 分",
+        "時鐘 leave 時限 [lifecycle 第一條, p]",
+        "  計時中;期限 至 departs_at、checkout_at 為止;截止:—",
+        "  已用 —;尚餘 —",
+        "時鐘 stay 時限 [lifecycle 第一條, p]",
+        "  計時中;期限 至某一時點為止;截止:2026-10-10T12:00:00+08:00 前",
+        "  已用 —;尚餘 —",
+        "時鐘 held 時限 [lifecycle 第一條, p]",
+        "  已暫停;期限 —;截止:—",
+        "  自 2026-10-01 09:30:00+08:00 起暫停",
+        "  已用 —;尚餘 —",
+        "應提醒:urge 催辦 → 櫃面 (desk)、負責人 (head);自 2026-10-09 00:00:00+08:00 起 "
+        "[r 第三條, base]",
+        "應辦報告:report 報告,由 — 辦理,交 負責人 (head);自 2026-09-29 10:00:00+08:00 起;"
+        "須於 2026-10-08 24時前完成,已逾期 [r 第四條, p]",
+        "應辦事項:call 致電,由 櫃面 (desk) 辦理;自 2026-09-29 10:00:00+08:00 起;"
+        "須於 2026-10-12 24時前完成 [r 第五條, p]",
+        "來源未規定(時限):未定時限 [lifecycle , p]",
+        "下一次狀態變化:2026-10-10 12:00:00.000001+08:00",
+    ]
+    # Simplified Chinese: the fixed words converted, the policy's labels as written.
+    simplified = status_text(written, "zh-Hans").splitlines()
+    assert simplified[3] == (
+        "  计时中;期限 7至10个工作日;截止:2026-10-16 24时前(最早 2026-10-13 24时前)"
+    )
+    assert simplified[17] == (
+        "应办报告:report 報告,由 — 办理,交 負責人 (head);自 2026-09-29 10:00:00+08:00 起;"
+        "须于 2026-10-08 24时前完成,已逾期 [r 第四條, p]"
+    )

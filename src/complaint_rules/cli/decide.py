@@ -46,11 +46,12 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             policy(item), item, at=args.at, estimate=args.estimate, carry=args.carry
         ),
     )
+    lang = lang_of(args)
     return write_outcomes(
         decisions,
         many,
         io,
-        render_text if args.format == "text" else None,
+        (lambda d: render_text(d, lang)) if args.format == "text" else None,
         lambda d: json.loads(d.model_dump_json()),
-        lang_of(args),
+        lang,
     )

@@ -8,7 +8,7 @@ import json
 from ..errors import InputError, Problem
 from ..lifecycle.case import status
 from ..lifecycle.render import status_text
-from ._common import Streams, add_format, policy_by_receipt, read_json, write_json
+from ._common import Streams, add_format, lang_of, policy_by_receipt, read_json, write_json
 
 HELP = "a case's status at an instant: every clock, what is due, what is owed, what is next"
 EXAMPLE = "complaint-rules status keyouqianqi_credit_union case.json --at 2026-10-12T09:00:00+08:00"
@@ -47,5 +47,5 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         write_json(json.loads(result.model_dump_json()), io.out)
     else:
-        io.out.write(status_text(result) + "\n")
+        io.out.write(status_text(result, lang_of(args)) + "\n")
     return 1 if result.rejected else 0

@@ -108,6 +108,7 @@ from .model import (
     Source,
     calendar_host,
 )
+from .render import retention_gap
 
 __all__ = ["decide", "decide_json"]
 
@@ -749,7 +750,7 @@ def _retention_gaps(rule: CompiledRule) -> list[DecidedGap]:
     return [
         DecidedGap(
             about="retention",
-            text=f"{k.label}: the source sets no retention term",
+            text=retention_gap(k.label),
             source=rule.source(k.article),
         )
         for k in rule.rule.retention

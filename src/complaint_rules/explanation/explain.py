@@ -32,7 +32,8 @@ from ..decision.model import (
     Named,
     Source,
 )
-from ..decision.render import due_text
+from ..decision.render import due_text, gap_text
+from ..messages.catalogue import parse_lang
 from ..messages.phrases import COMPARISONS, PHRASES, Phrases, english_article
 from ..policy.compiled import CompiledPolicy
 from ..policy.conditions import (
@@ -183,6 +184,7 @@ class _Writer:
         self.defaulted = defaulted
         self.p = phrases
         self.lang = lang
+        self.say_lang = parse_lang(lang)
         self.english = lang == "en"
         # The policy's texts given per language, by their own-language text (what the
         # decision carries): a label, title, note, gap or conflict text is shown in ``lang``.
@@ -206,6 +208,10 @@ class _Writer:
                 if isinstance(value, str) and value in self.texts:
                     fields[key] = text_in(self.texts[value], self.lang)
         return self.p.t[name].format(**fields)
+
+    def label_in(self, label: str) -> str:
+        """A label of the policy in the language asked, where the policy gives it so."""
+        return text_in(self.texts[label], self.lang) if label in self.texts else label
 
     def term(self, lookup: Lookup, term_id: str) -> str:
         return self.t("term", label=lookup.label(term_id), id=term_id)
@@ -430,7 +436,8 @@ class _Writer:
         for ap in d.approvals:
             self.add("approval", self.approval(ap), ap.source)
         for g in d.gaps:
-            self.add("gap", self.t("gap", about=p.abouts[g.about], text=g.text), g.source)
+            text = gap_text(g, d, self.say_lang, self.label_in)
+            self.add("gap", self.t("gap", about=p.abouts[g.about], text=text), g.source)
         for c in d.conflicts:
             items = self.p.sep.join(
                 self.t(

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..decision.model import DecidedDeadline, DecidedDue, Decision
-from ..decision.render import due_text
+from ..decision.render import due_text, gap_text
 from ..errors import ComplaintRulesError, Problem
 from ..lifecycle.status import CaseStatus
 from ..messages.catalogue import problem_text
@@ -605,7 +605,10 @@ def decision_card(frame: Frame, d: Decision) -> Markup:
         " ",
         _when(d.received_at),
     )
-    gaps = [el("li", g.text, " ", _src(frame, g.source), class_="gap") for g in d.gaps]
+    gaps = [
+        el("li", gap_text(g, d, frame.lang), " ", _src(frame, g.source), class_="gap")
+        for g in d.gaps
+    ]
     gaps += [el("li", c.text, " ", _src(frame, c.source), class_="conflict") for c in d.conflicts]
     table = _table(
         ["", w("card_what"), w("card_who"), w("card_when"), w("card_article")],

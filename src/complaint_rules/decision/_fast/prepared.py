@@ -33,6 +33,7 @@ from ..model import (
     Source,
     calendar_host,
 )
+from ..render import retention_gap
 from .parser import fast_parser
 from .writer import DecisionWriter
 
@@ -432,7 +433,7 @@ def _rule(cp: CompiledPolicy, rule: CompiledRule, roles: dict[str, Named]) -> Pr
             for k in r.retention
         ),
         retention_gaps=tuple(
-            gap("retention", f"{k.label}: the source sets no retention term", k.article)
+            gap("retention", retention_gap(k.label), k.article)
             for k in r.retention
             if k.years is None
         ),
