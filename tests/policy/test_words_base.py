@@ -156,3 +156,21 @@ def test_a_base_that_cannot_be_loaded_is_reported_as_before(tmp_path: Path) -> N
     with pytest.raises(PolicyError) as caught:
         load_policy(child)
     assert caught.value.problems[0].code == "policy.base_unloadable"
+
+
+@pytest.mark.parametrize("extends", ["../base", "Base", "child"])
+def test_a_base_is_not_sought_for_words_by_a_name_that_is_not_another_id(
+    tmp_path: Path, extends: str
+) -> None:
+    # Before the policy is validated only an id, other than its own, is looked up: never a
+    # path, and never the policy itself.
+    asked: list[str] = []
+
+    def resolve(policy_id: str) -> CompiledPolicy:
+        asked.append(policy_id)
+        raise AssertionError(policy_id)
+
+    text = CHILD.replace("extends: base", f'extends: "{extends}"') + CHILD_RULE
+    with pytest.raises(PolicyError):
+        load_policy_text(text, resolve=resolve)
+    assert asked == []
