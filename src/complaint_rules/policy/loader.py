@@ -30,7 +30,7 @@ from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
 from .model import Policy
 from .signatures import MAX_SIGNATURE_BYTES, Signers, verify_signature
-from .vocabulary import REF_FIELDS, resolve_words
+from .vocabulary import REF_FIELDS, BaseOf, resolve_words
 from .yaml_reader import Limits, Located, capped, read_yaml
 
 __all__ = ["Limits", "Signers", "load_policy", "load_policy_text", "parse_policy"]
@@ -161,8 +161,9 @@ def load_policy_text(
             )
         verify_signature(raw, signature, signed_by, file=file)
     located = read_yaml(raw, file, limits=limits)
+    bases = _Bases(resolve, file, pins, signed_by, limits)
     try:
-        policy = parse_policy(located)
+        policy = parse_policy(located, base_of=bases.words(located))
     except RecursionError:
         raise PolicyError(
             [make_problem("policy.too_deep", wording="policy.too_deep.validate", file=file)]
@@ -194,10 +195,8 @@ def load_policy_text(
                     )
                 ]
             )
-        finder = resolve or _beside(file, (policy.id,), pins, signed_by, limits)
         try:
-            base = finder(policy.extends)
-            _check_layer_pins(base, policy.extends, pins, signed_by)
+            base = bases.load(policy.extends, policy.id)
         except PolicyError as exc:
             where = _placed(
                 located,
@@ -238,6 +237,57 @@ def load_policy_text(
                 )
             ]
         ) from None
+
+
+class _Bases:
+    """The base a policy extends, loaded once (its pins checked): first for its words, while
+    the policy is read (a base that cannot be loaded then gives none, and the same error is
+    raised where loading the base is reported, after the policy's own problems)."""
+
+    def __init__(
+        self,
+        resolve: Resolver | None,
+        file: str,
+        pins: dict[str, frozenset[str]],
+        signed_by: Signers | None,
+        limits: Limits,
+    ) -> None:
+        self.resolve, self.file, self.pins = resolve, file, pins
+        self.signed_by, self.limits = signed_by, limits
+        self.found: dict[str, CompiledPolicy | Exception] = {}
+
+    def load(self, policy_id: str, own_id: str) -> CompiledPolicy:
+        if policy_id not in self.found:
+            finder = self.resolve or _beside(
+                self.file, (own_id,), self.pins, self.signed_by, self.limits
+            )
+            try:
+                base = finder(policy_id)
+                _check_layer_pins(base, policy_id, self.pins, self.signed_by)
+                self.found[policy_id] = base
+            except Exception as exc:
+                self.found[policy_id] = exc
+        found = self.found[policy_id]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def words(self, located: Located) -> BaseOf:
+        def base_of(policy_id: str) -> Policy | None:
+            own_id = located.data.get("id") if isinstance(located.data, dict) else None
+            if (
+                not isinstance(own_id, str)
+                or not _ID.fullmatch(own_id)
+                or not _ID.fullmatch(policy_id)
+                or own_id == policy_id
+            ):
+                return None  # refused once validated (not ids, or a policy extending itself)
+            try:
+                return self.load(policy_id, own_id).policy
+            except Exception:
+                return None
+
+        return base_of
 
 
 def _read(file: str, size: int) -> bytes:
@@ -323,6 +373,9 @@ def _checked_pins(pins: Pins | None) -> dict[str, frozenset[str]]:
 
 
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+_ID = re.compile(r"[a-z][a-z0-9_]{0,79}")
+"""An id as :data:`~complaint_rules.policy.model.Id` allows it: the only names of a base
+looked up (a file beside the policy) before the policy is validated."""
 
 
 def _pinned_text(hashes: frozenset[str]) -> str:
@@ -487,8 +540,11 @@ def _beside(
     return find
 
 
-def parse_policy(located: Located) -> Policy:
-    """Validate YAML data into a :class:`Policy`; errors carry file, line and field."""
+def parse_policy(located: Located, *, base_of: BaseOf | None = None) -> Policy:
+    """Validate YAML data into a :class:`Policy`; errors carry file, line and field.
+
+    ``base_of`` gives the base policy of one that ``extends`` another, so that the base's
+    labels are accepted where ids are expected, as its ids are."""
     if not isinstance(located.data, dict):
         raise PolicyError(
             [
@@ -498,7 +554,7 @@ def parse_policy(located: Located) -> Policy:
                 )
             ]
         )
-    _resolve_words(located)
+    _resolve_words(located, base_of)
     try:
         return Policy.model_validate(located.data)
     except ValidationError as exc:
@@ -506,11 +562,12 @@ def parse_policy(located: Located) -> Policy:
         raise PolicyError(capped(problems, located.file)) from None
 
 
-def _resolve_words(located: Located) -> None:
+def _resolve_words(located: Located, base_of: BaseOf | None = None) -> None:
     """Labels and aliases (Traditional or Simplified) where ids are expected become the ids,
     Chinese key names the English ones (:func:`~complaint_rules.policy.vocabulary.resolve_words`);
-    errors found later still point at the words as written."""
-    renamed, problems = resolve_words(located.data, _fields_at)
+    a base layer's (``base_of``) are accepted too. Errors found later still point at the
+    words as written."""
+    renamed, problems = resolve_words(located.data, _fields_at, base_of)
     for new, old in renamed.items():
         for table in (located.lines, located.columns):
             for path, value in list(table.items()):

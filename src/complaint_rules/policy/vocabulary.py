@@ -8,7 +8,10 @@ Simplified aliases by hand.
 
 :func:`resolve_words` applies this to a policy as read, before it is validated: wherever
 an id is expected, a label or alias (in either script) is replaced by the id, and the
-Chinese names of the format's keys (:data:`KEY_NAMES`) by the English ones.
+Chinese names of the format's keys (:data:`KEY_NAMES`) by the English ones. The words
+searched are those of the policy's own vocabulary and facts and, for a policy that
+``extends`` a base, the base's: the vocabulary the merged policy will have (a term of the
+policy replaces the base's term of the same id, with its spellings).
 """
 
 from __future__ import annotations
@@ -20,9 +23,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..messages.simplified import matching_key
-from .model import Term
+from .model import BUILTIN_EVENTS, Policy, Term
 
-__all__ = ["KEY_NAMES", "REF_FIELDS", "Lookup", "WordProblem", "normalise", "resolve_words"]
+__all__ = [
+    "KEY_NAMES",
+    "PLACED_FIELDS",
+    "REF_FIELDS",
+    "BaseOf",
+    "Lookup",
+    "WordProblem",
+    "normalise",
+    "resolve_words",
+]
 
 _SHOWN = re.compile(r"[A-Za-z0-9_]{1,64}")
 """A name a message may repeat: anything else may be personal data or control bytes."""
@@ -101,7 +113,6 @@ REF_FIELDS: Mapping[str, str] = {
     "subjects": "role",
     "roles": "role",
     "approvers": "role",
-    "done_by": "role",
     "level": "level",
     "default": "level",
     "finding": "finding",
@@ -110,6 +121,40 @@ REF_FIELDS: Mapping[str, str] = {
 }
 """The fields of a policy that name a vocabulary value, and its kind (strings only: the
 vocabulary's own lists of terms are mappings and are left alone)."""
+
+_CLOCK_OPS = ("starts", "meets", "stops", "pauses", "resumes", "restarts")
+
+PLACED_FIELDS: Mapping[tuple[str, ...], str] = {
+    # events and facts in the rules
+    ("rules", "actions", "on"): "event",
+    ("rules", "escalations", "on"): "event",
+    ("rules", "deadlines", "starts"): "fact",
+    ("rules", "deadlines", "until"): "fact",
+    ("rules", "reports", "starts"): "fact",
+    ("rules", "retention", "counted_from"): "fact",
+    ("rules", "penalties", "headcount"): "fact",
+    ("rules", "penalties", "amount_yuan", "fact"): "fact",
+    ("rules", "approvals", "amount_fact"): "fact",
+    ("rules", "approvals", "tiers", "earlier_total"): "fact",
+    ("rules", "approvals", "tiers", "limit_yuan", "fact"): "fact",
+    # events and facts in the lifecycle
+    ("lifecycle", "events", "id"): "event",
+    ("lifecycle", "events", "after"): "event",
+    ("lifecycle", "events", "excludes"): "event",
+    ("lifecycle", "events", "sets_time"): "fact",
+    **{("lifecycle", "clocks", op): "event" for op in _CLOCK_OPS},
+    ("lifecycle", "clocks", "extensions", "on"): "event",
+    ("lifecycle", "duties", "after"): "event",
+    ("lifecycle", "duties", "done_by"): "event",
+}
+"""The fields that name an event or a fact, by their place in the policy (the keys on the
+way, list positions left out), and which of the two. A deadline's or report's ``starts`` is
+a fact (a datetime fact) or the built-in event ``received``, never one of the policy's
+events, so a word there is looked up among the facts only: an event and the datetime fact
+it sets may share a label (離店, 處理完畢). The built-in events (``received``,
+``deadline_missed``, ...) are ids only: they have no labels."""
+
+_BUILTIN_EVENTS = frozenset((*BUILTIN_EVENTS, "deadline_missed"))
 
 _CONDITION_KEYS = {"channel": "channel", "category": "category", "level": "level"}
 _CONDITION_KEYS["finding"] = "finding"
@@ -201,24 +246,37 @@ class WordProblem:
     args: Mapping[str, str]
 
 
+BaseOf = Callable[[str], Policy | None]
+"""Gives the (merged) base policy a policy ``extends``, by id; ``None`` if there is none."""
+
+
 def resolve_words(
-    data: Any, fields_at: Callable[[Path], Iterable[str] | None]
+    data: Any,
+    fields_at: Callable[[Path], Iterable[str] | None],
+    base_of: BaseOf | None = None,
 ) -> tuple[dict[Path, Path], list[WordProblem]]:
     """Rewrite ``data`` (a policy as read, changed in place) to use ids and English keys.
 
     ``fields_at(path)`` gives the keys a mapping at ``path`` may hold (``None``: unknown,
-    so Chinese keys there are left alone). Returns the renamed keys' paths (new → as
-    written, to place later errors) and the words that are ambiguous.
+    so Chinese keys there are left alone). ``base_of`` gives the base of a policy that
+    ``extends`` one: its vocabulary and facts are searched too, under the policy's own
+    (a term of the policy replaces the base's term of the same id). Returns the renamed
+    keys' paths (new → as written, to place later errors) and the words that are ambiguous.
     """
     if not isinstance(data, dict):
         return {}, []
-    resolver = _Resolver(data, fields_at)
+    resolver = _Resolver(data, fields_at, base_of)
     resolver.walk(data, ())
     return resolver.renamed, resolver.problems
 
 
 class _Resolver:
-    def __init__(self, data: dict[str, Any], fields_at: Callable[[Path], Iterable[str] | None]):
+    def __init__(
+        self,
+        data: dict[str, Any],
+        fields_at: Callable[[Path], Iterable[str] | None],
+        base_of: BaseOf | None = None,
+    ):
         self.fields_at = fields_at
         self.renamed: dict[Path, Path] = {}
         self.problems: list[WordProblem] = []
@@ -226,17 +284,19 @@ class _Resolver:
         self._rename_all(data, ())
         vocabulary = data.get("vocabulary")
         vocab = vocabulary if isinstance(vocabulary, dict) else {}
-        kinds = {
-            "role": "roles",
-            "channel": "channels",
-            "category": "categories",
-            "level": "levels",
-            "finding": "findings",
-            "sanction": "sanctions",
-            "event": "events",
+        extends = data.get("extends")
+        base = base_of(extends) if base_of is not None and isinstance(extends, str) else None
+        self.lookups = {
+            kind: _lookup(
+                kind,
+                vocab.get(plural),
+                () if base is None else getattr(base.vocabulary, plural),
+            )
+            for kind, plural in _KINDS.items()
         }
-        self.lookups = {kind: _lookup(kind, vocab.get(plural)) for kind, plural in kinds.items()}
-        self.lookups["fact"] = _lookup("fact", data.get("facts"))
+        self.lookups["fact"] = _lookup(
+            "fact", data.get("facts"), () if base is None else base.facts
+        )
 
     def _rename_keys(self, node: dict[Any, Any], path: Path) -> None:
         allowed = self.fields_at(path)
@@ -268,6 +328,10 @@ class _Resolver:
             for key in list(node):
                 value = node[key]
                 child = (*path, key)
+                placed = PLACED_FIELDS.get(_shape(child))
+                if placed is not None:
+                    node[key] = self.placed(placed, value, child)
+                    continue
                 kind = REF_FIELDS.get(key) if isinstance(key, str) else None
                 if kind is not None:
                     node[key] = self.ref(kind, value, child)
@@ -297,6 +361,15 @@ class _Resolver:
             return value
         term = lookup.find(value)
         return value if term is None else term.id
+
+    def placed(self, kind: str, value: Any, path: Path) -> Any:
+        """An event or a fact named by its id, label or alias: the id. A built-in event
+        (``received``, ...) is an id: it is kept where events or ``received`` may be."""
+        if isinstance(value, list):
+            return [self.placed(kind, item, (*path, i)) for i, item in enumerate(value)]
+        if isinstance(value, str) and value in _BUILTIN_EVENTS:
+            return value
+        return self.ref(kind, value, path)
 
     def condition(self, node: dict[Any, Any], path: Path) -> None:
         for key in list(node):
@@ -332,8 +405,35 @@ class _Resolver:
                 self.renamed[(*path, term.id)] = (*path, key)
 
 
-def _lookup(kind: str, items: Any) -> Lookup:
-    """A lookup over the terms as read (before validation): well-formed entries only."""
+_KINDS = {
+    "role": "roles",
+    "channel": "channels",
+    "category": "categories",
+    "level": "levels",
+    "finding": "findings",
+    "sanction": "sanctions",
+    "event": "events",
+}
+
+
+def _shape(path: Path) -> tuple[str, ...]:
+    """The keys on the way to ``path``, without list positions."""
+    return tuple(part for part in path if isinstance(part, str))
+
+
+def _lookup(kind: str, items: Any, base: Iterable[Term] = ()) -> Lookup:
+    """A lookup over the terms as read (before validation, well-formed entries only), laid
+    over the ``base`` layer's: a term replaces the base's of the same id, in its place."""
+    own = _terms(items)
+    replaced: dict[str, Term] = {}
+    for term in own:
+        replaced.setdefault(term.id, term)
+    merged = [replaced.pop(term.id, term) for term in base]
+    merged.extend(term for term in own if term.id in replaced)
+    return Lookup.build(kind, merged)
+
+
+def _terms(items: Any) -> list[Term]:
     terms: list[Term] = []
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
@@ -350,4 +450,4 @@ def _lookup(kind: str, items: Any) -> Lookup:
             terms.append(Term.model_construct(id=term_id, label=label, aliases=tuple(aliases)))
         except Exception:  # pragma: no cover - model_construct does not validate
             continue
-    return Lookup.build(kind, terms)
+    return terms
