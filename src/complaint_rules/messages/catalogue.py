@@ -15,6 +15,7 @@ Simplified, anything else English).
 from __future__ import annotations
 
 import os
+import string
 import unicodedata
 from collections.abc import Mapping, Sequence
 
@@ -1878,12 +1879,13 @@ def problem_text(problem: Problem, lang: Lang) -> str:
             return say(code, lang, **args)
         except KeyError:
             return problem.message
-    if "{" in MESSAGES[code]["en"]:
+    if any(name for _, name, _, _ in string.Formatter().parse(MESSAGES[code]["en"])):
         return problem.message
     # A problem worded in English only: the kind of problem in ``lang``, then its own
-    # English message, which names the particulars.
+    # English message, which names the particulars. (A template's only braces may be
+    # written ones, ``{{``: its English is then said, not read from the table.)
     said = say(code, lang)
-    if problem.message in (MESSAGES[code]["en"], said):
+    if problem.message in (say(code, "en"), said):
         return said
     return f"{said}({problem.message})"
 

@@ -43,14 +43,21 @@ def file_problem(
     verb = "write" if write else "read"
     code = code or ("file.unwritable" if write else "file.unreadable")
     detail = str(exc)
-    if short and isinstance(exc, OSError) and exc.strerror:
-        detail = exc.strerror
-    reason = _REASONS.get(exc.errno) if isinstance(exc, OSError) and exc.errno else None
+    reason = None
+    name = file
+    if isinstance(exc, OSError) and exc.strerror:
+        # A file opened by its descriptor names the number, not the file: name the file.
+        name = exc.filename if isinstance(exc.filename, str) else file
+        if short:
+            detail = exc.strerror
+        elif exc.filename2 is None:
+            detail = f"[Errno {exc.errno}] {exc.strerror}: {name!r}"
+        reason = _REASONS.get(exc.errno or 0)
     if reason is not None:
         wording = f"host.{verb}.{reason}" + (".short" if short else "")
         if wording in MESSAGES:
-            name = "" if short else str(getattr(exc, "filename", ""))
-            problem = make_problem(code, file=file, wording=wording, name=name)
+            values: dict[str, object] = {} if short else {"name": name}
+            problem = make_problem(code, file=file, wording=wording, args=values)
             if problem.message == f"cannot {verb}: {detail}":
                 return problem
     return make_problem(code, file=file, wording=f"host.{verb}.other", error=detail)
