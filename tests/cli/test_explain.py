@@ -110,9 +110,10 @@ def test_cli_missing_extra_exits_1(
         simplified._converter.cache_clear()
         simplified.matching_key.cache_clear()
     assert (code, out) == (1, "")
+    # Said in the officer's language (zh-Hans here); the command to run stays as it is.
     assert err == (
-        "error: matching Traditional and Simplified Chinese needs OpenCC, a dependency of "
-        "complaint-rules: pip install 'opencc>=1.1.6,<2'\n"
+        "错误:比对繁体和简体中文需要 OpenCC(complaint-rules 的依赖包):"
+        "pip install 'opencc>=1.1.6,<2'\n"
     )
 
 

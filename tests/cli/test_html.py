@@ -99,6 +99,11 @@ def test_a_policy_that_does_not_load_stops_the_export(
     code, _, err = run(
         capsys, "html", "hotel", str(ROOT / "policies" / "hotel.yaml"), "-o", str(out)
     )
+    assert code == 1 and "是同一份政策 'hotel';每份政策只給一次" in err
+    code, _, err = run(
+        capsys, "html", "hotel", str(ROOT / "policies" / "hotel.yaml"), "-o", str(out),
+        "--lang", "en",
+    )  # fmt: skip
     assert code == 1 and "are policy 'hotel'" in err
 
 

@@ -746,7 +746,8 @@ def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) 
         )
         assert refused.status_code == 200
         assert "root:" not in refused.text
-        assert html.escape(f"no policy {name!r}") in refused.text
+        # Said in the page's language (Traditional Chinese here), the name as given.
+        assert html.escape(f"沒有代號為 {name!r} 的政策") in refused.text
 
 
 def test_what_the_form_cannot_read_is_said_in_the_page_s_language(client: TestClient) -> None:

@@ -25,14 +25,22 @@ from ..errors import (
     ComplaintError,
     InputError,
     MissingExtraError,
-    Problem,
     WorkerError,
 )
-from ..messages.catalogue import Lang, choose_lang, problem_document, say
+from ..messages.catalogue import (
+    Lang,
+    choose_lang,
+    make_problem,
+    problem_document,
+    problem_text,
+    say,
+)
+from ..messages.host import calendar_problem, extra_problem, worker_problem
 from ._common import (
     Parser,
     Streams,
     add_lang,
+    error_line,
     lang_of,
     localise_help,
     write_json,
@@ -162,25 +170,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         return _fail(exc, as_json, streams, lang_of(args))
     except CalendarError as exc:
-        problem = Problem(str(exc), code="calendar.unpublished")
+        problem = calendar_problem(exc)
         return _fail(ComplaintError([problem]), as_json, streams, lang_of(args))
     except MissingExtraError as exc:
+        problem = extra_problem(exc)
         if not as_json:
-            streams.err.write(f"error: {exc}\n")
+            streams.err.write(error_line(problem_text(problem, lang_of(args)), lang_of(args)))
             return 1
-        problem = Problem(str(exc), code="extra.missing")
         return _fail(InputError([problem]), as_json, streams, lang_of(args))
     except WorkerError as exc:
-        problem = Problem(str(exc), code="batch.worker_died")
+        problem = worker_problem(exc)
         return _fail(InputError([problem]), as_json, streams, lang_of(args))
     except RecursionError:
-        problem = Problem("nested too deeply to process", code="input.too_deep")
+        problem = make_problem("input.too_deep")
         return _fail(InputError([problem]), as_json, streams, lang_of(args))
     except BrokenPipeError:
         # The reader went away (``complaint-rules validate … | head``): nothing more to say.
         return _reader_gone()
     except MemoryError:
-        problem = Problem("too large to process in the memory available", code="input.too_large")
+        problem = make_problem("input.too_large")
         return _fail(InputError([problem]), as_json, streams, lang_of(args))
     return code
 

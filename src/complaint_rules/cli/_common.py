@@ -20,6 +20,7 @@ from ..messages.catalogue import (
     problem_document,
     say,
 )
+from ..messages.host import calendar_problem, file_problem
 
 if TYPE_CHECKING:
     from ..policy.compiled import CompiledPolicy
@@ -30,6 +31,7 @@ __all__ = [
     "add_format",
     "add_lang",
     "each_complaint",
+    "error_line",
     "lang_of",
     "read_json",
     "resolve_policy",
@@ -170,6 +172,11 @@ def _source_lines(file: str) -> list[str] | None:
         return None
 
 
+def error_line(message: str, lang: Lang) -> str:
+    """``error: <message>``, a line on stderr, in ``lang`` (``message`` already said in it)."""
+    return say("host.error_line", lang, message=message) + "\n"
+
+
 def write_json(data: Any, out: TextIO) -> None:
     """Indented JSON, Chinese as written (not escaped), keys in the order given."""
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -190,9 +197,7 @@ def read_json(name: str) -> Any:
         else:
             raw = read_regular(name)
     except OSError as exc:
-        raise InputError(
-            [Problem(f"cannot read: {exc}", file=label, code="file.unreadable")]
-        ) from None
+        raise InputError([file_problem(exc, label)]) from None
     return strict_json(raw, where=label)
 
 
@@ -218,8 +223,7 @@ def each_complaint(name: str, do: Callable[[Any], T]) -> tuple[list[T | InputErr
             results.append(error)
         except CalendarError as exc:
             prefix = (i,) if isinstance(data, list) else ()
-            problem = Problem(str(exc), prefix, file=label, code="calendar.unpublished")
-            results.append(ComplaintError([problem]))
+            results.append(ComplaintError([calendar_problem(exc, path=prefix, file=label)]))
     if not isinstance(data, list) and isinstance(results[0], InputError):
         raise results[0]
     return results, isinstance(data, list)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import InputError, Problem
+from ..errors import InputError
+from ..messages.host import file_problem
 from ..policy.loader import read_regular
 from ..toolkit.articles import article_coverage, coverage_page
 from ._common import Streams, resolve_policy, write_json
@@ -29,9 +30,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     try:
         text = read_regular(args.source).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            [Problem(f"cannot read: {exc}", file=args.source, code="file.unreadable")]
-        ) from None
+        raise InputError([file_problem(exc, args.source)]) from None
     if args.format == "markdown":
         io.out.write(coverage_page(policy, text))
         return 0

@@ -7,10 +7,13 @@ import json
 
 from ..errors import MissingExtraError
 from ..explanation.explain import explain, render_explanation
+from ..messages.catalogue import problem_text
+from ..messages.host import extra_problem
 from ._common import (
     Streams,
     add_format,
     each_complaint,
+    error_line,
     lang_of,
     policy_by_receipt,
     write_outcomes,
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             lambda item: explain(policy(item), item, at=args.at, estimate=args.estimate, lang=lang),
         )
     except MissingExtraError as exc:
-        io.err.write(f"error: {exc}\n")
+        io.err.write(error_line(problem_text(extra_problem(exc), lang), lang))
         return 1
     return write_outcomes(
         explanations,

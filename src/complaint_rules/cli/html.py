@@ -6,7 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError
+from ..messages.catalogue import make_problem
+from ..messages.host import file_problem
 from ..policy.catalog import Catalog
 from ..studio.survey import export
 from ..studio.words import LANGS, Lang, parse_lang
@@ -66,8 +68,13 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     for name in args.policies:
         policy = catalog.resolve(name)  # a policy that does not load stops the export
         if policy.id in ids and ids[policy.id] != name:
-            message = f"both {ids[policy.id]!r} and {name!r} are policy {policy.id!r}"
-            raise InputError([Problem(message, code="html.same_policy_twice")])
+            problem = make_problem(
+                "html.same_policy_twice",
+                first=repr(ids[policy.id]),
+                second=repr(name),
+                id=repr(policy.id),
+            )
+            raise InputError([problem])
         ids[policy.id] = name
     pages = export(catalog, list(ids.values()), lang=args.lang, sources=args.sources)
     out = Path(args.output)
@@ -76,9 +83,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         for name, page in pages.items():
             _write(out / name, page)
     except OSError as exc:
-        raise InputError(
-            [Problem(f"cannot write: {exc}", file=str(out), code="file.unwritable")]
-        ) from None
+        raise InputError([file_problem(exc, str(out), write=True)]) from None
     for name in pages:
         io.out.write(f"{out / name}\n")
     return 0

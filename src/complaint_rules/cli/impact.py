@@ -19,9 +19,11 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..decision.batch import DEFAULT_CHUNK_SIZE
-from ..errors import InputError, Problem
+from ..errors import InputError
+from ..messages.catalogue import say
+from ..messages.host import file_problem
 from ..toolkit.impact import ImpactTally, impact_lines
-from ._common import Streams, add_format, lang_of, write_json, write_problems
+from ._common import Streams, add_format, error_line, lang_of, write_json, write_problems
 
 if TYPE_CHECKING:
     from ..policy.compiled import CompiledPolicy
@@ -143,9 +145,7 @@ def _open(name: str, label: str, stack: ExitStack) -> BinaryIO:
     try:
         return stack.enter_context(open(name, "rb"))
     except OSError as exc:
-        raise InputError(
-            [Problem(f"cannot read: {exc.strerror or exc}", file=label, code="file.unreadable")]
-        ) from None
+        raise InputError([file_problem(exc, label, short=True)]) from None
 
 
 def _versions(args: argparse.Namespace, name: str) -> tuple[CompiledPolicy, ...]:
@@ -165,10 +165,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     for which, versions in (("OLD", old), ("NEW", new)):
         policy = versions[-1]
         if any(v.policy.abstract for v in versions):
-            io.err.write(
-                f"error: {which} ({policy.id}) is an abstract policy: a base for other "
-                "policies, it decides no complaint\n"
-            )
+            lang = lang_of(args)
+            said = say("cli.impact.abstract", lang, which=which, id=policy.id)
+            io.err.write(error_line(said, lang))
             return 1
     label = "<stdin>" if args.history == "-" else args.history
     workers = args.workers or _cores()
@@ -181,11 +180,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             try:
                 changes = stack.enter_context(open(args.changes, "w", encoding="utf-8"))
             except OSError as exc:
-                problem = Problem(
-                    f"cannot write: {exc.strerror or exc}",
-                    file=args.changes,
-                    code="file.unwritable",
-                )
+                problem = file_problem(exc, args.changes, write=True, short=True)
                 raise InputError([problem]) from None
         lines = impact_lines(
             old,
@@ -215,8 +210,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     else:
         io.out.write(report.as_text(lang_of(args)))
     if report.decided == 0:
-        what = "no complaints" if report.bad == 0 else f"every line is bad ({report.bad})"
-        io.err.write(f"error: {label}: nothing to compare: {what}\n")
+        lang = lang_of(args)
+        what = "cli.impact.empty" if report.bad == 0 else "cli.impact.all_bad"
+        io.err.write(error_line(say(what, lang, file=label, bad=report.bad), lang))
         return 1
     return 1 if report.changed else 0
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError
+from ..messages.catalogue import make_problem
+from ..messages.host import file_problem
 from ._common import Streams, add_format, resolve_policy
 
 HELP = "JSON Schemas: the policy format (for editors), a policy's complaint, the decision, ..."
@@ -34,7 +36,7 @@ def _text(args: argparse.Namespace) -> str:
 
         return schema_text() if args.format == "json" else outline()
     if args.format != "json":
-        raise InputError([Problem(f"--kind {args.kind} is JSON only", path=("format",))])
+        raise InputError([make_problem("cli.schema.json_only", path=("format",), kind=args.kind)])
     from ..toolkit.schemas import schema_json
 
     if args.kind == "complaint":
@@ -42,15 +44,13 @@ def _text(args: argparse.Namespace) -> str:
         from ..policy.json_schema import complaint_schema
 
         if args.policy is None:
-            raise InputError([Problem("--kind complaint needs a POLICY", path=("policy",))])
+            raise InputError([make_problem("cli.schema.needs_policy", path=("policy",))])
         return schema_json(complaint_schema(resolve_policy(args, args.policy), COMPLAINT))
     if args.kind == "openapi":
         try:
             from ..service.openapi import openapi_document  # type: ignore[import-not-found,unused-ignore]
         except ImportError:
-            raise InputError(
-                [Problem("--kind openapi needs the extra 'server'", path=("kind",))]
-            ) from None
+            raise InputError([make_problem("cli.schema.needs_server", path=("kind",))]) from None
         return schema_json(openapi_document())
     from ..toolkit.schemas import contract_schema
 
@@ -65,11 +65,5 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     try:
         Path(args.output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(
-            [
-                Problem(
-                    f"cannot write: {exc.strerror or exc}", file=args.output, code="file.unwritable"
-                )
-            ]
-        ) from None
+        raise InputError([file_problem(exc, args.output, write=True, short=True)]) from None
     return 0

@@ -7,7 +7,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import InputError, MissingExtraError, Problem
+from ..errors import InputError, MissingExtraError
+from ..messages.catalogue import make_problem, say
+from ..messages.host import file_problem
 from ._common import Streams
 
 HELP = "serve decisions over HTTP/JSON (or JSON lines with --stdio) to hosts in any language"
@@ -71,9 +73,7 @@ def _pins(values: list[str]) -> dict[str, list[str]]:
     pins: dict[str, list[str]] = {}
     bad = [v for v in values if not _PIN.match(v)]
     if bad:
-        raise InputError(
-            [Problem(f"--pin {v!r}: expected ID=<64 lowercase hex digits>") for v in bad]
-        )
+        raise InputError([make_problem("cli.pin", value=repr(v)) for v in bad])
     for value in values:
         pid, _, digest = value.partition("=")
         pins.setdefault(pid, []).append(digest)
@@ -87,15 +87,13 @@ def run(args: argparse.Namespace, io: Streams) -> int:
         try:
             token = Path(args.token_file).read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(f"cannot read: {exc}", file=args.token_file)]) from None
+            raise InputError([file_problem(exc, args.token_file)]) from None
         if not token:
-            raise InputError([Problem("the token file is empty", file=args.token_file)])
+            raise InputError([make_problem("cli.token.empty", file=args.token_file)])
     try:
         from ..service.policies import Policies
     except ImportError as exc:  # pragma: no cover - the extra is missing
-        raise MissingExtraError(
-            "complaint-rules serve needs the extra 'server': pip install 'complaint-rules[server]'"
-        ) from exc
+        raise MissingExtraError(say("host.extra.serve", "en")) from exc
     try:
         policies = Policies(args.policy_dir, pins)
     except ImportError as exc:

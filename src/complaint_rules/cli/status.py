@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..errors import InputError, Problem
+from ..errors import InputError
 from ..lifecycle.case import status
 from ..lifecycle.render import status_text
+from ..messages.catalogue import make_problem
 from ._common import Streams, add_format, lang_of, policy_by_receipt, read_json, write_json
 
 HELP = "a case's status at an instant: every clock, what is due, what is owed, what is next"
@@ -34,9 +35,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     events = read_json(args.events)
     label = "<stdin>" if args.events == "-" else args.events
     if not isinstance(events, list):
-        raise InputError(
-            [Problem("a case is a JSON list of events", file=label, code="case.not_a_list")]
-        )
+        raise InputError([make_problem("case.not_a_list", file=label)])
     # The version in force when the case was received (its `received` event).
     received = next(
         (e.get("at") for e in events if isinstance(e, dict) and e.get("event") == "received"),

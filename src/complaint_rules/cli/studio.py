@@ -8,13 +8,15 @@ import threading
 import webbrowser
 from pathlib import Path
 
-from ..errors import InputError, MissingExtraError, Problem
+from ..errors import InputError, MissingExtraError
+from ..messages.catalogue import make_problem, say
+from ..messages.host import file_problem
 from ._common import Streams, lang_of
 
 HELP = "serve the workbench: read policies as tables and diagrams, try complaints, edit, compare"
 EXAMPLE = "complaint-rules --policy-dir my/policies studio --open"
 
-INSTALL_HINT = "the workbench needs the server extra: pip install 'complaint-rules[server]'"
+INSTALL_HINT = say("host.extra.studio", "en")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -52,19 +54,14 @@ def _loopback(host: str) -> bool:
 def _token(args: argparse.Namespace) -> str | None:
     if args.token_file is None:
         if not _loopback(args.host):
-            message = (
-                f"--host {args.host} opens the workbench to other computers: give --token-file"
-            )
-            raise InputError([Problem(message)])
+            raise InputError([make_problem("cli.studio.host", host=args.host)])
         return None
     try:
         token = Path(args.token_file).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(f"cannot read: {exc}", file=args.token_file)]) from None
+        raise InputError([file_problem(exc, args.token_file)]) from None
     if len(token) < 16:
-        raise InputError(
-            [Problem("the token must be at least 16 characters", file=args.token_file)]
-        )
+        raise InputError([make_problem("cli.token.short", file=args.token_file)])
     return token
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..errors import PolicyError
-from ..messages.catalogue import problem_document
+from ..messages.catalogue import problem_document, say
 from ..policy.loader import load_policy, policy_files
 from ._common import Streams, add_format, lang_of, write_json, write_problems
 
@@ -27,7 +27,7 @@ def _entries(document: dict[str, Any]) -> list[dict[str, Any]]:
 def run(args: argparse.Namespace, io: Streams) -> int:
     files = policy_files(args.paths)
     if not files:
-        io.err.write("no policy files found\n")
+        io.err.write(say("cli.no_policy_files", lang_of(args)) + "\n")
         return 1
     results: list[dict[str, Any]] = []
     for path in files:

@@ -15,6 +15,7 @@ Simplified, anything else English).
 from __future__ import annotations
 
 import os
+import string
 import unicodedata
 from collections.abc import Mapping, Sequence
 
@@ -607,21 +608,6 @@ WORDS_CHECKS: Mapping[str, Mapping[Lang, str]] = {
 
 
 MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
-    "batch.not_list": {
-        "zh-Hant": "批次必須是投訴的 JSON 清單",
-        "zh-Hans": "批量必须是投诉的 JSON 清单",
-        "en": "a batch is a JSON list of complaints",
-    },
-    "batch.too_many": {
-        "zh-Hant": "這一批的項目超過上限",
-        "zh-Hans": "这一批的项目超过上限",
-        "en": "the batch has more items than the limit",
-    },
-    "batch.worker_died": {
-        "zh-Hant": "一個工作程序中止了;從所指的那一件起都沒有決定",
-        "zh-Hans": "一个工作进程中止了;从所指的那一件起都没有决定",
-        "en": "a worker process stopped; the items from the one named were not decided",
-    },
     "calendar.unknown": {
         "zh-Hant": "找不到所指定的日曆",
         "zh-Hans": "找不到所指定的日历",
@@ -631,11 +617,6 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hant": "期限經過的某一年尚未公布官方假日安排",
         "zh-Hans": "期限经过的某一年尚未公布官方假日安排",
         "en": "the official holiday schedule of a year the deadline runs through is not known",
-    },
-    "case.at": {
-        "zh-Hant": "缺少狀態的時刻,或它不是含時區的 ISO 8601 日期時間",
-        "zh-Hans": "缺少状态的时刻,或它不是含时区的 ISO 8601 日期时间",
-        "en": "the instant of the status is missing or not an ISO 8601 date-time with offset",
     },
     "case.bad_instant": {
         "zh-Hant": "時刻不是含時區的 ISO 8601 日期時間",
@@ -651,11 +632,6 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hant": "案件必須是事件的 JSON 清單",
         "zh-Hans": "案件必须是事件的 JSON 清单",
         "en": "a case is a JSON list of events",
-    },
-    "case.not_object": {
-        "zh-Hant": "案件必須是含事件和時刻的 JSON 物件",
-        "zh-Hans": "案件必须是含事件和时刻的 JSON 对象",
-        "en": "a case is a JSON object of events and an instant",
     },
     "catalog.bundled_missing": {
         "zh-Hant": "安裝的套件中缺少一份內建政策",
@@ -787,11 +763,6 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hans": "决定所依的时刻不是含时区的 ISO 8601 日期时间",
         "en": "the instant to decide at is not an ISO 8601 date-time with offset",
     },
-    "extra.missing": {
-        "zh-Hant": "套件的選用部分沒有安裝",
-        "zh-Hans": "套件的选用部分没有安装",
-        "en": "an optional part of the package is not installed",
-    },
     "file.not_regular": {
         "zh-Hant": "不是一般檔案(具名管道、裝置或通訊端都不接受)",
         "zh-Hans": "不是一般文件(具名管道、设备或通信端都不接受)",
@@ -807,25 +778,10 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hans": "无法写入这个文件",
         "en": "the file cannot be written",
     },
-    "html.same_policy_twice": {
-        "zh-Hant": "同一份政策給了兩次",
-        "zh-Hans": "同一份政策给了两次",
-        "en": "the same policy is given twice",
-    },
     "input.invalid": {
         "zh-Hant": "輸入的內容不符合要求",
         "zh-Hans": "输入的内容不符合要求",
         "en": "the input is not valid",
-    },
-    "input.too_deep": {
-        "zh-Hant": "輸入的巢狀層次超過上限",
-        "zh-Hans": "输入的嵌套层次超过上限",
-        "en": "the input is nested deeper than the limit",
-    },
-    "input.too_large": {
-        "zh-Hant": "輸入超過大小上限",
-        "zh-Hans": "输入超过大小上限",
-        "en": "the input is larger than the limit",
     },
     "json.duplicate_key": {
         "zh-Hant": "JSON 物件中有重複的鍵",
@@ -966,91 +922,6 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hant": "問題太多,未全部列出",
         "zh-Hans": "问题太多,未全部列出",
         "en": "more problems than are listed",
-    },
-    "policy.unknown": {
-        "zh-Hant": "沒有這個代號的政策",
-        "zh-Hans": "没有这个代号的政策",
-        "en": "no policy has this id",
-    },
-    "policy.unknown_version": {
-        "zh-Hant": "這份政策沒有這個版本",
-        "zh-Hans": "这份政策没有这个版本",
-        "en": "the policy has no such version",
-    },
-    "request.policy": {
-        "zh-Hant": "請求沒有指定政策",
-        "zh-Hans": "请求没有指定政策",
-        "en": "the request does not name a policy",
-    },
-    "request.query": {
-        "zh-Hant": "查詢參數不正確",
-        "zh-Hans": "查找参数不正确",
-        "en": "a query parameter is not valid",
-    },
-    "request.timeout": {
-        "zh-Hant": "請求超過時間上限",
-        "zh-Hans": "请求超过时间上限",
-        "en": "the request took longer than the limit",
-    },
-    "request.too_deep": {
-        "zh-Hant": "請求的巢狀層次超過上限",
-        "zh-Hans": "请求的嵌套层次超过上限",
-        "en": "the request is nested deeper than the limit",
-    },
-    "request.too_large": {
-        "zh-Hant": "請求超過大小上限",
-        "zh-Hans": "请求超过大小上限",
-        "en": "the request is larger than the limit",
-    },
-    "request.unsupported": {
-        "zh-Hant": "不支援這種請求內容類型",
-        "zh-Hans": "不支持这种请求内容类型",
-        "en": "the request's content type is not supported",
-    },
-    "request.yaml": {
-        "zh-Hant": "請求中的政策文字不是有效的 YAML",
-        "zh-Hans": "请求中的政策文字不是有效的 YAML",
-        "en": "the policy text in the request is not valid YAML",
-    },
-    "service.internal": {
-        "zh-Hant": "內部錯誤;這個請求沒有決定",
-        "zh-Hans": "内部错误;这个请求没有决定",
-        "en": "an internal error; the request was not decided",
-    },
-    "service.method": {
-        "zh-Hant": "這裡不允許這個方法",
-        "zh-Hans": "这里不允许这个方法",
-        "en": "this method is not allowed here",
-    },
-    "service.not_found": {
-        "zh-Hant": "這個位址沒有內容",
-        "zh-Hans": "这个地址没有内容",
-        "en": "there is nothing at this address",
-    },
-    "service.reload_disabled": {
-        "zh-Hant": "沒有啟用重新載入政策",
-        "zh-Hans": "没有激活重新加载政策",
-        "en": "reloading policies is not enabled",
-    },
-    "service.unauthorised": {
-        "zh-Hant": "請求未經授權",
-        "zh-Hans": "请求未经授权",
-        "en": "the request is not authorised",
-    },
-    "stdio.field": {
-        "zh-Hant": "請求行的欄位缺少或不正確",
-        "zh-Hans": "请求行的字段缺少或不正确",
-        "en": "a field of the request line is missing or not valid",
-    },
-    "stdio.not_object": {
-        "zh-Hant": "每一行請求必須是 JSON 物件",
-        "zh-Hans": "每一行请求必须是 JSON 对象",
-        "en": "a request line is a JSON object",
-    },
-    "stdio.op": {
-        "zh-Hant": "請求行沒有指定已知的操作",
-        "zh-Hans": "请求行没有指定已知的操作",
-        "en": "the request line names no known operation",
     },
     "tests_file.invalid": {
         "zh-Hant": "測試檔的內容不符合格式",
@@ -2038,12 +1909,13 @@ def problem_text(problem: Problem, lang: Lang) -> str:
             return say(code, lang, **args)
         except KeyError:
             return problem.message
-    if "{" in MESSAGES[code]["en"]:
+    if any(name for _, name, _, _ in string.Formatter().parse(MESSAGES[code]["en"])):
         return problem.message
     # A problem worded in English only: the kind of problem in ``lang``, then its own
-    # English message, which names the particulars.
+    # English message, which names the particulars. (A template's only braces may be
+    # written ones, ``{{``: its English is then said, not read from the table.)
     said = say(code, lang)
-    if problem.message in (MESSAGES[code]["en"], said):
+    if problem.message in (say(code, "en"), said):
         return said
     return f"{said}({problem.message})"
 

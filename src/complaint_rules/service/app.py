@@ -49,7 +49,7 @@ from starlette.routing import Route
 
 from ..decision.json_input import read_json
 from ..errors import ComplaintError, InputError, Problem
-from ..messages.catalogue import problem_document
+from ..messages.catalogue import make_problem, problem_document
 from .openapi import openapi_document
 from .operations import Args, Failure, Result, failure_body, run
 from .policies import Policies, PolicySet, Selection
@@ -172,8 +172,8 @@ def create_app(
         )
         return ok, why
 
-    def problem(status: int, message: str, code: str, lang: str | None) -> Response:
-        error = ComplaintError([Problem(message, code=code)])
+    def problem(status: int, said: Problem, lang: str | None) -> Response:
+        error = ComplaintError([said])
         body = problem_document(error, status=status, lang=lang or "en")
         return Response(_bytes(body), status, media_type=PROBLEM_TYPE)
 
@@ -213,7 +213,7 @@ def create_app(
                 LOG.error(
                     json.dumps({"event": "error", "request_id": rid, "type": type(exc).__name__})
                 )
-                response = problem(500, "internal error", "service.internal", lang)
+                response = problem(500, make_problem("service.internal"), lang)
             status = response.status_code
             elapsed = time.perf_counter() - started
             metrics.requests.labels(op, str(status)).inc()
@@ -250,13 +250,12 @@ def create_app(
         request: Request, op: str, has_body: bool, ps: PolicySet, lang: str | None
     ) -> tuple[Response, Result | None]:
         if token is not None and not authorised(request):
-            resp = problem(401, "missing or wrong bearer token", "service.unauthorised", lang)
+            resp = problem(401, make_problem("service.unauthorised"), lang)
             resp.headers["www-authenticate"] = "Bearer"
             return resp, None
         if op == "reloadPolicies":
             if token is None:
-                message = "reloading over HTTP needs a server started with --token-file"
-                return problem(403, message, "service.reload_disabled", lang), None
+                return problem(403, make_problem("service.reload_disabled"), lang), None
             if has_body:
                 await body_of(request)
             ok, why = await run_in_threadpool(reload_now, "request")
@@ -266,9 +265,8 @@ def create_app(
         try:
             raw = await body_of(request) if has_body else b""
         except _TooLarge:
-            return problem(
-                413, f"body larger than {limits.max_body} bytes", "request.too_large", lang
-            ), None
+            said = make_problem("request.too_large", limit=limits.max_body)
+            return problem(413, said, lang), None
         try:
             args = _args(request, op, raw, lang, limits)
         except Failure as exc:
@@ -283,8 +281,8 @@ def create_app(
         except Failure as exc:
             return Response(failure_body(exc, lang), exc.status, media_type=PROBLEM_TYPE), None
         except TimeoutError:
-            message = f"took longer than {limits.timeout} s"
-            return problem(503, message, "request.timeout", lang), None
+            said = make_problem("request.timeout", seconds=limits.timeout)
+            return problem(503, said, lang), None
         return Response(result.body, 200, media_type=JSON_TYPE), result
 
     async def healthz(request: Request) -> Response:
@@ -342,11 +340,12 @@ def create_app(
 
     async def not_found(request: Request, exc: Exception) -> Response:
         lang = negotiate_language(request.headers.get("accept-language"))
-        return problem(404, "no such resource", "service.not_found", lang)
+        return problem(404, make_problem("service.not_found"), lang)
 
     async def not_allowed(request: Request, exc: Exception) -> Response:
         lang = negotiate_language(request.headers.get("accept-language"))
-        return problem(405, "method not allowed", "service.method", lang)
+        said = make_problem("service.method", method=request.method)
+        return problem(405, said, lang)
 
     return Starlette(
         routes=routes,
@@ -368,10 +367,7 @@ def _flag(value: str | None, name: str) -> bool:
         return False
     if value in ("true", "1"):
         return True
-    raise Failure(
-        400,
-        ComplaintError([Problem(f"{name} is true or false", path=(name,), code="request.query")]),
-    )
+    raise Failure(400, ComplaintError([make_problem("request.query", path=(name,), name=name)]))
 
 
 def _args(request: Request, op: str, raw: bytes, lang: str | None, limits: Limits) -> Args:
@@ -390,10 +386,8 @@ def _args(request: Request, op: str, raw: bytes, lang: str | None, limits: Limit
             raise Failure(400, exc) from None
         if op == "validatePolicy":
             if not isinstance(body, dict) or not isinstance(body.get("yaml"), str):
-                error = ComplaintError(
-                    [Problem('the body is {"yaml": <the policy\'s text>}', code="request.yaml")]
-                )
-                raise Failure(422, error)
+                said = make_problem("request.yaml", wording="request.yaml.body")
+                raise Failure(422, ComplaintError([said]))
             body = body["yaml"]
     return Args(
         policy=request.path_params.get("policy"),

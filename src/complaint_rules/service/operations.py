@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..contract import COMPLAINT
@@ -21,9 +21,9 @@ from ..errors import (
     ComplaintRulesError,
     InputError,
     PolicyError,
-    Problem,
 )
-from ..messages.catalogue import problem_document
+from ..messages.catalogue import make_problem, problem_document
+from ..messages.host import calendar_problem, extra_problem
 from ..messages.simplified import to_simplified
 from ..policy.compiled import CompiledPolicy
 from ..policy.json_schema import complaint_schema
@@ -78,13 +78,13 @@ def _dump(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _invalid(message: str, code: str, path: tuple[str | int, ...] = ()) -> Failure:
-    return Failure(422, ComplaintError([Problem(message, path=path, code=code)]))
+def _invalid(code: str, path: tuple[str | int, ...] = ()) -> Failure:
+    return Failure(422, ComplaintError([make_problem(code, path=path)]))
 
 
 def _policy_id(args: Args) -> str:
     if not isinstance(args.policy, str) or not args.policy:
-        raise _invalid("name a policy id (see listPolicies)", "request.policy", ("policy",))
+        raise _invalid("request.policy", ("policy",))
     return args.policy
 
 
@@ -108,11 +108,11 @@ def _guard(call: Callable[[], bytes]) -> bytes:
     except InputError as exc:
         raise Failure(422, exc) from None
     except CalendarError as exc:
-        raise Failure(422, ComplaintError([Problem(str(exc), code="calendar.unknown")])) from None
+        problem = calendar_problem(exc, code="calendar.unknown")
+        raise Failure(422, ComplaintError([problem])) from None
     except ComplaintRulesError as exc:  # e.g. a missing extra for zh-Hans
-        raise Failure(
-            422, ComplaintError([Problem(str(exc), code="request.unsupported")])
-        ) from None
+        problem = extra_problem(exc, code="request.unsupported")
+        raise Failure(422, ComplaintError([problem])) from None
 
 
 def list_policies(ps: PolicySet, args: Args) -> Result:
@@ -179,7 +179,7 @@ def get_policy(ps: PolicySet, args: Args) -> Result:
 def decide(ps: PolicySet, args: Args) -> Result:
     body = args.body
     if not isinstance(body, dict):
-        raise _invalid("a complaint is a JSON object", "complaint.not_object")
+        raise _invalid("complaint.not_object")
     policy = _select(ps, args, _received(body))
     at, estimate = args.at, args.selection.estimate
     data = _guard(lambda: decide_bytes(policy, body, at=at, estimate=estimate))
@@ -189,11 +189,9 @@ def decide(ps: PolicySet, args: Args) -> Result:
 def decide_batch(ps: PolicySet, args: Args) -> Result:
     items = args.body
     if not isinstance(items, list):
-        raise _invalid("a batch is a JSON list of complaint objects", "batch.not_list")
+        raise _invalid("batch.not_list")
     if len(items) > args.max_items:
-        error = ComplaintError(
-            [Problem(f"more than {args.max_items} items in a batch", code="batch.too_many")]
-        )
+        error = ComplaintError([make_problem("batch.too_many", limit=args.max_items)])
         raise Failure(413, error)
     policy_id = _policy_id(args)
     parts: list[bytes] = []
@@ -203,7 +201,7 @@ def decide_batch(ps: PolicySet, args: Args) -> Result:
         try:
             policy = _select(ps, args, _received(item))
             if not isinstance(item, dict):
-                raise _invalid("a complaint is a JSON object", "complaint.not_object")
+                raise _invalid("complaint.not_object")
             last = policy
             parts.append(_decide_one(policy, item, args))
             decided += 1
@@ -222,10 +220,7 @@ def _decide_one(policy: CompiledPolicy, item: dict[str, Any], args: Args) -> byt
 
 
 def _at_item(error: InputError, index: int) -> InputError:
-    located = [
-        Problem(p.message, (index, *p.path), file=p.file, line=p.line, code=p.code)
-        for p in error.problems
-    ]
+    located = [replace(p, path=(index, *p.path)) for p in error.problems]
     return type(error)(located)
 
 
@@ -238,7 +233,7 @@ def explain(ps: PolicySet, args: Args) -> Result:
 
     body = args.body
     if not isinstance(body, dict):
-        raise _invalid("a complaint is a JSON object", "complaint.not_object")
+        raise _invalid("complaint.not_object")
     policy = _select(ps, args, _received(body))
     lang = args.lang or "zh-Hant"
     at, estimate = args.at, args.selection.estimate
@@ -255,14 +250,10 @@ def case_status(ps: PolicySet, args: Args) -> Result:
 
     body = args.body
     if not isinstance(body, dict) or not isinstance(body.get("events"), list):
-        raise _invalid(
-            "a case is an object {events: [...], at: instant}", "case.not_object", ("events",)
-        )
+        raise _invalid("case.not_object", ("events",))
     at = body.get("at")
     if not isinstance(at, str):
-        raise _invalid(
-            "missing: the instant of the status, ISO 8601 with offset", "case.at", ("at",)
-        )
+        raise _invalid("case.at", ("at",))
     events = body["events"]
     received = next(
         (e.get("at") for e in events if isinstance(e, dict) and e.get("event") == "received"),
@@ -279,12 +270,18 @@ def validate_policy(ps: PolicySet, args: Args) -> Result:
 
     text = args.body
     if not isinstance(text, str):
-        raise _invalid("the policy's YAML text", "request.yaml", ("yaml",))
+        raise _invalid("request.yaml", ("yaml",))
 
     def base(policy_id: str) -> CompiledPolicy:
         versions = ps.versions.get(policy_id)
         if not versions:
-            raise PolicyError([Problem(f"extends unknown policy {policy_id!r}", path=("extends",))])
+            problem = make_problem(
+                "policy.base_not_found",
+                path=("extends",),
+                wording="host.policy.base_unknown",
+                id=repr(policy_id),
+            )
+            raise PolicyError([problem])
         return versions[-1]
 
     try:
@@ -315,7 +312,7 @@ def run(op: str, ps: PolicySet, args: Args) -> Result:
     except Failure:
         raise
     except RecursionError:
-        error = ComplaintError([Problem("nested too deeply", code="request.too_deep")])
+        error = ComplaintError([make_problem("request.too_deep")])
         raise Failure(422, error) from None
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from os import PathLike
 
-from ..errors import InputError, PolicyError, Problem
+from ..errors import InputError, PolicyError
+from ..messages.catalogue import make_problem
 from ..policy.catalog import Catalog, in_force
 from ..policy.compiled import CompiledPolicy
 
@@ -81,9 +82,8 @@ class PolicySet:
             versions = self.versions[policy_id]
         except KeyError:
             known = ", ".join(self.versions)
-            raise UnknownPolicy(
-                [Problem(f"no policy {policy_id!r}; known: {known}", code="policy.unknown")]
-            ) from None
+            problem = make_problem("policy.unknown", id=repr(policy_id), known=known)
+            raise UnknownPolicy([problem]) from None
         if selection.version is not None or selection.sha256 is not None:
             for policy in versions:
                 if (selection.version is None or policy.version == selection.version) and (
@@ -92,14 +92,10 @@ class PolicySet:
                     return policy
             asked = selection.version or selection.sha256
             held = ", ".join(f"{p.version} (sha256 {p.sha256[:12]})" for p in versions)
-            raise UnknownPolicy(
-                [
-                    Problem(
-                        f"policy {policy_id!r} has no version {asked!r}; held: {held}",
-                        code="policy.unknown_version",
-                    )
-                ]
+            problem = make_problem(
+                "policy.unknown_version", id=repr(policy_id), version=repr(asked), held=held
             )
+            raise UnknownPolicy([problem])
         if len(versions) == 1 and policy_id not in self._dated:
             return versions[0]
         at = selection.at if selection.at is not None else received_at
@@ -114,16 +110,15 @@ class PolicySet:
         chosen = in_force(versions, instant)
         if chosen is None:
             first = versions[0].policy.effective_from
-            raise PolicyError(
-                [
-                    Problem(
-                        f"{at} is before the first version of policy {policy_id!r}, "
-                        f"in force from {first}",
-                        path=("received_at",),
-                        code="policy.not_in_force",
-                    )
-                ]
+            problem = make_problem(
+                "policy.not_in_force",
+                path=("received_at",),
+                wording="host.policy.not_in_force",
+                at=at,
+                id=repr(policy_id),
+                first=first,
             )
+            raise PolicyError([problem])
         return chosen
 
     def summary(self) -> list[dict[str, object]]:

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from ..decision.json_input import read_json
 from ..errors import ComplaintError, InputError, Problem
-from ..messages.catalogue import problem_document
+from ..messages.catalogue import make_problem, problem_document
 from .operations import OPERATIONS, Args, Failure, failure_body, run
 from .policies import Policies, Selection
 
@@ -38,9 +38,15 @@ def _dump(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _problem(status: int, message: str, code: str, path: tuple[str | int, ...] = ()) -> bytes:
-    error = ComplaintError([Problem(message, path=path, code=code)])
-    return _dump(problem_document(error, status=status))
+def _problem(status: int, problem: Problem, lang: str | None = None) -> bytes:
+    error = ComplaintError([problem])
+    return _dump(problem_document(error, status=status, lang=lang or "en"))
+
+
+def _lang_of(request: object) -> str | None:
+    """The request line's ``lang``, if it is one of the languages."""
+    lang = request.get("lang") if isinstance(request, dict) else None
+    return lang if lang in ("zh-Hant", "zh-Hans", "en") else None
 
 
 def ready_line(policies: Policies) -> bytes:
@@ -60,15 +66,15 @@ def answer(policies: Policies, line: bytes, max_items: int = 1000) -> bytes:
         doc = _dump(problem_document(exc, status=400))
         return b'{"id":null,"op":null,"ok":false,"problem":' + doc + b"}\n"
     if not isinstance(request, dict):
-        doc = _problem(400, "a request is a JSON object {id, op, ...}", "stdio.not_object")
+        doc = _problem(400, make_problem("stdio.not_object"))
         return b'{"id":null,"op":null,"ok":false,"problem":' + doc + b"}\n"
     rid = request.get("id")
     op = request.get("op")
     head = b'{"id":' + _dump(rid) + b',"op":' + _dump(op if isinstance(op, str) else None)
+    lang = _lang_of(request)
     if op not in _OPS:
-        doc = _problem(400, f"op is one of {', '.join(_OPS)}", "stdio.op", ("op",))
+        doc = _problem(400, make_problem("stdio.op", path=("op",), ops=", ".join(_OPS)), lang)
         return head + b',"ok":false,"problem":' + doc + b"}\n"
-    lang = request.get("lang") if request.get("lang") in ("zh-Hant", "zh-Hans", "en") else None
     if op == "reloadPolicies":
         ok, why = policies.reload()
         result = _dump({"reloaded": ok, "generation": policies.current.generation, "error": why})
@@ -83,10 +89,8 @@ def answer(policies: Policies, line: bytes, max_items: int = 1000) -> bytes:
     try:
         for name in ("version", "sha256", "at"):
             if request.get(name) is not None and not isinstance(request.get(name), str):
-                raise Failure(
-                    400,
-                    ComplaintError([Problem(f"{name} is text", path=(name,), code="stdio.field")]),
-                )
+                problem = make_problem("stdio.field", path=(name,), name=name)
+                raise Failure(400, ComplaintError([problem]))
         args = Args(
             policy=request.get("policy"),
             body=body,
@@ -104,7 +108,10 @@ def answer(policies: Policies, line: bytes, max_items: int = 1000) -> bytes:
     except Failure as exc:
         return head + b',"ok":false,"problem":' + failure_body(exc, lang) + b"}\n"
     except Exception as exc:  # a bug, never bad input: a problem line, and the stream goes on
-        doc = _problem(500, f"internal error ({type(exc).__name__})", "service.internal")
+        internal = make_problem(
+            "service.internal", wording="service.internal.type", type=type(exc).__name__
+        )
+        doc = _problem(500, internal, lang)
         return head + b',"ok":false,"problem":' + doc + b"}\n"
     return head + b',"ok":true,"result":' + result + b"}\n"
 

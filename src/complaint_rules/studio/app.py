@@ -35,11 +35,12 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..decision.engine import decide
-from ..errors import ComplaintRulesError, InputError, MissingExtraError, Problem
+from ..errors import CalendarError, ComplaintRulesError, InputError, MissingExtraError, Problem
 from ..explanation.explain import explain
 from ..lifecycle.case import status as case_status
 from ..lifecycle.status import CaseStatus
-from ..messages.catalogue import choose_lang, problem_text
+from ..messages.catalogue import choose_lang, format_problem, make_problem, problem_text, say
+from ..messages.host import calendar_problem
 from ..policy.compiled import CompiledPolicy
 from ..toolkit.diff import diff as policy_diff
 from ..toolkit.impact import ImpactTally, impact_lines
@@ -77,16 +78,17 @@ class _Hosts:
     """Only requests addressed to one of ``hosts`` (``*``: any): a web page elsewhere
     cannot reach the workbench through a name of its own that points at this computer."""
 
-    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
+    def __init__(self, app: ASGIApp, hosts: list[str], lang: Lang = "en") -> None:
         self.app = app
         self.hosts = {h.casefold().strip("[]") for h in hosts}
+        self.lang = lang
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and "*" not in self.hosts:
             host = Request(scope).headers.get("host", "")
             name = (urlsplit(f"//{host}").hostname or "") if host else ""
             if name.casefold() not in self.hosts:
-                response = PlainTextResponse("Invalid host header", status_code=400)
+                response = PlainTextResponse(say("studio.host", self.lang), status_code=400)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -95,9 +97,10 @@ class _Hosts:
 class _AccessToken:
     """Every request must carry the token (header, cookie, or ``?token=`` once)."""
 
-    def __init__(self, app: ASGIApp, token: str) -> None:
+    def __init__(self, app: ASGIApp, token: str, lang: Lang = "en") -> None:
         self.app = app
         self.token = token
+        self.lang = lang
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -120,7 +123,8 @@ class _AccessToken:
             await response(scope, receive, send)
             return
         if not hmac.compare_digest(given.encode(), self.token.encode()):
-            response = PlainTextResponse("access token required", status_code=401)
+            said = say("studio.token_required", self.lang)
+            response = PlainTextResponse(said, status_code=401)
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -139,9 +143,9 @@ def create_app(
     csrf_token = csrf or secrets.token_urlsafe(32)
     hosts = allowed_hosts if allowed_hosts is not None else LOOPBACK_HOSTS
     studio = _Studio(workspace, lang, csrf_token)
-    middleware = [Middleware(_Hosts, hosts=hosts)]
+    middleware = [Middleware(_Hosts, hosts=hosts, lang=lang)]
     if token is not None:
-        middleware.append(Middleware(_AccessToken, token=token))
+        middleware.append(Middleware(_AccessToken, token=token, lang=lang))
     routes = [
         Route("/", studio.index),
         Route("/static/{name}", studio.static),
@@ -185,6 +189,25 @@ class _Studio:
         except ValueError:
             return self.lang
 
+    def said(self, request: Request, problem: Problem, *, located: bool = False) -> str:
+        """``problem`` in the page's language; ``located``: after its place (``file:``,
+        ``<input>:`` for none), as the refusals that name a file or policy always were."""
+        lang = self.lang_of(request)
+        return format_problem(problem, lang) if located else problem_text(problem, lang)
+
+    def refuse(
+        self, request: Request, status: int, problem: Problem, *, located: bool = False
+    ) -> Response:
+        """A refusal of an API request: ``{"error", "code"}``, in the page's language."""
+        text = self.said(request, problem, located=located)
+        return JSONResponse({"error": text, "code": problem.code}, status)
+
+    def refuse_text(
+        self, request: Request, status: int, problem: Problem, *, located: bool = False
+    ) -> Response:
+        """A refusal of a page request: plain text in the page's language."""
+        return PlainTextResponse(self.said(request, problem, located=located), status_code=status)
+
     def frame(self, request: Request, policy_id: str) -> Frame:
         editable = self.ws.file(policy_id).editable
         return Frame(self.lang_of(request), policy_id, self.csrf, editable)
@@ -200,17 +223,19 @@ class _Studio:
         read without a multipart parser; anything else is an empty form."""
         body = await request.body()
         if len(body) > MAX_BODY:
-            raise InputError([Problem(f"the request is larger than {MAX_BODY} bytes")])
+            raise InputError([make_problem("studio.too_large", limit=MAX_BODY)])
         kind = request.headers.get("content-type", "").split(";")[0].strip()
         if kind != "application/x-www-form-urlencoded":
             return {}
         return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
-    def guard(self, fn: Callable[[], Response]) -> Response:
+    def guard(self, request: Request, fn: Callable[[], Response]) -> Response:
         try:
             return fn()
         except OutsideError as exc:
-            return PlainTextResponse("\n".join(str(p) for p in exc.problems), status_code=404)
+            lang = self.lang_of(request)
+            text = "\n".join(format_problem(p, lang) for p in exc.problems)
+            return PlainTextResponse(text, status_code=404)
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -238,7 +263,7 @@ class _Studio:
     def static(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name not in STATIC_FILES:
-            return PlainTextResponse("not found", status_code=404)
+            return PlainTextResponse(say("studio.not_found", self.lang_of(request)), 404)
         data = resources.files(__package__).joinpath("static", name).read_bytes()
         return Response(data, media_type=STATIC_FILES[name])
 
@@ -267,7 +292,7 @@ class _Studio:
             html = html.replace("</header>", tabs(frame, "read") + "</header>", 1)
             return HTMLResponse(with_head(html, head_extras(self.csrf)))
 
-        return self.guard(page)
+        return self.guard(request, page)
 
     # --- try a complaint ------------------------------------------------------------------
 
@@ -323,6 +348,8 @@ class _Studio:
                     timeline = [case_status(policy, events, at) for at in instants]
             except (InputError, ComplaintRulesError) as exc:
                 problems = list(getattr(exc, "problems", ())) or [Problem(str(exc))]
+                if isinstance(exc, CalendarError):
+                    problems = [calendar_problem(exc)]
                 return HTMLResponse(
                     try_page(frame, status.policy, given, problems=problems, query=qs),
                     status_code=422,
@@ -341,7 +368,7 @@ class _Studio:
                 )
             )
 
-        return self.guard(page)
+        return self.guard(request, page)
 
     # --- edit ----------------------------------------------------------------------------
 
@@ -351,7 +378,7 @@ class _Studio:
             frame = self.frame(request, policy_id)
             file = self.ws.file(policy_id)
         except OutsideError as exc:
-            return PlainTextResponse(str(exc.problems[0]), status_code=404)
+            return self.refuse_text(request, 404, exc.problems[0], located=True)
         status = self.ws.status(policy_id)
         if request.method == "GET":
             text = self.ws.read(policy_id)
@@ -362,14 +389,14 @@ class _Studio:
             )
         form = await self.form(request)
         if not self.csrf_ok(request, form.get("csrf")):
-            return PlainTextResponse("the page's CSRF token is missing or wrong", 403)
+            return self.refuse_text(request, 403, make_problem("studio.csrf"))
         text = str(form.get("text", ""))
         problems = self._check(policy_id, text)
         saved = False
         code = 200
         if form.get("action") == "save":
             if not file.editable:
-                return PlainTextResponse("this policy is read-only", status_code=403)
+                return self.refuse_text(request, 403, make_problem("studio.read_only"))
             if not problems:
                 self.ws.save(policy_id, text)
                 saved = True
@@ -398,7 +425,7 @@ class _Studio:
     async def _api(self, request: Request, *, save: bool) -> Response:
         policy_id = request.path_params["policy_id"]
         if not self.csrf_ok(request, request.headers.get("x-csrf-token")):
-            return JSONResponse({"error": "the page's CSRF token is missing or wrong"}, 403)
+            return self.refuse(request, 403, make_problem("studio.csrf"))
         try:
             file = self.ws.file(policy_id)
             body = json.loads(await request.body())
@@ -406,9 +433,9 @@ class _Studio:
             if not isinstance(text, str):
                 raise TypeError
         except OutsideError as exc:
-            return JSONResponse({"error": str(exc.problems[0])}, 404)
+            return self.refuse(request, 404, exc.problems[0], located=True)
         except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": 'the body is {"text": "..."}'}, 400)
+            return self.refuse(request, 400, make_problem("studio.body.text"))
         words = Words(self.lang_of(request))
         problems = self._check(policy_id, text)
         result: dict[str, Any] = {
@@ -420,13 +447,13 @@ class _Studio:
         }
         if save:
             if not file.editable:
-                return JSONResponse({"error": "this policy is read-only"}, 403)
+                return self.refuse(request, 403, make_problem("studio.read_only"))
             if problems:
                 return JSONResponse(result, 422)
             try:
                 self.ws.save(policy_id, text)
             except OutsideError as exc:
-                return JSONResponse({"error": str(exc.problems[0])}, 403)
+                return self.refuse(request, 403, exc.problems[0], located=True)
             result["saved"] = True
             result["summary"] = words("edit_saved")
         return JSONResponse(result)
@@ -438,12 +465,12 @@ class _Studio:
         try:
             frame = self.frame(request, policy_id)
         except OutsideError as exc:
-            return PlainTextResponse(str(exc.problems[0]), status_code=404)
+            return self.refuse_text(request, 404, exc.problems[0], located=True)
         form: Mapping[str, Any] = {}
         if request.method == "POST":
             form = await self.form(request)
             if not self.csrf_ok(request, form.get("csrf")):
-                return PlainTextResponse("the page's CSRF token is missing or wrong", 403)
+                return self.refuse_text(request, 403, make_problem("studio.csrf"))
         draft = form.get("text")
         against = str(form.get("against", "saved"))
         history = str(form.get("history", ""))
@@ -501,7 +528,7 @@ class _Studio:
         if against == "committed":
             text = self.ws.committed(policy_id)
             if text is None:
-                raise InputError([Problem("the file is not committed in a git repository")])
+                raise InputError([make_problem("studio.not_committed")])
             old = self.ws.check(policy_id, text)
         elif against.startswith("policy:"):
             old = self.ws.load(against.removeprefix("policy:"))
@@ -514,10 +541,13 @@ class _Studio:
         while it runs (for the progress bar), then ``{"html"}`` or ``{"error"}``."""
         policy_id = request.path_params["policy_id"]
         if not self.csrf_ok(request, request.headers.get("x-csrf-token")):
-            return JSONResponse({"error": "the page's CSRF token is missing or wrong"}, 403)
+            return self.refuse(request, 403, make_problem("studio.csrf"))
         body = await request.body()
         if len(body) > MAX_BODY:
-            return JSONResponse({"error": f"larger than {MAX_BODY} bytes"}, 413)
+            problem = make_problem(
+                "studio.too_large", wording="studio.too_large.short", limit=MAX_BODY
+            )
+            return self.refuse(request, 413, problem)
         try:
             data = json.loads(body)
             words = Words(self.lang_of(request))
@@ -530,11 +560,13 @@ class _Studio:
                 label = path.name
                 raw = path.read_bytes()
         except OutsideError as exc:
-            return JSONResponse({"error": str(exc.problems[0])}, 404)
+            return self.refuse(request, 404, exc.problems[0], located=True)
         except InputError as exc:
-            return JSONResponse({"error": "\n".join(str(p) for p in exc.problems)}, 422)
+            lang = self.lang_of(request)
+            text = "\n".join(format_problem(p, lang) for p in exc.problems)
+            return JSONResponse({"error": text, "code": exc.problems[0].code}, 422)
         except (ValueError, AttributeError):
-            return JSONResponse({"error": "the body is a JSON object"}, 400)
+            return self.refuse(request, 400, make_problem("studio.body.object"))
         lines = raw.splitlines()
         total = len(lines)
 

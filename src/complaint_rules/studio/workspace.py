@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
-from ..errors import InputError, PolicyError, Problem
+from ..errors import InputError, PolicyError
+from ..messages.catalogue import make_problem
 from ..policy.catalog import Catalog
 from ..policy.compiled import CompiledPolicy
 from ..policy.loader import load_policy_text
@@ -124,7 +125,7 @@ class Workspace:
         """The file of policy ``policy_id`` (an id the catalog knows, nothing else)."""
         catalog = self.catalog()
         if policy_id not in catalog.ids():
-            raise OutsideError([Problem(f"no policy {policy_id!r}")])
+            raise OutsideError([make_problem("studio.no_policy", id=repr(policy_id))])
         path = catalog.path(policy_id)
         home = next((d for d in self.directories if _inside(path, d)), None)
         return PolicyFile(policy_id, path, home is not None, home)
@@ -138,8 +139,14 @@ class Workspace:
         name = self.file(policy_id).path.name
         policy = load_policy_text(text, file=name, resolve=self.catalog().load)
         if policy.id != policy_id:
-            message = f"the file declares id {policy.id!r}; its file stem must be its id"
-            raise PolicyError([Problem(message, file=name, path=("id",))])
+            problem = make_problem(
+                "catalog.id_not_stem",
+                file=name,
+                path=("id",),
+                wording="host.catalog.id_not_stem",
+                id=repr(policy.id),
+            )
+            raise PolicyError([problem])
         return policy
 
     def save(self, policy_id: str, text: str) -> Path:
@@ -147,12 +154,13 @@ class Workspace:
         file beside it, then renamed), only in an editable directory."""
         target = self.file(policy_id)
         if not target.editable or target.directory is None:
-            raise OutsideError(
-                [Problem("this policy is read-only (bundled or installed)", file=policy_id)]
+            problem = make_problem(
+                "studio.read_only", file=policy_id, wording="studio.read_only.bundled"
             )
+            raise OutsideError([problem])
         path = target.path.resolve()
         if not _inside(path, target.directory) or path.parent != target.directory:
-            raise OutsideError([Problem("outside the policy directory", file=str(path))])
+            raise OutsideError([make_problem("studio.outside", file=str(path))])
         temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             with open(temporary, "w", encoding="utf-8", newline="") as out:
@@ -206,12 +214,12 @@ class Workspace:
         """The history file ``name`` (as :meth:`histories` lists it); anything else is
         refused, whatever it points to."""
         if name not in self.histories():
-            raise OutsideError([Problem(f"no history file {name!r} in the policy directories")])
+            raise OutsideError([make_problem("studio.no_history", name=repr(name))])
         number, _, relative = name.partition("/")
         directory = self.directories[int(number)]
         path = (directory / relative).resolve()
         if not _inside(path, directory):  # pragma: no cover - histories() already checks
-            raise OutsideError([Problem("outside the policy directory", file=name)])
+            raise OutsideError([make_problem("studio.outside", file=name)])
         return path
 
     def tests_file(self, policy_id: str) -> Path | None:
