@@ -191,7 +191,7 @@ def test_cli_help_shows_an_example_and_the_exit_codes(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "impact", "--help")
     assert code == 0
     assert "example:\n  complaint-rules impact keyouqianqi_credit_union" in out
-    assert out.endswith(cli_impact.EXIT_CODES + "\n")
+    assert out.endswith(cli_impact.NOTES + "\n")
 
 
 def test_cli_an_id_with_several_versions_is_chosen_by_receipt(

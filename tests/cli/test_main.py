@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from complaint_rules.cli import COMMANDS, build_parser
+from complaint_rules.cli import COMMANDS, build_parser, main
 from complaint_rules.messages.catalogue import MESSAGES, Lang
 from tests.support.cli import run
 
@@ -116,6 +116,21 @@ def test_the_help_lines_listed_are_the_modules_own() -> None:
             f"complaint_rules.cli.{name}_" if name == "list" else f"complaint_rules.cli.{name}"
         )
         assert say(f"cli.help.{name}", "en") == module.HELP, name
+        if hasattr(module, "NOTES"):  # what --help says after the example
+            assert say(f"cli.notes.{name}", "en") == module.NOTES, name
+
+
+@pytest.mark.parametrize("name", ["status", "impact", "serve"])
+def test_the_notes_under_help_are_in_the_chosen_language(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from complaint_rules.messages.catalogue import say
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh-Hant", name, "--help"])
+    out = capsys.readouterr().out
+    assert out.rstrip("\n").endswith(say(f"cli.notes.{name}", "zh-Hant"))
+    assert "exit codes" not in out and "SIGHUP re-reads" not in out
 
 
 _PROBE = """

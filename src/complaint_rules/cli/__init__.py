@@ -123,7 +123,10 @@ def build_parser(argv: Sequence[str] | None = None, lang: Lang = "en") -> argpar
             name,
             help=text,
             description=text,
-            epilog=say("cli.example", lang) + "\n  " + module.EXAMPLE,
+            epilog=say("cli.example", lang)
+            + "\n  "
+            + module.EXAMPLE
+            + (f"\n\n{say(f'cli.notes.{name}', lang)}" if hasattr(module, "NOTES") else ""),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(p)

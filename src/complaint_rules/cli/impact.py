@@ -52,15 +52,15 @@ def _count(least: int) -> Callable[[str], int]:
     return parse
 
 
-EXIT_CODES = (
+NOTES = (
     "exit codes: 0 no decision changed; 1 some decision changed, or invalid input (a policy\n"
     "that does not load, an unreadable history, no line decided); 2 usage error. Bad lines\n"
     "are listed on stderr with their line numbers and do not stop the run."
 )
+"""Shown under ``--help`` after the example (``cli.notes.impact`` in each language)."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.epilog = f"{p.epilog}\n\n{EXIT_CODES}" if p.epilog else EXIT_CODES
     p.add_argument(
         "old",
         help="the policy in force: an id (see 'list'; with several versions, each complaint "

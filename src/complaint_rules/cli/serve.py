@@ -13,6 +13,12 @@ from ..messages.host import file_problem
 from ._common import Streams
 
 HELP = "serve decisions over HTTP/JSON (or JSON lines with --stdio) to hosts in any language"
+NOTES = (
+    "SIGHUP re-reads the policies; a reload that fails keeps serving the old set and "
+    "says why in the log and /readyz. One JSON log line per request on stderr.\n"
+    "--stdio: complaint-rules serve --stdio < requests.jsonl"
+)
+"""Shown under ``--help`` after the example (``cli.notes.serve`` in each language)."""
 EXAMPLE = "complaint-rules --policy-dir my/policies serve --port 8080 --token-file token.txt"
 
 _PIN = re.compile(r"^([a-z][a-z0-9_]*)=([0-9a-f]{64})$")
@@ -61,11 +67,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=10.0,
         metavar="SECONDS",
         help="longest time for one request's work (default: 10; longer: 503)",
-    )
-    p.epilog = (p.epilog or "") + (
-        "\n\nSIGHUP re-reads the policies; a reload that fails keeps serving the old set and "
-        "says why in the log and /readyz. One JSON log line per request on stderr.\n"
-        "--stdio: complaint-rules serve --stdio < requests.jsonl"
     )
 
 

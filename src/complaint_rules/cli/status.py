@@ -12,6 +12,11 @@ from ..messages.catalogue import make_problem
 from ._common import Streams, add_format, lang_of, policy_by_receipt, read_json, write_json
 
 HELP = "a case's status at an instant: every clock, what is due, what is owed, what is next"
+NOTES = (
+    "exit codes: 0 every event was accepted; 1 some event was rejected (the status of the "
+    "accepted ones is still printed) or the input is invalid; 2 usage error"
+)
+"""Shown under ``--help`` after the example (``cli.notes.status`` in each language)."""
 EXAMPLE = "complaint-rules status keyouqianqi_credit_union case.json --at 2026-10-12T09:00:00+08:00"
 
 
@@ -25,10 +30,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="count through years with no published holiday schedule, marked estimated",
     )
     add_format(p)
-    p.epilog = (p.epilog or "") + (
-        "\n\nexit codes: 0 every event was accepted; 1 some event was rejected (the status of the "
-        "accepted ones is still printed) or the input is invalid; 2 usage error"
-    )
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """The wording of the command line's own frame, which Python's ``argparse`` writes: the
 ``usage:`` and section headings and its usage errors.
 
@@ -140,3 +141,23 @@ MESSAGES_ARGPARSE: Mapping[str, Mapping[Lang, str]] = {
         "en": "%(prog)s: error: %(message)s\n",
     },
 }
+
+
+MESSAGES_NOTES: Mapping[str, Mapping[Lang, str]] = {
+    "cli.notes.status": {
+        "zh-Hant": "結束代碼:0 每個事件都被接受;1 有事件被拒絕(仍會印出已接受事件的狀態)或輸入有誤;2 指令用法錯誤",
+        "zh-Hans": "结束代码:0 每个事件都被接受;1 有事件被拒绝(仍会打印已接受事件的状态)或输入有误;2 命令用法错误",
+        "en": "exit codes: 0 every event was accepted; 1 some event was rejected (the status of the accepted ones is still printed) or the input is invalid; 2 usage error",
+    },
+    "cli.notes.impact": {
+        "zh-Hant": "結束代碼:0 沒有任何決定改變;1 有決定改變,或輸入有誤(政策無法載入、歷史檔無法讀取、沒有一行被決定);2 指令用法錯誤。\n有問題的行會連同行號列在標準錯誤輸出,不會中斷執行。",
+        "zh-Hans": "结束代码:0 没有任何决定改变;1 有决定改变,或输入有误(政策无法加载、历史文件无法读取、没有一行被决定);2 命令用法错误。\n有问题的行会连同行号列在标准错误输出,不会中断执行。",
+        "en": "exit codes: 0 no decision changed; 1 some decision changed, or invalid input (a policy\nthat does not load, an unreadable history, no line decided); 2 usage error. Bad lines\nare listed on stderr with their line numbers and do not stop the run.",
+    },
+    "cli.notes.serve": {
+        "zh-Hant": "收到 SIGHUP 時重新讀取政策;重新讀取失敗時繼續使用原來的政策,並在日誌和 /readyz 說明原因。每個請求在標準錯誤輸出寫一行 JSON 日誌。\n--stdio:complaint-rules serve --stdio < requests.jsonl",
+        "zh-Hans": "收到 SIGHUP 时重新读取政策;重新读取失败时继续使用原来的政策,并在日志和 /readyz 说明原因。每个请求在标准错误输出写一行 JSON 日志。\n--stdio:complaint-rules serve --stdio < requests.jsonl",
+        "en": "SIGHUP re-reads the policies; a reload that fails keeps serving the old set and says why in the log and /readyz. One JSON log line per request on stderr.\n--stdio: complaint-rules serve --stdio < requests.jsonl",
+    },
+}
+"""What some commands' ``--help`` says after the example (their ``NOTES``)."""

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from ..errors import InputError, Problem
 from ..errors import problem_document as errors_problem_document
-from ._argparse import MESSAGES_ARGPARSE
+from ._argparse import MESSAGES_ARGPARSE, MESSAGES_NOTES
 from ._diff import MESSAGES_DIFF
 from ._host import MESSAGES_HOST
 from ._input import MESSAGES_INPUT
@@ -1782,6 +1782,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_HOST,
     **MESSAGES_WORDS,
     **MESSAGES_ARGPARSE,
+    **MESSAGES_NOTES,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {
