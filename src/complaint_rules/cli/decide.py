@@ -21,7 +21,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("policy", help="a policy id (see 'list') or the path of a policy file")
     p.add_argument("complaint", help="a JSON file with one complaint object or a list; - for stdin")
     p.add_argument("--at", help="the as-of instant, ISO 8601 with offset (default: received_at)")
-    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="output format: json, the decision as data (default), or text, for people",
+    )
     p.add_argument(
         "--carry",
         action="append",

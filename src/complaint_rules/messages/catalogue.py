@@ -1039,6 +1039,11 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
         "zh-Hans": "以哪个时刻为准,ISO 8601 含时区(默认:received_at)",
         "en": "the as-of instant, ISO 8601 with offset (default: received_at)",
     },
+    "cli.option.decide.format": {
+        "zh-Hant": "輸出格式:json 是資料形式的決定(預設),text 是給人看的文字",
+        "zh-Hans": "输出格式:json 是数据形式的决定(默认),text 是给人看的文字",
+        "en": "output format: json, the decision as data (default), or text, for people",
+    },
     "cli.option.decide.carry": {
         "zh-Hant": "把投訴的這個個人欄位複製到決定的 'carried'(可重複;id、complainant、text 之一);預設不複製任何欄位",
         "zh-Hans": "把投诉的这个个人字段拷贝到决定的 'carried'(可重复;id、complainant、text 之一);默认不拷贝任何字段",
