@@ -204,3 +204,38 @@ def test_an_event_named_where_a_fact_is_expected_is_not_taken_for_one() -> None:
     [problem] = caught.value.problems
     assert problem.field == "rules[1].deadlines[0].until[0]"
     assert "客戶不滿意" in format_problem(problem, "zh-Hant")
+
+
+def test_a_word_that_is_no_fact_lists_the_facts_there_are() -> None:
+    text = MINI.replace("until: [departs_at]", "until: [客戶不滿意]")
+    with pytest.raises(PolicyError) as caught:
+        load_policy_text(text)
+    [problem] = caught.value.problems
+    assert problem.code == "policy.not_an_id"
+    listed = "serious (情節嚴重), departs_at (離店時間), compensation_yuan (賠償金額)"
+    assert (
+        format_problem(problem, "zh-Hant")
+        .splitlines()[0]
+        .endswith(
+            "rules[1].deadlines[0].until[0]: 「客戶不滿意」不是這份政策裡的事實。請寫事實的代號、"
+            f"標籤或別名(繁體、簡體皆可),可用的有:{listed}。"
+        )
+    )
+    assert problem.message.startswith("\u201c客戶不滿意\u201d is not a fact of this policy.")
+
+
+def test_a_word_that_is_no_event_lists_the_events_and_the_built_in_ones(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = text_of("keyouqianqi_credit_union").replace(
+        "restarts: [re_complaint]", "restarts: [再次投诉了]", 1
+    )
+    path = tmp_path / "keyouqianqi_credit_union.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "zh-Hans", "validate", str(path))
+    assert code == 1
+    first = err.splitlines()[0]
+    assert first.startswith(f"{path}:")
+    assert "lifecycle.clocks[0].restarts[0]: 「再次投诉了」不是这份政策里的事件。" in first
+    assert "re_complaint (客戶首次投訴未得到滿意答復再次投訴)" in first
+    assert first.endswith("closed, done, escalated, received, reminded, updated。")

@@ -28,9 +28,9 @@ from ..errors import InputError, PolicyError, Problem
 from ..messages.catalogue import Refusal, make_problem, say
 from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
-from .model import Policy
+from .model import BUILTIN_EVENTS, Policy
 from .signatures import MAX_SIGNATURE_BYTES, Signers, verify_signature
-from .vocabulary import REF_FIELDS, BaseOf, resolve_words
+from .vocabulary import PLACED_FIELDS, REF_FIELDS, BaseOf, resolve_words
 from .yaml_reader import Limits, Located, capped, read_yaml
 
 __all__ = ["Limits", "Signers", "load_policy", "load_policy_text", "parse_policy"]
@@ -793,6 +793,7 @@ def _full_width_colon(path: tuple[str | int, ...]) -> Problem:
 
 
 _PLURALS = {
+    "event": "events",
     "role": "roles",
     "channel": "channels",
     "category": "categories",
@@ -802,21 +803,34 @@ _PLURALS = {
 }
 
 
+def _own_text(label: Any) -> str:
+    """A label as written: a plain string, or the policy's own language of one per language."""
+    if isinstance(label, dict):
+        return str(next((v for k, v in label.items() if str(k).lower() == "zh-hant"), ""))
+    return str(label)
+
+
 def _not_an_id(located: Located, path: tuple[str | int, ...], value: Any) -> Problem:
     """A word where an id is expected that no term of its kind is spelled as."""
     text = str(value)
     if "\uff0c" in text:
         return make_problem("policy.fullwidth_comma", path=path, value=text)
     field = next((p for p in reversed(path) if isinstance(p, str)), "")
-    kind = REF_FIELDS.get(field)
-    vocabulary = located.data.get("vocabulary") if isinstance(located.data, dict) else None
-    items = vocabulary.get(_PLURALS.get(kind or "", "")) if isinstance(vocabulary, dict) else None
+    place = tuple(p for p in path if isinstance(p, str))
+    kind = REF_FIELDS.get(field) or PLACED_FIELDS.get(place)
+    data = located.data if isinstance(located.data, dict) else {}
+    vocabulary = data.get("vocabulary")
+    vocabulary = vocabulary if isinstance(vocabulary, dict) else {}
+    # Where events or facts are named, the policy's own (the built-in events are ids too).
+    items = data.get("facts") if kind == "fact" else vocabulary.get(_PLURALS.get(kind or "", ""))
     if kind is not None and isinstance(items, list):
         terms = [
-            f"{item['id']} ({item.get('label', '')})"
+            f"{item['id']} ({_own_text(item.get('label', ''))})"
             for item in items
             if isinstance(item, dict) and isinstance(item.get("id"), str)
         ]
+        if kind == "event":
+            terms += sorted(BUILTIN_EVENTS)
         if terms:
             allowed = ", ".join(terms)
             return make_problem(
