@@ -57,13 +57,12 @@ def test_cli_bad_complaint_exits_1_with_located_messages(
     assert code == 1
     assert out.startswith("政策 keyouqianqi_credit_union") and out.count("政策 ") == 1
     assert err.splitlines() == [
-        # The kind of problem in the officer's language, the particulars as the library words them.
-        f"{path}: [1].received_at: 日期時間沒有時區;請加上,例如 +08:00(received_at has no UTC "
-        "offset; give one, e.g. 2026-09-30T10:00:00+08:00)",
-        f"{path}: [1].channel: 不是這份政策宣告的名稱(unknown channel; allowed: phone (電話投訴), "
+        # Wholly in the officer's language; ids, labels and values as they are.
+        f"{path}: [1].received_at: received_at 沒有時區;請加上,例如 2026-09-30T10:00:00+08:00",
+        f"{path}: [1].channel: 不認識的渠道;可以寫:phone (電話投訴), "
         "comment_book (意見簿(箱)投訴), in_person (上門投訴), letter (信件投訴), media (媒體投訴), "
-        "forwarded_by_superior (上級社轉來的投訴), forwarded_by_government (政府部門轉來的投訴); "
-        "closest: letter (信件投訴))",
+        "forwarded_by_superior (上級社轉來的投訴), forwarded_by_government (政府部門轉來的投訴);"
+        "最接近的是 letter (信件投訴)",
     ]
 
 

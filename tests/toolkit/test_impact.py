@@ -77,7 +77,7 @@ def test_each_line_of_the_history(keyouqianqi: CompiledPolicy, new: CompiledPoli
     assert got[9].changes == (
         DecisionChange("accepted_now", "", problems_of(keyouqianqi, 10), "decided"),
     )
-    assert got[7].problems == (
+    assert tuple(replace(p, args=()) for p in got[7].problems) == (
         Problem(
             "not JSON: Unterminated string starting at",
             file="h.jsonl",

@@ -42,6 +42,7 @@ from .. import CompiledPolicy, ComplaintError, Problem
 from ..lifecycle.case import Case, EventRejected
 from ..lifecycle.case import status as lifecycle_status
 from ..lifecycle.status import CaseStatus, Rejection
+from ..messages.catalogue import make_problem
 from ..policy.model import BUILTIN_EVENTS, Lifecycle
 from ._durable_facts import (
     CaseView,
@@ -153,8 +154,17 @@ def _instant(at: datetime | str, name: str = "at") -> datetime:
             [Problem("not an ISO 8601 date-time", path=(name,), code="complaint.bad_instant")]
         )
     if value.tzinfo is None or value.utcoffset() is None:
-        message = f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00"
-        raise ComplaintError([Problem(message, path=(name,), code="complaint.invalid_value")])
+        raise ComplaintError(
+            [
+                make_problem(
+                    "complaint.invalid_value",
+                    path=(name,),
+                    wording="complaint.naive_instant.example",
+                    name=name,
+                    example=f"{value.isoformat()}+08:00",
+                )
+            ]
+        )
     return value
 
 

@@ -35,7 +35,8 @@ from typing import Any, TypeVar
 
 from ..errors import CalendarError, ComplaintError, Problem, WorkerError
 from ..policy.compiled import CompiledPolicy
-from .complaint import CARRYABLE, parse_datetime
+from .calendar_problems import calendar_problem
+from .complaint import CARRYABLE, parse_datetime, problem_of
 from .engine import decide, decide_bytes, decide_pieces
 from .json_input import read_json_line
 from .model import Decision
@@ -122,9 +123,7 @@ class Settings:
             try:
                 as_of = parse_datetime(at, "at")
             except ValueError as exc:
-                raise ComplaintError(
-                    [Problem(str(exc), path=("at",), code="decide.bad_at")]
-                ) from None
+                raise ComplaintError([problem_of(exc, ("at",), "decide.bad_at")]) from None
         return cls(at=as_of, estimate=estimate, carry=names, file=file)
 
 
@@ -298,7 +297,7 @@ def _decide(
     except ComplaintError as exc:
         return list(exc.problems)
     except CalendarError as exc:
-        return [Problem(str(exc), code="calendar.unpublished")]
+        return [calendar_problem(exc)]
 
 
 def _decide_item(
@@ -329,7 +328,9 @@ def parse_line(raw: str | bytes, line: int, file: str | None = None) -> Any | Re
 
 def located(problems: Iterable[Problem], line: int, file: str | None) -> tuple[Problem, ...]:
     """The problems of one line's complaint, with the line number and file added."""
-    return tuple(Problem(p.message, p.path, file=file, line=line, code=p.code) for p in problems)
+    return tuple(
+        Problem(p.message, p.path, file=file, line=line, code=p.code, args=p.args) for p in problems
+    )
 
 
 def decide_jsonl(

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from ..errors import ComplaintError, Problem
+from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from ..policy.vocabulary import Lookup, normalise
 
@@ -113,47 +114,75 @@ def parse_datetime(value: Any, name: str) -> datetime:
         except ValueError:
             value = None
         if value is None:
-            why = _bad_datetime(text)
-            code = "complaint.impossible_instant" if why.startswith("not a real") else ""
-            raise Invalid(code or "complaint.invalid_value", why) from None
+            raise _bad_datetime(text) from None
     if not isinstance(value, datetime):
-        raise Invalid(
-            "complaint.wrong_type", f"expected an ISO 8601 date-time string, got {_type(value)}"
-        )
+        raise Invalid("complaint.wrong_type", "complaint.wrong_type.instant", type=_type(value))
     if value.tzinfo is None or value.utcoffset() is None:
         raise Invalid(
             "complaint.naive_instant",
-            f"{name} has no UTC offset; give one, e.g. {value.isoformat()}+08:00",
+            "complaint.naive_instant.example",
+            name=name,
+            example=f"{value.isoformat()}+08:00",
         )
     if not 2 <= value.year <= 9998:
-        raise Invalid("complaint.instant_out_of_range", f"year {value.year} is out of range")
+        raise Invalid(
+            "complaint.instant_out_of_range",
+            "complaint.instant_out_of_range.year",
+            year=value.year,
+        )
     return value
 
 
 class Invalid(ValueError):
-    """A value that does not fit, with the stable ``code`` of its kind of problem."""
+    """A value that does not fit, with the stable ``code`` of its kind of problem, and the
+    catalogue's ``wording`` of it with its values (``args``); its text is the English."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, wording: str, **args: object) -> None:
         self.code = code
+        self.wording = wording
+        self.values = args
+        super().__init__(make_problem(code, wording=wording, args=args).message)
+
+    def at(self, path: tuple[str | int, ...], code: str | None = None) -> Problem:
+        """The problem at ``path``, published as ``code`` (by default its own)."""
+        return make_problem(code or self.code, path=path, wording=self.wording, args=self.values)
 
 
-def _code_of(exc: ValueError) -> str:
-    return exc.code if isinstance(exc, Invalid) else "complaint.invalid_value"
+def problem_of(exc: ValueError, path: tuple[str | int, ...], code: str | None = None) -> Problem:
+    """The problem ``exc`` (from :func:`parse_datetime`) says, at ``path``, published as
+    ``code`` (e.g. ``decide.bad_at``; by default the code of its kind), worded in each
+    language."""
+    if isinstance(exc, Invalid):
+        return exc.at(path, code)
+    return Problem(str(exc), path=path, code=code or "complaint.invalid_value")
 
 
-def _bad_datetime(text: str) -> str:
+_NOT_REAL = {
+    "day is out of range for month": "complaint.impossible_instant.day",
+    "month must be in 1..12": "complaint.impossible_instant.month",
+    "hour must be in 0..23": "complaint.impossible_instant.hour",
+    "minute must be in 0..59": "complaint.impossible_instant.minute",
+    "second must be in 0..59": "complaint.impossible_instant.second",
+    "year 0 is out of range": "complaint.impossible_instant.year",
+}
+"""Why a date-time of numbers is not real (Python's words), in the catalogue's words."""
+
+
+def _bad_datetime(text: str) -> Invalid:
     """Why ``text`` is no ISO 8601 date-time, without repeating it."""
-    reason = "not an ISO 8601 date-time"
     shape = _SHAPE.match(text)
     if shape is not None:
         try:
             datetime.fromisoformat(shape.group())
         except ValueError as exc:
             # e.g. "day is out of range for month": the parts are numbers, not the text.
-            if "isoformat" not in str(exc):
-                reason = f"not a real date-time ({exc})"
-    return f"{reason} (e.g. {_EXAMPLE})"
+            why = str(exc)
+            if "isoformat" not in why:
+                code = "complaint.impossible_instant"
+                if why in _NOT_REAL:
+                    return Invalid(code, _NOT_REAL[why], example=_EXAMPLE)
+                return Invalid(code, f"{code}.reason", reason=why, example=_EXAMPLE)
+    return Invalid("complaint.invalid_value", "complaint.invalid_value.instant", example=_EXAMPLE)
 
 
 def _type(value: Any) -> str:
@@ -203,16 +232,17 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
     if not isinstance(data, Mapping):
         raise ComplaintError(
             [
-                Problem(
-                    f"a complaint is a JSON object, got {_type(data)}",
-                    code="complaint.not_an_object",
+                make_problem(
+                    "complaint.not_an_object",
+                    wording="complaint.not_an_object.got",
+                    type=_type(data),
                 )
             ]
         )
     problems: list[Problem] = []
 
-    def fail(path: tuple[str | int, ...], message: str, code: str) -> None:
-        problems.append(Problem(message=message, path=path, code=code))
+    def fail(path: tuple[str | int, ...], code: str, wording: str, **args: object) -> None:
+        problems.append(make_problem(code, path=path, wording=wording, args=args))
 
     facts_decl = {fact.id: fact for fact in policy.policy.facts}
     allowed = [*FIELDS, *facts_decl, *_PRIVATE]
@@ -220,29 +250,39 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
         if key not in allowed:
             shown = _shown_key(key, position)
             match = difflib.get_close_matches(shown, allowed, n=1)
-            hint = f"; did you mean {match[0]!r}?" if match else ""
-            fail(
-                (shown,),
-                f"unknown field; allowed: {', '.join(allowed)}{hint}",
-                "complaint.unknown_field",
-            )
+            if match:
+                fail(
+                    (shown,),
+                    "complaint.unknown_field",
+                    "complaint.unknown_field.nearest",
+                    allowed=", ".join(allowed),
+                    nearest=repr(match[0]),
+                )
+            else:
+                fail(
+                    (shown,),
+                    "complaint.unknown_field",
+                    "complaint.unknown_field.allowed",
+                    allowed=", ".join(allowed),
+                )
             if len(problems) > MAX_PROBLEMS:
                 break
 
     received_at = None
     if "received_at" not in data:
-        fail(
-            ("received_at",),
-            "missing: when the complaint was received (ISO 8601 with offset)",
-            "complaint.missing",
-        )
+        fail(("received_at",), "complaint.missing", "complaint.missing.received_at")
     else:
         received_at = _instant(data["received_at"], "received_at", policy, fail)
 
     def term(key: str, lookup: Lookup, required: bool) -> str | None:
         if key not in data or data[key] is None:
             if required:
-                fail((key,), f"missing; {lookup.allowed()}", "complaint.missing")
+                fail(
+                    (key,),
+                    "complaint.missing",
+                    "complaint.missing.term",
+                    allowed=lookup.listing(),
+                )
             return None
         return resolve_term(data[key], lookup, (key,), fail)
 
@@ -252,11 +292,11 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
     if policy.level_input == "forbidden":
         if data.get("level") is not None:
             why = (
-                "this policy derives the level from its classification table"
+                "complaint.not_accepted.classified"
                 if policy.classification
-                else "this policy has no levels"
+                else "complaint.not_accepted.no_levels"
             )
-            fail(("level",), f"not accepted: {why}", "complaint.not_accepted")
+            fail(("level",), "complaint.not_accepted", why)
     else:
         level = term("level", policy.levels, policy.level_input == "required")
 
@@ -267,12 +307,13 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
     if not isinstance(raw_findings, list | tuple):
         fail(
             ("findings",),
-            f"expected a list of findings, got {_type(raw_findings)}",
             "complaint.wrong_type",
+            "complaint.wrong_type.findings",
+            type=_type(raw_findings),
         )
         raw_findings = []
     if len(raw_findings) > MAX_FINDINGS:
-        fail(("findings",), f"more than {MAX_FINDINGS} findings", "complaint.too_many")
+        fail(("findings",), "complaint.too_many", "complaint.too_many.findings", limit=MAX_FINDINGS)
         raw_findings = []
     for i, item in enumerate(raw_findings):
         parsed = _finding(policy, item, ("findings", i), fail)
@@ -293,16 +334,18 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
             continue
         try:
             facts[fact_id] = _fact_value(fact.type, value, fact.minimum)
-        except ValueError as exc:
-            fail((fact_id,), str(exc), _code_of(exc))
+        except Invalid as exc:
+            fail((fact_id,), exc.code, exc.wording, **exc.values)
 
     carried = _carried(data, carry, fail)
     if problems:
         if len(problems) > MAX_PROBLEMS:
             more = len(problems) - MAX_PROBLEMS
             problems[MAX_PROBLEMS:] = [
-                Problem(
-                    f"and {more}+ more problems, not listed", code="complaint.too_many_problems"
+                make_problem(
+                    "complaint.too_many_problems",
+                    wording="complaint.too_many_problems.count",
+                    count=more,
                 )
             ]
         raise ComplaintError(problems)
@@ -321,8 +364,8 @@ def _parse(policy: CompiledPolicy, data: Mapping[str, Any], carry: tuple[str, ..
 def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> datetime | None:
     try:
         instant = parse_datetime(value, name)
-    except ValueError as exc:
-        fail((name,), str(exc), _code_of(exc))
+    except Invalid as exc:
+        fail((name,), exc.code, exc.wording, **exc.values)
         return None
     known = policy.calendar.known_years
     first, last = min(known) - YEARS_BEFORE, max(known) + YEARS_AFTER
@@ -330,10 +373,13 @@ def _instant(value: Any, name: str, policy: CompiledPolicy, fail: Any) -> dateti
     if not first <= year <= last:
         fail(
             (name,),
-            f"year {year} is outside the years this policy's calendar can count "
-            f"({first}-{last}: its known holiday schedules, {YEARS_BEFORE} year before and "
-            f"{YEARS_AFTER} after)",
             "complaint.instant_out_of_range",
+            "complaint.instant_out_of_range.calendar",
+            year=year,
+            first=first,
+            last=last,
+            before=YEARS_BEFORE,
+            after=YEARS_AFTER,
         )
         return None
     return instant
@@ -344,46 +390,54 @@ def resolve_term(value: Any, lookup: Lookup, path: tuple[str | int, ...], fail: 
     if not isinstance(value, str):
         fail(
             path,
-            f"expected a {lookup.kind} name (text), got {_type(value)}",
             "complaint.wrong_type",
+            "complaint.wrong_type.term",
+            kind=lookup.kind,
+            type=_type(value),
         )
         return None
     if len(value) > MAX_NAME_CHARS:
         fail(
             path,
-            f"unknown {lookup.kind}: longer than {MAX_NAME_CHARS} characters",
             "complaint.too_long",
+            "complaint.too_long.term",
+            kind=lookup.kind,
+            limit=MAX_NAME_CHARS,
         )
         return None
     hidden = [c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")]
     if hidden:
         fail(
             path,
-            f"contains an invisible or control character ({_codes(hidden)}); remove it; "
-            + lookup.allowed(),
             "complaint.invisible_character",
+            "complaint.invisible_character.term",
+            characters=_codes(hidden),
+            allowed=lookup.listing(),
         )
         return None
     found = lookup.find(value)
     if found is not None:
         return found.id
-    fail(path, _unknown(value, lookup), "complaint.unknown_term")
+    wording, args = _unknown(value, lookup)
+    fail(path, "complaint.unknown_term", wording, **args)
     return None
 
 
-def _unknown(value: str, lookup: Lookup) -> str:
-    message = f"unknown {lookup.kind}; {lookup.allowed()}"
+def _unknown(value: str, lookup: Lookup) -> tuple[str, dict[str, object]]:
+    """The wording of an unknown term and its values: the allowed ones, the closest."""
+    args: dict[str, object] = {"kind": lookup.kind, "allowed": lookup.listing()}
     key = normalise(value)
     match = difflib.get_close_matches(key, list(lookup.spellings), n=1, cutoff=0.5)
     if not match:
-        return message
+        return "complaint.unknown_term.allowed", args
     term = lookup.terms[lookup.spellings[match[0]]]
-    message += f"; closest: {term.id} ({term.label})"
+    args["closest"] = f"{term.id} ({term.label})"
     if match[0].isascii() and not key.isascii():
         # Cyrillic 'е' for Latin 'e' and the like: NFKC does not fold other scripts.
         odd = [c for c in dict.fromkeys(key) if not c.isascii()]
-        message += f" (look-alike letters from another script: {_codes(odd)})"
-    return message
+        args["characters"] = _codes(odd)
+        return "complaint.unknown_term.look_alike", args
+    return "complaint.unknown_term.closest", args
 
 
 def _codes(chars: list[str]) -> str:
@@ -397,21 +451,23 @@ def _finding(
     if isinstance(item, str):
         item = {"finding": item}
     if not isinstance(item, Mapping):
-        fail(
-            path,
-            f"a finding is a name or an object {{finding, count, roles}}, got {_type(item)}",
-            "complaint.wrong_type",
-        )
+        fail(path, "complaint.wrong_type", "complaint.wrong_type.finding", type=_type(item))
         return None
     extra = [(n, key) for n, key in enumerate(item, 1) if key not in ("finding", "count", "roles")]
     for position, key in extra[:10]:
         fail(
             (*path, _shown_key(key, position)),
-            "unknown field; allowed: finding, count, roles",
             "complaint.unknown_field",
+            "complaint.unknown_field.allowed",
+            allowed="finding, count, roles",
         )
     if "finding" not in item or item["finding"] is None:
-        fail((*path, "finding"), f"missing; {policy.findings.allowed()}", "complaint.missing")
+        fail(
+            (*path, "finding"),
+            "complaint.missing",
+            "complaint.missing.term",
+            allowed=policy.findings.listing(),
+        )
         found = None
     else:
         found = resolve_term(item["finding"], policy.findings, (*path, "finding"), fail)
@@ -419,8 +475,9 @@ def _finding(
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
         fail(
             (*path, "count"),
-            f"count is a whole number from 1 to {MAX_COUNT}",
             "complaint.invalid_value",
+            "complaint.invalid_value.count",
+            limit=MAX_COUNT,
         )
         count = None
     roles: list[str] = []
@@ -430,12 +487,13 @@ def _finding(
     if not isinstance(raw_roles, list | tuple):
         fail(
             (*path, "roles"),
-            f"roles is a list of role names, got {_type(raw_roles)}",
             "complaint.wrong_type",
+            "complaint.wrong_type.roles",
+            type=_type(raw_roles),
         )
         raw_roles = []
     if len(raw_roles) > MAX_FINDINGS:
-        fail((*path, "roles"), f"more than {MAX_FINDINGS} roles", "complaint.too_many")
+        fail((*path, "roles"), "complaint.too_many", "complaint.too_many.roles", limit=MAX_FINDINGS)
         raw_roles = []
     for j, role in enumerate(raw_roles):
         role_id = resolve_term(role, policy.roles, (*path, "roles", j), fail)
@@ -449,37 +507,53 @@ def _finding(
 def _fact_value(kind: str, value: Any, minimum: int | None) -> Any:
     if kind == "bool":
         if not isinstance(value, bool):
-            raise Invalid("complaint.wrong_type", f"expected true or false, got {_type(value)}")
+            raise Invalid("complaint.wrong_type", "complaint.wrong_type.bool", type=_type(value))
         return value
     if isinstance(value, float):
-        raise ValueError('write a fraction as text, e.g. "99.50": a float is inexact')
+        raise Invalid("complaint.invalid_value", "complaint.invalid_value.float")
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
-        raise Invalid("complaint.wrong_type", f"expected a number, got {_type(value)}")
+        raise Invalid("complaint.wrong_type", "complaint.wrong_type.number", type=_type(value))
     if kind == "int":
         if not isinstance(value, int):
-            raise Invalid("complaint.wrong_type", f"expected a whole number, got {_type(value)}")
+            raise Invalid("complaint.wrong_type", "complaint.wrong_type.whole", type=_type(value))
         if abs(value) > MAX_AMOUNT:
-            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible value")
+            raise Invalid(
+                "complaint.invalid_value",
+                "complaint.invalid_value.implausible",
+                limit=f"{MAX_AMOUNT:,.0f}",
+            )
         number: int | Decimal = value
     else:
         if isinstance(value, int) and abs(value) > MAX_AMOUNT:
-            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
+            raise _implausible_amount()
         try:
             number = Decimal(value if isinstance(value, Decimal) else str(value)[:64])
         except InvalidOperation:
-            raise ValueError('not a number (write e.g. 2800 or "99.50")') from None
+            raise Invalid(
+                "complaint.invalid_value", "complaint.invalid_value.not_a_number"
+            ) from None
         if isinstance(value, str) and len(value) > 64:
-            raise ValueError("not a number: longer than 64 characters")
+            raise Invalid(
+                "complaint.invalid_value", "complaint.invalid_value.number_too_long", limit=64
+            )
         if not number.is_finite():
-            raise ValueError("not a finite number")
+            raise Invalid("complaint.invalid_value", "complaint.invalid_value.not_finite")
         if abs(number) > MAX_AMOUNT:
-            raise ValueError(f"larger than {MAX_AMOUNT:,.0f}: not a plausible amount")
+            raise _implausible_amount()
         exponent = number.normalize().as_tuple().exponent
         if isinstance(exponent, int) and exponent < -MAX_PLACES:
-            raise Invalid("complaint.too_many", f"more than {MAX_PLACES} decimal places")
+            raise Invalid("complaint.too_many", "complaint.too_many.places", limit=MAX_PLACES)
     if minimum is not None and number < minimum:
-        raise ValueError(f"must be at least {minimum}")
+        raise Invalid("complaint.invalid_value", "complaint.invalid_value.minimum", minimum=minimum)
     return number
+
+
+def _implausible_amount() -> Invalid:
+    return Invalid(
+        "complaint.invalid_value",
+        "complaint.invalid_value.implausible_amount",
+        limit=f"{MAX_AMOUNT:,.0f}",
+    )
 
 
 def _carry_names(carry: Iterable[str]) -> tuple[str, ...]:
@@ -502,10 +576,10 @@ def _carried(data: Mapping[str, Any], carry: tuple[str, ...], fail: Any) -> dict
         except _NotJson:
             fail(
                 (name,),
-                "cannot be carried: not JSON data (text, numbers, true/false, null, lists "
-                f"and objects with text keys, at most {MAX_CARRIED_CHARS} characters, "
-                "32 levels deep)",
                 "complaint.invalid_value",
+                "complaint.invalid_value.not_carried",
+                limit=MAX_CARRIED_CHARS,
+                depth=32,
             )
     return out
 

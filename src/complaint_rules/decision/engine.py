@@ -21,11 +21,12 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from ..errors import ComplaintError, Problem
+from ..errors import ComplaintError
+from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from ._fast.decider import pieces, values
 from ._fast.prepared import PreparedPolicy, prepare
-from .complaint import Complaint, parse_complaint, parse_datetime
+from .complaint import Complaint, parse_complaint, parse_datetime, problem_of
 from .model import (
     Decision,
     assemble,
@@ -115,13 +116,7 @@ def _prelude(
     """The checked complaint, and its receipt and the as-of instant in the policy's zone."""
     if policy.policy.abstract:
         raise ComplaintError(
-            [
-                Problem(
-                    f"policy {policy.id!r} is abstract: it is a base for other policies to extend, "
-                    "and declares no channels or categories of its own",
-                    code="policy.abstract",
-                )
-            ]
+            [make_problem("policy.abstract", wording="policy.abstract.decide", id=repr(policy.id))]
         )
     prep = prepare(policy)
     # A plain dict takes the policy's generated parser; what it does not take (None), the
@@ -140,5 +135,5 @@ def _prelude(
     try:
         as_of = parse_datetime(at, "at")
     except ValueError as exc:
-        raise ComplaintError([Problem(str(exc), path=("at",), code="decide.bad_at")]) from None
+        raise ComplaintError([problem_of(exc, ("at",), "decide.bad_at")]) from None
     return policy, prep, parsed, received, as_of.astimezone(policy.tz), estimate

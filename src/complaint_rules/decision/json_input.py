@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..errors import ComplaintError, Problem
+from ..messages.catalogue import make_problem
 
 __all__ = ["MAX_DEPTH", "MAX_NUMBER_CHARS", "read_json", "read_json_line", "safe_name"]
 
@@ -52,10 +54,11 @@ def safe_name(key: object) -> str | None:
 
 
 class _Refused(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, wording: str, **args: object) -> None:
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.wording = wording
+        self.values = args
 
 
 class _Duplicate(ValueError):
@@ -68,7 +71,9 @@ def _int(text: str) -> int:
     if len(text) > MAX_NUMBER_CHARS:
         raise _Refused(
             "json.number_too_long",
-            f"a number of {len(text)} characters; at most {MAX_NUMBER_CHARS} are read",
+            "json.number_too_long.length",
+            length=len(text),
+            limit=MAX_NUMBER_CHARS,
         )
     return int(text)
 
@@ -77,13 +82,15 @@ def _fraction(text: str) -> str:
     if len(text) > MAX_NUMBER_CHARS:
         raise _Refused(
             "json.number_too_long",
-            f"a number of {len(text)} characters; at most {MAX_NUMBER_CHARS} are read",
+            "json.number_too_long.length",
+            length=len(text),
+            limit=MAX_NUMBER_CHARS,
         )
     return text
 
 
 def _constant(text: str) -> Any:
-    raise _Refused("json.not_a_number", f"{text} is not a JSON number; write a finite number")
+    raise _Refused("json.not_a_number", "json.not_a_number.value", value=text)
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -149,8 +156,31 @@ def _duplicate_at(text: str, key: str) -> tuple[int, int] | None:
     return None
 
 
-def _problem(code: str, message: str, where: str, line: int | None, column: int | None) -> Problem:
-    return Problem(message, file=where, line=line, column=column, code=code)
+def _problem(
+    code: str, wording: str, where: str, line: int | None, column: int | None, **args: object
+) -> Problem:
+    return make_problem(code, file=where, line=line, column=column, wording=wording, args=args)
+
+
+_SYNTAX = {
+    "Expecting value": "json.syntax.expecting_value",
+    "Expecting property name enclosed in double quotes": "json.syntax.expecting_name",
+    "Expecting ',' delimiter": "json.syntax.expecting_comma",
+    "Expecting ':' delimiter": "json.syntax.expecting_colon",
+    "Unterminated string starting at": "json.syntax.unterminated_string",
+    "Extra data": "json.syntax.extra_data",
+    "Invalid control character at": "json.syntax.control_character",
+    "Invalid \\escape": "json.syntax.escape",
+    "Invalid \\uXXXX escape": "json.syntax.unicode_escape",
+}
+"""What Python's JSON reader says is wrong, in the catalogue's words."""
+
+
+def _syntax(reason: str, where: str, line: int, column: int) -> Problem:
+    wording = _SYNTAX.get(reason)
+    if wording is not None:
+        return _problem("json.syntax", wording, where, line, column)
+    return _problem("json.syntax", "json.syntax.reason", where, line, column, reason=reason)
 
 
 def _parse(text: str, where: str, first_line: int) -> tuple[Any, list[Problem]]:
@@ -163,41 +193,48 @@ def _parse(text: str, where: str, first_line: int) -> tuple[Any, list[Problem]]:
     deep = _too_deep(text)
     if deep is not None:
         line, column = at(deep)
-        message = f"nested more than {MAX_DEPTH} levels deep (lists and objects)"
-        return None, [_problem("json.too_deep", message, where, line, column)]
+        return None, [_too_deep_problem(where, line, column)]
     try:
         return _DECODER.decode(text), []
     except _Duplicate as exc:
         places = _duplicate_at(text, exc.key)
-        name = safe_name(exc.key) or "a key"
+        name = safe_name(exc.key)
+        code = "json.duplicate_key"
         if places is None:  # pragma: no cover - the scan finds what the decoder found
-            message = f"duplicate key {name}; a JSON reader would silently keep the last"
-            return None, [_problem("json.duplicate_key", message, where, None, None)]
+            wording = "json.duplicate_key.unplaced"
+            return None, [_problem(code, wording, where, None, None, name=name or "a key")]
         (l1, c1), (l2, c2) = at(places[0]), at(places[1])
-        message = (
-            f"duplicate key {name} (first at line {l1}, column {c1}); remove one: "
-            "a JSON reader would silently keep the last"
-        )
-        return None, [_problem("json.duplicate_key", message, where, l2, c2)]
+        if name is None:
+            wording = "json.duplicate_key.unnamed"
+            return None, [_problem(code, wording, where, l2, c2, first_line=l1, first_column=c1)]
+        wording = "json.duplicate_key.named"
+        return None, [
+            _problem(code, wording, where, l2, c2, name=name, first_line=l1, first_column=c1)
+        ]
     except _Refused as exc:
         # The decoder does not say where; the first number too long is where it stopped.
-        return None, [_problem(exc.code, exc.message, where, None, None)]
+        return None, [_problem(exc.code, exc.wording, where, None, None, **exc.values)]
     except json.JSONDecodeError as exc:
-        line, column = exc.lineno + shift, exc.colno
-        return None, [_problem("json.syntax", f"not JSON: {exc.msg}", where, line, column)]
+        return None, [_syntax(exc.msg, where, exc.lineno + shift, exc.colno)]
     except RecursionError:  # pragma: no cover - the depth is checked before parsing
-        message = f"nested more than {MAX_DEPTH} levels deep (lists and objects)"
-        return None, [_problem("json.too_deep", message, where, None, None)]
+        return None, [_too_deep_problem(where, None, None)]
 
 
-def _text(data: str | bytes, where: str, line: int | None) -> str | Problem:
+def _too_deep_problem(where: str, line: int | None, column: int | None) -> Problem:
+    return _problem("json.too_deep", "json.too_deep.limit", where, line, column, limit=MAX_DEPTH)
+
+
+def _text(data: str | bytes, where: str | None, line: int | None) -> str | Problem:
+    """The text of ``data``, or the problem of a file (``line`` None) or a line not UTF-8."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text (byte {exc.start + 1})"
-        return _problem("json.encoding", message, where, line, None)
+        wording = "json.encoding.byte" if line is None else "json.encoding.byte_of_line"
+        return make_problem(
+            "json.encoding", file=where, line=line, wording=wording, byte=exc.start + 1
+        )
 
 
 def read_json(data: str | bytes, *, where: str = "<input>") -> object:
@@ -218,13 +255,9 @@ def read_json(data: str | bytes, *, where: str = "<input>") -> object:
 def read_json_line(data: str | bytes, line: int, where: str | None) -> tuple[Any, list[Problem]]:
     """One line of JSON lines: ``(value, [])``, or ``(None, [problem])`` located at ``line``."""
     name = where or "<input>"
-    text = _text(data, name, line)
+    text = _text(data, where, line)
     if isinstance(text, Problem):
-        message = text.message.replace(")", " of the line)")
-        return None, [Problem(message, file=where, line=line, code=text.code)]
+        return None, [text]
     value, problems = _parse(text, name, line)
-    problems = [
-        Problem(p.message, file=where, line=p.line or line, column=p.column, code=p.code)
-        for p in problems
-    ]
+    problems = [replace(p, file=where, line=p.line or line) for p in problems]
     return value, problems

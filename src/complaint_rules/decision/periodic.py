@@ -26,7 +26,8 @@ from dateutil.rrule import MONTHLY, YEARLY, rrule
 from pydantic import BaseModel, ConfigDict
 
 from ..calendar.periods import day_end
-from ..errors import InputError, Problem
+from ..errors import InputError
+from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import PeriodicDuty
 from .model import DecidedDue, Named, Source
@@ -78,14 +79,7 @@ def _period(period: str) -> tuple[date, date]:
     if y is not None and int(y.group(1)) >= 1:
         year = int(y.group(1))
         return date(year, 1, 1), date(year, 12, 31)
-    raise InputError(
-        [
-            Problem(
-                f"a period is a month (YYYY-MM, e.g. 2026-10) or a year (YYYY), not {period!r}",
-                path=("period",),
-            )
-        ]
-    )
+    raise InputError([make_problem("decide.bad_period", path=("period",), period=repr(period))])
 
 
 def _ends(duty: PeriodicDuty, start: date, end: date) -> list[date]:

@@ -69,7 +69,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..calendar.periods import Due, due_after, years_after
-from ..errors import CalendarError, ComplaintError, Problem
+from ..errors import ComplaintError
+from ..messages.catalogue import make_problem
 from ..messages.simplified import opencc_version
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.conditions import Subject
@@ -84,7 +85,8 @@ from ..policy.model import (
     Retention,
 )
 from ..policy.vocabulary import Lookup
-from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime
+from .calendar_problems import BeyondCalendarError
+from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime, problem_of
 from .model import (
     DecidedAction,
     DecidedApproval,
@@ -285,13 +287,7 @@ def _refuse_abstract(policy: CompiledPolicy) -> None:
     """An abstract policy is a base for others to extend: it decides nothing."""
     if policy.policy.abstract:
         raise ComplaintError(
-            [
-                Problem(
-                    f"policy {policy.id!r} is abstract: it is a base for other policies to extend, "
-                    "and declares no channels or categories of its own",
-                    code="policy.abstract",
-                )
-            ]
+            [make_problem("policy.abstract", wording="policy.abstract.decide", id=repr(policy.id))]
         )
 
 
@@ -317,7 +313,7 @@ def _as_of(policy: CompiledPolicy, at: datetime | str | None, received: datetime
     try:
         instant = parse_datetime(at, "at")
     except ValueError as exc:
-        raise ComplaintError([Problem(str(exc), path=("at",), code="decide.bad_at")]) from None
+        raise ComplaintError([problem_of(exc, ("at",), "decide.bad_at")]) from None
     return instant.astimezone(policy.tz)
 
 
@@ -394,10 +390,7 @@ def _due(
         )
     except OverflowError:
         # A period the policy sets so long that the date leaves Python's range.
-        raise CalendarError(
-            f"{amount} {period.unit} from {start.isoformat()} ends beyond the dates "
-            "that can be counted (year 9999)"
-        ) from None
+        raise BeyondCalendarError(amount, period.unit, start.isoformat()) from None
 
 
 def _decided(due: Due) -> DecidedDue:

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from ..decision.complaint import parse_datetime
+from ..decision.complaint import parse_datetime, problem_of
 from ..decision.json_input import safe_name
 from ..errors import ComplaintError, InputError, Problem
+from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from .events import Event, EventFormatError, parse_event
 from .replay import Refused, Replay
@@ -54,7 +55,7 @@ def _as_of(at: datetime | str) -> datetime:
     try:
         return parse_datetime(at, "at")
     except ValueError as exc:
-        raise ComplaintError([Problem(str(exc), path=("at",), code="case.bad_instant")]) from None
+        raise ComplaintError([problem_of(exc, ("at",), "case.bad_instant")]) from None
 
 
 def _check_policy(policy: CompiledPolicy) -> None:
@@ -62,13 +63,7 @@ def _check_policy(policy: CompiledPolicy) -> None:
         raise TypeError(f"policy must be a CompiledPolicy, not {type(policy).__name__}")
     if policy.policy.abstract:
         raise ComplaintError(
-            [
-                Problem(
-                    f"policy {policy.id!r} is abstract: it is a base for other policies to extend; "
-                    "a case runs under a policy that extends it",
-                    code="policy.abstract",
-                )
-            ]
+            [make_problem("policy.abstract", wording="policy.abstract.case", id=repr(policy.id))]
         )
 
 

@@ -1,7 +1,13 @@
 """The wording of problems with a complaint, a history or a case.
 
 By code, in each language; merged into
-:data:`complaint_rules.messages.catalogue.MESSAGES`.
+:data:`complaint_rules.messages.catalogue.MESSAGES`. Most keys here are second wordings
+(``wording=``) of a published code whose kind is worded in the catalogue: the code stays
+what machines match on, the wording names the particulars (a field's allowed values, a
+limit, a year) so that the problem can be said in each language.
+
+:data:`WORDS_INPUT` are the kinds of JSON value a message names (``got text``), said in
+each language; merged into :data:`complaint_rules.messages.catalogue.WORDS`.
 """
 
 from __future__ import annotations
@@ -10,4 +16,460 @@ from collections.abc import Mapping
 
 from ._lang import Lang
 
-MESSAGES_INPUT: Mapping[str, Mapping[Lang, str]] = {}
+WORDS_INPUT: Mapping[str, Mapping[Lang, str]] = {
+    "text": {"zh-Hant": "文字", "zh-Hans": "文字", "en": "text"},
+    "null": {"zh-Hant": "空值(null)", "zh-Hans": "空值(null)", "en": "null"},
+    "an object": {"zh-Hant": "JSON 物件", "zh-Hans": "JSON 对象", "en": "an object"},
+    "a list": {"zh-Hant": "清單", "zh-Hans": "列表", "en": "a list"},
+}
+"""The kinds of JSON value (``complaint_rules.decision.complaint._type``)."""
+
+_NOT_REAL = {
+    "zh-Hant": "不是真實存在的日期時間({why})(例如 {example})",
+    "zh-Hans": "不是真实存在的日期时间({why})(例如 {example})",
+}
+
+
+def _not_real(hant: str, hans: str, en: str) -> Mapping[Lang, str]:
+    """A date-time whose parts are numbers out of range: why, in each language."""
+    return {
+        "zh-Hant": _NOT_REAL["zh-Hant"].replace("{why}", hant),
+        "zh-Hans": _NOT_REAL["zh-Hans"].replace("{why}", hans),
+        "en": f"not a real date-time ({en}) (e.g. {{example}})",
+    }
+
+
+MESSAGES_COMPLAINT: Mapping[str, Mapping[Lang, str]] = {
+    "complaint.not_an_object.got": {
+        "zh-Hant": "投訴必須是 JSON 物件,這裡給的是{type}",
+        "zh-Hans": "投诉必须是 JSON 对象,这里给的是{type}",
+        "en": "a complaint is a JSON object, got {type}",
+    },
+    "complaint.unknown_field.allowed": {
+        "zh-Hant": "不認識的欄位;可以寫:{allowed}",
+        "zh-Hans": "不认识的字段;可以写:{allowed}",
+        "en": "unknown field; allowed: {allowed}",
+    },
+    "complaint.unknown_field.nearest": {
+        "zh-Hant": "不認識的欄位;可以寫:{allowed};是不是要寫 {nearest}?",
+        "zh-Hans": "不认识的字段;可以写:{allowed};是不是要写 {nearest}?",
+        "en": "unknown field; allowed: {allowed}; did you mean {nearest}?",
+    },
+    "complaint.missing.received_at": {
+        "zh-Hant": "缺少投訴收到的時刻(ISO 8601 日期時間,含時區,例如 +08:00)",
+        "zh-Hans": "缺少投诉收到的时刻(ISO 8601 日期时间,含时区,例如 +08:00)",
+        "en": "missing: when the complaint was received (ISO 8601 with offset)",
+    },
+    "complaint.missing.term": {
+        "zh-Hant": "缺少這個欄位;可以寫:{allowed}",
+        "zh-Hans": "缺少这个字段;可以写:{allowed}",
+        "en": "missing; allowed: {allowed}",
+    },
+    "complaint.not_accepted.classified": {
+        "zh-Hant": "不接受這個欄位:這份政策依它的分類表決定級別",
+        "zh-Hans": "不接受这个字段:这份政策依它的分类表决定级别",
+        "en": "not accepted: this policy derives the level from its classification table",
+    },
+    "complaint.not_accepted.no_levels": {
+        "zh-Hant": "不接受這個欄位:這份政策沒有級別",
+        "zh-Hans": "不接受这个字段:这份政策没有级别",
+        "en": "not accepted: this policy has no levels",
+    },
+    "complaint.wrong_type.findings": {
+        "zh-Hant": "這裡應該是查明事項的清單,給的卻是{type}",
+        "zh-Hans": "这里应该是查明事项的列表,给的却是{type}",
+        "en": "expected a list of findings, got {type}",
+    },
+    "complaint.wrong_type.finding": {
+        "zh-Hant": "查明事項應該寫名稱,或寫成物件 {{finding, count, roles}},給的卻是{type}",
+        "zh-Hans": "查明事项应该写名称,或写成对象 {{finding, count, roles}},给的却是{type}",
+        "en": "a finding is a name or an object {{finding, count, roles}}, got {type}",
+    },
+    "complaint.wrong_type.roles": {
+        "zh-Hant": "roles 應該是角色名稱的清單,給的卻是{type}",
+        "zh-Hans": "roles 应该是角色名称的列表,给的却是{type}",
+        "en": "roles is a list of role names, got {type}",
+    },
+    "complaint.wrong_type.instant": {
+        "zh-Hant": "這裡應該是 ISO 8601 日期時間的文字,給的卻是{type}",
+        "zh-Hans": "这里应该是 ISO 8601 日期时间的文字,给的却是{type}",
+        "en": "expected an ISO 8601 date-time string, got {type}",
+    },
+    "complaint.wrong_type.term": {
+        "zh-Hant": "這裡應該寫{kind}的名稱(文字),給的卻是{type}",
+        "zh-Hans": "这里应该写{kind}的名称(文字),给的却是{type}",
+        "en": "expected a {kind} name (text), got {type}",
+    },
+    "complaint.wrong_type.bool": {
+        "zh-Hant": "這裡應該寫 true 或 false,給的卻是{type}",
+        "zh-Hans": "这里应该写 true 或 false,给的却是{type}",
+        "en": "expected true or false, got {type}",
+    },
+    "complaint.wrong_type.number": {
+        "zh-Hant": "這裡應該寫數字,給的卻是{type}",
+        "zh-Hans": "这里应该写数字,给的却是{type}",
+        "en": "expected a number, got {type}",
+    },
+    "complaint.wrong_type.whole": {
+        "zh-Hant": "這裡應該寫整數,給的卻是{type}",
+        "zh-Hans": "这里应该写整数,给的却是{type}",
+        "en": "expected a whole number, got {type}",
+    },
+    "complaint.too_many.findings": {
+        "zh-Hant": "查明事項超過 {limit} 項",
+        "zh-Hans": "查明事项超过 {limit} 项",
+        "en": "more than {limit} findings",
+    },
+    "complaint.too_many.roles": {
+        "zh-Hant": "角色超過 {limit} 個",
+        "zh-Hans": "角色超过 {limit} 个",
+        "en": "more than {limit} roles",
+    },
+    "complaint.too_many.places": {
+        "zh-Hant": "小數超過 {limit} 位",
+        "zh-Hans": "小数超过 {limit} 位",
+        "en": "more than {limit} decimal places",
+    },
+    "complaint.too_many_problems.count": {
+        "zh-Hant": "另有 {count} 個以上的問題,未列出",
+        "zh-Hans": "另有 {count} 个以上的问题,未列出",
+        "en": "and {count}+ more problems, not listed",
+    },
+    "complaint.instant_out_of_range.calendar": {
+        "zh-Hant": "{year} 年不在這份政策的日曆可以計算的年份內"
+        "({first}-{last}:已知假日安排的年份,以及之前 {before} 年和之後 {after} 年)",
+        "zh-Hans": "{year} 年不在这份政策的日历可以计算的年份内"
+        "({first}-{last}:已知假日安排的年份,以及之前 {before} 年和之后 {after} 年)",
+        "en": "year {year} is outside the years this policy's calendar can count "
+        "({first}-{last}: its known holiday schedules, {before} year before and {after} after)",
+    },
+    "complaint.instant_out_of_range.year": {
+        "zh-Hant": "{year} 年超出可以計算的範圍",
+        "zh-Hans": "{year} 年超出可以计算的范围",
+        "en": "year {year} is out of range",
+    },
+    "complaint.naive_instant.example": {
+        "zh-Hant": "{name} 沒有時區;請加上,例如 {example}",
+        "zh-Hans": "{name} 没有时区;请加上,例如 {example}",
+        "en": "{name} has no UTC offset; give one, e.g. {example}",
+    },
+    "complaint.invalid_value.instant": {
+        "zh-Hant": "不是 ISO 8601 日期時間(例如 {example})",
+        "zh-Hans": "不是 ISO 8601 日期时间(例如 {example})",
+        "en": "not an ISO 8601 date-time (e.g. {example})",
+    },
+    "complaint.impossible_instant.reason": {
+        "zh-Hant": "不是真實存在的日期時間({reason})(例如 {example})",
+        "zh-Hans": "不是真实存在的日期时间({reason})(例如 {example})",
+        "en": "not a real date-time ({reason}) (e.g. {example})",
+    },
+    "complaint.impossible_instant.day": _not_real(
+        "這個月沒有這一日", "这个月没有这一日", "day is out of range for month"
+    ),
+    "complaint.impossible_instant.month": _not_real(
+        "月份要在 1 到 12 之間", "月份要在 1 到 12 之间", "month must be in 1..12"
+    ),
+    "complaint.impossible_instant.hour": _not_real(
+        "小時要在 0 到 23 之間", "小时要在 0 到 23 之间", "hour must be in 0..23"
+    ),
+    "complaint.impossible_instant.minute": _not_real(
+        "分鐘要在 0 到 59 之間", "分钟要在 0 到 59 之间", "minute must be in 0..59"
+    ),
+    "complaint.impossible_instant.second": _not_real(
+        "秒要在 0 到 59 之間", "秒要在 0 到 59 之间", "second must be in 0..59"
+    ),
+    "complaint.impossible_instant.year": _not_real(
+        "沒有第 0 年", "没有第 0 年", "year 0 is out of range"
+    ),
+    "complaint.too_long.term": {
+        "zh-Hant": "不認識的{kind}:超過 {limit} 個字元",
+        "zh-Hans": "不认识的{kind}:超过 {limit} 个字符",
+        "en": "unknown {kind}: longer than {limit} characters",
+    },
+    "complaint.invisible_character.term": {
+        "zh-Hant": "含有看不見的字元或控制字元({characters});請刪掉它;可以寫:{allowed}",
+        "zh-Hans": "含有看不见的字符或控制字符({characters});请删掉它;可以写:{allowed}",
+        "en": "contains an invisible or control character ({characters}); remove it; "
+        "allowed: {allowed}",
+    },
+    "complaint.unknown_term.allowed": {
+        "zh-Hant": "不認識的{kind};可以寫:{allowed}",
+        "zh-Hans": "不认识的{kind};可以写:{allowed}",
+        "en": "unknown {kind}; allowed: {allowed}",
+    },
+    "complaint.unknown_term.closest": {
+        "zh-Hant": "不認識的{kind};可以寫:{allowed};最接近的是 {closest}",
+        "zh-Hans": "不认识的{kind};可以写:{allowed};最接近的是 {closest}",
+        "en": "unknown {kind}; allowed: {allowed}; closest: {closest}",
+    },
+    "complaint.unknown_term.look_alike": {
+        "zh-Hant": "不認識的{kind};可以寫:{allowed};最接近的是 {closest}"
+        "(含有其他文字系統中外形相似的字母:{characters})",
+        "zh-Hans": "不认识的{kind};可以写:{allowed};最接近的是 {closest}"
+        "(含有其他文字系统中外形相似的字母:{characters})",
+        "en": "unknown {kind}; allowed: {allowed}; closest: {closest} "
+        "(look-alike letters from another script: {characters})",
+    },
+    "complaint.invalid_value.count": {
+        "zh-Hant": "count(次數)是 1 到 {limit} 之間的整數",
+        "zh-Hans": "count(次数)是 1 到 {limit} 之间的整数",
+        "en": "count is a whole number from 1 to {limit}",
+    },
+    "complaint.invalid_value.float": {
+        "zh-Hant": '有小數的數字請寫成文字,例如 "99.50":浮點數不精確',
+        "zh-Hans": '有小数的数字请写成文字,例如 "99.50":浮点数不精确',
+        "en": 'write a fraction as text, e.g. "99.50": a float is inexact',
+    },
+    "complaint.invalid_value.implausible": {
+        "zh-Hant": "大於 {limit}:不是合理的值",
+        "zh-Hans": "大于 {limit}:不是合理的值",
+        "en": "larger than {limit}: not a plausible value",
+    },
+    "complaint.invalid_value.implausible_amount": {
+        "zh-Hant": "大於 {limit}:不是合理的金額",
+        "zh-Hans": "大于 {limit}:不是合理的金额",
+        "en": "larger than {limit}: not a plausible amount",
+    },
+    "complaint.invalid_value.not_a_number": {
+        "zh-Hant": '不是數字(請寫例如 2800 或 "99.50")',
+        "zh-Hans": '不是数字(请写例如 2800 或 "99.50")',
+        "en": 'not a number (write e.g. 2800 or "99.50")',
+    },
+    "complaint.invalid_value.number_too_long": {
+        "zh-Hant": "不是數字:超過 {limit} 個字元",
+        "zh-Hans": "不是数字:超过 {limit} 个字符",
+        "en": "not a number: longer than {limit} characters",
+    },
+    "complaint.invalid_value.not_finite": {
+        "zh-Hant": "不是有限的數字",
+        "zh-Hans": "不是有限的数字",
+        "en": "not a finite number",
+    },
+    "complaint.invalid_value.minimum": {
+        "zh-Hant": "至少要是 {minimum}",
+        "zh-Hans": "至少要是 {minimum}",
+        "en": "must be at least {minimum}",
+    },
+    "complaint.invalid_value.not_carried": {
+        "zh-Hant": "無法複製:不是 JSON 資料(文字、數字、true/false、null、清單,"
+        "以及以文字為鍵的物件;最多 {limit} 個字元、{depth} 層)",
+        "zh-Hans": "无法复制:不是 JSON 数据(文字、数字、true/false、null、列表,"
+        "以及以文字为键的对象;最多 {limit} 个字符、{depth} 层)",
+        "en": "cannot be carried: not JSON data (text, numbers, true/false, null, lists and "
+        "objects with text keys, at most {limit} characters, {depth} levels deep)",
+    },
+}
+"""A complaint's problems (:mod:`complaint_rules.decision.complaint`)."""
+
+MESSAGES_JSON: Mapping[str, Mapping[Lang, str]] = {
+    "json.number_too_long.length": {
+        "zh-Hant": "數字寫了 {length} 個字元;最多只讀 {limit} 個",
+        "zh-Hans": "数字写了 {length} 个字符;最多只读 {limit} 个",
+        "en": "a number of {length} characters; at most {limit} are read",
+    },
+    "json.not_a_number.value": {
+        "zh-Hant": "{value} 不是 JSON 數字;請寫有限的數字",
+        "zh-Hans": "{value} 不是 JSON 数字;请写有限的数字",
+        "en": "{value} is not a JSON number; write a finite number",
+    },
+    "json.too_deep.limit": {
+        "zh-Hant": "清單和物件的巢狀層次超過 {limit} 層",
+        "zh-Hans": "列表和对象的嵌套层次超过 {limit} 层",
+        "en": "nested more than {limit} levels deep (lists and objects)",
+    },
+    "json.duplicate_key.named": {
+        "zh-Hant": "鍵 {name} 重複了(第一次在第 {first_line} 行第 {first_column} 欄);請刪掉一個:"
+        "一般的 JSON 讀取程式會不聲不響地只保留最後一個",
+        "zh-Hans": "键 {name} 重复了(第一次在第 {first_line} 行第 {first_column} 列);请删掉一个:"
+        "一般的 JSON 读取程序会不声不响地只保留最后一个",
+        "en": "duplicate key {name} (first at line {first_line}, column {first_column}); "
+        "remove one: a JSON reader would silently keep the last",
+    },
+    "json.duplicate_key.unnamed": {
+        "zh-Hant": "有一個鍵重複了(第一次在第 {first_line} 行第 {first_column} 欄);請刪掉一個:"
+        "一般的 JSON 讀取程式會不聲不響地只保留最後一個",
+        "zh-Hans": "有一个键重复了(第一次在第 {first_line} 行第 {first_column} 列);请删掉一个:"
+        "一般的 JSON 读取程序会不声不响地只保留最后一个",
+        "en": "duplicate key a key (first at line {first_line}, column {first_column}); "
+        "remove one: a JSON reader would silently keep the last",
+    },
+    "json.duplicate_key.unplaced": {
+        "zh-Hant": "鍵 {name} 重複了;一般的 JSON 讀取程式會不聲不響地只保留最後一個",
+        "zh-Hans": "键 {name} 重复了;一般的 JSON 读取程序会不声不响地只保留最后一个",
+        "en": "duplicate key {name}; a JSON reader would silently keep the last",
+    },
+    "json.encoding.byte": {
+        "zh-Hant": "不是 UTF-8 文字(第 {byte} 個位元組)",
+        "zh-Hans": "不是 UTF-8 文字(第 {byte} 个字节)",
+        "en": "not UTF-8 text (byte {byte})",
+    },
+    "json.encoding.byte_of_line": {
+        "zh-Hant": "不是 UTF-8 文字(這一行的第 {byte} 個位元組)",
+        "zh-Hans": "不是 UTF-8 文字(这一行的第 {byte} 个字节)",
+        "en": "not UTF-8 text (byte {byte} of the line)",
+    },
+    "json.syntax.reason": {
+        "zh-Hant": "不是有效的 JSON({reason})",
+        "zh-Hans": "不是有效的 JSON({reason})",
+        "en": "not JSON: {reason}",
+    },
+    "json.syntax.expecting_value": {
+        "zh-Hant": "不是有效的 JSON:這裡應該有一個值",
+        "zh-Hans": "不是有效的 JSON:这里应该有一个值",
+        "en": "not JSON: Expecting value",
+    },
+    "json.syntax.expecting_name": {
+        "zh-Hant": "不是有效的 JSON:這裡應該是用雙引號括起來的鍵名",
+        "zh-Hans": "不是有效的 JSON:这里应该是用双引号括起来的键名",
+        "en": "not JSON: Expecting property name enclosed in double quotes",
+    },
+    "json.syntax.expecting_comma": {
+        "zh-Hant": "不是有效的 JSON:這裡少了逗號「,」",
+        "zh-Hans": "不是有效的 JSON:这里少了逗号「,」",
+        "en": "not JSON: Expecting ',' delimiter",
+    },
+    "json.syntax.expecting_colon": {
+        "zh-Hant": "不是有效的 JSON:這裡少了冒號「:」",
+        "zh-Hans": "不是有效的 JSON:这里少了冒号「:」",
+        "en": "not JSON: Expecting ':' delimiter",
+    },
+    "json.syntax.unterminated_string": {
+        "zh-Hant": "不是有效的 JSON:從這裡開始的文字沒有結束的雙引號",
+        "zh-Hans": "不是有效的 JSON:从这里开始的文字没有结束的双引号",
+        "en": "not JSON: Unterminated string starting at",
+    },
+    "json.syntax.extra_data": {
+        "zh-Hant": "不是有效的 JSON:值的後面還有多餘的內容",
+        "zh-Hans": "不是有效的 JSON:值的后面还有多余的内容",
+        "en": "not JSON: Extra data",
+    },
+    "json.syntax.control_character": {
+        "zh-Hant": "不是有效的 JSON:文字中有控制字元(例如分行),請寫成 \\n 之類的跳脫寫法",
+        "zh-Hans": "不是有效的 JSON:文字中有控制字符(例如换行),请写成 \\n 之类的转义写法",
+        "en": "not JSON: Invalid control character at",
+    },
+    "json.syntax.escape": {
+        "zh-Hant": "不是有效的 JSON:反斜線「\\」後面的跳脫寫法不正確",
+        "zh-Hans": "不是有效的 JSON:反斜线「\\」后面的转义写法不正确",
+        "en": "not JSON: Invalid \\escape",
+    },
+    "json.syntax.unicode_escape": {
+        "zh-Hant": "不是有效的 JSON:\\u 後面應該是四個十六進位數字",
+        "zh-Hans": "不是有效的 JSON:\\u 后面应该是四个十六进制数字",
+        "en": "not JSON: Invalid \\uXXXX escape",
+    },
+}
+"""Problems of the strict JSON reader (:mod:`complaint_rules.decision.json_input`)."""
+
+MESSAGES_DECIDE: Mapping[str, Mapping[Lang, str]] = {
+    "calendar.unpublished.year": {
+        "zh-Hant": "{year} 年的官方假日安排還不知道(已知:{first}-{last});"
+        "請把這一年的假日和調休上班日加進政策的日曆,或要求估計的期限",
+        "zh-Hans": "{year} 年的官方假日安排还不知道(已知:{first}-{last});"
+        "请把这一年的假日和调休上班日加进政策的日历,或要求估计的期限",
+        "en": "the official holiday schedule for {year} is not known (known: {first}-{last}); "
+        "add the year's holidays and make-up workdays to the policy's calendar, or ask for "
+        "an estimated deadline",
+    },
+    "calendar.unpublished.beyond": {
+        "zh-Hant": "從 {start} 起算 {amount} {unit},會超出可以計算的日期(9999 年)",
+        "zh-Hans": "从 {start} 起算 {amount} {unit},会超出可以计算的日期(9999 年)",
+        "en": "{amount} {unit} from {start} ends beyond the dates that can be counted (year 9999)",
+    },
+    "policy.abstract.decide": {
+        "zh-Hant": "政策 {id} 是抽象的基礎政策:供其他政策延伸(extends),本身沒有宣告渠道或類別,"
+        "不能用來決定",
+        "zh-Hans": "政策 {id} 是抽象的基础政策:供其他政策延伸(extends),本身没有声明渠道或类别,"
+        "不能用来决定",
+        "en": "policy {id} is abstract: it is a base for other policies to extend, "
+        "and declares no channels or categories of its own",
+    },
+    "policy.abstract.case": {
+        "zh-Hant": "政策 {id} 是抽象的基礎政策,供其他政策延伸(extends);案件要依延伸它的政策辦理",
+        "zh-Hans": "政策 {id} 是抽象的基础政策,供其他政策延伸(extends);案件要依延伸它的政策办理",
+        "en": "policy {id} is abstract: it is a base for other policies to extend; "
+        "a case runs under a policy that extends it",
+    },
+    "policy.abstract.impact": {
+        "zh-Hant": "政策 {id} 是抽象的基礎政策,供其他政策延伸,本身不決定任何投訴",
+        "zh-Hans": "政策 {id} 是抽象的基础政策,供其他政策延伸,本身不决定任何投诉",
+        "en": "policy {id} is abstract: a base for other policies, it decides no complaint",
+    },
+    "policy.not_in_force.first": {
+        "zh-Hant": "收到的時刻早於政策 {id} 的第一個版本(自 {date} 起生效)",
+        "zh-Hans": "收到的时刻早于政策 {id} 的第一个版本(自 {date} 起生效)",
+        "en": "received before the first version of policy {id}, in force from {date}",
+    },
+    "decide.bad_period": {
+        "zh-Hant": "期間要寫月份(YYYY-MM,例如 2026-10)或年份(YYYY),不是 {period}",
+        "zh-Hans": "期间要写月份(YYYY-MM,例如 2026-10)或年份(YYYY),不是 {period}",
+        "en": "a period is a month (YYYY-MM, e.g. 2026-10) or a year (YYYY), not {period}",
+    },
+    "policy.extends_cycle.chain": {
+        "zh-Hant": "政策之間的延伸(extends)形成循環:{cycle}",
+        "zh-Hans": "政策之间的延伸(extends)形成循环:{cycle}",
+        "en": "policies extend each other in a cycle: {cycle}",
+    },
+}
+"""Problems of deciding: the policy decided under, the calendar counted with."""
+
+MESSAGES_TESTS_FILE: Mapping[str, Mapping[Lang, str]] = {
+    "file.unreadable.reason": {
+        "zh-Hant": "無法讀取這個檔案:{reason}",
+        "zh-Hans": "无法读取这个文件:{reason}",
+        "en": "cannot read: {reason}",
+    },
+    "tests_file.too_large.limit": {
+        "zh-Hant": "測試檔超過 {limit} 位元組",
+        "zh-Hans": "测试文件超过 {limit} 字节",
+        "en": "larger than {limit} bytes",
+    },
+    "tests_file.invalid.not_mapping": {
+        "zh-Hant": "測試檔的最上層必須是「鍵: 值」的對照",
+        "zh-Hans": "测试文件的最上层必须是「键: 值」的对照",
+        "en": "a tests file is a mapping at top level",
+    },
+    "tests_file.invalid.duplicate_name": {
+        "zh-Hant": "測試案例的名稱重複了(第一次在第 {first_line} 行):每個案例請取不同的名稱",
+        "zh-Hans": "测试案例的名称重复了(第一次在第 {first_line} 行):每个案例请取不同的名称",
+        "en": "duplicate case name (first at line {first_line}): name each case apart",
+    },
+    "tests_file.invalid.unknown_key": {
+        "zh-Hant": "不認識的鍵;可以寫:{allowed}",
+        "zh-Hans": "不认识的键;可以写:{allowed}",
+        "en": "unknown key; allowed: {allowed}",
+    },
+    "tests_file.invalid.unknown_key_nearest": {
+        "zh-Hant": "不認識的鍵;可以寫:{allowed};是不是要寫 {nearest}?",
+        "zh-Hans": "不认识的键;可以写:{allowed};是不是要写 {nearest}?",
+        "en": "unknown key; allowed: {allowed}; did you mean {nearest}?",
+    },
+    "tests_file.invalid.missing": {
+        "zh-Hant": "缺少必填的欄位",
+        "zh-Hans": "缺少必填的字段",
+        "en": "required field is missing",
+    },
+    "tests_file.invalid.schema": {
+        "zh-Hant": "請寫:schema: complaint-rules-tests/1",
+        "zh-Hans": "请写:schema: complaint-rules-tests/1",
+        "en": "write: schema: complaint-rules-tests/1",
+    },
+    "tests_file.invalid.policy_id": {
+        "zh-Hant": "{file} 宣告的代號是 {id},不是 {name}",
+        "zh-Hans": "{file} 声明的代号是 {id},不是 {name}",
+        "en": "{file} declares id {id}, not {name}",
+    },
+    "tests_file.invalid.policy": {
+        "zh-Hant": "無法載入政策 {name}:",
+        "zh-Hans": "无法加载政策 {name}:",
+        "en": "cannot load policy {name}:",
+    },
+}
+"""Problems of a policy's tests file (:mod:`complaint_rules.toolkit.policytests.cases`)."""
+
+MESSAGES_INPUT: Mapping[str, Mapping[Lang, str]] = {
+    **MESSAGES_TESTS_FILE,
+    **MESSAGES_COMPLAINT,
+    **MESSAGES_JSON,
+    **MESSAGES_DECIDE,
+}

@@ -24,7 +24,7 @@ from ..errors import problem_document as errors_problem_document
 from ._argparse import MESSAGES_ARGPARSE, MESSAGES_NOTES
 from ._diff import MESSAGES_DIFF
 from ._host import MESSAGES_HOST
-from ._input import MESSAGES_INPUT
+from ._input import MESSAGES_INPUT, WORDS_INPUT
 from ._lang import LANGS, Lang
 from ._lint import MESSAGES_LINT
 from ._policy import MESSAGES_POLICY
@@ -1808,6 +1808,7 @@ WORDS: Mapping[str, Mapping[Lang, str]] = {
     },
     "nothing (null)": {"zh-Hant": "空值(null)", "zh-Hans": "空值(null)", "en": "nothing (null)"},
     **WORDS_CHECKS,
+    **WORDS_INPUT,
 }
 
 

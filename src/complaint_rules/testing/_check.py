@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..decision.complaint import parse_datetime
-from ..errors import PolicyError, Problem
+from ..errors import PolicyError
+from ..messages.catalogue import make_problem
 from ..policy.catalog import Catalog
 from ..policy.compiled import CompiledPolicy
 from ..policy.loader import load_policy
@@ -38,9 +39,8 @@ def _resolver(file: Path, chain: tuple[str, ...] = ()) -> Resolver:
             cycle = " -> ".join((*chain, policy_id))
             raise PolicyError(
                 [
-                    Problem(
-                        f"policies extend each other in a cycle: {cycle}",
-                        code="policy.extends_cycle",
+                    make_problem(
+                        "policy.extends_cycle", wording="policy.extends_cycle.chain", cycle=cycle
                     )
                 ]
             )

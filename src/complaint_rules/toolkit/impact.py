@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ..decision.batch import DEFAULT_CHUNK_SIZE, RejectedLine, Settings, located, parse_line, stream
+from ..decision.calendar_problems import calendar_problem
 from ..decision.engine import decide
 from ..decision.model import (
     DecidedDeadline,
@@ -31,7 +32,7 @@ from ..decision.model import (
 )
 from ..decision.render import due_text
 from ..errors import CalendarError, ComplaintError, PolicyError, Problem
-from ..messages.catalogue import Lang, problem_text, say
+from ..messages.catalogue import Lang, make_problem, problem_text, say
 from ..policy.catalog import in_force as version_in_force
 from ..policy.compiled import CompiledPolicy
 
@@ -505,11 +506,12 @@ def in_force(versions: Sequence[CompiledPolicy], received_at: object) -> Compile
         first = versions[0]
         raise ComplaintError(
             [
-                Problem(
-                    f"received before the first version of policy {first.id!r}, in force "
-                    f"from {first.policy.effective_from}",
+                make_problem(
+                    "policy.not_in_force",
                     path=("received_at",),
-                    code="policy.not_in_force",
+                    wording="policy.not_in_force.first",
+                    id=repr(first.id),
+                    date=first.policy.effective_from,
                 )
             ]
         )
@@ -525,7 +527,7 @@ def _try(
     except ComplaintError as exc:
         return exc.problems
     except CalendarError as exc:
-        return (Problem(str(exc), code="calendar.unpublished"),)
+        return (calendar_problem(exc),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,10 +626,8 @@ def impact_lines(
         if policy.policy.abstract:
             raise PolicyError(
                 [
-                    Problem(
-                        f"policy {policy.id!r} is abstract: a base for other policies, "
-                        "it decides no complaint",
-                        code="policy.abstract",
+                    make_problem(
+                        "policy.abstract", wording="policy.abstract.impact", id=repr(policy.id)
                     )
                 ]
             )

@@ -23,10 +23,10 @@ from typing import Any, TypeVar
 
 from ...calendar.periods import DAY_UNITS, Due, due_after, start_day, years_after
 from ...contract import DECISION
-from ...errors import CalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
 from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report, Retention
+from ..calendar_problems import BeyondCalendarError
 from ..complaint import Complaint, FindingInput
 from ..model import (
     DecidedAction,
@@ -656,10 +656,7 @@ class Decider:
             )
         except OverflowError:
             # A period the policy sets so long that the date leaves Python's range.
-            raise CalendarError(
-                f"{amount} {unit} from {start.isoformat()} ends beyond the dates "
-                "that can be counted (year 9999)"
-            ) from None
+            raise BeyondCalendarError(amount, unit, start.isoformat()) from None
         pair = (
             due,
             assemble(DecidedDue, {"last_day": due.last_day, "late_from": due.late_from}),

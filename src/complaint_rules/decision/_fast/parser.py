@@ -258,7 +258,7 @@ def _exact(lookup: Lookup) -> dict[str, str]:
     for spelling in (*lookup.spellings, *written):
         problems.clear()
         found = resolve_term(
-            spelling, lookup, (), lambda path, message, code: problems.append(message)
+            spelling, lookup, (), lambda path, code, *_, **__: problems.append(code)
         )
         if found is not None and not problems:
             out[spelling] = found

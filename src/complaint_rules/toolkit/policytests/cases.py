@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ...decision.calendar_problems import calendar_problem
 from ...decision.engine import decide
 from ...decision.model import Decision
 from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Problem
@@ -230,6 +231,19 @@ def _problem(located: Located, path: tuple[str | int, ...], message: str) -> Pro
     return located.problem(path, message, "tests_file.invalid")
 
 
+def _said(located: Located, path: tuple[str | int, ...], wording: str, **args: object) -> Problem:
+    """A ``tests_file.invalid`` problem at ``path`` in the catalogue's ``wording``."""
+    return make_problem(
+        "tests_file.invalid",
+        path=path,
+        file=located.file,
+        line=located.line_of(path),
+        column=located.column_of(path),
+        wording=wording,
+        args=args,
+    )
+
+
 def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
     """Read a tests file strictly; raise :class:`TestsFileError` listing every problem."""
     file = str(path)
@@ -239,13 +253,23 @@ def load_tests(path: str | PathLike[str]) -> tuple[TestsFile, Located]:
         raise TestsFileError(exc.problems) from None
     except OSError as exc:
         raise TestsFileError(
-            [Problem(f"cannot read: {exc.strerror or exc}", file=file, code="file.unreadable")]
+            [
+                make_problem(
+                    "file.unreadable",
+                    file=file,
+                    wording="file.unreadable.reason",
+                    reason=exc.strerror or exc,
+                )
+            ]
         ) from None
     if len(raw) > MAX_TESTS_BYTES:
         raise TestsFileError(
             [
-                Problem(
-                    f"larger than {MAX_TESTS_BYTES} bytes", file=file, code="tests_file.too_large"
+                make_problem(
+                    "tests_file.too_large",
+                    file=file,
+                    wording="tests_file.too_large.limit",
+                    limit=MAX_TESTS_BYTES,
                 )
             ]
         )
@@ -260,7 +284,7 @@ def parse_tests(located: Located) -> TestsFile:
     """Validate YAML data into a :class:`TestsFile`; errors carry file, line and field."""
     data = located.data
     if not isinstance(data, dict):
-        raise TestsFileError([_problem(located, (), "a tests file is a mapping at top level")])
+        raise TestsFileError([_said(located, (), "tests_file.invalid.not_mapping")])
     cases = data.get("cases")
     problems = [
         _problem(located, ("cases", i, key, *path), message)
@@ -280,8 +304,8 @@ def parse_tests(located: Located) -> TestsFile:
     for i, case in enumerate(tests.cases):
         if case.name in first:
             line = located.line_of(("cases", first[case.name]))
-            message = f"duplicate case name (first at line {line}): name each case apart"
-            problems.append(_problem(located, ("cases", i, "name"), message))
+            wording = "tests_file.invalid.duplicate_name"
+            problems.append(_said(located, ("cases", i, "name"), wording, first_line=line))
         first.setdefault(case.name, i)
     if problems:
         raise TestsFileError(problems)
@@ -312,12 +336,14 @@ def _from_pydantic(located: Located, err: Any) -> Problem:
             owner = _MODELS.get(str(part), owner)
         names = [info.alias or key for key, info in owner.model_fields.items()]
         close = difflib.get_close_matches(str(loc[-1]), names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        message = f"unknown key; allowed: {', '.join(names)}{hint}"
-    elif kind == "missing":
-        message = "required field is missing"
-    elif kind == "literal_error" and loc == ("schema",):
-        message = "write: schema: complaint-rules-tests/1"
+        if close:
+            wording = "tests_file.invalid.unknown_key_nearest"
+            return _said(located, loc, wording, allowed=", ".join(names), nearest=repr(close[0]))
+        return _said(located, loc, "tests_file.invalid.unknown_key", allowed=", ".join(names))
+    if kind == "missing":
+        return _said(located, loc, "tests_file.invalid.missing")
+    if kind == "literal_error" and loc == ("schema",):
+        return _said(located, loc, "tests_file.invalid.schema")
     return _problem(located, loc, message)
 
 
@@ -414,12 +440,23 @@ class _Runner:
                     return self.catalog.load(name)  # the same file, compiled once
                 policy = load_policy(beside, resolve=self.catalog.load)
                 if policy.id != name:
-                    message = f"{beside} declares id {policy.id!r}, not {name!r}"
-                    raise TestsFileError([_problem(located, ("policy",), message)])
+                    wording = "tests_file.invalid.policy_id"
+                    raise TestsFileError(
+                        [
+                            _said(
+                                located,
+                                ("policy",),
+                                wording,
+                                file=beside,
+                                id=repr(policy.id),
+                                name=repr(name),
+                            )
+                        ]
+                    )
                 return policy
             return self.catalog.load(name)
         except PolicyError as exc:
-            where = _problem(located, ("policy",), f"cannot load policy {name!r}:")
+            where = _said(located, ("policy",), "tests_file.invalid.policy", name=repr(name))
             raise TestsFileError([where, *exc.problems]) from None
 
     def case(
@@ -438,7 +475,7 @@ class _Runner:
         except ComplaintError as exc:
             errors = list(exc.problems)
         except CalendarError as exc:
-            errors = [Problem(str(exc), code="calendar.unpublished")]
+            errors = [calendar_problem(exc)]
         if decision is not None:
             decided.append(decision)
         if case.expect_error is not None:
