@@ -42,6 +42,13 @@ def test_a_space_too_large_is_refused_unless_sampled(
         "error: the input space of level has 8 complaints (category 8), more than the limit "
         "of 4; decide a deterministic sample instead (sample=N, --sample N)\n"
     )
+    code = main(["--lang", "zh-Hant", "diff", str(KEYOUQIANQI), str(new), "--max-size", "4"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err == (
+        "錯誤:level 的輸入組合有 8 種投訴(category 8),超過上限 4;"
+        "請改為決定一份固定的抽樣(sample=N,--sample N)\n"
+    )
     sampled = diff(load_policy(KEYOUQIANQI), load_policy(new), limit=4, sample=4)
     assert all(c.compared <= 4 for c in sampled.changes)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..messages.catalogue import problem_text
 from ..toolkit.diff import diff
 from ..toolkit.input_space import DEFAULT_LIMIT, SpaceTooLarge
-from ._common import Streams, add_format, lang_of, resolve_policy, write_json
+from ._common import Streams, add_format, error_line, lang_of, resolve_policy, write_json
 
 HELP = (
     "what changes between two versions of a policy, decided over their input space "
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     try:
         result = diff(old, new, limit=args.max_size, sample=args.sample, seed=args.seed)
     except SpaceTooLarge as exc:
-        io.err.write(f"error: {exc}\n")
+        io.err.write(error_line(problem_text(exc.problem, lang_of(args)), lang_of(args)))
         return 2
     if args.format == "json":
         write_json(json.loads(result.model_dump_json()), io.out)

@@ -11,12 +11,13 @@ import argparse
 import json
 from pathlib import Path
 
+from ..messages.catalogue import problem_text
 from ..policy.catalog import Catalog
 from ..policy.compiled import CompiledPolicy
 from ..policy.loader import policy_files
 from ..toolkit.input_space import DEFAULT_LIMIT, SpaceTooLarge
 from ..toolkit.lint import LintReport, lint
-from ._common import Streams, add_format, lang_of, write_json
+from ._common import Streams, add_format, error_line, lang_of, write_json
 
 HELP = (
     "static checks: values no rule reaches, shadowed rows, rules that disagree, "
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
                 lint(policy, base=base, source=path, limit=args.max_size, previous=previous)
             )
         except SpaceTooLarge as exc:
-            io.err.write(f"error: {exc}\n")
+            io.err.write(error_line(problem_text(exc.problem, lang_of(args)), lang_of(args)))
             return 2
     if args.format == "json":
         dumped = [json.loads(r.model_dump_json()) for r in reports]

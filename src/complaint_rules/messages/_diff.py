@@ -14,6 +14,11 @@ from collections.abc import Mapping
 from ._lang import Lang
 
 MESSAGES_DIFF: Mapping[str, Mapping[Lang, str]] = {
+    "toolkit.space_too_large": {
+        "zh-Hant": "{what} 的輸入組合有 {size} 種投訴({factors}),超過上限 {limit};請改為決定一份固定的抽樣(sample=N,--sample N)",
+        "zh-Hans": "{what} 的输入组合有 {size} 种投诉({factors}),超过上限 {limit};请改为决定一份固定的抽样(sample=N,--sample N)",
+        "en": "the input space of {what} has {size} complaints ({factors}), more than the limit of {limit}; decide a deterministic sample instead (sample=N, --sample N)",
+    },
     "diff.none": {
         "zh-Hant": "無",
         "zh-Hans": "无",

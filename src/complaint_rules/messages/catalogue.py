@@ -29,6 +29,7 @@ from ._lang import LANGS, Lang
 from ._lint import MESSAGES_LINT
 from ._policy import MESSAGES_POLICY
 from ._render import MESSAGES_RENDER
+from ._tests import MESSAGES_TESTS
 from ._words import MESSAGES_WORDS
 
 __all__ = [
@@ -1788,6 +1789,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_WORDS,
     **MESSAGES_ARGPARSE,
     **MESSAGES_NOTES,
+    **MESSAGES_TESTS,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {

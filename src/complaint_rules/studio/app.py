@@ -482,7 +482,7 @@ class _Studio:
                 try:
                     args["diff"] = policy_diff(old, new, sample=2000)
                 except SpaceTooLarge as exc:
-                    args["diff_problems"] = [Problem(str(exc))]
+                    args["diff_problems"] = [exc.problem]
                 if history:
                     tally = ImpactTally()
                     path = self.ws.history(history)

@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..errors import MissingExtraError, Problem
-from ..messages.catalogue import format_problem
+from ..messages.catalogue import format_problem, problem_text
 from ..messages.phrases import PHRASES
 from ..messages.simplified import to_simplified
 from ..policy.bundled import source_name
@@ -1244,7 +1244,7 @@ class _PolicyPage:
         try:
             findings = lint(self.cp, base=base).findings
         except SpaceTooLarge as exc:
-            return [el("p", say("conflicts_unknown", reason=str(exc)))]
+            return [el("p", say("conflicts_unknown", reason=problem_text(exc.problem, self.lang)))]
         found = [f for f in findings if f.code.startswith("conflicting-")]
         if not found:
             return [el("p", say("conflicts_none"))]

@@ -41,6 +41,7 @@ from typing import Any
 from ..decision.engine import decide
 from ..decision.model import Decision
 from ..errors import ComplaintRulesError
+from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy, compile_policy
 from ..policy.conditions import Subject
 from ..policy.model import ELEMENT_SINGULAR, Term
@@ -84,10 +85,15 @@ class SpaceTooLarge(ComplaintRulesError):
     def __init__(self, what: str, size: int, limit: int, factors: str) -> None:
         self.size = size
         self.limit = limit
-        super().__init__(
-            f"the input space of {what} has {size:,} complaints ({factors}), more than the "
-            f"limit of {limit:,}; decide a deterministic sample instead (sample=N, --sample N)"
+        self.problem = make_problem(
+            "toolkit.space_too_large",
+            what=what,
+            size=f"{size:,}",
+            limit=f"{limit:,}",
+            factors=factors,
         )
+        """The same, as a problem to be said in the officer's language."""
+        super().__init__(self.problem.message)
 
 
 @dataclass(frozen=True)
