@@ -46,7 +46,7 @@ def test_a_space_too_large_is_refused_unless_sampled(
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err == (
-        "錯誤:level 的輸入組合有 8 種投訴(category 8),超過上限 4;"
+        "錯誤:級別 的輸入組合有 8 種投訴(category 8),超過上限 4;"
         "請改為決定一份固定的抽樣(sample=N,--sample N)\n"
     )
     sampled = diff(load_policy(KEYOUQIANQI), load_policy(new), limit=4, sample=4)

@@ -383,3 +383,28 @@ def test_the_formats_own_refusals_are_said_in_chinese(
     assert problem_text(problem, "zh-Hant") == chinese
     simplified = problem_text(problem, "zh-Hans")
     assert simplified != chinese and not re.search(r"[A-Za-z]{3,} [a-z]{3,}", simplified)
+
+
+@pytest.mark.parametrize(
+    ("label", "code", "english", "chinese"),
+    [
+        (
+            "{zh-Hant: 回復, en: ''}",
+            "policy.invalid_value",
+            "String should have at least 1 character (the en text)",
+            "文字不能是空的,至少要寫 1 個字(en 的文字)",
+        ),
+        (
+            "{zh-Hant: 回復, en: [Reply]}",
+            "policy.wrong_type",
+            "Input should be a valid string (the en text)",
+            "這裡要寫文字(en 的文字)",
+        ),
+    ],
+)
+def test_a_text_given_per_language_is_refused_in_chinese(
+    label: str, code: str, english: str, chinese: str, tmp_path: Path
+) -> None:
+    problem = _loading(_mini("        label: 回復\n", f"        label: {label}\n"))(tmp_path)
+    assert (problem.code, problem.message) == (code, english)
+    assert problem_text(problem, "zh-Hant") == chinese

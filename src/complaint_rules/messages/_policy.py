@@ -552,6 +552,36 @@ _LAYERS: Mapping[str, Mapping[Lang, str]] = {
 problem (``make_problem(..., inner=...)``) said in the same language."""
 
 _MODEL: Mapping[str, Mapping[Lang, str]] = {
+    "policy.model.text_not_string.lang": {
+        "zh-Hant": "這裡要寫文字({language} 的文字)",
+        "zh-Hans": "这里要写文字({language} 的文字)",
+        "en": "Input should be a valid string (the {language} text)",
+    },
+    "policy.model.text_not_string": {
+        "zh-Hant": "這裡要寫文字",
+        "zh-Hans": "这里要写文字",
+        "en": "Input should be a valid string",
+    },
+    "policy.model.text_empty.lang": {
+        "zh-Hant": "文字不能是空的,至少要寫 {min_length} 個字({language} 的文字)",
+        "zh-Hans": "文字不能是空的,至少要写 {min_length} 个字({language} 的文字)",
+        "en": "String should have at least {min_length} character (the {language} text)",
+    },
+    "policy.model.text_empty": {
+        "zh-Hant": "文字不能是空的,至少要寫 {min_length} 個字",
+        "zh-Hans": "文字不能是空的,至少要写 {min_length} 个字",
+        "en": "String should have at least {min_length} character",
+    },
+    "policy.model.text_too_long.lang": {
+        "zh-Hant": "文字太長,最多 {max_length} 個字({language} 的文字)",
+        "zh-Hans": "文字太长,最多 {max_length} 个字({language} 的文字)",
+        "en": "String should have at most {max_length} characters (the {language} text)",
+    },
+    "policy.model.text_too_long": {
+        "zh-Hant": "文字太長,最多 {max_length} 個字",
+        "zh-Hans": "文字太长,最多 {max_length} 个字",
+        "en": "String should have at most {max_length} characters",
+    },
     "policy.model.text_form": {
         "zh-Hant": "文字要寫成一個字串(政策本身的語言,zh-Hant),或寫成語言對文字的對照;可用的語言:{allowed}",
         "zh-Hans": "文字要写成一个字符串(政策本身的语言,zh-Hant),或写成语言对文字的对照;可用的语言:{allowed}",

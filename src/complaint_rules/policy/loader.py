@@ -726,6 +726,10 @@ def _format_problem(
     what pydantic said (the English stays pydantic's, whatever its version); else as is."""
     code = _PYDANTIC_CODES.get(kind, "policy.invalid_value")
     args = {str(k): v for k, v in ctx.items()}
+    wording = args.pop("wording", None)
+    if isinstance(wording, str) and say(wording, "en", **args) == message:
+        # The policy model names its own words for the refusal (policy.model.text_*).
+        return _placed(located, make_problem(code, wording=wording, path=path, args=args))
     for wording in _FORMAT_WORDINGS.get(kind, ()):
         try:
             said = say(wording, "en", **args)

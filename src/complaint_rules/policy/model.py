@@ -121,19 +121,28 @@ def text_in(text: str, lang: str) -> str:
 
 
 def _text_length(text: object, lang: str | None = None) -> str:
-    # The errors of a plain str with min_length=1 and max_length=4000, named by language.
+    # The errors of a plain str with min_length=1 and max_length=4000, named by language;
+    # ``wording`` in the context names the catalogue's words for them (policy.model.text_*).
     of = f" (the {lang} text)" if lang else ""
+    named = {"language": lang} if lang else {}
+    suffix = ".lang" if lang else ""
     if not isinstance(text, str):
-        raise PydanticCustomError("string_type", "Input should be a valid string" + of)
+        raise PydanticCustomError(
+            "string_type",
+            "Input should be a valid string" + of,
+            {"wording": "policy.model.text_not_string" + suffix, **named},
+        )
     if not text:
         raise PydanticCustomError(
-            "string_too_short", "String should have at least 1 character" + of, {"min_length": 1}
+            "string_too_short",
+            "String should have at least 1 character" + of,
+            {"wording": "policy.model.text_empty" + suffix, "min_length": 1, **named},
         )
     if len(text) > _TEXT_MAX:
         raise PydanticCustomError(
             "string_too_long",
             "String should have at most {max_length} characters" + of,
-            {"max_length": _TEXT_MAX},
+            {"wording": "policy.model.text_too_long" + suffix, "max_length": _TEXT_MAX, **named},
         )
     return text
 
