@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..toolkit.graph import policy_graph, to_dot, to_json, to_mermaid
-from ._common import Streams, resolve_policy, write_json
+from ._common import Streams, lang_of, resolve_policy, write_json
 
 HELP = "escalation paths and routing of a policy as a Mermaid or Graphviz DOT diagram"
 EXAMPLE = (
@@ -30,7 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
-    graph = policy_graph(resolve_policy(args, args.policy), args.view)
+    graph = policy_graph(resolve_policy(args, args.policy), args.view, lang_of(args))
     if args.format == "json":
         write_json(to_json(graph), io.out)
     elif args.format == "dot":

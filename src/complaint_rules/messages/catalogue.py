@@ -23,6 +23,7 @@ from ..errors import InputError, Problem
 from ..errors import problem_document as errors_problem_document
 from ._argparse import MESSAGES_ARGPARSE, MESSAGES_NOTES
 from ._diff import MESSAGES_DIFF
+from ._graph import MESSAGES_GRAPH
 from ._host import MESSAGES_HOST
 from ._input import MESSAGES_INPUT, WORDS_INPUT
 from ._lang import LANGS, Lang
@@ -1790,6 +1791,7 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_ARGPARSE,
     **MESSAGES_NOTES,
     **MESSAGES_TESTS,
+    **MESSAGES_GRAPH,
 }
 
 WORDS: Mapping[str, Mapping[Lang, str]] = {

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..messages.catalogue import WORDS, Lang, say
 from ..messages.phrases import PHRASES
 from ..policy.compiled import CompiledPolicy, CompiledRule
 from ..policy.model import Deadline, Escalation, Period
@@ -77,6 +78,7 @@ class Graph:
 @dataclass
 class _Builder:
     policy: CompiledPolicy
+    lang: Lang = "en"
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
 
@@ -87,6 +89,9 @@ class _Builder:
 
     def edge(self, source: str, target: str, kind: str, label: str) -> None:
         self.edges.setdefault((source, target, label), Edge(source, target, kind, label))
+
+    def say(self, code: str, **args: object) -> str:
+        return say(code, self.lang, **args)
 
     def role(self, role_id: str) -> str:
         term = self.policy.roles.terms.get(role_id)
@@ -123,22 +128,29 @@ def _deadline_text(policy: CompiledPolicy, deadline: Deadline) -> str:
     return start + _period_text(deadline.within)
 
 
-def condition_text(policy: CompiledPolicy, cond: Mapping[str, Any] | None) -> str:
-    """A condition with the source's labels for ids, e.g. ``channel: 信件投訴 / 媒體投訴``."""
+def condition_text(
+    policy: CompiledPolicy, cond: Mapping[str, Any] | None, lang: Lang = "en"
+) -> str:
+    """A condition with the source's labels for ids, e.g. ``channel: 信件投訴 / 媒體投訴``
+    (``渠道: 信件投訴 / 媒體投訴`` in Chinese)."""
     if not cond:
-        return "every complaint"
-    return " and ".join(_part(policy, key, value) for key, value in cond.items())
+        return say("graph.every", lang)
+    return say("graph.and", lang).join(
+        _part(policy, key, value, lang) for key, value in cond.items()
+    )
 
 
-def _part(policy: CompiledPolicy, key: str, value: Any) -> str:
+def _part(policy: CompiledPolicy, key: str, value: Any, lang: Lang) -> str:
     if key in ("all", "any"):
-        inner = f" {'and' if key == 'all' else 'or'} ".join(
-            f"({condition_text(policy, c)})" if len(c) > 1 else condition_text(policy, c)
+        inner = say("graph.and" if key == "all" else "graph.or", lang).join(
+            f"({condition_text(policy, c, lang)})"
+            if len(c) > 1
+            else condition_text(policy, c, lang)
             for c in value
         )
         return f"({inner})" if len(value) > 1 else inner
     if key == "not":
-        return f"not ({condition_text(policy, value)})"
+        return say("graph.not", lang, inner=condition_text(policy, value, lang))
     lookups = {
         "channel": policy.channels,
         "category": policy.categories,
@@ -152,26 +164,28 @@ def _part(policy: CompiledPolicy, key: str, value: Any) -> str:
             items = ids if isinstance(ids, list) else [ids]
             return " / ".join(terms[i].label if i in terms else str(i) for i in items)
 
+        word = key if lang == "en" else WORDS[key][lang]
         if not isinstance(value, Mapping):
-            return f"{key}: {names(value)}"
+            return f"{word}: {names(value)}"
         ((op, arg),) = value.items()
-        sign = {"in": ":", "not_in": " not:", "at_least": " ≥", "at_most": " ≤"}[op]
-        return f"{key}{sign} {names(arg)}"
+        not_in = say("graph.not_in", lang)
+        sign = {"in": ":", "not_in": not_in, "at_least": " ≥", "at_most": " ≤"}[op]
+        return f"{word}{sign} {names(arg)}"
     label = next((f.label for f in policy.policy.facts if f.id == key), key)
     if not isinstance(value, Mapping):
         value = {"eq": value}
     ((op, arg),) = value.items()
     if op == "given":
-        return f"{label} {'given' if arg else 'not given'}"
-    shown = str(arg).lower() if isinstance(arg, bool) else str(arg)
+        return say("graph.given" if arg else "graph.not_given", lang, label=label)
+    shown = say(f"graph.{str(arg).lower()}", lang) if isinstance(arg, bool) else str(arg)
     sign = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}[op]
     return f"{label} {sign} {shown}"
 
 
-def _origin(policy: CompiledPolicy, rule: CompiledRule) -> list[str]:
+def _origin(b: _Builder, rule: CompiledRule) -> list[str]:
     """The rule's condition, and the layer it comes from if not the policy's own."""
-    when = ["when " + condition_text(policy, rule.rule.when)]
-    return when + ([f"from {rule.layer}"] if rule.layer != policy.id else [])
+    when = [b.say("graph.when", condition=condition_text(b.policy, rule.rule.when, b.lang))]
+    return when + ([b.say("graph.from", layer=rule.layer)] if rule.layer != b.policy.id else [])
 
 
 def _escalations(b: _Builder) -> None:
@@ -181,36 +195,38 @@ def _escalations(b: _Builder) -> None:
     for rule in policy.rules:
         for esc in rule.rule.escalations:
             steps[esc.id] = esc
-            origin = _origin(policy, rule)[0 if rule.rule.when else 1 :]
+            origin = _origin(b, rule)[0 if rule.rule.when else 1 :]
             article = esc.article or rule.rule.article
-            may = ["可 (discretionary)"] if esc.discretionary else []
+            may = [b.say("graph.discretionary")] if esc.discretionary else []
             step = b.node("step", esc.id, esc.label, f"{esc.id} · {article}", *origin, *may)
             if esc.on == "received":
                 trigger = b.node("received", "received", _ZH.t["received"], "received")
-                b.edge(trigger, step, "on", "on")
+                b.edge(trigger, step, "on", b.say("graph.edge.on"))
             elif esc.on == "deadline_missed" and esc.deadline in deadlines:
                 d = deadlines[esc.deadline]
                 text = f"{d.id} · {_deadline_text(policy, d)}"
-                b.edge(b.node("deadline", d.id, d.label, text), step, "missed", "missed")
+                deadline = b.node("deadline", d.id, d.label, text)
+                b.edge(deadline, step, "missed", b.say("graph.edge.missed"))
             else:
                 term = policy.events.terms.get(esc.on)
                 event = b.node("event", esc.on, term.label if term else esc.on, esc.on)
-                b.edge(event, step, "on", "on")
+                b.edge(event, step, "on", b.say("graph.edge.on"))
             _by_to(b, step, esc.by, esc.by_any, esc.to, esc.to_any)
         for act in rule.rule.actions:
             if act.on is None or not act.to:
                 continue
-            origin = _origin(policy, rule)[0 if rule.rule.when else 1 :]
+            origin = _origin(b, rule)[0 if rule.rule.when else 1 :]
             article = act.article or rule.rule.article
-            may = ["可 (discretionary)"] if act.discretionary else []
+            may = [b.say("graph.discretionary")] if act.discretionary else []
             node = b.node("action", act.id, act.label, f"{act.id} · {article}", *origin, *may)
             term = policy.events.terms.get(act.on)
             event = b.node("event", act.on, term.label if term else act.on, act.on)
-            b.edge(event, node, "on", "on")
+            b.edge(event, node, "on", b.say("graph.edge.on"))
             _by_to(b, node, act.by, act.by_any, act.to, act.to_any)
     for esc in steps.values():
         if esc.next is not None and esc.next in steps:
-            b.edge(f"step_{_ascii(esc.id)}", f"step_{_ascii(esc.next)}", "next", "next")
+            next_step = f"step_{_ascii(esc.next)}"
+            b.edge(f"step_{_ascii(esc.id)}", next_step, "next", b.say("graph.edge.next"))
 
 
 def _by_to(
@@ -222,10 +238,11 @@ def _by_to(
     to_any: bool,
 ) -> None:
     """Edges from the roles a step is by and to the roles it goes to (或: any one of them)."""
+    by_word, to_word = b.say("graph.edge.by"), b.say("graph.edge.to")
     for role in by:
-        b.edge(b.role(role), node, "by", "by 或" if by_any else "by")
+        b.edge(b.role(role), node, "by", f"{by_word} 或" if by_any else by_word)
     for role in to:
-        b.edge(node, b.role(role), "to", "to 或" if to_any else "to")
+        b.edge(node, b.role(role), "to", f"{to_word} 或" if to_any else to_word)
 
 
 def _routing(b: _Builder) -> None:
@@ -235,7 +252,7 @@ def _routing(b: _Builder) -> None:
             continue
         label = rule.rule.title or rule.rule.id
         head = f"{rule.rule.id} · {rule.rule.article}"
-        node = b.node("rule", rule.rule.id, label, head, *_origin(policy, rule))
+        node = b.node("rule", rule.rule.id, label, head, *_origin(b, rule))
         for assignment in rule.rule.routing:
             duty = f"{_ZH.duties.get(assignment.duty, assignment.duty)} {assignment.duty}"
             if assignment.or_roles:
@@ -244,7 +261,8 @@ def _routing(b: _Builder) -> None:
                 b.edge(node, b.role(holder), "duty", duty)
     for role in policy.policy.vocabulary.roles:
         if role.reports_to is not None:
-            b.edge(b.role(role.id), b.role(role.reports_to), "reports_to", "reports_to")
+            reports = b.say("graph.edge.reports_to")
+            b.edge(b.role(role.id), b.role(role.reports_to), "reports_to", reports)
     for declared in policy.conflicts:
         c = declared.conflict
         duty = f"{_ZH.duties.get(c.duty, c.duty)} {c.duty}"
@@ -253,11 +271,12 @@ def _routing(b: _Builder) -> None:
             b.edge(node, b.role(holder), "conflict", duty)
 
 
-def policy_graph(policy: CompiledPolicy, view: View = "all") -> Graph:
-    """The escalation paths and/or routing of ``policy`` (the merged layers)."""
+def policy_graph(policy: CompiledPolicy, view: View = "all", lang: Lang = "en") -> Graph:
+    """The escalation paths and/or routing of ``policy`` (the merged layers); the words
+    around the source's labels (a condition, the arrows) in ``lang``."""
     if view not in ("all", "escalation", "routing"):
         raise ValueError(f"view is all, escalation or routing, not {view!r}")
-    b = _Builder(policy)
+    b = _Builder(policy, lang)
     if view in ("all", "escalation"):
         _escalations(b)
     if view in ("all", "routing"):
