@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from ..policy.catalog import Catalog
-from ._common import Streams, add_format, write_json
+from ..policy.model import text_in
+from ._common import Streams, add_format, lang_of, write_json
 
 HELP = "the policies the catalog knows (bundled, --policy-dir, installed packages)"
 EXAMPLE = "complaint-rules --policy-dir my_policies list --format json"
@@ -17,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     catalog = Catalog(args.policy_dir)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for policy_id in catalog.ids():
         policy = catalog.load(policy_id).policy
         rows.append(
@@ -33,6 +35,8 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         write_json(rows, io.out)
         return 0
-    for r in rows:
-        io.out.write(f"{r['id']}\t{r['version']}\t{r['institution']}\t{r['title']}\n")
+    lang = lang_of(args)
+    for r in rows:  # the institution and title in the officer's language, if the policy has it
+        institution, title = text_in(r["institution"], lang), text_in(r["title"], lang)
+        io.out.write(f"{r['id']}\t{r['version']}\t{institution}\t{title}\n")
     return 0
