@@ -579,7 +579,11 @@ class _Studio:
                     if item.line % step == 0:
                         yield json.dumps({"done": item.line, "total": total}) + "\n"
             except ComplaintRulesError as exc:
-                yield json.dumps({"error": str(exc)}) + "\n"
+                problems = list(getattr(exc, "problems", ()))
+                if isinstance(exc, CalendarError):
+                    problems = [calendar_problem(exc)]
+                said = [format_problem(p, words.lang) for p in problems] or [str(exc)]
+                yield json.dumps({"error": "\n".join(said)}, ensure_ascii=False) + "\n"
                 return
             report = tally.report(old, new, label)
             yield json.dumps({"done": total, "total": total}) + "\n"
