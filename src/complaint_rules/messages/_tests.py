@@ -188,8 +188,8 @@ MESSAGES_TESTS_DIFFERENCES: Mapping[str, Mapping[Lang, str]] = {
         "en": "refused: {message}",
     },
     "tests.diff.refused_with": {
-        "zh-Hant": "不受理,理由是 {wanted}",
-        "zh-Hans": "不受理,理由是 {wanted}",
+        "zh-Hant": "不受理,問題符合 {wanted}",
+        "zh-Hans": "不受理,问题符合 {wanted}",
         "en": "refused with {wanted}",
     },
     "tests.diff.decided": {
@@ -198,8 +198,8 @@ MESSAGES_TESTS_DIFFERENCES: Mapping[str, Mapping[Lang, str]] = {
         "en": "decided",
     },
     "tests.diff.refused_here": {
-        "zh-Hant": "不受理,理由是:{here}",
-        "zh-Hans": "不受理,理由是:{here}",
+        "zh-Hant": "不受理,問題是:{here}",
+        "zh-Hans": "不受理,问题是:{here}",
         "en": "refused with: {here}",
     },
 }

@@ -312,7 +312,12 @@ def parse_tests(located: Located) -> TestsFile:
         tests = TestsFile.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
-        problems += [_from_pydantic(located, e) for e in errors if not _consequence(e, errors)]
+        checked = {p.path for p in problems}  # an expect that is no mapping: said once
+        problems += [
+            _from_pydantic(located, e)
+            for e in errors
+            if not _consequence(e, errors) and tuple(e["loc"]) not in checked
+        ]
         raise TestsFileError(sorted(problems, key=lambda p: p.line or 0)) from None
     first: dict[str, int] = {}
     for i, case in enumerate(tests.cases):
