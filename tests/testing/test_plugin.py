@@ -28,13 +28,15 @@ def test_option(request):
 """
 
 
-def pytest_in(directory: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+def pytest_in(
+    directory: Path, *argv: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *argv],
         cwd=directory,
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": "80"},
+        env={**os.environ, "COLUMNS": "80", **(env or {})},
         check=False,
     )
 
@@ -138,3 +140,49 @@ def test_without_the_option_no_policy_tests_are_collected(tmp_path: Path) -> Non
     run = pytest_in(tmp_path, "-q", "--collect-only", ".")
     items = [line for line in run.stdout.splitlines() if "::" in line]
     assert items == ["tests/test_nothing.py::test_one"], run.stdout
+
+
+def test_a_failing_case_is_said_in_the_language_of_complaint_rules_lang(tmp_path: Path) -> None:
+    # pytest has no --lang: COMPLAINT_RULES_LANG (then the locale) chooses. The deadline of
+    # 一般投訴 cut to 2 working days, and a second tests file with a mistake in an expect.
+    policies = _policy_project(tmp_path, ini=True)
+    policy = policies / "keyouqianqi_credit_union.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(
+        text.replace("within: {working_days: 3}", "within: {working_days: 2}"), encoding="utf-8"
+    )
+    (policies / "mistaken.tests.yaml").write_text(
+        "schema: complaint-rules-tests/1\n"
+        "policy: keyouqianqi_credit_union\n"
+        "cases:\n"
+        "  - name: one\n"
+        "    complaint: {received_at: 2026-09-30T10:00:00+08:00, channel: letter}\n"
+        "    expect: {level: {id: general, how: clasified}}\n",
+        encoding="utf-8",
+    )
+    tests_file = policies / "keyouqianqi_credit_union.tests.yaml"
+    run = pytest_in(tmp_path, "-q", env={"COMPLAINT_RULES_LANG": "zh-Hant"})
+    assert run.returncode == 1
+    failures = run.stdout[run.stdout.index("= FAILURES =") :]
+    assert (
+        f"不通過 {tests_file}:14:一般投訴 by letter the day before National Day\n"
+        f"  {tests_file}:24: deadlines[reply_general].due.last_day\n"
+        "    預期:2026-10-10\n"
+        "    實際:2026-10-09\n"
+    ) in failures
+    assert "expected:" not in failures and "actual:" not in failures
+    mistaken = policies / "mistaken.tests.yaml"
+    assert (
+        f"{mistaken}:無法執行:\n"
+        f'  {mistaken}:6: cases[0].expect.level.how: 這裡不能寫 "clasified";'
+        "可以寫:input, classified, default;是不是要寫 'classified'?"
+    ) in failures
+    # Without it (and no Chinese locale), English as before.
+    run = pytest_in(tmp_path, "-q", env={"COMPLAINT_RULES_LANG": "en"})
+    failures = run.stdout[run.stdout.index("= FAILURES =") :]
+    assert "    expected: 2026-10-10\n    actual:   2026-10-09\n" in failures
+    assert (
+        f"{mistaken}: cannot run:\n"
+        f'  {mistaken}:6: cases[0].expect.level.how: "clasified" is not possible; '
+        "one of: input, classified, default; did you mean 'classified'?"
+    ) in failures

@@ -79,8 +79,9 @@ def render(report: TestReport, out: TextIO, *, missed: bool = False, lang: Lang 
             )
             for m in case.mismatches:
                 out.write(f"  {result.file}:{m.line}: {m.field}\n")
-                out.write("    " + say("report.test.expected", lang, value=m.expected) + "\n")
-                out.write("    " + say("report.test.actual", lang, value=m.actual) + "\n")
+                expected = say("report.test.expected", lang, value=m.expected_in(lang))
+                actual = say("report.test.actual", lang, value=m.actual_in(lang))
+                out.write(f"    {expected}\n    {actual}\n")
             out.write("\n")
     for result in report.files:
         if result.problems:

@@ -8,9 +8,10 @@ as pytest items.
 - ``complaint_rules_policy_tests`` (an ini option; directories, one a line): the
   ``*.tests.yaml`` files in them are collected, each case an item
   ``<file>::<policy>::<case name>`` whose failure shows the expected and actual values as
-  ``complaint-rules test`` does. A plain ``pytest`` (no paths given) also visits these
-  directories. Without the option nothing is collected: installing the package changes
-  nothing in other projects.
+  ``complaint-rules test`` does, in the language ``COMPLAINT_RULES_LANG`` (then the
+  locale) chooses: pytest has no ``--lang``. A plain ``pytest`` (no paths given) also
+  visits these directories. Without the option nothing is collected: installing the
+  package changes nothing in other projects.
 
 Loading this plugin imports neither hypothesis nor the policy machinery.
 """
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from ..messages.catalogue import Lang
     from ..toolkit.policytests.cases import FileResult
 
 __all__ = [
@@ -138,19 +140,26 @@ class PolicyCase(pytest.Item):
         return node
 
     def runtest(self) -> None:
+        from ..messages.catalogue import problem_text, say
+
         result = self._file().result()
+        lang = _lang()
         if result.problems or self.index is None:
-            lines = [f"{result.file}: cannot run:"] + [f"  {p}" for p in result.problems]
+            lines = [say("tests.plugin.cannot_run", lang, file=result.file)]
+            for p in result.problems:
+                where = (p.file or "<input>") + ("" if p.line is None else f":{p.line}")
+                text = problem_text(p.problem(), lang)
+                lines.append(f"  {where}: {p.field}: {text}" if p.field else f"  {where}: {text}")
             raise PolicyCaseFailed("\n".join(lines))
         case = result.cases[self.index]
         if case.passed:
             return
-        lines = [f"FAIL {result.file}:{case.line}: {case.name}"]
+        lines = [say("report.test.fail", lang, file=result.file, line=case.line, name=case.name)]
         for m in case.mismatches:
             lines += [
                 f"  {result.file}:{m.line}: {m.field}",
-                f"    expected: {m.expected}",
-                f"    actual:   {m.actual}",
+                "    " + say("report.test.expected", lang, value=m.expected_in(lang)),
+                "    " + say("report.test.actual", lang, value=m.actual_in(lang)),
             ]
         raise PolicyCaseFailed("\n".join(lines))
 
@@ -161,6 +170,17 @@ class PolicyCase(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"{self.parent.name if self.parent else ''}::{self.name}"
+
+
+def _lang() -> Lang:
+    """The language of a failing case: pytest has no ``--lang``, so
+    ``COMPLAINT_RULES_LANG``, then the locale (English if the variable names no language)."""
+    from ..messages.catalogue import choose_lang
+
+    try:
+        return choose_lang(None)
+    except ValueError:
+        return "en"
 
 
 @pytest.hookimpl(wrapper=True)

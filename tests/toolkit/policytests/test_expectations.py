@@ -16,6 +16,7 @@ from complaint_rules.toolkit.policytests.expectations import (
     check_expectation,
     compare,
     compare_absent,
+    said,
 )
 from tests.support.decisions import a_decision
 from tests.support.policytests import CASE, HEAD, write
@@ -279,3 +280,54 @@ def test_elements_that_must_be_absent() -> None:
         Difference("routing[0]", "absent", "present: handles/head", ("routing", 0)),
     ]
     assert compare_absent({"deadlines": ["nothing"]}, DECISION) == []
+
+
+# --- in the officer's language ----------------------------------------------------------------
+
+
+def test_a_check_is_its_english_and_said_in_chinese() -> None:
+    ((path, message),) = check_expectation({"level": {"how": "guess"}})
+    assert path == ("level", "how")
+    assert message == '"guess" is not possible; one of: input, classified, default'
+    assert said(message, "zh-Hant") == '這裡不能寫 "guess";可以寫:input, classified, default'
+    assert said(message, "zh-Hans") == '这里不能写 "guess";可以写:input, classified, default'
+    # A key's name is written as it is, never said as a word ("role" is not 角色 here).
+    ((_, by_role),) = check_expectation({"approvals": [{"id": "pay", "tiers": [{}]}]})
+    assert by_role == "name the element by its role"
+    assert said(by_role, "zh-Hant") == "請寫出這一項的 role(角色),指明是哪一項"
+
+
+def test_each_difference_is_said_in_chinese_its_values_as_written() -> None:
+    expect = {
+        "approvals": [],
+        "carried": {"x": 1},
+        "gaps": [{"about": "deadline"}],
+        "pending_rules": [{"source": {"rule": "r0"}}],
+        "matched_rules": ["r2"],
+    }
+    differences = compare(expect, DECISION)
+    absent = compare_absent({"routing": [{"duty": "handles", "role": "head"}]}, DECISION)
+    shown = [(d.field, d.expected, d.actual) for d in [*differences, *absent]]
+    assert shown == [
+        ("approvals", "none", "pay, pay_more, pay_daily"),
+        ("carried.x", "1", "absent"),
+        ("gaps[0]", "{about: deadline}", "no match; here: amount from r8"),
+        ("pending_rules[0]", "{source: {rule: r0}}", "no match; here: r9 (needs vip, amount)"),
+        ("matched_rules[r2]", "present", "absent; here: r1"),
+        ("routing[0]", "absent", "present: handles/head"),
+    ]
+    hant = [(d.field, said(d.expected, "zh-Hant"), said(d.actual, "zh-Hant")) for d in differences]
+    hant += [(d.field, said(d.expected, "zh-Hant"), said(d.actual, "zh-Hant")) for d in absent]
+    assert hant == [
+        ("approvals", "一項都沒有", "pay, pay_more, pay_daily"),
+        ("carried.x", "1", "沒有這一項"),
+        ("gaps[0]", "{about: deadline}", "沒有相符的一項;現有的是:amount(來自規則 r8)"),
+        (
+            "pending_rules[0]",
+            "{source: {rule: r0}}",
+            "沒有相符的一項;現有的是:r9(還需要 vip, amount)",
+        ),
+        ("matched_rules[r2]", "應該出現", "沒有出現;現有的是:r1"),
+        ("routing[0]", "不應出現", "出現了:handles/head"),
+    ]
+    assert said(absent[0].actual, "zh-Hans") == "出现了:handles/head"

@@ -26,7 +26,7 @@ from ...decision.calendar_problems import calendar_problem
 from ...decision.engine import decide
 from ...decision.model import Decision
 from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Problem
-from ...messages.catalogue import make_problem
+from ...messages.catalogue import Lang, make_problem
 from ...policy.catalog import Catalog
 from ...policy.compiled import CompiledPolicy
 from ...policy.loader import load_policy, read_regular
@@ -34,11 +34,14 @@ from ...policy.yaml_reader import Located, read_yaml
 from .coverage import PolicyCoverage, coverage
 from .expectations import (
     Difference,
+    Joined,
+    Worded,
     check_absent,
     check_expectation,
     compare,
     compare_absent,
     parse_instant,
+    said,
 )
 
 __all__ = [
@@ -162,12 +165,23 @@ class ProblemOut(_Out):
 
 
 class Mismatch(_Out):
-    """One difference between the decision and the case: field, expected, actual."""
+    """One difference between the decision and the case: field, expected, actual (in
+    English; :meth:`expected_in` and :meth:`actual_in` say them in another language)."""
 
     field: str
     expected: str
     actual: str
     line: int | None
+    words: tuple[Any, Any] | None = Field(default=None, exclude=True, repr=False)
+    """The expected and actual values as worded (:class:`~.expectations.Worded`)."""
+
+    def expected_in(self, lang: Lang) -> str:
+        """What the case expects, in ``lang`` (its values as they are written)."""
+        return said(self.words[0] if self.words else self.expected, lang)
+
+    def actual_in(self, lang: Lang) -> str:
+        """What the decision has, in ``lang`` (its values as they are written)."""
+        return said(self.words[1] if self.words else self.actual, lang)
 
 
 class CaseResult(_Out):
@@ -287,7 +301,7 @@ def parse_tests(located: Located) -> TestsFile:
         raise TestsFileError([_said(located, (), "tests_file.invalid.not_mapping")])
     cases = data.get("cases")
     problems = [
-        _problem(located, ("cases", i, key, *path), message)
+        _said(located, ("cases", i, key, *path), message.wording, **message.values)
         for i, case in enumerate(cases if isinstance(cases, list) else [])
         if isinstance(case, dict)
         for key, check in (("expect", check_expectation), ("expect_absent", check_absent))
@@ -298,7 +312,12 @@ def parse_tests(located: Located) -> TestsFile:
         tests = TestsFile.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
-        problems += [_from_pydantic(located, e) for e in errors if not _consequence(e, errors)]
+        checked = {p.path for p in problems}  # an expect that is no mapping: said once
+        problems += [
+            _from_pydantic(located, e)
+            for e in errors
+            if not _consequence(e, errors) and tuple(e["loc"]) not in checked
+        ]
         raise TestsFileError(sorted(problems, key=lambda p: p.line or 0)) from None
     first: dict[str, int] = {}
     for i, case in enumerate(tests.cases):
@@ -483,11 +502,15 @@ class _Runner:
             mismatches = [_mismatch(located, (*base, "expect_error"), d) for d in diffs]
         elif decision is None:
             mismatches = [
-                Mismatch(
-                    field=p.field or "(complaint)",
-                    expected="a decision",
-                    actual=f"refused: {p.message}",
-                    line=located.line_of((*base, "complaint", *p.path)),
+                _mismatch(
+                    located,
+                    (*base, "complaint"),
+                    Difference(
+                        p.field or "(complaint)",
+                        Worded("tests.diff.a_decision"),
+                        Worded("tests.diff.refused", message=p),
+                        p.path,
+                    ),
                 )
                 for p in errors
             ]
@@ -509,7 +532,11 @@ class _Runner:
 
 def _mismatch(located: Located, base: tuple[str | int, ...], d: Difference) -> Mismatch:
     return Mismatch(
-        field=d.field, expected=d.expected, actual=d.actual, line=located.line_of((*base, *d.path))
+        field=d.field,
+        expected=d.expected,
+        actual=d.actual,
+        line=located.line_of((*base, *d.path)),
+        words=(d.expected, d.actual),
     )
 
 
@@ -519,10 +546,12 @@ def _refusal(expected: Sequence[ExpectedError], errors: list[Problem]) -> list[D
         for want in expected
     ]
     if not errors:
-        return [Difference("(complaint)", "refused with " + "; ".join(wanted), "decided", ())]
-    here = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in errors)
+        refused = Worded("tests.diff.refused_with", wanted="; ".join(wanted))
+        return [Difference("(complaint)", refused, Worded("tests.diff.decided"), ())]
+    here = Joined([Joined([p.field, p], ": ") if p.field else p for p in errors], "; ")
+    refused_here = Worded("tests.diff.refused_here", here=here)
     return [
-        Difference(want.field or "(complaint)", shown, f"refused with: {here}", (j,))
+        Difference(want.field or "(complaint)", shown, refused_here, (j,))
         for j, (want, shown) in enumerate(zip(expected, wanted, strict=True))
         if not any(
             (want.field is None or want.field == p.field)

@@ -15,6 +15,9 @@ elements that must not be there are. The rules, stated once:
 - a name (``{id, label}``) may be written as its id or its label, an element as its id;
 - instants are ISO 8601 with an offset and compared as instants; money is an integer or a
   quoted decimal, compared as a number.
+
+Every check's message and every word of a difference (``absent``, ``present: …``) is a
+:class:`Worded`: its English as before, which :func:`said` says in another language.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -39,10 +42,72 @@ from ...decision.model import (
     PendingRule,
     Source,
 )
+from ...errors import Problem
+from ...messages.catalogue import MESSAGES, Lang, problem_text
 
-__all__ = ["Difference", "check_absent", "check_expectation", "compare", "compare_absent"]
+__all__ = [
+    "Difference",
+    "Joined",
+    "Worded",
+    "check_absent",
+    "check_expectation",
+    "compare",
+    "compare_absent",
+    "said",
+]
 
 Path = tuple[str | int, ...]
+
+
+class Joined(str):
+    """Values one after another, ``sep`` between them: as a text, their English; said in
+    another language, each value in it (see :func:`said`)."""
+
+    items: tuple[object, ...]
+    sep: str
+
+    def __new__(cls, items: Sequence[object], sep: str = ", ") -> Joined:
+        self = super().__new__(cls, sep.join(said(v, "en") for v in items))
+        self.items = tuple(items)
+        self.sep = sep
+        return self
+
+
+class Worded(str):
+    """A message worded by the catalogue: ``wording`` (a key of
+    :data:`~complaint_rules.messages.catalogue.MESSAGES`) said with ``values``. It is, and
+    compares as, its English text; :meth:`said` says it in another language. A value may
+    itself be worded, a :class:`Joined` list or a problem: it is said in the same language;
+    any other value (an id, a label, a date, an amount) as it is."""
+
+    wording: str
+    values: Mapping[str, object]
+
+    def __new__(cls, wording: str, **values: object) -> Worded:
+        self = super().__new__(cls, _format(wording, "en", values))
+        self.wording = wording
+        self.values = values
+        return self
+
+    def said(self, lang: Lang) -> str:
+        return _format(self.wording, lang, self.values)
+
+
+def said(text: object, lang: Lang) -> str:
+    """``text`` in ``lang``: a :class:`Worded` message (or a list or a problem) said in it,
+    anything else as it is written."""
+    if isinstance(text, Worded):
+        return text.said(lang)
+    if isinstance(text, Joined):
+        return text.sep.join(said(v, lang) for v in text.items)
+    if isinstance(text, Problem):
+        return problem_text(text, lang)
+    return str(text)
+
+
+def _format(wording: str, lang: Lang, values: Mapping[str, object]) -> str:
+    # Not ``say``: ids and labels among the values are never said as words.
+    return MESSAGES[wording][lang].format(**{k: said(v, lang) for k, v in values.items()})
 
 
 @dataclass(frozen=True)
@@ -144,11 +209,11 @@ def _money(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def check_expectation(expect: Any) -> list[tuple[Path, str]]:
+def check_expectation(expect: Any) -> list[tuple[Path, Worded]]:
     """Every problem with an expectation, as (path below ``expect``, message)."""
-    problems: list[tuple[Path, str]] = []
+    problems: list[tuple[Path, Worded]] = []
     if not isinstance(expect, Mapping):
-        return [((), "expect is a mapping of decision fields (e.g. deadlines, level)")]
+        return [((), Worded("tests_file.invalid.expect.not_mapping"))]
     _check(expect, Decision, (), problems)
     return problems
 
@@ -163,30 +228,37 @@ def _element_lists() -> dict[str, Any]:
     return out
 
 
-def check_absent(absent: Any) -> list[tuple[Path, str]]:
+def check_absent(absent: Any) -> list[tuple[Path, Worded]]:
     """Every problem with an ``expect_absent`` mapping (lists of elements that must not be)."""
     lists = _element_lists()
     if not isinstance(absent, Mapping):
-        return [((), f"expect_absent is a mapping of element lists: {', '.join(lists)}")]
-    problems: list[tuple[Path, str]] = []
+        lists_said = ", ".join(lists)
+        return [((), Worded("tests_file.invalid.absent.not_mapping", lists=lists_said))]
+    problems: list[tuple[Path, Worded]] = []
     for key, items in absent.items():
         if key not in lists:
-            close = difflib.get_close_matches(str(key), list(lists), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(((str(key),), f"unknown key; allowed: {', '.join(lists)}{hint}"))
+            problems.append(((str(key),), _unknown_key(key, list(lists))))
         elif not isinstance(items, list) or not items:
-            problems.append(((key,), "expected a list of the elements that must not be present"))
+            problems.append(((key,), Worded("tests_file.invalid.absent.not_list")))
         else:
             for j, entry in enumerate(items):
                 _check(entry, lists[key], (key, j), problems)
     return problems
 
 
-def _check(value: Any, tp: Any, path: Path, out: list[tuple[Path, str]]) -> None:
+def _unknown_key(key: object, allowed: list[str]) -> Worded:
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    if close:
+        wording = "tests_file.invalid.unknown_key_nearest"
+        return Worded(wording, allowed=", ".join(allowed), nearest=repr(close[0]))
+    return Worded("tests_file.invalid.unknown_key", allowed=", ".join(allowed))
+
+
+def _check(value: Any, tp: Any, path: Path, out: list[tuple[Path, Worded]]) -> None:
     tp, optional = _unwrap_optional(tp)
     if value is None:
         if not optional:
-            out.append((path, "null is not possible here: the decision always has this field"))
+            out.append((path, Worded("tests_file.invalid.expect.null")))
         return
     item = _list_item(tp)
     if item is not None:
@@ -195,7 +267,7 @@ def _check(value: Any, tp: Any, path: Path, out: list[tuple[Path, str]]) -> None
         _check_object(value, tp, path, out)
     elif typing.get_origin(tp) is dict:
         if not isinstance(value, Mapping):
-            out.append((path, "expected a mapping"))
+            out.append((path, Worded("tests_file.invalid.expect.mapping")))
     else:
         message = _check_scalar(value, tp)
         if message:
@@ -206,69 +278,85 @@ def _check_object(value: Any, model: type[BaseModel], path: Path, out: list[Any]
     if isinstance(value, str) and _has_short(model):
         return
     if not isinstance(value, Mapping):
-        short = " (or its id)" if _has_short(model) else ""
-        out.append(
-            (path, f"expected a mapping with keys among: {', '.join(_fields(model))}{short}")
-        )
+        wording = "object_or_id" if _has_short(model) else "object"
+        keys = ", ".join(_fields(model))
+        out.append((path, Worded(f"tests_file.invalid.expect.{wording}", keys=keys)))
         return
     fields = _fields(model)
     for key, sub in value.items():
         if key not in fields:
-            close = difflib.get_close_matches(str(key), list(fields), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            out.append(((*path, str(key)), f"unknown key; allowed: {', '.join(fields)}{hint}"))
+            out.append(((*path, str(key)), _unknown_key(key, list(fields))))
             continue
         _check(sub, fields[key], (*path, key), out)
 
 
 def _check_list(value: Any, item: Any, path: Path, out: list[Any]) -> None:
     if not isinstance(value, list):
-        out.append((path, "expected a list ([] for none)"))
+        out.append((path, Worded("tests_file.invalid.expect.list")))
         return
     for j, entry in enumerate(value):
         where = (*path, j)
         if _is_element(item) and isinstance(entry, Mapping):
             missing = [k for k in _identity(item) if k not in entry]
             if missing:
-                out.append((where, f"name the element by its {' and '.join(missing)}"))
+                out.append((where, _name_by(missing)))
         _check(entry, item, where, out)
 
 
-def _check_scalar(value: Any, tp: Any) -> str | None:
+_IDENTITY_WORDING = {
+    ("id",): "id",
+    ("rule",): "rule",
+    ("role",): "role",
+    ("duty",): "duty",
+    ("duty", "role"): "duty_role",
+}
+"""The keys that find an element, by the wording that asks for them (their names are
+written as they are: "role" is a key here, not the word 角色)."""
+
+
+def _name_by(missing: list[str]) -> Worded:
+    known = _IDENTITY_WORDING.get(tuple(missing))
+    if known is not None:
+        return Worded(f"tests_file.invalid.expect.identity.{known}")
+    return Worded("tests_file.invalid.expect.identity", missing=" and ".join(missing))
+
+
+def _check_scalar(value: Any, tp: Any) -> Worded | None:
+    got = _quoted(value)
     if tp is date:
         try:
             date.fromisoformat(str(value))
         except ValueError:
-            return f"expected a date, e.g. 2026-10-09 (got {_quoted(value)})"
+            return Worded("tests_file.invalid.expect.date", got=got)
         return None
     if tp is datetime:
         if parse_instant(value) is None:
-            return (
-                f"expected an instant: ISO 8601 with an offset, e.g. 2026-10-09T23:59:59+08:00 "
-                f"(got {_quoted(value)})"
-            )
+            return Worded("tests_file.invalid.expect.instant", got=got)
         return None
     if tp is Decimal:
         if _money(value) is None:
-            example = 'e.g. "99.50"'
-            return (
-                f"write amounts as an integer or a quoted decimal, {example} (got {_quoted(value)})"
-            )
+            return Worded("tests_file.invalid.expect.amount", got=got)
         return None
     allowed = _literal_values(tp)
     if allowed is not None:
         if value not in allowed:
+            values = ", ".join(map(str, allowed))
             close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            return f"{_quoted(value)} is not possible; one of: {', '.join(map(str, allowed))}{hint}"
+            if close:
+                wording = "tests_file.invalid.expect.choice_nearest"
+                return Worded(wording, got=got, values=values, nearest=repr(close[0]))
+            return Worded("tests_file.invalid.expect.choice", got=got, values=values)
         return None
     if tp is bool:
-        return None if isinstance(value, bool) else f"expected true or false, got {_quoted(value)}"
+        if isinstance(value, bool):
+            return None
+        return Worded("tests_file.invalid.expect.bool", got=got)
     if tp is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"expected a whole number, got {_quoted(value)}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return None
+        return Worded("tests_file.invalid.expect.int", got=got)
     if tp is str:
-        return None if isinstance(value, str) else f"expected text, got {_quoted(value)}"
+        return None if isinstance(value, str) else Worded("tests_file.invalid.expect.text", got=got)
     return None
 
 
@@ -300,9 +388,10 @@ def compare_absent(absent: Mapping[str, Any], decision: Decision) -> list[Differ
                 )
             ]
             if present:
-                shown = ", ".join(diff.brief(a, item) for a in present)
+                shown = Joined([diff.brief(a, item) for a in present])
                 label = entry if isinstance(entry, str) else j
-                out.append(Difference(f"{key}[{label}]", "absent", f"present: {shown}", (key, j)))
+                actual_said = Worded("tests.diff.present_here", shown=shown)
+                out.append(Difference(f"{key}[{label}]", _ABSENT, actual_said, (key, j)))
     return out
 
 
@@ -326,7 +415,7 @@ class _Diff:
             return self.object(exp, act, tp, field, path)
         if typing.get_origin(tp) is dict:  # free-form data (e.g. carried fields): by key
             return [
-                Difference(f"{field}.{k}", _show(v), _show(act[k]) if k in act else "absent", path)
+                Difference(f"{field}.{k}", _show(v), _show(act[k]) if k in act else _MISSING, path)
                 for k, v in exp.items()
                 if k not in act or v != act[k]
             ]
@@ -359,17 +448,16 @@ class _Diff:
     def elements(
         self, exp: list[Any], act: list[Any], item: Any, field: str, path: Path
     ) -> list[Difference]:
-        here = ", ".join(self.brief(a, item) for a in act) or "none"
+        here: str = Joined([self.brief(a, item) for a in act]) if act else _NONE
         if not exp:
-            return [] if not act else [Difference(field, "none", here, path)]
+            return [] if not act else [Difference(field, _NONE, here, path)]
+        absent_here = Worded("tests.diff.absent_here", here=here)
         out: list[Difference] = []
         keys = _identity(item)
         for j, e in enumerate(exp):
             if isinstance(e, str):
                 if not any(e in _short(item, a) for a in act):
-                    out.append(
-                        Difference(f"{field}[{e}]", "present", f"absent; here: {here}", (*path, j))
-                    )
+                    out.append(Difference(f"{field}[{e}]", _PRESENT, absent_here, (*path, j)))
                 continue
             if keys:
                 label = "/".join(_show(e[k]) for k in keys)
@@ -377,11 +465,7 @@ class _Diff:
                     a for a in act if all(self.same(e[k], a[k], _fields(item)[k]) for k in keys)
                 ]
                 if not candidates:
-                    out.append(
-                        Difference(
-                            f"{field}[{label}]", "present", f"absent; here: {here}", (*path, j)
-                        )
-                    )
+                    out.append(Difference(f"{field}[{label}]", _PRESENT, absent_here, (*path, j)))
                     continue
                 diffs = [
                     self.object(e, a, item, f"{field}[{label}]", (*path, j)) for a in candidates
@@ -390,9 +474,8 @@ class _Diff:
                     out += diffs[0]
                 continue
             if not any(self.same(e, a, item) for a in act):
-                out.append(
-                    Difference(f"{field}[{j}]", _show(e), f"no match; here: {here}", (*path, j))
-                )
+                no_match = Worded("tests.diff.no_match_here", here=here)
+                out.append(Difference(f"{field}[{j}]", _show(e), no_match, (*path, j)))
         return out
 
     def values(
@@ -420,10 +503,17 @@ class _Diff:
             if keys:
                 return "/".join(self.brief(act[k], _fields(tp)[k]) for k in keys)
             if tp is PendingRule:
-                return f"{act['source']['rule']} (needs {', '.join(act['needs'])})"
+                needs = ", ".join(act["needs"])
+                return Worded("tests.diff.pending", rule=act["source"]["rule"], needs=needs)
             if "about" in act and "source" in act:
-                return f"{act['about']} from {act['source']['rule']}"
+                return Worded("tests.diff.gap", about=act["about"], rule=act["source"]["rule"])
         return _show(act)
+
+
+_PRESENT = Worded("tests.diff.present")
+_ABSENT = Worded("tests.diff.absent")
+_MISSING = Worded("tests.diff.missing")
+_NONE = Worded("tests.diff.none")
 
 
 def _show(value: Any) -> str:
