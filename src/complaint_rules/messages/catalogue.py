@@ -927,12 +927,12 @@ MESSAGES_GENERAL: Mapping[str, Mapping[Lang, str]] = {
     },
     "tests_file.invalid": {
         "zh-Hant": "測試檔的內容不符合格式",
-        "zh-Hans": "测试档的内容不符合格式",
+        "zh-Hans": "测试文件的内容不符合格式",
         "en": "the tests file is not valid",
     },
     "tests_file.too_large": {
         "zh-Hant": "測試檔超過大小上限",
-        "zh-Hans": "测试档超过大小上限",
+        "zh-Hans": "测试文件超过大小上限",
         "en": "the tests file is larger than the limit",
     },
     "yaml.alias_cycle": {
@@ -1128,7 +1128,7 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.serve.token_file": {
         "zh-Hant": "存放每個 /v1/ 請求都要帶的存取權杖的檔案;沒有它時拒絕 reloadPolicies(以 SIGHUP 重新載入)",
-        "zh-Hans": "存放每个 /v1/ 请求都要带的访问权杖的文件;没有它时拒绝 reloadPolicies(以 SIGHUP 重新加载)",
+        "zh-Hans": "存放每个 /v1/ 请求都要带的访问令牌的文件;没有它时拒绝 reloadPolicies(以 SIGHUP 重新加载)",
         "en": "a file holding the bearer token every /v1/ request must carry; without it, reloadPolicies is refused (reload with SIGHUP)",
     },
     "cli.option.serve.max_body": {
@@ -1248,7 +1248,7 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.test.paths": {
         "zh-Hant": "政策檔案(執行旁邊的 <名稱>.tests.yaml)、測試檔,或資料夾(其中每個 *.tests.yaml)",
-        "zh-Hans": "政策文件(运行旁边的 <名称>.tests.yaml)、测试档,或文件夹(其中每个 *.tests.yaml)",
+        "zh-Hans": "政策文件(运行旁边的 <名称>.tests.yaml)、测试文件,或文件夹(其中每个 *.tests.yaml)",
         "en": "a policy file (its <name>.tests.yaml beside it is run), a tests file, or a directory (every *.tests.yaml in it)",
     },
     "cli.option.test.format": {
@@ -1388,7 +1388,7 @@ MESSAGES_OPTIONS: Mapping[str, Mapping[Lang, str]] = {
     },
     "cli.option.studio.token_file": {
         "zh-Hant": "存放每個請求都要帶的存取權杖的檔案(使用 --host 時必須)",
-        "zh-Hans": "存放每个请求都要带的访问权杖的文件(使用 --host 时必须)",
+        "zh-Hans": "存放每个请求都要带的访问令牌的文件(使用 --host 时必须)",
         "en": "a file holding the access token every request must carry (needed with --host)",
     },
     "cli.option.studio.open": {

@@ -1100,11 +1100,11 @@ def tests_section(w: Words, report: TestReport | None, tests_file: str | None) -
                         " ",
                         w("tests_expected"),
                         " ",
-                        el("code", str(m.expected), class_="expected"),
+                        el("code", m.expected_in(w.lang), class_="expected"),
                         " ",
                         w("tests_actual"),
                         " ",
-                        el("code", str(m.actual), class_="actual"),
+                        el("code", m.actual_in(w.lang), class_="actual"),
                         class_="mismatch",
                     )
                 )
