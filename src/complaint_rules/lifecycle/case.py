@@ -31,6 +31,7 @@ from ..errors import ComplaintError, InputError, Problem
 from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from .events import Event, EventFormatError, parse_event
+from .reasons import Reason
 from .replay import Refused, Replay
 from .status import CaseStatus, Rejection
 
@@ -38,14 +39,29 @@ __all__ = ["Case", "EventRejected", "next_change", "status"]
 
 
 class EventRejected(InputError):
-    """An event a :class:`Case` refused; the case is unchanged. ``reason`` says why."""
+    """An event a :class:`Case` refused; the case is unchanged. ``reason`` says why (in
+    English); ``code`` and ``values`` are the reason's kind and values, as a
+    :class:`~complaint_rules.lifecycle.status.Rejection` keeps them."""
 
     kind = "case event"
 
-    def __init__(self, index: int, reason: str) -> None:
+    def __init__(
+        self,
+        index: int,
+        reason: str,
+        code: str | None = None,
+        args: Mapping[str, str] | None = None,
+    ) -> None:
         self.index = index
         self.reason = reason
-        super().__init__([Problem(reason, path=("events", index), code="case.event_rejected")])
+        self.code = code
+        self.values: dict[str, str] = dict(args or {})
+        said: tuple[tuple[str, str], ...] = ()
+        if code is not None:
+            # Said in the officer's language by the reason's own words (``wording``).
+            said = tuple({**self.values, "wording": self.values.get("wording", code)}.items())
+        problem = Problem(reason, path=("events", index), code="case.event_rejected", args=said)
+        super().__init__([problem])
 
 
 # --- the public functions -----------------------------------------------------------
@@ -70,7 +86,7 @@ def _check_policy(policy: CompiledPolicy) -> None:
 _INSTANT = re.compile(r"[0-9][0-9T:+.Z -]{0,39}")
 
 
-def _rejection(index: int, raw: Any, reason: str) -> Rejection:
+def _rejection(index: int, raw: Any, reason: Reason) -> Rejection:
     event = at = None
     if isinstance(raw, Mapping):
         # Repeated only when it looks like an event name and an instant: anything else
@@ -82,7 +98,15 @@ def _rejection(index: int, raw: Any, reason: str) -> Rejection:
             if isinstance(value, datetime)
             else (value if isinstance(value, str) and _INSTANT.fullmatch(value) else None)
         )
-    return Rejection(index=index, event=event, at=at, reason=reason)
+    problem = reason.problem
+    return Rejection(
+        index=index,
+        event=event,
+        at=at,
+        reason=problem.message,
+        code=problem.code,
+        args=dict(problem.args),
+    )
 
 
 def _replay(
@@ -99,7 +123,7 @@ def _replay(
         try:
             ev = parse_event(policy, raw, index)
         except EventFormatError as exc:
-            rejected.append(_rejection(index, raw, str(exc)))
+            rejected.append(_rejection(index, raw, exc))
             continue
         if ev.at > at:
             later += 1
@@ -107,7 +131,7 @@ def _replay(
             full.apply(ev)
         except Refused as exc:
             if ev.at <= at:
-                rejected.append(_rejection(index, raw, str(exc)))
+                rejected.append(_rejection(index, raw, exc))
             continue
         accepted.append(ev)
     if not accepted or accepted[-1].at <= at:
@@ -193,7 +217,8 @@ class Case:
         try:
             self._replay.apply(parse_event(self._policy, event, index))
         except (EventFormatError, Refused) as exc:
-            raise EventRejected(index, str(exc)) from None
+            problem = exc.problem
+            raise EventRejected(index, problem.message, problem.code, dict(problem.args)) from None
         self._events.append(event)
 
     def status(self, at: datetime | str) -> CaseStatus:
