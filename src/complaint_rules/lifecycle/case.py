@@ -31,7 +31,7 @@ from ..errors import ComplaintError, InputError, Problem
 from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from .events import Event, EventFormatError, parse_event
-from .reasons import Reason
+from .reasons import Reason, complaint_parts
 from .replay import Refused, Replay
 from .status import CaseStatus, Rejection
 
@@ -56,12 +56,23 @@ class EventRejected(InputError):
         self.reason = reason
         self.code = code
         self.values: dict[str, str] = dict(args or {})
-        said: tuple[tuple[str, str], ...] = ()
-        if code is not None:
-            # Said in the officer's language by the reason's own words (``wording``).
-            said = tuple({**self.values, "wording": self.values.get("wording", code)}.items())
-        problem = Problem(reason, path=("events", index), code="case.event_rejected", args=said)
-        super().__init__([problem])
+        where = ("events", index)
+        parts = complaint_parts(code, self.values)
+        if parts:  # a complaint with several problems: one each, said in its words
+            problems = [_rejected(where, p.message, p.code, dict(p.args)) for p in parts]
+        else:
+            problems = [_rejected(where, reason, code, self.values)]
+        super().__init__(problems)
+
+
+def _rejected(
+    where: tuple[str | int, ...], reason: str, code: str | None, values: Mapping[str, str]
+) -> Problem:
+    """A ``case.event_rejected`` problem saying ``reason``, in the words of its ``code``."""
+    if code is None:
+        return Problem(reason, path=where, code="case.event_rejected")
+    said = {**values, "wording": values.get("wording", code)}
+    return Problem(reason, path=where, code="case.event_rejected", args=tuple(said.items()))
 
 
 # --- the public functions -----------------------------------------------------------

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from ..errors import Problem
 from ..messages.catalogue import Lang, make_problem, problem_text
 
-__all__ = ["Reason", "complaint_reason", "reason_problem", "reason_text"]
+__all__ = ["Reason", "complaint_parts", "complaint_reason", "reason_problem", "reason_text"]
 
 _COMPLAINT = "case.event.complaint"
 
@@ -58,6 +58,14 @@ def complaint_reason(problems: Sequence[Problem]) -> Problem:
     return Problem(message=message, code=_COMPLAINT, args=tuple(args.items()))
 
 
+def complaint_parts(code: str | None, args: Mapping[str, str]) -> list[Problem]:
+    """A reason that keeps several problems of a complaint (under their numbers): each said
+    within the reason's words (``field: what is wrong``); empty for any other reason."""
+    if code != _COMPLAINT or "1.message" not in args:
+        return []
+    return [make_problem(_COMPLAINT, field=field, inner=inner) for field, inner in _parts(args)]
+
+
 def _parts(args: Mapping[str, str]) -> list[tuple[str, Problem]]:
     """The complaint's problems kept under their numbers, each with its field."""
     numbers = sorted({int(k.split(".", 1)[0]) for k in args if k.split(".", 1)[0].isdigit()})
@@ -82,10 +90,7 @@ def reason_text(code: str | None, args: Mapping[str, str], reason: str, lang: La
     reason without a code (one recorded by an earlier release) stays as it is."""
     if lang == "en" or code is None:
         return reason
-    if code == _COMPLAINT and "1.message" in args:
-        separator = ";"
-        return separator.join(
-            problem_text(make_problem(_COMPLAINT, field=field, inner=inner), lang)
-            for field, inner in _parts(args)
-        )
+    parts = complaint_parts(code, args)
+    if parts:
+        return ";".join(problem_text(part, lang) for part in parts)
     return problem_text(reason_problem(code, args, reason), lang)
