@@ -240,6 +240,17 @@ def test_the_reply_limit_breaches_at_midnight_after_its_last_day(
             "'withdrawal_voluntary' contradicts 'withdrawal_coerced', "
             "which happened at 2026-10-08T10:00:00+08:00"
         )
+        assert out.rejection.code == "case.event.contradicts"
+        assert out.rejection.said("zh-Hant") == (
+            "'withdrawal_voluntary' 與 2026-10-08T10:00:00+08:00 已發生的 'withdrawal_coerced' "
+            "互相矛盾,兩者不能同時成立"
+        )
+        # Kept in the case's state: the view read back from it says it in Chinese too.
+        (kept,) = [r for r in out.view.rejected if r.index == 3]
+        assert kept.said("zh-Hans") == (
+            "'withdrawal_voluntary' 与 2026-10-08T10:00:00+08:00 已发生的 'withdrawal_coerced' "
+            "互相矛盾,两者不能同时成立"
+        )
         on_time = adapter.tick("K-1", last_moment(2026, 10, 9))
         assert on_time.rules == ("tick",)
         assert on_time.view.clocks[0].state == "running"

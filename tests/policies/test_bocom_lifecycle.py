@@ -17,6 +17,10 @@ from complaint_rules import Catalog, CompiledPolicy, ComplaintError
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 from tests.support.local_time import CST, due_on
+from tests.support.reasons import every_reason_said
+
+# Every reason an event is rejected with here is worded in each language.
+pytestmark = pytest.mark.usefixtures(every_reason_said.__name__)
 
 TICK = timedelta(microseconds=1)
 HOTLINE = {"channel": "95559", "category": "general", "needs_head_office": False}

@@ -15,6 +15,10 @@ from complaint_rules import CompiledPolicy
 from complaint_rules.lifecycle.case import status
 from complaint_rules.lifecycle.status import CaseStatus, ClockStatus
 from tests.support.local_time import CST, due_on, last_moment, late_from
+from tests.support.reasons import every_reason_said
+
+# Every reason an event is rejected with here is worded in each language.
+pytestmark = pytest.mark.usefixtures(every_reason_said.__name__)
 
 TICK = timedelta(microseconds=1)
 

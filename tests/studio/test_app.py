@@ -130,6 +130,36 @@ def test_events_added_give_the_case_status_at_the_instant_asked(client: TestClie
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh-Hant", "'withdrawal_voluntary' 之前必須先發生以下其中一個事件:withdrawal_requested"),
+        ("zh-Hans", "'withdrawal_voluntary' 之前必须先发生以下其中一个事件:withdrawal_requested"),
+        ("en", "'withdrawal_voluntary' needs one of these events first: withdrawal_requested"),
+    ],
+)
+def test_a_rejected_event_is_said_in_the_language_of_the_page(
+    client: TestClient, lang: str, said: str
+) -> None:
+    page = client.get(
+        "/policies/keyouqianqi_credit_union/try",
+        params=[
+            ("lang", lang),
+            ("received", "2026-09-29T10:00"),
+            ("channel", "letter"),
+            ("category", "work_error"),
+            ("event", "withdrawal_voluntary"),
+            ("event_at", "2026-10-08T11:00"),
+            ("event_arg", ""),
+            ("as_of", "2026-10-12T09:00"),
+        ],
+    )
+    assert page.status_code == 200
+    status = page.text[page.text.index('id="status"') :]
+    rejected = re.findall(r'<li class="conflict">(.*?)</li>', status)
+    assert [html.unescape(item) for item in rejected] == [f"#1: {said}"]
+
+
 def test_a_complaint_the_policy_refuses_shows_its_problems(client: TestClient) -> None:
     page = client.get(
         "/policies/keyouqianqi_credit_union/try",

@@ -15,6 +15,10 @@ from complaint_rules.lifecycle.case import Case, status
 from complaint_rules.testing._events import _INVALID
 from complaint_rules.testing.strategies import event_sequences
 from tests.support.lifecycle_policy import POLICY, last_instant
+from tests.support.reasons import every_reason_said
+
+# Every reason an event is rejected with here is worded in each language.
+pytestmark = pytest.mark.usefixtures(every_reason_said.__name__)
 
 
 @settings(max_examples=25)

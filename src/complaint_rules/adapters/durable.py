@@ -134,12 +134,19 @@ def _as_json(event: Any) -> tuple[str, Any]:
     return text, json.loads(text)
 
 
-def _rejection(index: int, raw: Any, reason: str) -> Rejection:
+def _rejection(index: int, raw: Any, refused: EventRejected) -> Rejection:
     event = at = None
     if isinstance(raw, Mapping):
         event = None if raw.get("event") is None else str(raw["event"])
         at = None if raw.get("at") is None else str(raw["at"])
-    return Rejection(index=index, event=event, at=at, reason=reason)
+    return Rejection(
+        index=index,
+        event=event,
+        at=at,
+        reason=refused.reason,
+        code=refused.code,
+        args=refused.values,
+    )
 
 
 def _instant(at: datetime | str, name: str = "at") -> datetime:
@@ -327,7 +334,7 @@ class DurableAdapter:
         try:
             case.append(pending.event)
         except EventRejected as exc:
-            rejection = _rejection(index, pending.event, exc.reason)
+            rejection = _rejection(index, pending.event, exc)
             c.s.rejected = [*(c.s.rejected or ()), rejection.model_dump()]
             c.s.stream = [*stream, pending.text]
             self._handled = (index, rejection)

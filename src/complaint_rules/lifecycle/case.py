@@ -31,6 +31,7 @@ from ..errors import ComplaintError, InputError, Problem
 from ..messages.catalogue import make_problem
 from ..policy.compiled import CompiledPolicy
 from .events import Event, EventFormatError, parse_event
+from .reasons import Reason, complaint_parts
 from .replay import Refused, Replay
 from .status import CaseStatus, Rejection
 
@@ -38,14 +39,40 @@ __all__ = ["Case", "EventRejected", "next_change", "status"]
 
 
 class EventRejected(InputError):
-    """An event a :class:`Case` refused; the case is unchanged. ``reason`` says why."""
+    """An event a :class:`Case` refused; the case is unchanged. ``reason`` says why (in
+    English); ``code`` and ``values`` are the reason's kind and values, as a
+    :class:`~complaint_rules.lifecycle.status.Rejection` keeps them."""
 
     kind = "case event"
 
-    def __init__(self, index: int, reason: str) -> None:
+    def __init__(
+        self,
+        index: int,
+        reason: str,
+        code: str | None = None,
+        args: Mapping[str, str] | None = None,
+    ) -> None:
         self.index = index
         self.reason = reason
-        super().__init__([Problem(reason, path=("events", index), code="case.event_rejected")])
+        self.code = code
+        self.values: dict[str, str] = dict(args or {})
+        where = ("events", index)
+        parts = complaint_parts(code, self.values)
+        if parts:  # a complaint with several problems: one each, said in its words
+            problems = [_rejected(where, p.message, p.code, dict(p.args)) for p in parts]
+        else:
+            problems = [_rejected(where, reason, code, self.values)]
+        super().__init__(problems)
+
+
+def _rejected(
+    where: tuple[str | int, ...], reason: str, code: str | None, values: Mapping[str, str]
+) -> Problem:
+    """A ``case.event_rejected`` problem saying ``reason``, in the words of its ``code``."""
+    if code is None:
+        return Problem(reason, path=where, code="case.event_rejected")
+    said = {**values, "wording": values.get("wording", code)}
+    return Problem(reason, path=where, code="case.event_rejected", args=tuple(said.items()))
 
 
 # --- the public functions -----------------------------------------------------------
@@ -70,7 +97,7 @@ def _check_policy(policy: CompiledPolicy) -> None:
 _INSTANT = re.compile(r"[0-9][0-9T:+.Z -]{0,39}")
 
 
-def _rejection(index: int, raw: Any, reason: str) -> Rejection:
+def _rejection(index: int, raw: Any, reason: Reason) -> Rejection:
     event = at = None
     if isinstance(raw, Mapping):
         # Repeated only when it looks like an event name and an instant: anything else
@@ -82,7 +109,15 @@ def _rejection(index: int, raw: Any, reason: str) -> Rejection:
             if isinstance(value, datetime)
             else (value if isinstance(value, str) and _INSTANT.fullmatch(value) else None)
         )
-    return Rejection(index=index, event=event, at=at, reason=reason)
+    problem = reason.problem
+    return Rejection(
+        index=index,
+        event=event,
+        at=at,
+        reason=problem.message,
+        code=problem.code,
+        args=dict(problem.args),
+    )
 
 
 def _replay(
@@ -99,7 +134,7 @@ def _replay(
         try:
             ev = parse_event(policy, raw, index)
         except EventFormatError as exc:
-            rejected.append(_rejection(index, raw, str(exc)))
+            rejected.append(_rejection(index, raw, exc))
             continue
         if ev.at > at:
             later += 1
@@ -107,7 +142,7 @@ def _replay(
             full.apply(ev)
         except Refused as exc:
             if ev.at <= at:
-                rejected.append(_rejection(index, raw, str(exc)))
+                rejected.append(_rejection(index, raw, exc))
             continue
         accepted.append(ev)
     if not accepted or accepted[-1].at <= at:
@@ -193,7 +228,8 @@ class Case:
         try:
             self._replay.apply(parse_event(self._policy, event, index))
         except (EventFormatError, Refused) as exc:
-            raise EventRejected(index, str(exc)) from None
+            problem = exc.problem
+            raise EventRejected(index, problem.message, problem.code, dict(problem.args)) from None
         self._events.append(event)
 
     def status(self, at: datetime | str) -> CaseStatus:

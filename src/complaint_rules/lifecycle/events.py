@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..decision.complaint import parse_datetime
+from ..decision.complaint import parse_datetime, problem_of
 from ..decision.json_input import safe_name
 from ..policy.compiled import CompiledPolicy
 from ..policy.model import BUILTIN_EVENTS
+from .reasons import Reason
 
 __all__ = ["EVENT_DATA", "Event", "parse_event"]
 
@@ -52,13 +53,14 @@ class Event:
     raw: Mapping[str, Any]
 
 
-class EventFormatError(ValueError):
-    """An event that cannot be read; its message is the reason."""
+class EventFormatError(Reason, ValueError):
+    """An event that cannot be read; its message is the reason (in English), its
+    ``problem`` the reason's code and values (:mod:`complaint_rules.lifecycle.reasons`)."""
 
 
 def _kind(policy: CompiledPolicy, name: Any) -> str:
     if not isinstance(name, str) or not name:
-        raise EventFormatError("'event' must name the event (text)")
+        raise EventFormatError("case.event.event_not_text")
     if name in BUILTIN_EVENTS:
         return name
     term = policy.events.find(name)
@@ -66,56 +68,68 @@ def _kind(policy: CompiledPolicy, name: Any) -> str:
         return term.id
     allowed = [*BUILTIN_EVENTS, *policy.events.terms]
     match = difflib.get_close_matches(name, allowed, n=1)
-    hint = f"; did you mean {match[0]!r}?" if match else ""
     shown = safe_name(name)
-    raise EventFormatError(
-        f"unknown event{' ' + shown if shown else ''}; allowed: {', '.join(allowed)}{hint}"
-    )
+    values = {"shown": " " + shown if shown else "", "allowed": ", ".join(allowed)}
+    if match:
+        raise EventFormatError(
+            "case.event.unknown_event",
+            wording="case.event.unknown_event.nearest",
+            args={**values, "nearest": repr(match[0])},
+        )
+    raise EventFormatError("case.event.unknown_event", args=values)
 
 
 def parse_event(policy: CompiledPolicy, raw: Any, index: int) -> Event:
     """Check the shape of one event; raise :class:`EventFormatError` saying what is wrong."""
     if not isinstance(raw, Mapping):
-        raise EventFormatError(f"an event is a JSON object, got {type(raw).__name__}")
+        raise EventFormatError("case.event.not_an_object", type=type(raw).__name__)
     if "event" not in raw:
-        raise EventFormatError("missing 'event': what happened")
+        raise EventFormatError("case.event.missing_event")
     kind = _kind(policy, raw["event"])
     if "at" not in raw:
-        raise EventFormatError("missing 'at': when it happened (ISO 8601 with offset)")
+        raise EventFormatError("case.event.missing_at")
     try:
         at = parse_datetime(raw["at"], "at")
     except ValueError as exc:
-        raise EventFormatError(str(exc)) from None
+        problem = problem_of(exc, ())
+        raise EventFormatError(problem.code or "", problem=problem) from None
     allowed = (*_COMMON, *EVENT_DATA.get(kind, ()))
     for position, key in enumerate(raw, 1):
         if key not in allowed:
             match = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"; did you mean {match[0]!r}?" if match else ""
-            shown = safe_name(key) or f"<key {position}>"
-            raise EventFormatError(
-                f"unknown field {shown} for a {kind!r} event; allowed: {', '.join(allowed)}{hint}"
-            )
+            shown = safe_name(key)
+            wording = "case.event.unknown_field" + ("" if shown else ".position")
+            values: dict[str, object] = {"kind": repr(kind), "allowed": ", ".join(allowed)}
+            if shown:
+                values["field"] = shown
+            else:
+                values["position"] = position
+            if match:
+                wording += ".nearest"
+                values["nearest"] = repr(match[0])
+            raise EventFormatError("case.event.unknown_field", wording=wording, args=values)
     by = None
     if raw.get("by") is not None:
         name = raw["by"]
         role = policy.roles.find(name) if isinstance(name, str) else None
         if role is None:
-            raise EventFormatError("by: " + policy.roles.explain_unknown(str(name)))
+            said = policy.roles.unknown_values(str(name))
+            wording = "case.event.unknown_role" + (".closest" if "closest" in said else "")
+            raise EventFormatError("case.event.unknown_role", wording=wording, args=said)
         by = role.id
     data = {key: raw[key] for key in EVENT_DATA.get(kind, ()) if key in raw}
     if kind == "received" and not isinstance(data.get("complaint"), Mapping):
-        raise EventFormatError("a 'received' event carries the complaint: 'complaint': {...}")
+        raise EventFormatError("case.event.no_complaint")
     if kind == "updated":
         if not data:
-            raise EventFormatError("an 'updated' event carries 'facts' and/or 'findings'")
+            raise EventFormatError("case.event.updated_empty")
         if "facts" in data and not isinstance(data["facts"], Mapping):
-            raise EventFormatError("'facts' is an object: fact id to value")
+            raise EventFormatError("case.event.facts_not_object")
         if "findings" in data and not isinstance(data["findings"], list):
-            raise EventFormatError("'findings' is a list of findings")
+            raise EventFormatError("case.event.findings_not_list")
     for key in ("escalation", "reminder", "duty"):
         if kind in EVENT_DATA and EVENT_DATA[kind] == (key,) and not isinstance(data.get(key), str):
-            article = "an" if kind[0] in "aeiou" else "a"
             raise EventFormatError(
-                f"{article} {kind!r} event names the {key} (its id): '{key}': '...'"
+                "case.event.names_no_id", wording=f"case.event.names_no_id.{key}"
             )
     return Event(index=index, kind=kind, at=at, by=by, data=data, raw=raw)

@@ -125,8 +125,8 @@ def _clock(clock: ClockStatus, lang: Lang) -> list[str]:
 
 
 def status_text(status: CaseStatus, lang: Lang = "en") -> str:
-    """``status`` as lines of text in ``lang`` (instants in the policy's time zone). A
-    rejected event's reason is said as the lifecycle gives it (in English)."""
+    """``status`` as lines of text in ``lang`` (instants in the policy's time zone), a
+    rejected event's reason too (its ids and instants as they are)."""
     rejected = (
         _t("render.status.rejected_count", lang, count=len(status.rejected))
         if status.rejected
@@ -206,7 +206,7 @@ def status_text(status: CaseStatus, lang: Lang = "en") -> str:
                 index=rejection.index,
                 event=rejection.event,
                 at=rejection.at,
-                reason=rejection.reason,
+                reason=rejection.said(lang),
             )
         )
     lines.append(_t("render.status.next", lang, at=_at(status.next_change)))

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from ..calendar.clocks import DAY_UNITS, Segment, clock_due, counted, reminder_at
 from ..calendar.periods import Due, due_after
-from ..decision.complaint import Complaint, parse_complaint, parse_datetime
+from ..decision.complaint import Complaint, parse_complaint, parse_datetime, problem_of
 from ..decision.json_input import safe_name
 from ..decision.model import (
     DecidedDue,
@@ -35,6 +35,7 @@ from ..policy.conditions import Subject
 from ..policy.lifecycle_layers import layer_key
 from ..policy.model import Clock, Deadline, Escalation, EventEffect, Extension, Lifecycle, Report
 from .events import Event
+from .reasons import Reason, complaint_reason
 from .status import (
     CaseStatus,
     ClockState,
@@ -62,8 +63,9 @@ _OPS: tuple[tuple[str, _Op], ...] = (
 )
 
 
-class Refused(Exception):
-    """An event the replay does not apply; the message is the reason."""
+class Refused(Reason):
+    """An event the replay does not apply; the message is the reason (in English), its
+    ``problem`` the reason's code and values (:mod:`complaint_rules.lifecycle.reasons`)."""
 
 
 # --- the state of one clock ---------------------------------------------------------
@@ -480,19 +482,21 @@ class Replay:
     def apply(self, ev: Event) -> None:
         """Apply one event, or raise :class:`Refused` and change nothing."""
         if self.received is None and ev.kind != "received":
-            raise Refused("the case has not been received: the first event must be 'received'")
+            raise Refused("case.event.not_received")
         if ev.kind == "received" and self.received is not None:
-            raise Refused(f"the case was already received at {self.show(self.received.at)}")
+            raise Refused("case.event.received_twice", at=self.show(self.received.at))
         if self.last is not None and ev.at < self.last.at:
             raise Refused(
-                f"out of order: {self.show(ev.at)} is before the previous event "
-                f"({self.last.kind} at {self.show(self.last.at)})"
+                "case.event.out_of_order",
+                at=self.show(ev.at),
+                previous=self.last.kind,
+                previous_at=self.show(self.last.at),
             )
         if self.closed is not None and ev.kind not in _AFTER_CLOSING:
             raise Refused(
-                f"the case was closed at {self.show(self.closed.at)}; after closing only "
-                + ", ".join(_AFTER_CLOSING)
-                + " may follow"
+                "case.event.after_closing",
+                at=self.show(self.closed.at),
+                allowed=", ".join(_AFTER_CLOSING),
             )
         handler = {
             "received": self.plan_received,
@@ -517,7 +521,8 @@ class Replay:
         try:
             return parse_complaint(self.cp, {**raw, "received_at": received_at})
         except ComplaintError as exc:
-            raise Refused("; ".join(f"{p.field}: {p.message}" for p in exc.problems)) from None
+            problem = complaint_reason(exc.problems)
+            raise Refused("case.event.complaint", problem=problem) from None
 
     def plan_received(self, ev: Event) -> Callable[[_Mark], None]:
         raw = dict(ev.data["complaint"])
@@ -525,11 +530,11 @@ class Replay:
             try:
                 given = parse_datetime(raw.pop("received_at"), "received_at")
             except ValueError as exc:
-                raise Refused(f"complaint.received_at: {exc}") from None
+                inner = problem_of(exc, ())
+                raise Refused("case.event.received_at", inner=inner) from None
             if given != ev.at:
                 raise Refused(
-                    f"complaint.received_at {self.show(given)} is not the event's at "
-                    f"{self.show(ev.at)}; leave it out"
+                    "case.event.received_at_differs", given=self.show(given), at=self.show(ev.at)
                 )
         complaint = self.reparse(raw, ev.at)
 
@@ -565,10 +570,13 @@ class Replay:
         declared = [f.id for f in self.cp.policy.facts]
         for position, name in enumerate(facts, 1):
             if name not in declared:
-                shown = name if safe_name(name) else f"<key {position}>"
+                wording = "case.event.not_a_fact" + ("" if safe_name(name) else ".position")
+                wording += "" if declared else ".none"
                 raise Refused(
-                    f"facts.{shown}: not a fact of this policy; allowed: "
-                    + (", ".join(declared) or "none are declared")
+                    "case.event.not_a_fact",
+                    wording=wording,
+                    allowed=", ".join(declared),
+                    **({"fact": name} if safe_name(name) else {"position": position}),
                 )
         raw, complaint = self.updated_raw(facts, ev.data.get("findings", []))
 
@@ -601,13 +609,19 @@ class Replay:
         if item not in known:
             shown = safe_name(item)
             raise Refused(
-                f"unknown {kind}{' ' + shown if shown else ''}; "
-                + (f"allowed: {', '.join(known)}" if known else "the policy declares none")
+                "case.event.unknown_item",
+                wording=f"case.event.unknown_item.{kind}" + ("" if known else ".none"),
+                shown=" " + shown if shown else "",
+                allowed=", ".join(known),
             )
         if item not in due:
-            what = "owed" if kind == "duty" else "due"
-            now = f"{what} now: {', '.join(due)}" if due else f"none is {what} now"
-            raise Refused(f"{kind} {item!r} is not {what} at {self.show(ev.at)} ({now})")
+            raise Refused(
+                "case.event.not_due",
+                wording=f"case.event.not_due.{kind}" + ("" if due else ".none"),
+                item=repr(item),
+                at=self.show(ev.at),
+                due=", ".join(due),
+            )
 
         def commit(mark: _Mark) -> None:
             self.done.setdefault((kind, item), []).append(mark)
@@ -621,18 +635,20 @@ class Replay:
         if effect is not None:
             if effect.after and not any(self.marks(name) for name in effect.after):
                 raise Refused(
-                    f"{ev.kind!r} needs one of these events first: {', '.join(effect.after)}"
+                    "case.event.needs_first", event=repr(ev.kind), events=", ".join(effect.after)
                 )
             since = max((m.key for name in effect.after for m in self.marks(name)), default=None)
             for name in effect.excludes:
                 clash = [m for m in self.marks(name) if since is None or m.key > since]
                 if clash:
                     raise Refused(
-                        f"{ev.kind!r} contradicts {name!r}, which happened at "
-                        f"{self.show(clash[-1].at)}"
+                        "case.event.contradicts",
+                        event=repr(ev.kind),
+                        other=repr(name),
+                        at=self.show(clash[-1].at),
                     )
             if effect.needs_by and ev.by is None:
-                raise Refused(f"{ev.kind!r} must name the role that acted ('by')")
+                raise Refused("case.event.needs_by", event=repr(ev.kind))
             sets.update(effect.sets)
             sets.update(dict.fromkeys(effect.sets_time, ev.at))
             findings += effect.findings
@@ -686,7 +702,7 @@ class Replay:
             return "pause" if state == "running" else "none"
         if op == "resume":
             if state == "running":
-                raise Refused(f"clock {name!r} is not paused")
+                raise Refused("case.event.not_paused", clock=repr(name))
             return "resume" if state == "paused" else "none"
         if run.ended is not None:
             return "none"
@@ -697,7 +713,10 @@ class Replay:
     def reject_paused(self, run: _Run, name: str) -> str:
         since = next(t for t in reversed(run.transitions) if t.op == "pause")
         raise Refused(
-            f"clock {name!r} is already paused (since {self.show(since.at)} by {since.event})"
+            "case.event.already_paused",
+            clock=repr(name),
+            at=self.show(since.at),
+            event=since.event,
         )
 
     def check_extension(self, run: _Run, ev: Event) -> Extension:
@@ -707,32 +726,51 @@ class Replay:
         if state == "breached":
             assert view is not None and view.due is not None
             raise Refused(
-                f"clock {spec.id!r} already ran out at {self.show(view.due.late_from)}; "
-                "an extension must be approved before the period ends"
+                "case.event.extension_too_late",
+                clock=repr(spec.id),
+                at=self.show(view.due.late_from),
             )
         if state not in ("running", "paused"):
-            raise Refused(f"clock {spec.id!r} cannot be extended: it is {state}")
+            known = state in ("not_started", "met", "stopped", "not_applicable")
+            raise Refused(
+                "case.event.cannot_extend",
+                wording="case.event.cannot_extend" + (f".{state}" if known else ""),
+                clock=repr(spec.id),
+                state=state,
+            )
         done = len(run.extensions)
         if done >= len(spec.extensions):
             last = spec.extensions[-1]
-            unit = last.to.unit.replace("_", " ")
             raise Refused(
-                f"past the maximum: clock {spec.id!r} was already extended to "
-                f"{last.to.bounds[1]} {unit} ({last.id}), the most "
-                f"{last.article or spec.article} allows"
+                "case.event.extension_past_maximum",
+                wording=f"case.event.extension_past_maximum.{last.to.unit}",
+                clock=repr(spec.id),
+                amount=last.to.bounds[1],
+                id=last.id,
+                article=last.article or spec.article,
             )
         step = spec.extensions[done]
         if step.on != ev.kind:
-            raise Refused(f"the next extension of clock {spec.id!r} ({step.id}) is by {step.on!r}")
+            raise Refused(
+                "case.event.extension_not_next",
+                clock=repr(spec.id),
+                id=step.id,
+                event=repr(step.on),
+            )
         if ev.by is None:
             raise Refused(
-                f"extension {step.id!r} of clock {spec.id!r} needs 'by': the approving role; "
-                "allowed: " + ", ".join(step.approvers)
+                "case.event.extension_needs_by",
+                id=repr(step.id),
+                clock=repr(spec.id),
+                allowed=", ".join(step.approvers),
             )
         if ev.by not in step.approvers:
             raise Refused(
-                f"role {ev.by!r} has no authority to approve extension {step.id!r} of clock "
-                f"{spec.id!r}; allowed: " + ", ".join(step.approvers)
+                "case.event.extension_no_authority",
+                role=repr(ev.by),
+                id=repr(step.id),
+                clock=repr(spec.id),
+                allowed=", ".join(step.approvers),
             )
         return step
 

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..contract import STATUS
 from ..decision.model import DecidedDue, DecidedGap, Named, PolicyRef, Source
+from ..messages.catalogue import Lang
+from .reasons import reason_text
 
 __all__ = [
     "CaseStatus",
@@ -164,6 +166,17 @@ class Rejection(_Out):
     at: str | None
     """Its instant as given."""
     reason: str
+    """Why, in English (scripts match on it); :meth:`said` says it in another language."""
+    code: str | None = None
+    """The kind of reason, stable across languages and releases (``case.event.contradicts``,
+    ``case.event.unknown_event``, ...); None in a rejection recorded without one."""
+    args: dict[str, str] = Field(default_factory=dict)
+    """The values the reason is worded with, by name (ids, instants, labels as they are;
+    ``wording``: the catalogue's words, where one code has several)."""
+
+    def said(self, lang: Lang) -> str:
+        """The reason in ``lang`` (zh-Hant, zh-Hans or en)."""
+        return reason_text(self.code, self.args, self.reason, lang)
 
 
 class CaseStatus(_Out):

@@ -473,3 +473,345 @@ MESSAGES_INPUT: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_JSON,
     **MESSAGES_DECIDE,
 }
+
+
+def _clock_units(en: str, hant: str, hans: str) -> dict[str, Mapping[Lang, str]]:
+    """``case.event.extension_past_maximum`` for each unit a period is counted in."""
+    units = {
+        "minutes": ("{amount} minutes", "{amount}分鐘", "{amount}分钟"),
+        "hours": ("{amount} hours", "{amount}小時", "{amount}小时"),
+        "calendar_days": ("{amount} calendar days", "{amount}日", "{amount}日"),
+        "working_days": ("{amount} working days", "{amount}個工作日", "{amount}个工作日"),
+        "end_of_month": ("1 end of month", "當月月底", "当月月底"),
+    }
+    return {
+        f"case.event.extension_past_maximum.{unit}": {
+            "zh-Hant": hant.replace("{period}", t_hant),
+            "zh-Hans": hans.replace("{period}", t_hans),
+            "en": en.replace("{period}", t_en),
+        }
+        for unit, (t_en, t_hant, t_hans) in units.items()
+    }
+
+
+_EVENTS: Mapping[str, Mapping[Lang, str]] = {
+    # -- an event that cannot be read (lifecycle.events) ------------------------------
+    "case.event.not_an_object": {
+        "zh-Hant": "每個事件必須是 JSON 物件,這裡給的是 {type}",
+        "zh-Hans": "每个事件必须是 JSON 对象,这里给的是 {type}",
+        "en": "an event is a JSON object, got {type}",
+    },
+    "case.event.missing_event": {
+        "zh-Hant": "缺少 'event':發生了什麼事件",
+        "zh-Hans": "缺少 'event':发生了什么事件",
+        "en": "missing 'event': what happened",
+    },
+    "case.event.event_not_text": {
+        "zh-Hant": "'event' 必須用文字寫出事件的名稱",
+        "zh-Hans": "'event' 必须用文字写出事件的名称",
+        "en": "'event' must name the event (text)",
+    },
+    "case.event.unknown_event": {
+        "zh-Hant": "不認識的事件{shown};可以寫:{allowed}",
+        "zh-Hans": "不认识的事件{shown};可以写:{allowed}",
+        "en": "unknown event{shown}; allowed: {allowed}",
+    },
+    "case.event.unknown_event.nearest": {
+        "zh-Hant": "不認識的事件{shown};可以寫:{allowed};是不是要寫 {nearest}?",
+        "zh-Hans": "不认识的事件{shown};可以写:{allowed};是不是要写 {nearest}?",
+        "en": "unknown event{shown}; allowed: {allowed}; did you mean {nearest}?",
+    },
+    "case.event.missing_at": {
+        "zh-Hant": "缺少 'at':事件發生的時刻(ISO 8601 日期時間,含時區,例如 +08:00)",
+        "zh-Hans": "缺少 'at':事件发生的时刻(ISO 8601 日期时间,含时区,例如 +08:00)",
+        "en": "missing 'at': when it happened (ISO 8601 with offset)",
+    },
+    "case.event.unknown_field": {
+        "zh-Hant": "{kind} 事件沒有 {field} 這個欄位;可以寫:{allowed}",
+        "zh-Hans": "{kind} 事件没有 {field} 这个字段;可以写:{allowed}",
+        "en": "unknown field {field} for a {kind} event; allowed: {allowed}",
+    },
+    "case.event.unknown_field.nearest": {
+        "zh-Hant": "{kind} 事件沒有 {field} 這個欄位;可以寫:{allowed};是不是要寫 {nearest}?",
+        "zh-Hans": "{kind} 事件没有 {field} 这个字段;可以写:{allowed};是不是要写 {nearest}?",
+        "en": "unknown field {field} for a {kind} event; allowed: {allowed}; "
+        "did you mean {nearest}?",
+    },
+    "case.event.unknown_field.position": {
+        "zh-Hant": "{kind} 事件的第 {position} 個欄位不認識;可以寫:{allowed}",
+        "zh-Hans": "{kind} 事件的第 {position} 个字段不认识;可以写:{allowed}",
+        "en": "unknown field <key {position}> for a {kind} event; allowed: {allowed}",
+    },
+    "case.event.unknown_field.position.nearest": {
+        "zh-Hant": "{kind} 事件的第 {position} 個欄位不認識;可以寫:{allowed};是不是要寫 {nearest}?",
+        "zh-Hans": "{kind} 事件的第 {position} 个字段不认识;可以写:{allowed};是不是要写 {nearest}?",
+        "en": "unknown field <key {position}> for a {kind} event; allowed: {allowed}; "
+        "did you mean {nearest}?",
+    },
+    "case.event.unknown_role": {
+        "zh-Hant": "by(辦理的角色):不認識的角色{shown};可以寫:{allowed}",
+        "zh-Hans": "by(办理的角色):不认识的角色{shown};可以写:{allowed}",
+        "en": "by: unknown role{shown}; allowed: {allowed}",
+    },
+    "case.event.unknown_role.closest": {
+        "zh-Hant": "by(辦理的角色):不認識的角色{shown};可以寫:{allowed};最接近的是 {closest}",
+        "zh-Hans": "by(办理的角色):不认识的角色{shown};可以写:{allowed};最接近的是 {closest}",
+        "en": "by: unknown role{shown}; allowed: {allowed}; closest: {closest}",
+    },
+    "case.event.no_complaint": {
+        "zh-Hant": "'received'(收到投訴)事件要附上投訴內容:'complaint': {{...}}",
+        "zh-Hans": "'received'(收到投诉)事件要附上投诉内容:'complaint': {{...}}",
+        "en": "a 'received' event carries the complaint: 'complaint': {{...}}",
+    },
+    "case.event.updated_empty": {
+        "zh-Hant": "'updated'(更新)事件要附上 'facts'(事實)或 'findings'(查明事項),或兩者都附",
+        "zh-Hans": "'updated'(更新)事件要附上 'facts'(事实)或 'findings'(查明事项),或两者都附",
+        "en": "an 'updated' event carries 'facts' and/or 'findings'",
+    },
+    "case.event.facts_not_object": {
+        "zh-Hant": "'facts' 必須是 JSON 物件:事實代號對應到它的值",
+        "zh-Hans": "'facts' 必须是 JSON 对象:事实代号对应到它的值",
+        "en": "'facts' is an object: fact id to value",
+    },
+    "case.event.findings_not_list": {
+        "zh-Hant": "'findings' 必須是查明事項的清單",
+        "zh-Hans": "'findings' 必须是查明事项的列表",
+        "en": "'findings' is a list of findings",
+    },
+    "case.event.names_no_id": {
+        "zh-Hant": "這個事件要寫出它回應的是哪一項(代號)",
+        "zh-Hans": "这个事件要写出它回应的是哪一项(代号)",
+        "en": "the event names the item it answers (its id)",
+    },
+    "case.event.names_no_id.escalation": {
+        "zh-Hant": "'escalated'(已上報)事件要寫出是哪一項上報(代號):'escalation': '...'",
+        "zh-Hans": "'escalated'(已上报)事件要写出是哪一项上报(代号):'escalation': '...'",
+        "en": "an 'escalated' event names the escalation (its id): 'escalation': '...'",
+    },
+    "case.event.names_no_id.reminder": {
+        "zh-Hant": "'reminded'(已提醒)事件要寫出是哪一項提醒(代號):'reminder': '...'",
+        "zh-Hans": "'reminded'(已提醒)事件要写出是哪一项提醒(代号):'reminder': '...'",
+        "en": "a 'reminded' event names the reminder (its id): 'reminder': '...'",
+    },
+    "case.event.names_no_id.duty": {
+        "zh-Hant": "'done'(已辦妥)事件要寫出是哪一項應辦事項(代號):'duty': '...'",
+        "zh-Hans": "'done'(已办妥)事件要写出是哪一项应办事项(代号):'duty': '...'",
+        "en": "a 'done' event names the duty (its id): 'duty': '...'",
+    },
+    # -- an event the case refuses (lifecycle.replay) ---------------------------------
+    "case.event.not_received": {
+        "zh-Hant": "案件還沒有收到:第一個事件必須是 'received'(收到投訴)",
+        "zh-Hans": "案件还没有收到:第一个事件必须是 'received'(收到投诉)",
+        "en": "the case has not been received: the first event must be 'received'",
+    },
+    "case.event.received_twice": {
+        "zh-Hant": "案件已於 {at} 收到,不能再收到一次",
+        "zh-Hans": "案件已于 {at} 收到,不能再收到一次",
+        "en": "the case was already received at {at}",
+    },
+    "case.event.out_of_order": {
+        "zh-Hant": "次序不對:{at} 早於前一個事件({previous},{previous_at});事件要按發生先後排列",
+        "zh-Hans": "次序不对:{at} 早于前一个事件({previous},{previous_at});事件要按发生先后排列",
+        "en": "out of order: {at} is before the previous event ({previous} at {previous_at})",
+    },
+    "case.event.after_closing": {
+        "zh-Hant": "案件已於 {at} 結案;結案後只能再記錄 {allowed}",
+        "zh-Hans": "案件已于 {at} 结案;结案后只能再记录 {allowed}",
+        "en": "the case was closed at {at}; after closing only {allowed} may follow",
+    },
+    "case.event.complaint": {
+        "zh-Hant": "投訴內容的 {field}:{message}",
+        "zh-Hans": "投诉内容的 {field}:{message}",
+        "en": "{field}: {message}",
+    },
+    "case.event.received_at": {
+        "zh-Hant": "complaint.received_at(投訴收到的時刻):{message}",
+        "zh-Hans": "complaint.received_at(投诉收到的时刻):{message}",
+        "en": "complaint.received_at: {message}",
+    },
+    "case.event.received_at_differs": {
+        "zh-Hant": "complaint.received_at 寫的是 {given},與事件的 at {at} 不同;"
+        "請刪掉 received_at(收到的時刻就是事件的 at)",
+        "zh-Hans": "complaint.received_at 写的是 {given},与事件的 at {at} 不同;"
+        "请删掉 received_at(收到的时刻就是事件的 at)",
+        "en": "complaint.received_at {given} is not the event's at {at}; leave it out",
+    },
+    "case.event.not_a_fact": {
+        "zh-Hant": "facts.{fact}:這份政策沒有這個事實;可以寫:{allowed}",
+        "zh-Hans": "facts.{fact}:这份政策没有这个事实;可以写:{allowed}",
+        "en": "facts.{fact}: not a fact of this policy; allowed: {allowed}",
+    },
+    "case.event.not_a_fact.none": {
+        "zh-Hant": "facts.{fact}:這份政策沒有這個事實;它沒有宣告任何事實",
+        "zh-Hans": "facts.{fact}:这份政策没有这个事实;它没有声明任何事实",
+        "en": "facts.{fact}: not a fact of this policy; none are declared",
+    },
+    "case.event.not_a_fact.position": {
+        "zh-Hant": "facts 的第 {position} 個鍵不是這份政策的事實;可以寫:{allowed}",
+        "zh-Hans": "facts 的第 {position} 个键不是这份政策的事实;可以写:{allowed}",
+        "en": "facts.<key {position}>: not a fact of this policy; allowed: {allowed}",
+    },
+    "case.event.not_a_fact.position.none": {
+        "zh-Hant": "facts 的第 {position} 個鍵不是這份政策的事實;它沒有宣告任何事實",
+        "zh-Hans": "facts 的第 {position} 个键不是这份政策的事实;它没有声明任何事实",
+        "en": "facts.<key {position}>: not a fact of this policy; none are declared",
+    },
+    "case.event.unknown_item": {
+        "zh-Hant": "不認識的上報、提醒或應辦事項",
+        "zh-Hans": "不认识的上报、提醒或应办事项",
+        "en": "unknown escalation, reminder or duty",
+    },
+    "case.event.unknown_item.escalation": {
+        "zh-Hant": "不認識的上報{shown};可以寫:{allowed}",
+        "zh-Hans": "不认识的上报{shown};可以写:{allowed}",
+        "en": "unknown escalation{shown}; allowed: {allowed}",
+    },
+    "case.event.unknown_item.escalation.none": {
+        "zh-Hant": "不認識的上報{shown};這份政策沒有規定任何上報",
+        "zh-Hans": "不认识的上报{shown};这份政策没有规定任何上报",
+        "en": "unknown escalation{shown}; the policy declares none",
+    },
+    "case.event.unknown_item.reminder": {
+        "zh-Hant": "不認識的提醒{shown};可以寫:{allowed}",
+        "zh-Hans": "不认识的提醒{shown};可以写:{allowed}",
+        "en": "unknown reminder{shown}; allowed: {allowed}",
+    },
+    "case.event.unknown_item.reminder.none": {
+        "zh-Hant": "不認識的提醒{shown};這份政策沒有規定任何提醒",
+        "zh-Hans": "不认识的提醒{shown};这份政策没有规定任何提醒",
+        "en": "unknown reminder{shown}; the policy declares none",
+    },
+    "case.event.unknown_item.duty": {
+        "zh-Hant": "不認識的應辦事項{shown};可以寫:{allowed}",
+        "zh-Hans": "不认识的应办事项{shown};可以写:{allowed}",
+        "en": "unknown duty{shown}; allowed: {allowed}",
+    },
+    "case.event.unknown_item.duty.none": {
+        "zh-Hant": "不認識的應辦事項{shown};這份政策沒有規定任何應辦事項",
+        "zh-Hans": "不认识的应办事项{shown};这份政策没有规定任何应办事项",
+        "en": "unknown duty{shown}; the policy declares none",
+    },
+    "case.event.not_due": {
+        "zh-Hant": "在這個時刻還不是應上報、應提醒或應辦的",
+        "zh-Hans": "在这个时刻还不是应上报、应提醒或应办的",
+        "en": "not due at this instant",
+    },
+    "case.event.not_due.escalation": {
+        "zh-Hant": "上報 {item} 在 {at} 還不到要上報的時候(目前應上報的是:{due})",
+        "zh-Hans": "上报 {item} 在 {at} 还不到要上报的时候(目前应上报的是:{due})",
+        "en": "escalation {item} is not due at {at} (due now: {due})",
+    },
+    "case.event.not_due.escalation.none": {
+        "zh-Hant": "上報 {item} 在 {at} 還不到要上報的時候(目前沒有應上報的)",
+        "zh-Hans": "上报 {item} 在 {at} 还不到要上报的时候(目前没有应上报的)",
+        "en": "escalation {item} is not due at {at} (none is due now)",
+    },
+    "case.event.not_due.reminder": {
+        "zh-Hant": "提醒 {item} 在 {at} 還不到要發出的時候(目前應發出的是:{due})",
+        "zh-Hans": "提醒 {item} 在 {at} 还不到要发出的时候(目前应发出的是:{due})",
+        "en": "reminder {item} is not due at {at} (due now: {due})",
+    },
+    "case.event.not_due.reminder.none": {
+        "zh-Hant": "提醒 {item} 在 {at} 還不到要發出的時候(目前沒有應發出的提醒)",
+        "zh-Hans": "提醒 {item} 在 {at} 还不到要发出的时候(目前没有应发出的提醒)",
+        "en": "reminder {item} is not due at {at} (none is due now)",
+    },
+    "case.event.not_due.duty": {
+        "zh-Hant": "應辦事項 {item} 在 {at} 並不是應辦的(目前應辦的是:{due})",
+        "zh-Hans": "应办事项 {item} 在 {at} 并不是应办的(目前应办的是:{due})",
+        "en": "duty {item} is not owed at {at} (owed now: {due})",
+    },
+    "case.event.not_due.duty.none": {
+        "zh-Hant": "應辦事項 {item} 在 {at} 並不是應辦的(目前沒有應辦的事項)",
+        "zh-Hans": "应办事项 {item} 在 {at} 并不是应办的(目前没有应办的事项)",
+        "en": "duty {item} is not owed at {at} (none is owed now)",
+    },
+    "case.event.needs_first": {
+        "zh-Hant": "{event} 之前必須先發生以下其中一個事件:{events}",
+        "zh-Hans": "{event} 之前必须先发生以下其中一个事件:{events}",
+        "en": "{event} needs one of these events first: {events}",
+    },
+    "case.event.contradicts": {
+        "zh-Hant": "{event} 與 {at} 已發生的 {other} 互相矛盾,兩者不能同時成立",
+        "zh-Hans": "{event} 与 {at} 已发生的 {other} 互相矛盾,两者不能同时成立",
+        "en": "{event} contradicts {other}, which happened at {at}",
+    },
+    "case.event.needs_by": {
+        "zh-Hant": "{event} 必須用 'by' 寫明是哪個角色辦理的",
+        "zh-Hans": "{event} 必须用 'by' 写明是哪个角色办理的",
+        "en": "{event} must name the role that acted ('by')",
+    },
+    "case.event.not_paused": {
+        "zh-Hant": "時鐘 {clock} 沒有暫停,不能恢復計時",
+        "zh-Hans": "时钟 {clock} 没有暂停,不能恢复计时",
+        "en": "clock {clock} is not paused",
+    },
+    "case.event.already_paused": {
+        "zh-Hant": "時鐘 {clock} 已經暫停(自 {at} 起,因事件 {event})",
+        "zh-Hans": "时钟 {clock} 已经暂停(自 {at} 起,因事件 {event})",
+        "en": "clock {clock} is already paused (since {at} by {event})",
+    },
+    "case.event.extension_too_late": {
+        "zh-Hant": "時鐘 {clock} 已於 {at} 到期;延長必須在期限屆滿前批准",
+        "zh-Hans": "时钟 {clock} 已于 {at} 到期;延长必须在期限届满前批准",
+        "en": "clock {clock} already ran out at {at}; "
+        "an extension must be approved before the period ends",
+    },
+    "case.event.cannot_extend": {
+        "zh-Hant": "時鐘 {clock} 不能延長:它的狀態是 {state}",
+        "zh-Hans": "时钟 {clock} 不能延长:它的状态是 {state}",
+        "en": "clock {clock} cannot be extended: it is {state}",
+    },
+    "case.event.cannot_extend.not_started": {
+        "zh-Hant": "時鐘 {clock} 不能延長:還沒有開始計時",
+        "zh-Hans": "时钟 {clock} 不能延长:还没有开始计时",
+        "en": "clock {clock} cannot be extended: it is not_started",
+    },
+    "case.event.cannot_extend.met": {
+        "zh-Hant": "時鐘 {clock} 不能延長:已按時完成",
+        "zh-Hans": "时钟 {clock} 不能延长:已按时完成",
+        "en": "clock {clock} cannot be extended: it is met",
+    },
+    "case.event.cannot_extend.stopped": {
+        "zh-Hant": "時鐘 {clock} 不能延長:已停止計時",
+        "zh-Hans": "时钟 {clock} 不能延长:已停止计时",
+        "en": "clock {clock} cannot be extended: it is stopped",
+    },
+    "case.event.cannot_extend.not_applicable": {
+        "zh-Hant": "時鐘 {clock} 不能延長:這宗投訴不適用這個時限",
+        "zh-Hans": "时钟 {clock} 不能延长:这宗投诉不适用这个时限",
+        "en": "clock {clock} cannot be extended: it is not_applicable",
+    },
+    "case.event.extension_past_maximum": {
+        "zh-Hant": "已達上限:時鐘已延長到來源允許的最長期限",
+        "zh-Hans": "已达上限:时钟已延长到来源允许的最长期限",
+        "en": "past the maximum: the clock was already extended as far as the source allows",
+    },
+    **_clock_units(
+        "past the maximum: clock {clock} was already extended to {period} ({id}), "
+        "the most {article} allows",
+        "已達上限:時鐘 {clock} 已延長至{period}({id}),這是{article}允許的最長期限",
+        "已达上限:时钟 {clock} 已延长至{period}({id}),这是{article}允许的最长期限",
+    ),
+    "case.event.extension_not_next": {
+        "zh-Hant": "時鐘 {clock} 的下一次延長({id})要由事件 {event} 記錄",
+        "zh-Hans": "时钟 {clock} 的下一次延长({id})要由事件 {event} 记录",
+        "en": "the next extension of clock {clock} ({id}) is by {event}",
+    },
+    "case.event.extension_needs_by": {
+        "zh-Hant": "時鐘 {clock} 的延長 {id} 必須用 'by' 寫明批准的角色;可以寫:{allowed}",
+        "zh-Hans": "时钟 {clock} 的延长 {id} 必须用 'by' 写明批准的角色;可以写:{allowed}",
+        "en": "extension {id} of clock {clock} needs 'by': the approving role; allowed: {allowed}",
+    },
+    "case.event.extension_no_authority": {
+        "zh-Hant": "角色 {role} 無權批准時鐘 {clock} 的延長 {id};有權批准的是:{allowed}",
+        "zh-Hans": "角色 {role} 无权批准时钟 {clock} 的延长 {id};有权批准的是:{allowed}",
+        "en": "role {role} has no authority to approve extension {id} of clock {clock}; "
+        "allowed: {allowed}",
+    },
+}
+"""Why a case event was rejected (:mod:`complaint_rules.lifecycle`): an event that cannot
+be read, or one the case refuses; each with the values it is worded with (ids, instants
+and labels as they are)."""
+
+MESSAGES_INPUT = {**MESSAGES_INPUT, **_EVENTS}

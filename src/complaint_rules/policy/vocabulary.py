@@ -93,14 +93,22 @@ class Lookup:
 
     def explain_unknown(self, name: str) -> str:
         """The message for an unknown value: allowed ids with labels, and the closest match."""
+        values = self.unknown_values(name)
+        hint = f"; closest: {values['closest']}" if "closest" in values else ""
+        return f"unknown {self.kind}{values['shown']}; allowed: {values['allowed']}{hint}"
+
+    def unknown_values(self, name: str) -> dict[str, str]:
+        """What :meth:`explain_unknown` says, as values: ``shown`` (`` 'name'`` or empty),
+        ``allowed`` (ids with labels) and ``closest`` (id with label, if one is close)."""
+        values = {"shown": "", "allowed": self.listing()}
+        # The name may be a host's data: repeated only if it looks like an id.
+        if _SHOWN.fullmatch(name):
+            values["shown"] = f" {name!r}"
         match = difflib.get_close_matches(normalise(name), list(self.spellings), n=1, cutoff=0.5)
-        hint = ""
         if match:
             term = self.terms[self.spellings[match[0]]]
-            hint = f"; closest: {term.id} ({term.label})"
-        # The name may be a host's data: repeated only if it looks like an id.
-        shown = f" {name!r}" if _SHOWN.fullmatch(name) else ""
-        return f"unknown {self.kind}{shown}; {self.allowed()}{hint}"
+            values["closest"] = f"{term.id} ({term.label})"
+        return values
 
 
 REF_FIELDS: Mapping[str, str] = {

@@ -734,7 +734,9 @@ def status_section(frame: Frame, status: CaseStatus) -> Markup:
                 data_clock=clock.id,
             )
         )
-    rejected = [el("li", f"#{r.index}: {r.reason}", class_="conflict") for r in status.rejected]
+    rejected = [
+        el("li", f"#{r.index}: {r.said(frame.lang)}", class_="conflict") for r in status.rejected
+    ]
     return el(
         "section",
         el("h2", w("status_title"), " ", _when(status.at)),
