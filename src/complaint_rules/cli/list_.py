@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from typing import cast
 
 from ..policy.catalog import Catalog
-from ._common import Streams, add_format, write_json
+from ..policy.model import text_in
+from ._common import Streams, add_format, lang_of, write_json
 
 HELP = "the policies the catalog knows (bundled, --policy-dir, installed packages)"
 EXAMPLE = "complaint-rules --policy-dir my_policies list --format json"
@@ -33,6 +35,8 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         write_json(rows, io.out)
         return 0
+    lang = lang_of(args)
     for r in rows:
-        io.out.write(f"{r['id']}\t{r['version']}\t{r['institution']}\t{r['title']}\n")
+        institution, title = (text_in(cast(str, r[k]), lang) for k in ("institution", "title"))
+        io.out.write(f"{r['id']}\t{r['version']}\t{institution}\t{title}\n")
     return 0
