@@ -59,7 +59,7 @@ DRAFT_EDITS = [
         "# impact`; written by examples/histories/make_history.py --draft. Not a real policy.\n"
         "# 科右前旗信用聯社 客戶投訴處理管理辦法, encoded article by article.\n",
     ),
-    ('version: "2026.4"\n', 'version: "2026.4-draft"\n'),
+    ('version: "2026.5"\n', 'version: "2026.5-draft"\n'),
     (
         "    when: {channel: [phone, comment_book]}\n"
         "    gaps:\n"

@@ -18,7 +18,7 @@ def test_cli_text_json_and_languages(capsys: pytest.CaptureFixture[str]) -> None
     path = str(EXAMPLES / "keyouqianqi_credit_union.json")
     code, out, err = run(capsys, "explain", "keyouqianqi_credit_union", path, "--lang", "zh-hant")
     assert (code, err) == (0, "")
-    assert out.count("政策 keyouqianqi_credit_union 2026.4") == 3
+    assert out.count("政策 keyouqianqi_credit_union 2026.5") == 3
     assert "最遲須於 2026-10-19 24時前完成" in out
     code, out, _ = run(capsys, "explain", "keyouqianqi_credit_union", path, "--format", "json")
     data = json.loads(out)

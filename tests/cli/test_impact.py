@@ -99,7 +99,7 @@ def test_cli_text_table_in_the_officers_language(
     code, hant, _ = run(capsys, *argv, "--lang", "zh-Hant")
     assert code == 1
     lines = hant.splitlines()
-    assert lines[0].startswith("舊版:keyouqianqi_credit_union 2026.4(sha256 ")
+    assert lines[0].startswith("舊版:keyouqianqi_credit_union 2026.5(sha256 ")
     assert lines[1].startswith("新版:keyouqianqi_credit_union ")
     assert lines[2:4] == [
         f"歷史:{history}",
@@ -219,15 +219,15 @@ def test_cli_an_id_with_several_versions_is_chosen_by_receipt(
     assert (code, err) == (1, "")
     data = json.loads(out)
     assert (data["decided"], data["changed"]) == (2, 1)
-    assert [v["version"] for v in data["old"]["by_receipt"]] == ["2026.4", NEW_VERSION]
+    assert [v["version"] for v in data["old"]["by_receipt"]] == ["2026.5", NEW_VERSION]
     assert [v["effective_from"] for v in data["old"]["by_receipt"]] == [None, "2026-11-01"]
-    assert data["new"]["version"] == "2026.4" and "by_receipt" not in data["new"]
+    assert data["new"]["version"] == "2026.5" and "by_receipt" not in data["new"]
     (line,) = [json.loads(x) for x in changes.read_text(encoding="utf-8").splitlines()]
     assert (line["line"], line["id"], line["old_version"], line["new_version"]) == (
         2,
         "V2",
         NEW_VERSION,
-        "2026.4",
+        "2026.5",
     )
     assert [(c["kind"], c["shift_seconds"]) for c in line["changes"]] == [
         ("deadline_earlier", -4 * 86400)

@@ -15,7 +15,7 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0
     lines = out.splitlines()
-    assert "keyouqianqi_credit_union\t2026.4\t科右前旗信用聯社\t客戶投訴處理管理辦法" in lines
+    assert "keyouqianqi_credit_union\t2026.5\t科右前旗信用聯社\t客戶投訴處理管理辦法" in lines
     assert [line.split("\t")[0] for line in lines] == sorted(line.split("\t")[0] for line in lines)
 
 
@@ -47,3 +47,26 @@ def test_a_title_given_per_language_is_listed_in_the_chosen_one(
         "zh-Hans": "mini\t1\t测试银行\t測試辦法",  # no Simplified title given: the policy's own
         "en": "mini\t1\tTest Bank\tTest rules",
     }
+
+
+def test_list_says_a_title_given_per_language_in_the_officer_s_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def row(lang: str, policy_id: str) -> list[str]:
+        code, out, _ = run(capsys, "--lang", lang, "list")
+        assert code == 0
+        (line,) = [x for x in out.splitlines() if x.startswith(policy_id + "\t")]
+        return line.split("\t")[2:]
+
+    assert row("zh-Hant", "cn_banking_baseline") == [
+        "中國銀行保險監督管理委員會（全國性規定）",
+        "銀行業保險業消費投訴處理管理辦法（基準層）",
+    ]
+    assert row("en", "cn_banking_baseline") == [
+        "中國銀行保險監督管理委員會 (national rules)",
+        "銀行業保險業消費投訴處理管理辦法 (baseline layer)",
+    ]
+    assert row("zh-Hant", "hotel")[0] == "酒店（原文沒有寫出酒店名稱；其中的角色是餐廳的角色）"
+    assert row("en", "bocom")[1].startswith("交通銀行投訴處理管理辦法 — encodes the PROPOSED")
+    # Texts the policy gives in one language are the same in every language.
+    assert row("en", "keyouqianqi_credit_union") == row("zh-Hant", "keyouqianqi_credit_union")

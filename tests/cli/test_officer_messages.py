@@ -211,20 +211,20 @@ def test_diff_and_lint_flag_a_change_under_an_unchanged_version(
     assert code == 1
     head = out.split("\n\n")[0].splitlines()
     assert head[0].startswith(
-        "keyouqianqi_credit_union 2026.4 → keyouqianqi_credit_union 2026.4: 1 behavioural change"
+        "keyouqianqi_credit_union 2026.5 → keyouqianqi_credit_union 2026.5: 1 behavioural change"
     )
     assert head[1].startswith("(a kind of complaint is one combination of channel, category")
     assert head[-1] == (
-        "warning: the content changed but the version is still \u201c2026.4\u201d: give the "
+        "warning: the content changed but the version is still \u201c2026.5\u201d: give the "
         "changed policy a new version, so that decisions say which text they followed."
     )
     code, out, _ = run(capsys, "lint", str(path), "--base", "keyouqianqi_credit_union")
     assert code == 1
-    number = line_of(path, 'version: "2026.4"')
+    number = line_of(path, 'version: "2026.5"')
     assert f"{path}:{number}: version: error version-unchanged: the content changed" in out
     bumped = tmp_path / "bumped.yaml"
     bumped.write_text(
-        path.read_text(encoding="utf-8").replace('version: "2026.4"', 'version: "2026.5"'),
+        path.read_text(encoding="utf-8").replace('version: "2026.5"', 'version: "2026.6"'),
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "diff", "keyouqianqi_credit_union", str(bumped))

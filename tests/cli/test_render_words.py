@@ -54,7 +54,7 @@ def test_status_in_traditional_and_simplified_chinese(capsys: pytest.CaptureFixt
     lines = out.splitlines()
     src = "[limit_general 第十一條, keyouqianqi_credit_union]"
     assert lines[:5] == [
-        "截至 2026-10-12 10:00:00+08:00:keyouqianqi_credit_union 2026.4(已套用 3 個事件,1 個被拒)",
+        "截至 2026-10-12 10:00:00+08:00:keyouqianqi_credit_union 2026.5(已套用 3 個事件,1 個被拒)",
         f"時鐘 reply 從接到客戶投訴到回復客戶(含回復轉來部門) {src}",
         "  已逾期;期限 3個工作日;截止:2026-10-09 24時前",
         "  自 2026-10-10 00:00:00+08:00 起逾期",
@@ -75,7 +75,7 @@ def test_status_in_traditional_and_simplified_chinese(capsys: pytest.CaptureFixt
     assert lines[-2:] == ["下一次狀態變化:—", ""]
     code, out, _ = run(capsys, "--lang", "zh-Hans", *argv)
     assert out.splitlines()[:3] == [
-        "截至 2026-10-12 10:00:00+08:00:keyouqianqi_credit_union 2026.4(已套用 3 个事件,1 个被拒)",
+        "截至 2026-10-12 10:00:00+08:00:keyouqianqi_credit_union 2026.5(已套用 3 个事件,1 个被拒)",
         f"时钟 reply 從接到客戶投訴到回復客戶(含回復轉來部門) {src}",
         "  已逾期;期限 3个工作日;截止:2026-10-09 24时前",
     ]

@@ -480,7 +480,7 @@ def test_bocom_lines_name_the_baseline_layer() -> None:
         "[major_complaint · 重大投訴應急]"
     ]
     assert lines(e, "pending", "group_representatives")[0].layer == "cn_banking_baseline"
-    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.4, bocom 2026.4")
+    assert texts(e, "policy")[0].endswith("; layers: cn_banking_baseline 2020.5, bocom 2026.5")
 
 
 # --- Simplified Chinese -----------------------------------------------------------------------
@@ -525,7 +525,7 @@ def test_render_groups_lines_under_headings(ky: CompiledPolicy) -> None:
     rendered = render_explanation(explain(ky, KY_PRODUCT)).splitlines()
     assert (
         rendered[0]
-        == "政策 keyouqianqi_credit_union 2026.4:科右前旗信用聯社《客戶投訴處理管理辦法》"
+        == "政策 keyouqianqi_credit_union 2026.5:科右前旗信用聯社《客戶投訴處理管理辦法》"
     )
     assert rendered[1] == (
         "投訴於 2026-09-29T15:40:00+08:00 收到;渠道 上門投訴 (in_person);類別 服務產品 "

@@ -539,7 +539,7 @@ def test_policy_sets_no_time_limit_of_its_own_and_says_what_it_encodes(
     assert [g.about for g in always.gaps] == ["deadline"]
     assert always.gaps[0].text.startswith(NO_LIMIT)
     assert text_in(always.gaps[0].text, "en").startswith(NO_LIMIT_EN)
-    assert "PROPOSED" in policy.title
+    assert "建議的新流程" in policy.title and "PROPOSED" in text_in(policy.title, "en")
     assert "proposed process" in policy.defects[0]
     raw = (ROOT / "policies" / "bocom.yaml").read_text(encoding="utf-8")
     assert "PROPOSED process" in raw.split("schema:")[0]

@@ -29,7 +29,7 @@ def dated(tmp_path: Path) -> Catalog:
 
 def test_versions_lists_both_oldest_first(dated: Catalog) -> None:
     versions = dated.versions(POLICY)
-    assert [v.version for v in versions] == ["2026.4", NEW_VERSION]
+    assert [v.version for v in versions] == ["2026.5", NEW_VERSION]
     assert [str(v.policy.effective_from) for v in versions] == ["None", "2026-11-01"]
     assert versions[0].sha256 != versions[1].sha256
     assert POLICY in dated.ids()
@@ -38,11 +38,11 @@ def test_versions_lists_both_oldest_first(dated: Catalog) -> None:
 def test_load_at_selects_the_version_in_force(dated: Catalog) -> None:
     old = dated.load(POLICY, at=BEFORE["received_at"])
     new = dated.load(POLICY, at=AFTER["received_at"])
-    assert (old.version, new.version) == ("2026.4", NEW_VERSION)
+    assert (old.version, new.version) == ("2026.5", NEW_VERSION)
     # The change day itself, at its first instant in the policy's zone, is the new version;
     # the instant before it (15:59:59 UTC the day before) the old one.
     assert dated.load(POLICY, at="2026-11-01T00:00:00+08:00").version == NEW_VERSION
-    assert dated.load(POLICY, at="2026-10-31T15:59:59+00:00").version == "2026.4"
+    assert dated.load(POLICY, at="2026-10-31T15:59:59+00:00").version == "2026.5"
     assert dated.load(POLICY, at="2026-10-31T16:00:00+00:00").version == NEW_VERSION
     # Without `at`, the latest version.
     assert dated.load(POLICY).version == NEW_VERSION
@@ -52,7 +52,7 @@ def test_a_case_received_before_the_change_and_decided_after_it(dated: Catalog) 
     policy = dated.load(POLICY, at=BEFORE["received_at"])
     decision = decide(policy, BEFORE, at="2026-11-05T09:00:00+08:00")
     deadline = decision.deadlines[0]
-    assert decision.policy.version == "2026.4"
+    assert decision.policy.version == "2026.5"
     assert decision.policy.sha256 == dated.versions(POLICY)[0].sha256
     assert deadline.due is not None
     assert (deadline.amount, deadline.due.last_day, deadline.due.late_from.isoformat()) == (

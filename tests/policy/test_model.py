@@ -453,3 +453,63 @@ def test_every_note_and_gap_of_the_bundled_policies_is_in_chinese_with_the_engli
                 assert isinstance(text, LocalText), (policy_id, text)
                 assert len(words(text.by_lang["en"])) >= 2, (policy_id, text)
     assert seen >= 120
+
+
+def _localised_texts(value: object, where: str = "") -> list[tuple[str, str]]:
+    """Every text of ``value`` (a model) whose field is a :data:`LocalisedText`, with where
+    it is; not the texts kept as the source wrote them (articles, quotes), nor ids."""
+    import types
+    import typing
+
+    from complaint_rules.policy.model import LOCALISED_TEXT_MARK
+
+    def localised(annotation: Any) -> bool:
+        marks = [getattr(m, "json_schema", None) for m in getattr(annotation, "__metadata__", ())]
+        if any(isinstance(m, dict) and LOCALISED_TEXT_MARK in m for m in marks):
+            return True
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType, tuple, dict):
+            return any(localised(a) for a in typing.get_args(annotation) if a is not Ellipsis)
+        return False
+
+    found: list[tuple[str, str]] = []
+    if isinstance(value, BaseModel):
+        hints = typing.get_type_hints(type(value), include_extras=True)
+        for name in type(value).model_fields:
+            field = getattr(value, name)
+            if isinstance(field, str) and localised(hints[name]):
+                found.append((f"{where}.{name}", field))
+            else:
+                found.extend(_localised_texts(field, f"{where}.{name}"))
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            found.extend(_localised_texts(item, f"{where}[{i}]"))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_localised_texts(item, f"{where}[{key}]"))
+    return found
+
+
+def test_no_text_of_the_bundled_policies_is_english_only() -> None:
+    """Issue 19: every officer-facing text (titles, labels, descriptions, reasons, notes,
+    gaps) is in Chinese; where it was written in English, the English is kept as ``en``."""
+    from complaint_rules import Catalog
+    from complaint_rules.policy.model import LocalText
+
+    def english(s: str) -> list[str]:
+        """Three English words in a row, not counting ids (with '_') and code (backticks)."""
+        return re.findall(r"[A-Za-z']+(?:\s+[A-Za-z']+){2,}", re.sub(r"`[^`]*`|\w*_\w*", "", s))
+
+    catalog = Catalog([], entry_points=False)
+    seen = given = 0
+    for policy_id in catalog.ids():
+        for where, text in _localised_texts(catalog.load(policy_id).policy):
+            seen += 1
+            assert not english(text), (policy_id, where, text)
+            given += isinstance(text, LocalText)
+    assert seen >= 1000 and given >= 250, (seen, given)
+    # The walk finds the texts it is meant to: titles, descriptions and reasons among them.
+    bocom = dict(_localised_texts(catalog.load("bocom").policy))
+    assert {".title", ".institution", ".not_encoded[0].reason"} <= set(bocom)
+    for kind in (".vocabulary.roles[", ".vocabulary.events[", ".facts["):
+        assert any(k.startswith(kind) and k.endswith("].description") for k in bocom), kind
+    assert ".rules[0].article" not in bocom and ".rules[0].quote" not in bocom

@@ -35,7 +35,7 @@ def test_decide_answers_exactly_decide_json(server: Server) -> None:
 def test_decide_selects_the_version_by_receipt_and_names_it(server: Server) -> None:
     old = json.loads(server.post_json(DECIDE, BEFORE)[1])
     new = json.loads(server.post_json(DECIDE, AFTER)[1])
-    assert (old["policy"]["version"], old["deadlines"][0]["amount"]) == ("2026.4", 3)
+    assert (old["policy"]["version"], old["deadlines"][0]["amount"]) == ("2026.5", 3)
     assert (new["policy"]["version"], new["deadlines"][0]["amount"]) == (NEW_VERSION, 5)
     assert new["deadlines"][0]["due"] == {
         "last_day": "2026-11-09",
@@ -46,7 +46,7 @@ def test_decide_selects_the_version_by_receipt_and_names_it(server: Server) -> N
     late = json.loads(body)
     assert status == 200
     assert (late["policy"]["version"], late["deadlines"][0]["due"]) == (
-        "2026.4",
+        "2026.5",
         {"last_day": "2026-11-04", "late_from": "2026-11-05T00:00:00+08:00"},
     )
     assert late["deadlines"][0]["overdue_at_decision"] is True
@@ -55,7 +55,7 @@ def test_decide_selects_the_version_by_receipt_and_names_it(server: Server) -> N
     new_sha = next(p["sha256"] for p in versions if p["version"] == NEW_VERSION)
     status, body = server.post_json(DECIDE + f"?sha256={new_sha[:16]}", BEFORE)
     assert json.loads(body)["policy"]["version"] == NEW_VERSION
-    status, body = server.post_json(DECIDE + "?version=2026.4", AFTER)
+    status, body = server.post_json(DECIDE + "?version=2026.5", AFTER)
     assert json.loads(body)["policy"]["sha256"] != new_sha
     status, body = server.post_json(DECIDE + "?version=1999", AFTER)
     assert status == 404
@@ -68,13 +68,13 @@ def test_list_and_get_policy(server: Server) -> None:
     assert status == 200
     ours = [p for p in listed if p["id"] == POLICY]
     assert [(p["version"], p["effective_from"], p["effective_until"]) for p in ours] == [
-        ("2026.4", None, "2026-11-01"),
+        ("2026.5", None, "2026-11-01"),
         (NEW_VERSION, "2026-11-01", None),
     ]
     assert all(re.fullmatch("[0-9a-f]{64}", layer["sha256"]) for layer in ours[0]["layers"])
     status, _, body = server.call("GET", f"/v1/policies/{POLICY}?at=2026-10-01T00:00:00%2B08:00")
     detail = json.loads(body)
-    assert status == 200 and detail["version"] == "2026.4"
+    assert status == 200 and detail["version"] == "2026.5"
     letter = next(c for c in detail["vocabulary"]["channels"] if c["id"] == "letter")
     assert letter["label"] == "信件投訴" and letter["simplified"] == ["信件投诉"]
     assert {"id", "label", "type"} <= set(detail["facts"][0])
@@ -135,7 +135,7 @@ def test_no_complaint_content_in_the_log(server: Server) -> None:
         assert personal not in text
     line = next(r for r in server.log() if r.get("request_id") == "r-1")
     assert line["op"] == "decide" and line["policy"] == POLICY and line["status"] == 200
-    assert line["version"] == "2026.4" and len(line["sha256"]) == 12
+    assert line["version"] == "2026.5" and len(line["sha256"]) == 12
     assert isinstance(line["ms"], float)
 
 
@@ -176,7 +176,7 @@ def test_case_status_and_validate(server: Server) -> None:
         f"/v1/policies/{POLICY}/status", {"events": events, "at": "2026-10-10T09:00:00+08:00"}
     )
     answer = json.loads(body)
-    assert status == 200 and answer["policy"]["version"] == "2026.4"
+    assert status == 200 and answer["policy"]["version"] == "2026.5"
     assert "next_change" in answer
     text = (ROOT / "policies" / "hotel.yaml").read_text(encoding="utf-8")
     ok = json.loads(server.post_json("/v1/validate", {"yaml": text})[1])
@@ -198,7 +198,7 @@ def test_health_ready_metrics_openapi(server: Server) -> None:
     assert status == 200 and headers["content-type"].startswith("text/plain")
     assert re.search(r'complaint_rules_requests_total\{operation="decide",status="200"\} \d', text)
     assert 'complaint_rules_request_seconds_bucket{le="0.005",operation="decide"}' in text
-    assert f'complaint_rules_decisions_total{{policy="{POLICY}",version="2026.4"}}' in text
+    assert f'complaint_rules_decisions_total{{policy="{POLICY}",version="2026.5"}}' in text
     assert f'complaint_rules_rejections_total{{policy="{POLICY}"}}' in text
     document = json.loads(server.call("GET", "/openapi.json")[2])
     assert document == json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
@@ -213,7 +213,7 @@ def test_the_token_guards_v1_and_reload_keeps_the_old_set_on_failure(
     assert server.call("GET", "/v1/policies", headers={"Authorization": "Bearer wrong"})[0] == 401
     assert server.call("GET", "/healthz")[0] == 200
     assert server.post_json(DECIDE, AFTER, **auth)[0] == 200
-    assert json.loads(server.post_json(DECIDE, AFTER, **auth)[1])["policy"]["version"] == "2026.4"
+    assert json.loads(server.post_json(DECIDE, AFTER, **auth)[1])["policy"]["version"] == "2026.5"
 
     # A new version appears: reloadPolicies serves it.
     write_new_version(directory)

@@ -17,15 +17,15 @@ AFTER = "2026-11-02T10:00:00+08:00"
 def test_a_request_keeps_the_set_it_started_with_across_a_reload(tmp_path: Path) -> None:
     policies = Policies([tmp_path], entry_points=False)
     in_flight = policies.current
-    assert in_flight.select(POLICY, Selection(), AFTER).version == "2026.4"
+    assert in_flight.select(POLICY, Selection(), AFTER).version == "2026.5"
     write_new_version(tmp_path)
     assert policies.reload() == (True, None)
     # The request that began before the reload still decides with the old set...
-    assert in_flight.select(POLICY, Selection(), AFTER).version == "2026.4"
+    assert in_flight.select(POLICY, Selection(), AFTER).version == "2026.5"
     # ... and the next one with the new.
     assert policies.current.generation == 1
     assert policies.current.select(POLICY, Selection(), AFTER).version == NEW_VERSION
-    assert policies.current.select(POLICY, Selection(), BEFORE).version == "2026.4"
+    assert policies.current.select(POLICY, Selection(), BEFORE).version == "2026.5"
 
 
 def test_a_failed_reload_keeps_the_old_set_and_says_why(tmp_path: Path) -> None:

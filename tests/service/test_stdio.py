@@ -73,7 +73,7 @@ def test_ready_line_then_one_reply_per_request_in_order(tmp_path: Path) -> None:
     ready = json.loads(out[0])
     assert ready["ready"] is True and ready["protocol"] == "complaint-rules/stdio/1"
     held = [(p["id"], p["version"]) for p in ready["policies"] if p["id"] == POLICY]
-    assert held == [(POLICY, "2026.4"), (POLICY, NEW_VERSION)]
+    assert held == [(POLICY, "2026.5"), (POLICY, NEW_VERSION)]
     assert all(len(p["sha256"]) == 64 for p in ready["policies"])
     replies = out[1:]
     assert len(replies) == len(requests)
@@ -99,7 +99,7 @@ def test_ready_line_then_one_reply_per_request_in_order(tmp_path: Path) -> None:
     assert rest[0]["problem"]["problems"][0]["code"] == "json.syntax"
     assert rest[3]["problem"]["status"] == 404
     assert rest[4]["problem"]["status"] == 422
-    assert [d["policy"]["version"] for d in rest[6]["result"]] == ["2026.4", NEW_VERSION]
+    assert [d["policy"]["version"] for d in rest[6]["result"]] == ["2026.5", NEW_VERSION]
     assert rest[7]["result"]["lang"] == "en"
 
 

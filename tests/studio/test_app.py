@@ -43,7 +43,7 @@ def test_the_index_lists_every_policy_with_its_digest_validation_and_tests(
     row = re.search(rf'<tr id="policy-{EDITABLE}">(.*?)</tr>', page.text, re.S)
     assert row is not None
     assert "科右前旗信用聯社" in row.group(1)
-    assert "2026.4" in row.group(1)
+    assert "2026.5" in row.group(1)
     # The same file under another id has the same content but for its id: its own digest.
     assert re.search(r"<code title=\"[0-9a-f]{64}\">[0-9a-f]{12}</code>", row.group(1))
     assert "通過驗證" in row.group(1) or "有效" in row.group(1) or "flag ok" in row.group(1)
@@ -178,19 +178,19 @@ def test_saving_writes_the_file_whole_and_needs_the_csrf_token(
     client: TestClient, directory: Path
 ) -> None:
     path = _editable_file(directory)
-    text = path.read_text(encoding="utf-8").replace('version: "2026.4"', 'version: "2026.31"')
+    text = path.read_text(encoding="utf-8").replace('version: "2026.5"', 'version: "2026.31"')
     url = f"/api/policies/{EDITABLE}/save"
     assert client.post(url, json={"text": text}).status_code == 403
     assert client.post(url, json={"text": text}, headers={"X-CSRF-Token": "x"}).status_code == 403
     evil = {"X-CSRF-Token": CSRF, "Origin": "http://evil.example"}
     assert client.post(url, json={"text": text}, headers=evil).status_code == 403
-    assert 'version: "2026.4"' in path.read_text(encoding="utf-8")
+    assert 'version: "2026.5"' in path.read_text(encoding="utf-8")
     saved = client.post(url, json={"text": text}, headers={"X-CSRF-Token": CSRF})
     assert saved.status_code == 200
     assert saved.json()["saved"] is True
     assert path.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in directory.iterdir() if p.name.startswith(".")) == []
-    assert "2026.4" in client.get("/").text
+    assert "2026.5" in client.get("/").text
 
 
 def test_text_that_does_not_load_is_not_saved_and_its_problem_is_located(
@@ -261,7 +261,7 @@ def test_a_bundled_policy_cannot_be_saved(client: TestClient) -> None:
 
 def test_the_editor_form_works_without_javascript(client: TestClient, directory: Path) -> None:
     path = _editable_file(directory)
-    text = path.read_text(encoding="utf-8").replace('version: "2026.4"', 'version: "2026.5"')
+    text = path.read_text(encoding="utf-8").replace('version: "2026.5"', 'version: "2026.6"')
     response = client.post(
         f"/policies/{EDITABLE}/edit",
         data={"csrf": CSRF, "text": text, "action": "save"},
@@ -544,12 +544,12 @@ def test_the_policies_list_shows_each_version_with_its_effective_dates(
     shown = [(start, re.sub(r"<[^>]+>", "", body)) for start, body in items]
     # The bundled version is in force until the day before the new one: Sat 31 October.
     assert shown == [
-        ("", f"2026.4 至 2026-10-31 {versions[0].sha256[:12]}"),
+        ("", f"2026.5 至 2026-10-31 {versions[0].sha256[:12]}"),
         ("2026-11-01", f"{NEW_VERSION} 2026-11-01 起 {versions[1].sha256[:12]}"),
     ]
     english = client.get(f"/policies/{POLICY}?lang=en").text
     header = english[: english.index("</header>")]
-    assert "2026.4 until 2026-10-31" in re.sub(r"<[^>]+>", "", header)
+    assert "2026.5 until 2026-10-31" in re.sub(r"<[^>]+>", "", header)
     assert f"{NEW_VERSION} from 2026-11-01" in re.sub(r"<[^>]+>", "", header)
     # A policy with one version says its date, or that it declares none.
     hotel = re.search(r'<tr id="policy-hotel">(.*?)</tr>', index, re.S)
@@ -657,7 +657,7 @@ def test_a_policy_file_linked_from_outside_is_read_only(
     (directory / "linked_union.yaml").symlink_to(target)
     before = target.read_text(encoding="utf-8")
     assert 'id="save"' not in client.get("/policies/linked_union/edit").text
-    changed = before.replace('version: "2026.4"', 'version: "2026.9"')
+    changed = before.replace('version: "2026.5"', 'version: "2026.9"')
     response = client.post(
         "/api/policies/linked_union/save", json={"text": changed}, headers={"X-CSRF-Token": CSRF}
     )
@@ -704,7 +704,7 @@ def test_open_starts_the_browser_at_the_address(directory: Path, tmp_path: Path)
     [
         # Wed 30 Sep 2026, under the bundled 3 working days: 1-7 Oct are off; Thu 8 Oct =
         # 1, Fri 9 = 2, Sat 10 (a make-up workday) = 3.
-        ("2026-09-30T10:00", "2026.4", "2026-10-10", "2026-10-11T00:00:00+08:00"),
+        ("2026-09-30T10:00", "2026.5", "2026-10-10", "2026-10-11T00:00:00+08:00"),
         # Mon 2 Nov 2026, under the version in force from Sun 1 November, 5 working days:
         # Tue 3 = 1, Wed 4 = 2, Thu 5 = 3, Fri 6 = 4, (weekend), Mon 9 = 5.
         ("2026-11-02T10:00", "2026.11-test", "2026-11-09", "2026-11-10T00:00:00+08:00"),
@@ -765,7 +765,7 @@ def test_what_changes_against_another_policy_of_the_catalog(client: TestClient) 
         ).text
     )
     diff = page[page.index('id="diff"') :]
-    assert "keyouqianqi_credit_union 2026.4 → my_credit_union 2026.4" in diff
+    assert "keyouqianqi_credit_union 2026.5 → my_credit_union 2026.5" in diff
     assert "期限:3 個工作日 → 4 個工作日" in diff  # the page's language
     assert "舊版:須於 2026-03-13 24時前完成" in diff
     # A name that is not one of the catalog's policies is refused, not looked up as a path.

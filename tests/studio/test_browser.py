@@ -279,7 +279,7 @@ def test_saving_an_edit_and_the_impact_with_its_progress_bar(
     tab.wait_for_selector("#edit-state.ok:text('已儲存')")
     tab.goto(f"{base}/")
     row = tab.inner_text(f"#policy-{EDITABLE}")
-    assert "2026.4" in row
+    assert "2026.5" in row
     assert console.errors == []
 
 

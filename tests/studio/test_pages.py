@@ -120,8 +120,27 @@ def test_each_rule_stands_beside_the_article_it_encodes(catalog: Catalog) -> Non
     for rule in ("flow_in_person", "flow_letter", "flow_media"):
         assert f'id="rule-{rule}"' in article_10
     assert 'id="rule-first_question"' in passage_row(text, "第三條")
-    # 第一條 is explained, not encoded: its reason stands beside it.
-    assert "Purpose and legal basis" in passage_row(text, "第一條")
+    # 第一條 is explained, not encoded: its reason stands beside it, in the page's language.
+    assert "目的和法律依據；不對個別投訴作出任何決定。" in passage_row(text, "第一條")
+    english = rendered(catalog, "keyouqianqi_credit_union", lang="en")
+    assert "Purpose and legal basis" in passage_row(english, "第一條")
+
+
+def test_descriptions_and_the_title_are_in_the_page_s_language(catalog: Catalog) -> None:
+    zh, en = (rendered(catalog, "hotel", lang) for lang in ("zh-Hant", "en"))
+    assert "<td>投訴是否需要到現場處理（三、4、1)）。無預設值。</td>" in section(
+        zh, "fact-on_site_required"
+    )
+    assert (
+        "<td>Whether the complaint needs handling on the scene (三、4、1)). No default.</td>"
+        in section(en, "fact-on_site_required")
+    )
+    assert "原文沒有說明這是否就是六、2 的公司總經理。" in zh
+    assert "The source does not say whether this is the 公司總經理 of 六、2." in en
+    assert "<title>酒店（原文沒有寫出酒店名稱；其中的角色是餐廳的角色） — " in zh
+    assert "<title>酒店 (the source does not name the hotel; its roles are the restaurant" in en
+    # A description that is Chinese only is marked so on an English page.
+    assert '<span lang="zh-Hant">二、1 口頭; 三、2、2) 當面投訴.</span>' in en
 
 
 def test_a_repeated_article_number_is_told_apart_by_its_bracketed_words(
@@ -348,7 +367,7 @@ def test_the_index_lists_each_policy_with_its_state(catalog: Catalog) -> None:
     check_self_contained(text, page)
     hotel = section(text, "policy-hotel")
     assert 'href="hotel.html"' in hotel and "14/14 通過" in hotel  # the summary given above
-    assert catalog.load("hotel").sha256[:12] in hotel and "2026.4" in hotel
+    assert catalog.load("hotel").sha256[:12] in hotel and "2026.5" in hotel
     assert "2 個失敗(共 12 個)" in section(text, "policy-xx_bank")
     base = section(text, "policy-cn_banking_baseline")
     assert "基礎層(不單獨使用)" in base and "沒有測試檔案" in base

@@ -35,8 +35,8 @@ def test_bundled_policies_are_read_only_and_the_directory_s_are_editable(
 
 def test_a_save_replaces_the_file_whole_and_the_catalog_sees_it(directory: Path) -> None:
     ws = Workspace([directory])
-    text = ws.read(EDITABLE).replace('version: "2026.4"', 'version: "2026.9"')
-    assert ws.load(EDITABLE).version == "2026.4"
+    text = ws.read(EDITABLE).replace('version: "2026.5"', 'version: "2026.9"')
+    assert ws.load(EDITABLE).version == "2026.5"
     ws.save(EDITABLE, text)
     assert (directory / f"{EDITABLE}.yaml").read_text(encoding="utf-8") == text
     assert ws.load(EDITABLE).version == "2026.9"
@@ -64,7 +64,7 @@ def test_the_committed_version_comes_from_git(directory: Path) -> None:
         **run,  # type: ignore[call-overload]
     )
     committed = ws.read(EDITABLE)
-    ws.save(EDITABLE, committed.replace('version: "2026.4"', 'version: "2026.5"'))
+    ws.save(EDITABLE, committed.replace('version: "2026.5"', 'version: "2026.6"'))
     assert ws.committed(EDITABLE) == committed
 
 

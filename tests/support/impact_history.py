@@ -19,7 +19,7 @@ BUNDLED = ROOT / "policies" / "keyouqianqi_credit_union.yaml"
 
 
 EDITS = [
-    ('version: "2026.4"', 'version: "2026.9-test"'),
+    ('version: "2026.5"', 'version: "2026.9-test"'),
     ("within: {working_days: 3}", "within: {working_days: 5}"),
     ("within: {working_days: {min: 7, max: 10}}", "within: {working_days: {min: 5, max: 10}}"),
     ("          - {sanction: discretionary_handling}\n", ""),

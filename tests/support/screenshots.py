@@ -76,7 +76,7 @@ NEXT_YEAR = "2027-01-01"
 def _next_version(directory: Path) -> str:
     """The editable policy as a version in force from :data:`NEXT_YEAR`."""
     text = (directory / f"{EDITABLE}.yaml").read_text(encoding="utf-8")
-    old = 'version: "2026.4"\n'
+    old = 'version: "2026.5"\n'
     assert text.count(old) == 1
     return text.replace(old, f'version: "2027.1"\neffective_from: {NEXT_YEAR}\n')
 

@@ -20,7 +20,7 @@ NEW_VERSION = "2026.11-test"
 def new_version_text(effective_from: str = CHANGE, version: str = NEW_VERSION) -> str:
     """The bundled policy's text with ``effective_from``, a new version and 5 working days."""
     text = (ROOT / "policies" / f"{POLICY}.yaml").read_text(encoding="utf-8")
-    old_version = 'version: "2026.4"\n'
+    old_version = 'version: "2026.5"\n'
     old_limit = "within: {working_days: 3}"
     assert text.count(old_version) == 1 and text.count(old_limit) == 1
     text = text.replace(old_version, f'version: "{version}"\neffective_from: {effective_from}\n')

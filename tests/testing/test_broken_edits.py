@@ -189,16 +189,19 @@ def test_shihua_levels_listed_in_reverse(tmp_path: Path) -> None:
     # that a more severe level never gets a tighter deadline (復雜 5 working days, 一般 1):
     # now 一般 is "more severe" and has the tighter one. Received Mon 2 Mar 2026: 1 working
     # day ends Tue 3 Mar, 5 end Mon 9 Mar.
+    description = (
+        "      description:\n"
+        "        zh-Hant: 原文未界定；級別由主機系統給出。\n"
+        "        en: The source does not define it; the host gives the level.\n"
+    )
     general = (
         "    - id: general\n      label: 一般投訴\n      aliases: [一般]\n"
-        "      description: The source does not define it; the host gives the level.\n"
-        "      article: 二、5\n"
+        + description
+        + "      article: 二、5\n"
     )
     complex_ = (
         "    - id: complex\n      label: 復雜投訴\n"
-        "      aliases: [復雜]\n"
-        "      description: The source does not define it; the host gives the level.\n"
-        "      article: 二、5\n"
+        "      aliases: [復雜]\n" + description + "      article: 二、5\n"
     )
     text = (POLICIES / "shihua_credit_coop.yaml").read_text(encoding="utf-8")
     assert "\nlevel_deadlines: not_tighter" in text  # what the bundled policy declares

@@ -309,7 +309,7 @@ def test_reordered_keys_and_a_comment_are_equivalent(
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert out == (
-        "keyouqianqi_credit_union 2026.4 → keyouqianqi_credit_union 2026.4: equivalent (no "
+        "keyouqianqi_credit_union 2026.5 → keyouqianqi_credit_union 2026.5: equivalent (no "
         f"complaint is decided differently); {result.decided} kinds of complaint decided by each\n"
         f"{KINDS_EXPLAINED}\n"
     )
@@ -320,12 +320,12 @@ def test_wording_no_decision_shows_is_listed_but_equivalent(tmp_path: Path) -> N
         tmp_path,
         KEYOUQIANQI,
         ("    title: 首問責任制\n", "    title: 首問負責制\n"),
-        ('version: "2026.4"', 'version: "2026.5"'),
+        ('version: "2026.5"', 'version: "2026.6"'),
     )
     result = changes_of(KEYOUQIANQI, new)
     assert result.equivalent
     assert [(c.kind, c.id, c.details, c.behavioural) for c in result.changes] == [
-        ("text", "policy", ("version: 2026.4 → 2026.5",), False),
+        ("text", "policy", ("version: 2026.5 → 2026.6",), False),
         ("rule", "first_question", ("title: 首問責任制 → 首問負責制",), False),
     ]
 

@@ -120,7 +120,7 @@ def test_the_report_counts(keyouqianqi: CompiledPolicy, new: CompiledPolicy) -> 
         }
     ]
     assert [b["line"] for b in data["bad_lines"]] == [7, 8]
-    assert data["old"]["version"] == "2026.4" and data["new"]["version"] == "2026.9-test"
+    assert data["old"]["version"] == "2026.5" and data["new"]["version"] == "2026.9-test"
 
 
 def test_two_workers_report_what_one_reports(
@@ -206,7 +206,7 @@ def test_the_committed_sample_and_draft_are_what_the_script_writes() -> None:
 
 # -- several versions of one policy, chosen by each complaint's receipt ------------------------
 #
-# The bundled 科右前旗 policy (2026.4: 一般投訴 within 3 working days, 第十一條) and a test
+# The bundled 科右前旗 policy (2026.5: 一般投訴 within 3 working days, 第十一條) and a test
 # version in force from Sun 2026-11-01 with 5 (tests/support/versions.py). No holiday in
 # November 2026 (国办发明电〔2025〕7号). By hand, counting from the day after receipt:
 # - received Fri 2026-10-30: 3 working days are Mon 2 Nov, Tue 3, Wed 4 → last day 4 Nov,
@@ -237,13 +237,13 @@ def test_versions_by_receipt_against_a_fixed_file(
 ) -> None:
     from tests.support.versions import NEW_VERSION
 
-    assert [v.version for v in versions] == ["2026.4", NEW_VERSION]
+    assert [v.version for v in versions] == ["2026.5", NEW_VERSION]
     # OLD: by receipt; NEW: the bundled file (3 working days) for every complaint.
-    # Decided on 2026-11-05 09:00: V1 was received before the change and keeps 2026.4.
+    # Decided on 2026-11-05 09:00: V1 was received before the change and keeps 2026.5.
     got = list(impact_lines(versions, keyouqianqi, VERSIONED, at="2026-11-05T09:00:00+08:00"))
     assert [(x.complaint_id, x.status, x.versions) for x in got] == [
-        ("V1", "same", ("2026.4", "2026.4")),
-        ("V2", "changed", (NEW_VERSION, "2026.4")),
+        ("V1", "same", ("2026.5", "2026.5")),
+        ("V2", "changed", (NEW_VERSION, "2026.5")),
     ]
     (change,) = got[1].changes
     assert (change.kind, change.subject) == ("deadline_earlier", "reply_general")
@@ -256,8 +256,8 @@ def test_versions_by_receipt_against_a_fixed_file(
     # The other way round: the file as OLD, the versions as NEW.
     back = list(impact_lines(keyouqianqi, versions, VERSIONED))
     assert [(x.status, x.versions) for x in back] == [
-        ("same", ("2026.4", "2026.4")),
-        ("changed", ("2026.4", NEW_VERSION)),
+        ("same", ("2026.5", "2026.5")),
+        ("changed", ("2026.5", NEW_VERSION)),
     ]
     assert back[1].changes[0].shift_seconds == 4 * 86400
 
@@ -272,7 +272,7 @@ def test_versions_by_receipt_in_workers_and_in_the_report(
     assert (report.decided, report.changed) == (2, 1)
     assert report.old["version"] == versions[-1].version
     assert report.old["by_receipt"] == [
-        {"version": "2026.4", "sha256": versions[0].sha256, "effective_from": None},
+        {"version": "2026.5", "sha256": versions[0].sha256, "effective_from": None},
         {
             "version": versions[1].version,
             "sha256": versions[1].sha256,
@@ -282,7 +282,7 @@ def test_versions_by_receipt_in_workers_and_in_the_report(
     assert "by_receipt" not in report.new
     first = report.as_text().splitlines()[0]
     assert first == (
-        f"old:     keyouqianqi_credit_union by receipt: 2026.4 (sha256 {versions[0].sha256[:12]}) "
+        f"old:     keyouqianqi_credit_union by receipt: 2026.5 (sha256 {versions[0].sha256[:12]}) "
         f"from the start, {versions[1].version} (sha256 {versions[1].sha256[:12]}) from 2026-11-01"
     )
 
@@ -298,8 +298,8 @@ def test_a_complaint_received_before_the_first_version(
     assert change.old is not None and "before the first version" in change.old
     assert "2026-11-01" in change.old
     assert "2026-10-30" not in change.old  # the host's receipt is not repeated
-    assert got[0].versions == (None, "2026.4")
-    assert got[1].status == "changed" and got[1].versions == (versions[1].version, "2026.4")
+    assert got[0].versions == (None, "2026.5")
+    assert got[1].status == "changed" and got[1].versions == (versions[1].version, "2026.5")
     other = load_policy(ROOT / "policies" / "xx_bank.yaml")
     with pytest.raises(ValueError, match="versions of one policy id"):
         impact_lines((keyouqianqi, other), keyouqianqi, [])

@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..messages.host import file_problem
 from ..policy.loader import read_regular
 from ..toolkit.articles import article_coverage, coverage_page
-from ._common import Streams, resolve_policy, write_json
+from ._common import Streams, lang_of, resolve_policy, write_json
 
 HELP = "the article-by-article coverage of a policy against its source text"
 EXAMPLE = "complaint-rules coverage hotel docs/sources/5-hotel.txt --format json"
@@ -32,9 +32,9 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([file_problem(exc, args.source)]) from None
     if args.format == "markdown":
-        io.out.write(coverage_page(policy, text))
+        io.out.write(coverage_page(policy, text, lang_of(args)))
         return 0
-    rows = article_coverage(policy, text)
+    rows = article_coverage(policy, text, lang_of(args))
     write_json(
         [
             {

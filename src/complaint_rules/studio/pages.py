@@ -32,6 +32,7 @@ from ..policy.model import (
     Penalty,
     Period,
     Term,
+    text_in,
 )
 from ..toolkit.articles import Passage, citation_path, locate, source_passages
 from ..toolkit.graph import Edge, Graph, Node, View, policy_graph
@@ -773,7 +774,7 @@ class _PolicyPage:
                     cells.append(el("td", x.role(term.reports_to) if term.reports_to else ""))
                 cells += [
                     el("td", x.article(layer, term.article)),
-                    el("td", term.description or ""),
+                    el("td", say.label(term.description) if term.description else ""),
                 ]
                 rows.append(el("tr", cells, id=f"{singular}-{term.id}"))
             body.append(el("h3", say(plural), id=f"vocabulary-{plural}"))
@@ -786,7 +787,7 @@ class _PolicyPage:
                 el("td", f.type),
                 el("td", "" if f.default is None else _value(say, f.default)),
                 el("td", x.article(x.item_layer("facts", f), f.article)),
-                el("td", f.description or ""),
+                el("td", say.label(f.description) if f.description else ""),
                 id=f"fact-{f.id}",
             )
             for f in self.p.facts
@@ -1314,7 +1315,7 @@ class _PolicyPage:
         )
         return page(
             lang=self.lang,
-            title=f"{p.institution} — {p.title} ({p.id} {p.version})",
+            title=f"{say.local(p.institution)} — {say.local(p.title)} ({p.id} {p.version})",
             header=self.header(note),
             contents=nav,
             main=join(sections, "\n"),
@@ -1683,7 +1684,7 @@ def diagram(
     title = say(f"diagram_{view}") if view != "all" else policy.id
     return svg(
         draw(graph, edge_words),
-        title=f"{title}: {policy.policy.institution}",
+        title=f"{title}: {text_in(policy.policy.institution, say.lang)}",
         description=say(f"diagram_{view}_legend") if view != "all" else "",
         ident=ident,
         href=href,

@@ -23,7 +23,7 @@ from ..lifecycle.status import CaseStatus
 from ..messages.catalogue import problem_text
 from ..messages.phrases import PHRASES
 from ..policy.compiled import CompiledPolicy, Source
-from ..policy.model import BUILTIN_EVENTS
+from ..policy.model import BUILTIN_EVENTS, text_in
 from ..toolkit.diff import PolicyDiff
 from ..toolkit.impact import ImpactReport
 from ..toolkit.policytests.cases import TestReport
@@ -147,7 +147,12 @@ def _document(
     query: Mapping[str, str] = {},
 ) -> str:
     w = frame.w
-    title = f"{policy.policy.institution} — {policy.policy.title}" if policy else frame.policy_id
+    title = (
+        f"{text_in(policy.policy.institution, frame.lang)} — "
+        f"{text_in(policy.policy.title, frame.lang)}"
+        if policy
+        else frame.policy_id
+    )
     header = join(
         [
             el(

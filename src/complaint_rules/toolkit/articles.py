@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..messages.phrases import chinese_number
 from ..policy.compiled import CompiledPolicy
+from ..policy.model import text_in
 from .graph import View, policy_graph, to_mermaid
 
 __all__ = [
@@ -72,8 +73,11 @@ class ArticleCoverage:
         return not self.rules and not self.not_encoded
 
 
-def article_coverage(policy: CompiledPolicy, source_text: str) -> list[ArticleCoverage]:
-    """Every article ``policy`` cites or its source numbers, in the source's order."""
+def article_coverage(
+    policy: CompiledPolicy, source_text: str, lang: str = "en"
+) -> list[ArticleCoverage]:
+    """Every article ``policy`` cites or its source numbers, in the source's order; the
+    reasons for not encoding in ``lang`` where the policy gives them per language."""
     p = policy.policy
     encoded: dict[str, list[str]] = {}
     for row in p.classification.rows if p.classification else ():
@@ -83,7 +87,7 @@ def article_coverage(policy: CompiledPolicy, source_text: str) -> list[ArticleCo
             encoded.setdefault(rule.rule.article, []).append(rule.rule.id)
     skipped: dict[str, list[str]] = {}
     for item in p.not_encoded:
-        skipped.setdefault(item.article, []).append(item.reason.strip())
+        skipped.setdefault(item.article, []).append(text_in(item.reason, lang).strip())
     citations = list(dict.fromkeys([*encoded, *skipped]))
     for article in source_articles(source_text):
         if not any(_base(c) == article for c in citations):
@@ -99,11 +103,12 @@ def article_coverage(policy: CompiledPolicy, source_text: str) -> list[ArticleCo
     ]
 
 
-def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
-    """Markdown: the coverage table and defects of ``policy`` against its source."""
+def coverage_page(policy: CompiledPolicy, source_text: str, lang: str = "en") -> str:
+    """Markdown: the coverage table and defects of ``policy`` against its source; the
+    policy's texts given per language (its title, reasons, conflicts) in ``lang``."""
     p = policy.policy
     lines = [
-        f"# {p.institution} — {p.title}",
+        f"# {text_in(p.institution, lang)} — {text_in(p.title, lang)}",
         "",
         f"Policy `{p.id}` version {p.version}, from `{p.source}`."
         + (f" It extends `{p.extends}`." if p.extends else ""),
@@ -113,7 +118,7 @@ def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
         "| article | encoded by | not encoded because |",
         "|---|---|---|",
     ]
-    for row in article_coverage(policy, source_text):
+    for row in article_coverage(policy, source_text, lang):
         rules = ", ".join(_code(r) for r in row.rules) or "—"
         reasons = "— missing —" if row.missing else " ".join(row.not_encoded)
         cell = reasons.replace("|", "\\|").replace("\n", " ")
@@ -136,7 +141,7 @@ def coverage_page(policy: CompiledPolicy, source_text: str) -> str:
             roles = "、".join(
                 f"{labels[r].label} (`{r}`)" if r in labels else f"`{r}`" for r in c.roles
             )
-            why = " ".join(c.text.split()).replace("|", "\\|")
+            why = " ".join(text_in(c.text, lang).split()).replace("|", "\\|")
             layer = "" if declared.layer == policy.id else f" (from `{declared.layer}`)"
             lines.append(
                 f"| `{c.id}`{layer} | {c.duty} | {roles or 'any two (exclusive)'} | {c.article} "
