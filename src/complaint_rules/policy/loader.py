@@ -30,7 +30,14 @@ from .bundled import bundled_policy_dir
 from .compiled import CompiledPolicy, compile_policy
 from .model import BUILTIN_EVENTS, Policy
 from .signatures import MAX_SIGNATURE_BYTES, Signers, verify_signature
-from .vocabulary import PLACED_FIELDS, REF_FIELDS, BaseOf, resolve_words
+from .vocabulary import (
+    PLACED_FIELDS,
+    REF_FIELDS,
+    VOCABULARY_LISTS,
+    BaseOf,
+    resolve_words,
+    terms_as_read,
+)
 from .yaml_reader import Limits, Located, capped, read_yaml
 
 __all__ = ["Limits", "Signers", "load_policy", "load_policy_text", "parse_policy"]
@@ -796,24 +803,6 @@ def _full_width_colon(path: tuple[str | int, ...]) -> Problem:
     )
 
 
-_PLURALS = {
-    "event": "events",
-    "role": "roles",
-    "channel": "channels",
-    "category": "categories",
-    "level": "levels",
-    "finding": "findings",
-    "sanction": "sanctions",
-}
-
-
-def _own_text(label: Any) -> str:
-    """A label as written: a plain string, or the policy's own language of one per language."""
-    if isinstance(label, dict):
-        return str(next((v for k, v in label.items() if str(k).lower() == "zh-hant"), ""))
-    return str(label)
-
-
 def _not_an_id(located: Located, path: tuple[str | int, ...], value: Any) -> Problem:
     """A word where an id is expected that no term of its kind is spelled as."""
     text = str(value)
@@ -826,13 +815,13 @@ def _not_an_id(located: Located, path: tuple[str | int, ...], value: Any) -> Pro
     vocabulary = data.get("vocabulary")
     vocabulary = vocabulary if isinstance(vocabulary, dict) else {}
     # Where events or facts are named, the policy's own (the built-in events are ids too).
-    items = data.get("facts") if kind == "fact" else vocabulary.get(_PLURALS.get(kind or "", ""))
+    items = (
+        data.get("facts")
+        if kind == "fact"
+        else vocabulary.get(VOCABULARY_LISTS.get(kind or "", ""))
+    )
     if kind is not None and isinstance(items, list):
-        terms = [
-            f"{item['id']} ({_own_text(item.get('label', ''))})"
-            for item in items
-            if isinstance(item, dict) and isinstance(item.get("id"), str)
-        ]
+        terms = [f"{term.id} ({term.label})" for term in terms_as_read(items)]
         if kind == "event":
             terms += sorted(BUILTIN_EVENTS)
         if terms:

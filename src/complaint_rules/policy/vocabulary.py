@@ -29,11 +29,13 @@ __all__ = [
     "KEY_NAMES",
     "PLACED_FIELDS",
     "REF_FIELDS",
+    "VOCABULARY_LISTS",
     "BaseOf",
     "Lookup",
     "WordProblem",
     "normalise",
     "resolve_words",
+    "terms_as_read",
 ]
 
 _SHOWN = re.compile(r"[A-Za-z0-9_]{1,64}")
@@ -300,7 +302,7 @@ class _Resolver:
                 vocab.get(plural),
                 () if base is None else getattr(base.vocabulary, plural),
             )
-            for kind, plural in _KINDS.items()
+            for kind, plural in VOCABULARY_LISTS.items()
         }
         self.lookups["fact"] = _lookup(
             "fact", data.get("facts"), () if base is None else base.facts
@@ -413,7 +415,7 @@ class _Resolver:
                 self.renamed[(*path, term.id)] = (*path, key)
 
 
-_KINDS = {
+VOCABULARY_LISTS: Mapping[str, str] = {
     "role": "roles",
     "channel": "channels",
     "category": "categories",
@@ -422,6 +424,7 @@ _KINDS = {
     "sanction": "sanctions",
     "event": "events",
 }
+"""Each kind of vocabulary term and the list of ``vocabulary`` that declares it."""
 
 
 def _shape(path: Path) -> tuple[str, ...]:
@@ -432,7 +435,7 @@ def _shape(path: Path) -> tuple[str, ...]:
 def _lookup(kind: str, items: Any, base: Iterable[Term] = ()) -> Lookup:
     """A lookup over the terms as read (before validation, well-formed entries only), laid
     over the ``base`` layer's: a term replaces the base's of the same id, in its place."""
-    own = _terms(items)
+    own = terms_as_read(items)
     replaced: dict[str, Term] = {}
     for term in own:
         replaced.setdefault(term.id, term)
@@ -441,7 +444,9 @@ def _lookup(kind: str, items: Any, base: Iterable[Term] = ()) -> Lookup:
     return Lookup.build(kind, merged)
 
 
-def _terms(items: Any) -> list[Term]:
+def terms_as_read(items: Any) -> list[Term]:
+    """The well-formed terms of a vocabulary list as read (before validation), each with
+    its label in the policy's own language."""
     terms: list[Term] = []
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
