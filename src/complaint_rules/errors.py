@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .contract import PROBLEM
 
 __all__ = [
+    "BeyondCalendarError",
     "CalendarError",
     "ComplaintError",
     "ComplaintRulesError",
@@ -107,6 +108,18 @@ class UnpublishedCalendarError(CalendarError):
             f"the official holiday schedule for {year} is not known "
             f"(known: {known[0]}-{known[1]}); add the year's holidays and make-up "
             "workdays to the policy's calendar, or ask for an estimated deadline"
+        )
+
+
+class BeyondCalendarError(CalendarError):
+    """A period so long that its end leaves the dates that can be counted (year 9999)."""
+
+    def __init__(self, amount: object, unit: str, start: str) -> None:
+        self.amount = amount
+        self.unit = unit
+        self.start = start
+        super().__init__(
+            f"{amount} {unit} from {start} ends beyond the dates that can be counted (year 9999)"
         )
 
 

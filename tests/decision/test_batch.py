@@ -32,9 +32,9 @@ from complaint_rules.decision.batch import (
     decide_many,
     stream,
 )
-from complaint_rules.decision.calendar_problems import calendar_problem
 from complaint_rules.decision.engine import decide_bytes, decide_pieces
 from complaint_rules.messages.catalogue import problem_text
+from complaint_rules.messages.host import calendar_problem
 from tests.support import ROOT
 from tests.support.local_time import CST, due_on
 

@@ -116,9 +116,9 @@ def _os_error(number: int, name: str) -> OSError:
             "year's holidays and make-up workdays to the policy's calendar, or ask for an "
             "estimated deadline",
             "2031 年的官方假日安排還不知道(已知的是 2020-2027 年):請把這一年的假日和調休上班日"
-            "寫進政策的 calendar,或改為要求估算的期限",
+            "寫進政策的日曆設定,或改為要求估算的期限",
             "2031 年的官方假日安排还不知道(已知的是 2020-2027 年):请把这一年的假日和调休上班日"
-            "写进政策的 calendar,或改为要求估算的期限",
+            "写进政策的日历设置,或改为要求估算的期限",
         ),
         (
             worker_problem(WorkerError(7, "line")),

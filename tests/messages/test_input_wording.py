@@ -14,12 +14,17 @@ import pytest
 from complaint_rules import Catalog, CompiledPolicy, ComplaintError, decide
 from complaint_rules.cli import main
 from complaint_rules.decision.batch import decide_jsonl
-from complaint_rules.decision.calendar_problems import BeyondCalendarError, calendar_problem
 from complaint_rules.decision.json_input import read_json
 from complaint_rules.decision.periodic import _period
-from complaint_rules.errors import InputError, Problem, UnpublishedCalendarError
+from complaint_rules.errors import (
+    BeyondCalendarError,
+    InputError,
+    Problem,
+    UnpublishedCalendarError,
+)
 from complaint_rules.lifecycle.case import status
 from complaint_rules.messages.catalogue import MESSAGES, problem_text
+from complaint_rules.messages.host import calendar_problem
 from complaint_rules.toolkit.policytests.cases import TestsFileError, load_tests
 
 CATALOG = Catalog()
@@ -284,7 +289,7 @@ def test_a_calendar_error_is_said_with_its_years() -> None:
         unpublished, "calendar.unpublished", str(UnpublishedCalendarError(2031, (2004, 2026)))
     )
     assert problem_text(unpublished, "zh-Hant").startswith(
-        "2031 年的官方假日安排還不知道(已知:2004-2026);"
+        "2031 年的官方假日安排還不知道(已知的是 2004-2026 年):"
     )
     beyond = calendar_problem(BeyondCalendarError(9000, "years", "2026-10-01"))
     _assert_said(beyond, "calendar.unpublished")

@@ -34,8 +34,8 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from ..errors import CalendarError, ComplaintError, Problem, WorkerError
+from ..messages.host import calendar_problem
 from ..policy.compiled import CompiledPolicy
-from .calendar_problems import calendar_problem
 from .complaint import CARRYABLE, parse_datetime, problem_of
 from .engine import decide, decide_bytes, decide_pieces
 from .json_input import read_json_line

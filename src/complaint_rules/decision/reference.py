@@ -69,7 +69,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calendar.periods import Due, due_after, years_after
-from ..errors import ComplaintError
+from ..errors import BeyondCalendarError, ComplaintError
 from ..messages.catalogue import make_problem
 from ..messages.simplified import opencc_version
 from ..policy.compiled import CompiledPolicy, CompiledRule
@@ -85,7 +85,6 @@ from ..policy.model import (
     Retention,
 )
 from ..policy.vocabulary import Lookup
-from .calendar_problems import BeyondCalendarError
 from .complaint import Complaint, FindingInput, parse_complaint, parse_datetime, problem_of
 from .model import (
     DecidedAction,

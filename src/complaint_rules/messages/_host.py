@@ -150,8 +150,8 @@ _SERVICE: Mapping[str, Mapping[Lang, str]] = {
 
 _SHARED: Mapping[str, Mapping[Lang, str]] = {
     "host.calendar.unpublished": {
-        "zh-Hant": "{year} 年的官方假日安排還不知道(已知的是 {first}-{last} 年):請把這一年的假日和調休上班日寫進政策的 calendar,或改為要求估算的期限",
-        "zh-Hans": "{year} 年的官方假日安排还不知道(已知的是 {first}-{last} 年):请把这一年的假日和调休上班日写进政策的 calendar,或改为要求估算的期限",
+        "zh-Hant": "{year} 年的官方假日安排還不知道(已知的是 {first}-{last} 年):請把這一年的假日和調休上班日寫進政策的日曆設定,或改為要求估算的期限",
+        "zh-Hans": "{year} 年的官方假日安排还不知道(已知的是 {first}-{last} 年):请把这一年的假日和调休上班日写进政策的日历设置,或改为要求估算的期限",
         "en": "the official holiday schedule for {year} is not known (known: {first}-{last}); add the year's holidays and make-up workdays to the policy's calendar, or ask for an estimated deadline",
     },
     "host.calendar.other": {

@@ -362,15 +362,6 @@ MESSAGES_JSON: Mapping[str, Mapping[Lang, str]] = {
 """Problems of the strict JSON reader (:mod:`complaint_rules.decision.json_input`)."""
 
 MESSAGES_DECIDE: Mapping[str, Mapping[Lang, str]] = {
-    "calendar.unpublished.year": {
-        "zh-Hant": "{year} 年的官方假日安排還不知道(已知:{first}-{last});"
-        "請把這一年的假日和調休上班日加進政策的日曆,或要求估計的期限",
-        "zh-Hans": "{year} 年的官方假日安排还不知道(已知:{first}-{last});"
-        "请把这一年的假日和调休上班日加进政策的日历,或要求估计的期限",
-        "en": "the official holiday schedule for {year} is not known (known: {first}-{last}); "
-        "add the year's holidays and make-up workdays to the policy's calendar, or ask for "
-        "an estimated deadline",
-    },
     "calendar.unpublished.beyond": {
         "zh-Hant": "從 {start} 起算 {amount} {unit},會超出可以計算的日期(9999 年)",
         "zh-Hans": "从 {start} 起算 {amount} {unit},会超出可以计算的日期(9999 年)",

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import errno
 
-from ..errors import CalendarError, Problem, UnpublishedCalendarError, WorkerError
+from ..errors import (
+    BeyondCalendarError,
+    CalendarError,
+    Problem,
+    UnpublishedCalendarError,
+    WorkerError,
+)
 from .catalogue import MESSAGES, make_problem, say
 
 __all__ = ["calendar_problem", "extra_problem", "file_problem", "worker_problem"]
@@ -70,8 +76,9 @@ def calendar_problem(
     path: tuple[str | int, ...] = (),
     file: str | None = None,
 ) -> Problem:
-    """A deadline that cannot be counted: a year whose holidays are not published (said
-    in each language), or another calendar error (its English kept as the detail)."""
+    """A deadline that cannot be counted: a year whose holidays are not published, or a
+    period that ends beyond year 9999 (said in each language), or another calendar error
+    (its English kept as the detail)."""
     if isinstance(exc, UnpublishedCalendarError):
         first, last = exc.known
         problem = make_problem(
@@ -85,6 +92,16 @@ def calendar_problem(
         )
         if problem.message == str(exc):
             return problem
+    if isinstance(exc, BeyondCalendarError):
+        return make_problem(
+            code,
+            path=path,
+            file=file,
+            wording="calendar.unpublished.beyond",
+            amount=exc.amount,
+            unit=exc.unit,
+            start=exc.start,
+        )
     return make_problem(code, path=path, file=file, wording="host.calendar.other", detail=str(exc))
 
 

@@ -23,7 +23,6 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ..decision.batch import DEFAULT_CHUNK_SIZE, RejectedLine, Settings, located, parse_line, stream
-from ..decision.calendar_problems import calendar_problem
 from ..decision.engine import decide
 from ..decision.model import (
     DecidedDeadline,
@@ -33,6 +32,7 @@ from ..decision.model import (
 from ..decision.render import due_text
 from ..errors import CalendarError, ComplaintError, PolicyError, Problem
 from ..messages.catalogue import Lang, make_problem, problem_text, say
+from ..messages.host import calendar_problem
 from ..policy.catalog import in_force as version_in_force
 from ..policy.compiled import CompiledPolicy
 

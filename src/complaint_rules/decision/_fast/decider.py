@@ -23,10 +23,10 @@ from typing import Any, TypeVar
 
 from ...calendar.periods import DAY_UNITS, Due, due_after, start_day, years_after
 from ...contract import DECISION
+from ...errors import BeyondCalendarError
 from ...policy.compiled import CompiledPolicy, CompiledRule
 from ...policy.conditions import Subject
 from ...policy.model import Approval, Assignment, Deadline, Money, Period, Report, Retention
-from ..calendar_problems import BeyondCalendarError
 from ..complaint import Complaint, FindingInput
 from ..model import (
     DecidedAction,

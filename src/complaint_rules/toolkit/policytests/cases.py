@@ -22,11 +22,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ...decision.calendar_problems import calendar_problem
 from ...decision.engine import decide
 from ...decision.model import Decision
 from ...errors import CalendarError, ComplaintError, InputError, PolicyError, Problem
 from ...messages.catalogue import Lang, make_problem
+from ...messages.host import calendar_problem
 from ...policy.catalog import Catalog
 from ...policy.compiled import CompiledPolicy
 from ...policy.loader import load_policy, read_regular
