@@ -453,11 +453,7 @@ class _Writer:
             self.add("conflict", text, c.source)
 
     def period(self, unit: str, amount: int, low: int | None) -> str:
-        if unit == "end_of_month":
-            return self.p.units[unit]
-        number = str(amount) if low is None else self.t("range", low=low, high=amount)
-        space = " " if self.english else ""
-        return f"{number}{space}{self.p.units[unit]}"
+        return self.p.period(unit, amount if low is None else low, amount)
 
     def due(self, due: DecidedDue) -> str:
         """When it is due, in words (「2026-10-08 24時前」, "by the end of 2026-10-08 (24:00)")."""

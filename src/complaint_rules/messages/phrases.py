@@ -37,6 +37,15 @@ class Phrases:
     who: Mapping[str, str]
     t: Mapping[str, str]
     """Templates, by name."""
+    unit_space: str = ""
+    """Between a number and its unit: none in Chinese (「3個工作日」), a space in English."""
+
+    def period(self, unit: str, low: object, high: object) -> str:
+        """A period in words: 「3個工作日」, 「7至10個工作日」, 「當月月底」, "3 working days"."""
+        if unit == "end_of_month":
+            return self.units[unit]
+        number = str(high) if low == high else self.t["range"].format(low=low, high=high)
+        return f"{number}{self.unit_space}{self.units[unit]}"
 
 
 _HEADINGS_ZH = {
@@ -219,6 +228,7 @@ ZH_HANT = Phrases(
 )
 
 EN = Phrases(
+    unit_space=" ",
     sep=", ",
     any_sep=" or ",
     clause_sep="; ",

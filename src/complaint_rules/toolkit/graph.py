@@ -102,17 +102,9 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", text)
 
 
-def _amount(value: Any) -> str:
-    low, high = (value.min, value.max) if hasattr(value, "min") else (value, value)
-    return str(low) if low == high else _ZH.t["range"].format(low=low, high=high)
-
-
 def _period_text(period: Period) -> str:
     """``3個工作日``, ``7至10個工作日``, ``當月月底``: the period in the source's terms."""
-    unit = period.unit
-    if unit == "end_of_month":
-        return _ZH.units[unit]
-    return f"{_amount(getattr(period, unit))}{_ZH.units[unit]}"
+    return _ZH.period(period.unit, *period.bounds)
 
 
 def _deadline_text(policy: CompiledPolicy, deadline: Deadline) -> str:

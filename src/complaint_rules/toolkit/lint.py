@@ -344,12 +344,7 @@ class _Words:
         """``3個工作日``, ``7至10個工作日``, ``當月月底``: as the explanation says a period."""
         if period is None:
             return self.phrase(self.p.none)
-        unit = self.phrase(self.p.units[period.unit])
-        if period.unit == "end_of_month":
-            return unit
-        low, high = period.bounds
-        amount = str(low) if low == high else self.t("range", low=low, high=high)
-        return f"{amount}{unit}"
+        return self.phrase(self.p.period(period.unit, *period.bounds))
 
     def deadline(self, deadline: Any) -> str:
         if deadline.within is not None:
