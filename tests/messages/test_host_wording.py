@@ -14,7 +14,17 @@ import pytest
 from starlette.testclient import TestClient
 
 from complaint_rules.errors import Problem, UnpublishedCalendarError, WorkerError
-from complaint_rules.messages import _diff, _input, _lint, _policy, _render, _words, catalogue
+from complaint_rules.messages import (
+    _argparse,
+    _diff,
+    _graph,
+    _input,
+    _lint,
+    _policy,
+    _render,
+    _tests,
+    catalogue,
+)
 from complaint_rules.messages._host import MESSAGES_HOST
 from complaint_rules.messages.catalogue import make_problem, problem_text, say
 from complaint_rules.messages.host import (
@@ -64,7 +74,10 @@ def test_each_wording_is_defined_once_across_the_tables() -> None:
         _lint.MESSAGES_LINT,
         _policy.MESSAGES_POLICY,
         _render.MESSAGES_RENDER,
-        _words.MESSAGES_WORDS,
+        _argparse.MESSAGES_ARGPARSE,
+        _argparse.MESSAGES_NOTES,
+        _tests.MESSAGES_TESTS,
+        _graph.MESSAGES_GRAPH,
         catalogue.MESSAGES_GENERAL,
         catalogue.MESSAGES_CHECKS,
         catalogue.MESSAGES_OPTIONS,

@@ -31,7 +31,6 @@ from ._lint import MESSAGES_LINT
 from ._policy import MESSAGES_POLICY
 from ._render import MESSAGES_RENDER
 from ._tests import MESSAGES_TESTS
-from ._words import MESSAGES_WORDS
 
 __all__ = [
     "LANGS",
@@ -1787,7 +1786,6 @@ MESSAGES: Mapping[str, Mapping[Lang, str]] = {
     **MESSAGES_POLICY,
     **MESSAGES_INPUT,
     **MESSAGES_HOST,
-    **MESSAGES_WORDS,
     **MESSAGES_ARGPARSE,
     **MESSAGES_NOTES,
     **MESSAGES_TESTS,
